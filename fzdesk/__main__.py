@@ -1,0 +1,5 @@
+"""Allows `python -m fzdesk`."""
+
+from fzdesk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,41 @@
+"""The `fzdesk` command: starts the window, or runs a headless subcommand over the same services."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from fzdesk import __version__
+from fzdesk.commands import COMMANDS
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fzdesk",
+        description="法治政府建设年度报告助手：不带子命令时打开程序窗口。",
+    )
+    parser.add_argument("--version", action="version", version=f"fzdesk {__version__}")
+    parser.add_argument("--data", metavar="DIR", help="数据文件夹（默认：用户数据目录，或环境变量 FZDESK_DATA）")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in COMMANDS:
+        command.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_console()
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from fzdesk.app import run_gui  # Qt is imported only when a window is wanted
+
+        return int(run_gui(args.data))
+    return int(args.handler(args))
+
+
+def _utf8_console() -> None:
+    """Chinese output must not crash on a console whose encoding cannot show it."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")

@@ -1,0 +1,7 @@
+"""Headless subcommands of `fzdesk`; each module has register(subparsers) and sets a handler."""
+
+from __future__ import annotations
+
+from fzdesk.commands import list_reports
+
+COMMANDS = [list_reports]

@@ -1,0 +1,59 @@
+"""Shared pieces of the subcommands: opening the store and choosing a report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from fzdesk.paths import data_dir
+from fzdesk.storage.lock import StoreLocked
+from fzdesk.storage.migrations import NewerSchemaError
+from fzdesk.storage.store import ReportSummary, Store
+
+
+class CommandError(Exception):
+    """A user-facing failure: printed in Chinese, exit status 2."""
+
+
+@contextmanager
+def open_store(args: argparse.Namespace, *, exclusive: bool = True) -> Iterator[Store]:
+    try:
+        store = Store.open(data_dir(args.data), exclusive=exclusive, daily_backup=exclusive)
+    except (StoreLocked, NewerSchemaError) as exc:
+        raise CommandError(str(exc)) from exc
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def add_report_selector(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--unit", metavar="NAME", help="单位名称或简称（数据中只有一个单位时可省略）")
+    parser.add_argument("--year", type=int, metavar="YYYY", help="报告年度（该单位只有一份报告时可省略）")
+
+
+def choose_report(store: Store, unit: str | None, year: int | None) -> ReportSummary:
+    """The one report that --unit/--year designate, or a CommandError that says how to narrow it down."""
+    units = store.units()
+    if unit:
+        matching = [u for u in units if unit in (u.name, u.short_name)]
+        if not matching:
+            names = "、".join(u.name for u in units) or "（无）"
+            raise CommandError(f"找不到单位“{unit}”。数据中的单位有：{names}")
+        units = matching
+    ids = {u.id for u in units}
+    reports = [r for r in store.reports() if r.unit_id in ids and (year is None or r.year == year)]
+    if not reports:
+        raise CommandError("找不到符合条件的报告。请用 `fzdesk list` 查看数据中的报告。")
+    if len(reports) > 1:
+        listing = "；".join(f"{r.unit_name} {r.year}年" for r in reports)
+        raise CommandError(f"符合条件的报告有{len(reports)}份（{listing}），请用 --unit 和 --year 指明一份。")
+    return reports[0]
+
+
+
+def fail(exc: CommandError) -> int:
+    print(f"错误：{exc}", file=sys.stderr)
+    return 2

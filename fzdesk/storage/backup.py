@@ -1,0 +1,47 @@
+"""Rolling daily backups of the store (the last 14 kept) and copies made before a migration."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+KEEP = 14
+PREFIX = "fzdesk-"
+
+
+def copy_database(conn: sqlite3.Connection, target: Path) -> Path:
+    """A consistent copy of the open database (SQLite's online backup), written beside then renamed."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    partial.unlink(missing_ok=True)
+    dest = sqlite3.connect(partial)
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    partial.replace(target)
+    return target
+
+
+def backups(folder: Path) -> list[Path]:
+    """Existing daily backups, newest first."""
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{PREFIX}????-??-??.sqlite"), reverse=True)
+
+
+def daily_backup(conn: sqlite3.Connection, folder: Path, today: dt.date | None = None) -> Path | None:
+    """Writes today's backup unless it exists, then prunes all but the newest KEEP; returns the new file."""
+    day = today or dt.date.today()
+    target = folder / f"{PREFIX}{day.isoformat()}.sqlite"
+    made = None
+    if not target.exists():
+        made = copy_database(conn, target)
+    for old in backups(folder)[KEEP:]:
+        old.unlink(missing_ok=True)
+    return made
+
+
+def backup_date(path: Path) -> dt.date:
+    return dt.date.fromisoformat(path.stem.removeprefix(PREFIX))

@@ -1,0 +1,517 @@
+"""The Store: opens the data folder and owns every SQL statement the program runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from fzdesk.domain.model import (
+    Approx,
+    Block,
+    Dismissal,
+    FigureState,
+    FigureValue,
+    Item,
+    Numbering,
+    Report,
+    Section,
+    Unit,
+    UnitType,
+)
+from fzdesk.storage import backup
+from fzdesk.storage.lock import FolderLock
+from fzdesk.storage.migrations import SCHEMA_VERSION, NewerSchemaError, migrate, schema_version
+
+DB_NAME = "fzdesk.sqlite"
+#: Edits of one field closer together than this are one history entry (a typing session).
+HISTORY_COALESCE_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    id: int
+    unit_id: int
+    unit_name: str
+    year: int
+    title: str
+    updated: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    id: int
+    target: str
+    field: str
+    value: Any
+    ts: dt.datetime
+
+
+def _now() -> str:
+    return dt.datetime.now().isoformat(timespec="seconds")
+
+
+def _dec(text: str | None) -> Decimal | None:
+    return Decimal(text) if text not in (None, "") else None
+
+
+def _dec_text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+class Store:
+    """One SQLite file in a data folder, held exclusively by this process."""
+
+    def __init__(self, folder: Path, conn: sqlite3.Connection, lock: FolderLock | None) -> None:
+        self.folder = folder
+        self.conn = conn
+        self._lock = lock
+
+    # ----- opening and closing -------------------------------------------------------------------
+    @classmethod
+    def open(cls, folder: Path, *, exclusive: bool = True, daily_backup: bool = True) -> Store:
+        """Opens (creating if needed) the store in folder, migrating it after copying it aside."""
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = FolderLock(folder) if exclusive else None
+        if lock:
+            lock.acquire()
+        try:
+            path = folder / DB_NAME
+            _refuse_newer(path)
+            conn = connect(path)
+            found = schema_version(conn)
+            if 0 < found < SCHEMA_VERSION:
+                backup.copy_database(conn, folder / "backups" / f"before-migration-v{found}-{_stamp()}.sqlite")
+            migrate(conn)
+            store = cls(folder, conn, lock)
+            if daily_backup:
+                backup.daily_backup(conn, folder / "backups")
+            return store
+        except BaseException:
+            if lock:
+                lock.release()
+            raise
+
+    @property
+    def path(self) -> Path:
+        return self.folder / DB_NAME
+
+    @property
+    def backup_folder(self) -> Path:
+        return self.folder / "backups"
+
+    def close(self) -> None:
+        self.conn.close()
+        if self._lock:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it lands, or none of it (nested calls join the outer one)."""
+        if self.conn.in_transaction:
+            yield self.conn
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def restore_backup(self, source: Path) -> None:
+        """Replaces the whole store by a backup, after copying the current state aside."""
+        backup.copy_database(self.conn, self.backup_folder / f"before-restore-{_stamp()}.sqlite")
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            version = schema_version(src)
+            if version > SCHEMA_VERSION:
+                raise ValueError("这个备份来自更新版本的 fzdesk，无法恢复。")
+            src.backup(self.conn)
+        finally:
+            src.close()
+        migrate(self.conn)
+
+    # ----- settings ------------------------------------------------------------------------------
+    def setting(self, key: str, default: Any = None) -> Any:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, json.dumps(value, ensure_ascii=False)),
+            )
+
+    # ----- units ---------------------------------------------------------------------------------
+    def units(self) -> list[Unit]:
+        rows = self.conn.execute("SELECT * FROM units ORDER BY name, id").fetchall()
+        return [_unit(r) for r in rows]
+
+    def unit(self, unit_id: int) -> Unit:
+        row = self.conn.execute("SELECT * FROM units WHERE id = ?", (unit_id,)).fetchone()
+        if row is None:
+            raise KeyError(unit_id)
+        return _unit(row)
+
+    def save_unit(self, unit: Unit) -> int:
+        values = (unit.name, unit.short_name, unit.unit_type.value, json.dumps(unit.organs, ensure_ascii=False),
+                  unit.recipient, unit.cc, unit.contact, json.dumps(unit.options, ensure_ascii=False))
+        with self.transaction():
+            if unit.id is None:
+                cur = self.conn.execute(
+                    "INSERT INTO units (name, short_name, unit_type, organs, recipient, cc, contact, options) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values)
+                unit.id = int(cur.lastrowid or 0)
+            else:
+                self.conn.execute(
+                    "UPDATE units SET name=?, short_name=?, unit_type=?, organs=?, recipient=?, cc=?, contact=?, "
+                    "options=? WHERE id=?", (*values, unit.id))
+        return unit.id
+
+    def delete_unit(self, unit_id: int) -> None:
+        with self.transaction():
+            for (report_id,) in self.conn.execute("SELECT id FROM reports WHERE unit_id=?", (unit_id,)).fetchall():
+                self._delete_report(report_id)
+            self.conn.execute("DELETE FROM units WHERE id=?", (unit_id,))
+
+    # ----- reports -------------------------------------------------------------------------------
+    def reports(self, unit_id: int | None = None) -> list[ReportSummary]:
+        sql = ("SELECT r.id, r.unit_id, u.name, r.year, r.title, r.organs, r.updated FROM reports r "
+               "JOIN units u ON u.id = r.unit_id")
+        args: tuple[Any, ...] = ()
+        if unit_id is not None:
+            sql += " WHERE r.unit_id = ?"
+            args = (unit_id,)
+        rows = self.conn.execute(sql + " ORDER BY u.name, r.year DESC, r.id", args).fetchall()
+        out = []
+        for rid, uid, uname, year, title, organs, updated in rows:
+            if not title:
+                from fzdesk.domain.model import derive_title
+
+                title = derive_title(json.loads(organs), year)
+            out.append(ReportSummary(rid, uid, uname, year, title, updated or ""))
+        return out
+
+    def create_report(self, report: Report) -> int:
+        """Inserts a whole report (sections, items, figures) in one transaction; sets the ids."""
+        now = _now()
+        with self.transaction():
+            cur = self.conn.execute(
+                "INSERT INTO reports (unit_id, year, title, recipient, organs, date, attachments, dismissals, "
+                "catalogue_version, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (report.unit_id, report.year, report.title, report.recipient,
+                 json.dumps(report.organs, ensure_ascii=False), _date_text(report.date),
+                 json.dumps(report.attachments, ensure_ascii=False), _dismissals_text(report.dismissals),
+                 report.catalogue_version, now, now))
+            report.id = int(cur.lastrowid or 0)
+            for position, section in enumerate(report.sections):
+                self._insert_section(report.id, position, section)
+            for figure in report.figures.values():
+                self._write_figure(report.id, figure)
+        return report.id
+
+    def _insert_section(self, report_id: int, position: int, section: Section) -> None:
+        cur = self.conn.execute(
+            "INSERT INTO sections (report_id, block, position, heading, numbering, omitted) VALUES (?,?,?,?,?,?)",
+            (report_id, section.block.value, position, section.heading, section.numbering.value,
+             int(section.omitted)))
+        section.id = int(cur.lastrowid or 0)
+        for item_position, item in enumerate(section.items):
+            self._insert_item(section.id, item_position, item)
+
+    def _insert_item(self, section_id: int, position: int, item: Item) -> None:
+        cur = self.conn.execute(
+            "INSERT INTO items (section_id, position, title, body, carried_over) VALUES (?,?,?,?,?)",
+            (section_id, position, item.title, "\n".join(item.paragraphs), int(item.carried_over)))
+        item.id = int(cur.lastrowid or 0)
+
+    def load_report(self, report_id: int) -> Report:
+        row = self.conn.execute("SELECT * FROM reports WHERE id = ?", (report_id,)).fetchone()
+        if row is None:
+            raise KeyError(report_id)
+        r = dict(zip([d[0] for d in self.conn.execute("SELECT * FROM reports LIMIT 0").description], row,
+                     strict=True))
+        report = Report(
+            unit_id=r["unit_id"], year=r["year"], title=r["title"] or "", recipient=r["recipient"] or "",
+            organs=json.loads(r["organs"] or "[]"), date=_parse_date(r["date"]),
+            attachments=json.loads(r["attachments"] or "[]"),
+            dismissals=[Dismissal(**d) for d in json.loads(r["dismissals"] or "[]")],
+            catalogue_version=r["catalogue_version"] or 1, id=report_id,
+        )
+        sections = self.conn.execute(
+            "SELECT id, block, heading, numbering, omitted FROM sections WHERE report_id=? ORDER BY position",
+            (report_id,)).fetchall()
+        items_by_section: dict[int, list[Item]] = {}
+        for iid, sid, title, body, carried in self.conn.execute(
+                "SELECT i.id, i.section_id, i.title, i.body, i.carried_over FROM items i "
+                "JOIN sections s ON s.id = i.section_id WHERE s.report_id=? ORDER BY i.section_id, i.position",
+                (report_id,)):
+            items_by_section.setdefault(sid, []).append(
+                Item(title or "", _paragraphs(body), bool(carried), iid))
+        report.sections = [
+            Section(Block(block), heading or "", Numbering(numbering), items_by_section.get(sid, []),
+                    bool(omitted), sid)
+            for sid, block, heading, numbering, omitted in sections
+        ]
+        for f in self.conn.execute(
+                "SELECT code, state, value, approx, last_state, last_value, last_approx, explanation "
+                "FROM figures WHERE report_id=?", (report_id,)):
+            report.figures[f[0]] = FigureValue(
+                f[0], FigureState(f[1]), _dec(f[2]), Approx(f[3]) if f[3] else None, FigureState(f[4]),
+                _dec(f[5]), Approx(f[6]) if f[6] else None, f[7] or "")
+        return report
+
+    def delete_report(self, report_id: int) -> None:
+        with self.transaction():
+            self._delete_report(report_id)
+
+    def _delete_report(self, report_id: int) -> None:
+        c = self.conn
+        c.execute("DELETE FROM items WHERE section_id IN (SELECT id FROM sections WHERE report_id=?)", (report_id,))
+        c.execute("DELETE FROM sections WHERE report_id=?", (report_id,))
+        c.execute("DELETE FROM figures WHERE report_id=?", (report_id,))
+        c.execute("DELETE FROM history WHERE report_id=?", (report_id,))
+        c.execute("DELETE FROM reports WHERE id=?", (report_id,))
+
+    REPORT_FIELDS = ("title", "recipient", "organs", "date", "attachments", "dismissals", "year")
+
+    def update_report(self, report_id: int, **fields: Any) -> None:
+        """Updates report-level fields (title, recipient, organs, date, attachments, dismissals, year)."""
+        sets, args = [], []
+        for name, value in fields.items():
+            if name not in self.REPORT_FIELDS:
+                raise ValueError(f"unknown report field {name}")
+            if name in ("organs", "attachments"):
+                value = json.dumps(value, ensure_ascii=False)
+            elif name == "dismissals":
+                value = _dismissals_text(value)
+            elif name == "date":
+                value = _date_text(value)
+            sets.append(f"{name} = ?")
+            args.append(value)
+        with self.transaction():
+            old = self.conn.execute("SELECT title, recipient FROM reports WHERE id=?", (report_id,)).fetchone()
+            if old is None:
+                raise KeyError(report_id)
+            self.conn.execute(f"UPDATE reports SET {', '.join(sets)}, updated = ? WHERE id = ?",
+                              (*args, _now(), report_id))
+            for name, previous in zip(("title", "recipient"), old, strict=True):
+                if name in fields and fields[name] != previous:
+                    self._record(report_id, "report", name, fields[name], previous=previous or "")
+
+    def _touch(self, report_id: int) -> None:
+        self.conn.execute("UPDATE reports SET updated = ? WHERE id = ?", (_now(), report_id))
+
+    # ----- sections ------------------------------------------------------------------------------
+    def update_section(self, section_id: int, *, heading: str | None = None,
+                       numbering: Numbering | None = None, omitted: bool | None = None) -> None:
+        with self.transaction():
+            report_id = self._section_report(section_id)
+            if heading is not None:
+                (previous,) = self.conn.execute("SELECT heading FROM sections WHERE id=?", (section_id,)).fetchone()
+                if heading != previous:
+                    self.conn.execute("UPDATE sections SET heading=? WHERE id=?", (heading, section_id))
+                    self._record(report_id, f"section:{section_id}", "heading", heading, previous=previous)
+            if numbering is not None:
+                self.conn.execute("UPDATE sections SET numbering=? WHERE id=?", (numbering.value, section_id))
+            if omitted is not None:
+                self.conn.execute("UPDATE sections SET omitted=? WHERE id=?", (int(omitted), section_id))
+            self._touch(report_id)
+
+    def set_section_order(self, report_id: int, section_ids: list[int]) -> None:
+        """Stores the order of the report's sections (opening and closing included)."""
+        with self.transaction():
+            for position, sid in enumerate(section_ids):
+                self.conn.execute("UPDATE sections SET position=? WHERE id=? AND report_id=?",
+                                  (position, sid, report_id))
+            self._touch(report_id)
+
+    def _section_report(self, section_id: int) -> int:
+        row = self.conn.execute("SELECT report_id FROM sections WHERE id=?", (section_id,)).fetchone()
+        if row is None:
+            raise KeyError(section_id)
+        return int(row[0])
+
+    # ----- items ---------------------------------------------------------------------------------
+    def add_item(self, section_id: int, position: int, item: Item) -> int:
+        with self.transaction():
+            self.conn.execute("UPDATE items SET position = position + 1 WHERE section_id=? AND position >= ?",
+                              (section_id, position))
+            self._insert_item(section_id, position, item)
+            self._touch(self._section_report(section_id))
+        assert item.id is not None
+        return item.id
+
+    def _item_row(self, item_id: int) -> tuple[int, int, int, str, str]:
+        row = self.conn.execute(
+            "SELECT i.section_id, i.position, s.report_id, i.title, i.body FROM items i "
+            "JOIN sections s ON s.id = i.section_id WHERE i.id=?", (item_id,)).fetchone()
+        if row is None:
+            raise KeyError(item_id)
+        return row  # type: ignore[no-any-return]
+
+    def update_item(self, item_id: int, *, title: str | None = None, paragraphs: list[str] | None = None) -> None:
+        """Saves an item's title and/or body; an edit clears the 未更新 mark and goes into the history."""
+        with self.transaction():
+            _, _, report_id, old_title, old_body = self._item_row(item_id)
+            target = f"item:{item_id}"
+            if title is not None and title != old_title:
+                self._record(report_id, target, "title", title, previous=old_title)
+                self.conn.execute("UPDATE items SET title=?, carried_over=0 WHERE id=?", (title, item_id))
+            if paragraphs is not None:
+                body = "\n".join(paragraphs)
+                if body != old_body:
+                    self._record(report_id, target, "body", body, previous=old_body)
+                    self.conn.execute("UPDATE items SET body=?, carried_over=0 WHERE id=?", (body, item_id))
+            self._touch(report_id)
+
+    def delete_item(self, item_id: int) -> None:
+        with self.transaction():
+            section_id, position, report_id, _, _ = self._item_row(item_id)
+            self.conn.execute("DELETE FROM items WHERE id=?", (item_id,))
+            self.conn.execute("UPDATE items SET position = position - 1 WHERE section_id=? AND position > ?",
+                              (section_id, position))
+            self._touch(report_id)
+
+    def move_item(self, item_id: int, new_position: int) -> None:
+        """Moves an item within its section; the others close up around it."""
+        with self.transaction():
+            section_id, _, report_id, _, _ = self._item_row(item_id)
+            ids = [r[0] for r in self.conn.execute(
+                "SELECT id FROM items WHERE section_id=? ORDER BY position", (section_id,))]
+            ids.remove(item_id)
+            ids.insert(max(0, min(new_position, len(ids))), item_id)
+            for position, iid in enumerate(ids):
+                self.conn.execute("UPDATE items SET position=? WHERE id=?", (position, iid))
+            self._touch(report_id)
+
+    # ----- figures -------------------------------------------------------------------------------
+    def set_figure(self, report_id: int, figure: FigureValue) -> None:
+        with self.transaction():
+            old = self.conn.execute("SELECT state, value, approx FROM figures WHERE report_id=? AND code=?",
+                                    (report_id, figure.code)).fetchone()
+            previous = ({"state": old[0], "value": old[1], "approx": old[2]} if old
+                        else {"state": FigureState.EMPTY.value, "value": None, "approx": None})
+            self._write_figure(report_id, figure)
+            self._record(report_id, f"figure:{figure.code}", "value",
+                         {"state": figure.state.value, "value": _dec_text(figure.value),
+                          "approx": figure.approx.value if figure.approx else None},
+                         previous=previous)
+            self._touch(report_id)
+
+    def _write_figure(self, report_id: int, f: FigureValue) -> None:
+        self.conn.execute(
+            "INSERT INTO figures (report_id, code, state, value, approx, last_state, last_value, last_approx, "
+            "explanation) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(report_id, code) DO UPDATE SET "
+            "state=excluded.state, value=excluded.value, approx=excluded.approx, last_state=excluded.last_state, "
+            "last_value=excluded.last_value, last_approx=excluded.last_approx, explanation=excluded.explanation",
+            (report_id, f.code, f.state.value, _dec_text(f.value), f.approx.value if f.approx else None,
+             f.last_state.value, _dec_text(f.last_value), f.last_approx.value if f.last_approx else None,
+             f.explanation))
+
+    # ----- history -------------------------------------------------------------------------------
+    def _record(self, report_id: int, target: str, field: str, value: Any, *, previous: Any = None) -> None:
+        """Appends a value to the history, folding a burst of edits of one field into one entry.
+
+        The first edit of a field also stores what was there before, so that the original can be restored;
+        that first entry is never overwritten.
+        """
+        now = dt.datetime.now()
+        key = (report_id, target, field)
+        count, newest_id, newest_ts = self.conn.execute(
+            "SELECT COUNT(*), MAX(id), MAX(ts) FROM history WHERE report_id=? AND target=? AND field=?",
+            key).fetchone()
+        encoded = json.dumps(value, ensure_ascii=False)
+        if count == 0:
+            self.conn.execute("INSERT INTO history (report_id, target, field, value, ts) VALUES (?,?,?,?,?)",
+                              (*key, json.dumps(previous, ensure_ascii=False), now.isoformat()))
+        elif count > 1 and (now - dt.datetime.fromisoformat(newest_ts)).total_seconds() < HISTORY_COALESCE_SECONDS:
+            self.conn.execute("UPDATE history SET value=?, ts=? WHERE id=?", (encoded, now.isoformat(), newest_id))
+            return
+        self.conn.execute("INSERT INTO history (report_id, target, field, value, ts) VALUES (?,?,?,?,?)",
+                          (*key, encoded, now.isoformat()))
+
+    def history(self, report_id: int, target: str, field: str | None = None) -> list[HistoryEntry]:
+        """Saved versions of an item ("item:ID"), a figure ("figure:CODE") or a field, newest first."""
+        sql = "SELECT id, target, field, value, ts FROM history WHERE report_id=? AND target=?"
+        args: list[Any] = [report_id, target]
+        if field:
+            sql += " AND field=?"
+            args.append(field)
+        rows = self.conn.execute(sql + " ORDER BY id DESC", args).fetchall()
+        return [HistoryEntry(i, t, f, json.loads(v), dt.datetime.fromisoformat(ts)) for i, t, f, v, ts in rows]
+
+    def history_entry(self, entry_id: int) -> HistoryEntry:
+        row = self.conn.execute("SELECT id, target, field, value, ts FROM history WHERE id=?",
+                                (entry_id,)).fetchone()
+        if row is None:
+            raise KeyError(entry_id)
+        i, t, f, v, ts = row
+        return HistoryEntry(i, t, f, json.loads(v), dt.datetime.fromisoformat(ts))
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit), WAL and foreign keys on."""
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA busy_timeout=3000")
+    return conn
+
+
+def _refuse_newer(path: Path) -> None:
+    """Raises NewerSchemaError before anything (even the journal mode) is written to a newer file."""
+    if not path.exists():
+        return
+    probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        found = schema_version(probe)
+    finally:
+        probe.close()
+    if found > SCHEMA_VERSION:
+        raise NewerSchemaError(found)
+
+
+def _stamp() -> str:
+    return dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def _unit(row: tuple[Any, ...]) -> Unit:
+    uid, name, short, utype, organs, recipient, cc, contact, options = row
+    return Unit(name, short or "", UnitType(utype), json.loads(organs or "[]"), recipient or "", cc or "",
+                contact or "", json.loads(options or "{}"), uid)
+
+
+def _paragraphs(body: str | None) -> list[str]:
+    return body.split("\n") if body else []
+
+
+def _date_text(value: dt.date | str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, str) else value.isoformat()
+
+
+def _parse_date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _dismissals_text(items: list[Dismissal]) -> str:
+    return json.dumps([{"key": d.key, "reason": d.reason} for d in items], ensure_ascii=False)

@@ -1,0 +1,37 @@
+"""Builders for units and reports used across the tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from fzdesk import resources
+from fzdesk.domain.model import Block, FigureState, FigureValue, Item, Report, Unit, UnitType
+from fzdesk.domain.outline import new_report
+
+
+def unit(name: str = "沈丘县人民政府办公室", unit_type: UnitType = UnitType.DEPARTMENT) -> Unit:
+    return Unit(name=name, short_name="县政府办", unit_type=unit_type, organs=[name], recipient="沈丘县人民政府",
+                cc="县委依法治县办", contact="张三 0394-1234567")
+
+
+def report(u: Unit, year: int = 2023) -> Report:
+    """A filled report: every block has items with text, and a few figures."""
+    r = new_report(resources.outline(u.unit_type), u, year)
+    r.date = dt.date(year, 12, 15)
+    for section in r.body_sections:
+        if not section.items:
+            section.items = [Item("", [f"{section.heading}的第一段。"]), Item("", ["第二项的内容。"])]
+        for item in section.items:
+            if not item.paragraphs:
+                item.paragraphs = [f"{item.title}方面的工作，全年扎实推进。"]
+    r.figures = {
+        "A.accepted": FigureValue("A.accepted", FigureState.NUMBER, Decimal(88)),
+        "A.closed": FigureValue("A.closed", FigureState.NUMBER, Decimal(63)),
+        "E.documents_reviewed": FigureValue("E.documents_reviewed", FigureState.APPROX, Decimal(100),
+                                            approx=None),
+        "H.exam_pass": FigureValue("H.exam_pass", FigureState.NUMBER, Decimal("100.0")),
+        "I.fines": FigureValue("I.fines", FigureState.NA),
+    }
+    assert r.section(Block.OTHER) is not None
+    return r

@@ -1,0 +1,94 @@
+"""Schema migrations and backups: versioned, copied aside first, and restorable."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from fzdesk.storage import backup, migrations
+from fzdesk.storage.migrations import NewerSchemaError
+from fzdesk.storage.store import DB_NAME, Store, connect
+from tests import factories
+
+
+def test_m001_creates_the_schema(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "x.sqlite")
+    assert migrations.migrate(conn) == migrations.SCHEMA_VERSION
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"units", "reports", "sections", "items", "figures", "history", "settings"} <= tables
+    fks = conn.execute("PRAGMA foreign_key_list(items)").fetchall()
+    assert any(fk[2] == "sections" for fk in fks)
+
+
+def test_a_failing_migration_leaves_the_file_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    conn = connect(tmp_path / "x.sqlite")
+    migrations.migrate(conn)
+
+    def broken(c: sqlite3.Connection) -> None:
+        c.execute("CREATE TABLE half_done (x)")
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, broken])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", len(migrations.MIGRATIONS))
+    with pytest.raises(RuntimeError):
+        migrations.migrate(conn)
+    assert migrations.schema_version(conn) == 1
+    assert conn.execute("SELECT name FROM sqlite_master WHERE name='half_done'").fetchone() is None
+
+
+def test_store_is_copied_aside_before_a_migration(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Store.open(data_dir) as s:
+        s.save_unit(factories.unit())
+
+    def m002(c: sqlite3.Connection) -> None:
+        c.execute("ALTER TABLE units ADD COLUMN extra TEXT")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, m002])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr("fzdesk.storage.store.SCHEMA_VERSION", 2)
+    with Store.open(data_dir) as s:
+        assert migrations.schema_version(s.conn) == 2
+    copies = list((data_dir / "backups").glob("before-migration-v1-*.sqlite"))
+    assert len(copies) == 1
+    old = sqlite3.connect(copies[0])
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("SELECT COUNT(*) FROM units").fetchone()[0] == 1
+
+
+def test_newer_file_is_refused_untouched(data_dir: Path) -> None:
+    data_dir.mkdir()
+    conn = sqlite3.connect(data_dir / DB_NAME)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    before = (data_dir / DB_NAME).read_bytes()
+    with pytest.raises(NewerSchemaError) as info:
+        Store.open(data_dir)
+    assert "更新版本" in str(info.value)
+    assert (data_dir / DB_NAME).read_bytes() == before
+    with pytest.raises(NewerSchemaError):
+        Store.open(data_dir)
+
+
+def test_daily_backups_keep_fourteen(store: Store) -> None:
+    folder = store.backup_folder
+    for day in range(20):  # today's backup (made on open) is the newest of all
+        backup.daily_backup(store.conn, folder, dt.date(2000, 1, 1) + dt.timedelta(days=day))
+    kept = backup.backups(folder)
+    assert len(kept) == backup.KEEP
+    assert backup.backup_date(kept[1]) == dt.date(2000, 1, 20)
+    assert backup.backup_date(kept[-1]) == dt.date(2000, 1, 8)
+    assert backup.daily_backup(store.conn, folder, dt.date(2000, 1, 20)) is None  # one a day
+
+
+def test_restore_backup(store: Store) -> None:
+    u = factories.unit()
+    store.save_unit(u)
+    saved = backup.copy_database(store.conn, store.backup_folder / "fzdesk-2026-01-01.sqlite")
+    store.delete_unit(u.id or 0)
+    assert store.units() == []
+    store.restore_backup(saved)
+    assert [x.name for x in store.units()] == [u.name]
+    assert list(store.backup_folder.glob("before-restore-*.sqlite"))

@@ -1,0 +1,135 @@
+"""The store: reports round-trip, edits land at once, history, order, and failures change nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from fzdesk.domain.model import Block, FigureState, FigureValue, Item, Numbering
+from fzdesk.storage import store as store_module
+from fzdesk.storage.lock import StoreLocked
+from fzdesk.storage.store import Store
+from tests import factories
+
+
+def test_report_round_trips(store: Store) -> None:
+    u = factories.unit()
+    store.save_unit(u)
+    r = factories.report(u)
+    store.create_report(r)
+    loaded = store.load_report(r.id or 0)
+    assert loaded == r
+
+
+def test_data_survive_reopening(data_dir: Path) -> None:
+    with Store.open(data_dir) as s:
+        u = factories.unit()
+        s.save_unit(u)
+        r = factories.report(u)
+        s.create_report(r)
+        item = r.section(Block.MEASURES).items[0]  # type: ignore[union-attr]
+        s.update_item(item.id or 0, title="新标题", paragraphs=["第一段", "第二段"])
+    with Store.open(data_dir) as s:
+        again = s.load_report(r.id or 0)
+        assert again.section(Block.MEASURES).items[0].paragraphs == ["第一段", "第二段"]  # type: ignore[union-attr]
+        assert again.section(Block.MEASURES).items[0].title == "新标题"  # type: ignore[union-attr]
+
+
+def test_second_open_is_refused(data_dir: Path) -> None:
+    with Store.open(data_dir):
+        with pytest.raises(StoreLocked) as info:
+            Store.open(data_dir)
+        assert "另一个正在运行的 fzdesk" in str(info.value)
+    Store.open(data_dir).close()  # released on close
+
+
+def _one_item(store: Store) -> tuple[int, int]:
+    u = factories.unit()
+    store.save_unit(u)
+    r = factories.report(u)
+    store.create_report(r)
+    return r.id or 0, r.section(Block.MEASURES).items[0].id or 0  # type: ignore[union-attr]
+
+
+def test_history_keeps_original_and_folds_typing(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    report_id, item_id = _one_item(store)
+    original = store.load_report(report_id).section(Block.MEASURES).items[0].text  # type: ignore[union-attr]
+    store.update_item(item_id, paragraphs=["一"])
+    store.update_item(item_id, paragraphs=["一二"])
+    store.update_item(item_id, paragraphs=["一二三"])
+    entries = store.history(report_id, f"item:{item_id}", "body")
+    assert [e.value for e in entries] == ["一二三", original]
+    monkeypatch.setattr(store_module, "HISTORY_COALESCE_SECONDS", 0)
+    store.update_item(item_id, paragraphs=["一二三四"])
+    assert [e.value for e in store.history(report_id, f"item:{item_id}", "body")] == ["一二三四", "一二三", original]
+
+
+def test_unchanged_text_records_nothing(store: Store) -> None:
+    report_id, item_id = _one_item(store)
+    text = store.load_report(report_id).section(Block.MEASURES).items[0].paragraphs  # type: ignore[union-attr]
+    store.update_item(item_id, paragraphs=text)
+    assert store.history(report_id, f"item:{item_id}") == []
+
+
+def test_figure_history(store: Store) -> None:
+    report_id, _ = _one_item(store)
+    store.set_figure(report_id, FigureValue("B.new", FigureState.NUMBER, Decimal(5)))
+    entries = store.history(report_id, "figure:B.new")
+    assert entries[0].value == {"state": "number", "value": "5", "approx": None}
+    assert entries[-1].value["state"] == "empty"
+
+
+def test_move_add_delete_items(store: Store) -> None:
+    report_id, _ = _one_item(store)
+    section = store.load_report(report_id).section(Block.MEASURES)
+    assert section is not None and section.id is not None
+    ids = [i.id for i in section.items]
+    store.move_item(ids[0] or 0, 2)
+    new_id = store.add_item(section.id, 0, Item("新增", ["内容"]))
+    store.delete_item(ids[1] or 0)
+    after = store.load_report(report_id).section(Block.MEASURES)
+    assert after is not None
+    assert [i.id for i in after.items][:4] == [new_id, ids[2], ids[0], ids[3]]
+
+
+def test_update_section_and_report(store: Store) -> None:
+    report_id, _ = _one_item(store)
+    section = store.load_report(report_id).section(Block.OTHER)
+    assert section is not None and section.id is not None
+    store.update_section(section.id, heading="其他情况", numbering=Numbering.YISHI, omitted=True)
+    store.update_report(report_id, title="自定标题", organs=["甲", "乙"], date=dt.date(2024, 1, 3))
+    r = store.load_report(report_id)
+    other = r.section(Block.OTHER)
+    assert other is not None and (other.heading, other.numbering, other.omitted) == ("其他情况", Numbering.YISHI, True)
+    assert (r.title, r.organs, r.date) == ("自定标题", ["甲", "乙"], dt.date(2024, 1, 3))
+
+
+def test_failed_transaction_changes_nothing(store: Store) -> None:
+    u = factories.unit()
+    store.save_unit(u)
+    r = factories.report(u)
+    r.sections[2].items.append(Item("坏", ["x"]))
+    r.sections[3].block = "not-a-block"  # type: ignore[assignment]  # fails when the section is written
+    before = store.reports()
+
+    class Boom(Exception):
+        pass
+
+    with pytest.raises(Boom), store.transaction():
+        store.create_report(factories.report(u))
+        raise Boom
+    assert store.reports() == before
+    assert store.conn.execute("SELECT COUNT(*) FROM items").fetchone()[0] == 0
+
+
+def test_delete_unit_removes_its_reports(store: Store) -> None:
+    u = factories.unit()
+    store.save_unit(u)
+    store.create_report(factories.report(u, 2022))
+    store.create_report(factories.report(u, 2023))
+    store.delete_unit(u.id or 0)
+    assert store.reports() == [] and store.units() == []
+    assert store.conn.execute("SELECT COUNT(*) FROM items").fetchone()[0] == 0
