@@ -22,8 +22,8 @@ def test_every_unit_type_has_an_outline(unit_type: UnitType) -> None:
 def test_new_report_fills_years_and_organ() -> None:
     unit = factories.unit()
     report = new_report(resources.outline(unit.unit_type), unit, 2025)
-    assert [s.block for s in report.sections][0] is Block.OPENING
-    assert [s.block for s in report.sections][-1] is Block.CLOSING
+    assert report.sections[0].block is Block.OPENING
+    assert report.sections[-1].block is Block.CLOSING
     plans = report.section(Block.PLANS)
     assert plans is not None and "2026年度" in plans.heading
     opening = report.section(Block.OPENING)
