@@ -1,0 +1,161 @@
+"""Parsing and formatting figures, and what each choice of 填写方式 does to a figure."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fzdesk.domain.figure_text import (
+    Choice,
+    Entry,
+    check_partial,
+    describe_entry,
+    entry_for_choice,
+    entry_for_value,
+    entry_from_dict,
+    entry_to_dict,
+    format_entry,
+    format_number,
+    parse_number,
+    refusal,
+)
+from fzdesk.domain.model import Approx, FigureState
+
+N, A, NA, E = FigureState.NUMBER, FigureState.APPROX, FigureState.NA, FigureState.EMPTY
+
+
+@pytest.mark.parametrize(
+    ("entry", "text"),
+    [
+        (Entry(), ""),
+        (Entry(N, Decimal(88)), "88"),
+        (Entry(N, Decimal("12.50")), "12.50"),
+        (Entry(A, Decimal(100), Approx.NEAR), "近100"),
+        (Entry(A, Decimal(60000), Approx.OVER), "60000余"),
+        (Entry(NA), "不涉及"),
+        (Entry(N, Decimal("1E+2")), "100"),
+    ],
+)
+def test_format_entry(entry: Entry, text: str) -> None:
+    assert format_entry(entry) == text
+
+
+def test_format_entry_placeholder_for_empty() -> None:
+    assert format_entry(Entry(), empty="—") == "—"
+
+
+@pytest.mark.parametrize("text", ["", "0", "12", "123456789012"])
+def test_count_accepts_digits(text: str) -> None:
+    assert check_partial(text, integral=True)
+
+
+@pytest.mark.parametrize("text", ["12.5", "-3", "1e3", "近", "1,000", "1234567890123", "12."])
+def test_count_refuses_everything_else(text: str) -> None:
+    assert not check_partial(text, integral=True)
+    assert refusal(text, integral=True)
+
+
+@pytest.mark.parametrize("text", ["12.5", "0.2", ".", "12.", "128.7800"])
+def test_decimal_accepts(text: str) -> None:
+    assert check_partial(text, integral=False)
+
+
+@pytest.mark.parametrize("text", ["-1", "1.2.3", "12.34567", "百", "5%"])
+def test_decimal_refuses(text: str) -> None:
+    assert not check_partial(text, integral=False)
+
+
+def test_refusal_messages_say_why() -> None:
+    assert "整数" in (refusal("12.5", integral=True) or "")
+    assert "负数" in (refusal("-1", integral=False) or "")
+    assert "小数" in (refusal("1.23456", integral=False) or "")
+    assert "填写方式" in (refusal("近百", integral=True) or "")
+    assert refusal("12", integral=True) is None
+
+
+def test_fullwidth_digits_are_accepted() -> None:
+    assert check_partial("１２３", integral=True)
+    assert parse_number("１２．５", integral=False) == Decimal("12.5")
+
+
+def test_parse_number() -> None:
+    assert parse_number("", integral=True) is None
+    assert parse_number(".", integral=False) is None
+    assert parse_number("007", integral=True) == Decimal(7)
+    assert parse_number("12.", integral=False) == Decimal(12)
+    with pytest.raises(ValueError, match="整数"):
+        parse_number("12.5", integral=True)
+
+
+def test_choices_with_a_number() -> None:
+    exact = Entry(N, Decimal(100))
+    assert entry_for_choice(exact, Choice.NEAR) == Entry(A, Decimal(100), Approx.NEAR)
+    assert entry_for_choice(exact, Choice.OVER) == Entry(A, Decimal(100), Approx.OVER)
+    assert entry_for_choice(Entry(A, Decimal(5), Approx.NEAR), Choice.EXACT) == Entry(N, Decimal(5))
+    assert entry_for_choice(exact, Choice.NA) == Entry(NA)
+    assert entry_for_choice(exact, Choice.EMPTY) == Entry()
+
+
+def test_choices_without_a_number_wait_for_one() -> None:
+    assert entry_for_choice(Entry(), Choice.NEAR) is None
+    assert entry_for_choice(Entry(NA), Choice.EXACT) is None
+    assert entry_for_choice(Entry(), Choice.NA) == Entry(NA)
+
+
+def test_typing_keeps_the_kind() -> None:
+    near = Entry(A, Decimal(100), Approx.NEAR)
+    assert entry_for_value(near, Decimal(90)) == Entry(A, Decimal(90), Approx.NEAR)
+    assert entry_for_value(Entry(NA), Decimal(3)) == Entry(N, Decimal(3))
+    assert entry_for_value(Entry(), Decimal(3), pending=Choice.OVER) == Entry(A, Decimal(3), Approx.OVER)
+    assert entry_for_value(near, Decimal(3), pending=Choice.EXACT) == Entry(N, Decimal(3))
+
+
+def test_clearing() -> None:
+    assert entry_for_value(Entry(N, Decimal(1)), None) == Entry()
+    assert entry_for_value(Entry(NA), None) == Entry(NA)
+
+
+def test_choice_of_entry() -> None:
+    assert Entry().choice is Choice.EMPTY
+    assert Entry(NA).choice is Choice.NA
+    assert Entry(A, Decimal(1), Approx.OVER).choice is Choice.OVER
+    assert not Entry().filled
+    assert Entry(NA).filled
+
+
+def test_describe_entry() -> None:
+    assert describe_entry(Entry(A, Decimal(100), Approx.NEAR)) == "约数·近：近100"
+    assert describe_entry(Entry()) == "未填"
+    assert describe_entry(Entry(NA)) == "不涉及"
+
+
+def test_from_dict_tolerates_rubbish() -> None:
+    assert entry_from_dict(None) == Entry()
+    assert entry_from_dict({"state": "bogus"}) == Entry()
+    assert entry_from_dict({"state": "approx", "value": "5", "approx": None}) == Entry(A, Decimal(5), Approx.NEAR)
+
+
+entries = st.one_of(
+    st.just(Entry()),
+    st.just(Entry(NA)),
+    st.builds(lambda v: Entry(N, v), st.decimals(min_value=0, max_value=10**9, places=2)),
+    st.builds(lambda v, k: Entry(A, v, k), st.integers(0, 10**9).map(Decimal), st.sampled_from(Approx)),
+)
+
+
+@given(entries)
+def test_dict_round_trip(entry: Entry) -> None:
+    assert entry_from_dict(entry_to_dict(entry)) == entry
+
+
+@given(st.decimals(min_value=0, max_value=10**11, places=4))
+def test_typed_text_round_trip(value: Decimal) -> None:
+    assert parse_number(format_number(value), integral=False) == value
+
+
+@given(st.integers(min_value=0, max_value=10**11))
+def test_count_round_trip(value: int) -> None:
+    assert parse_number(format_number(Decimal(value)), integral=True) == value
