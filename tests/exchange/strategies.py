@@ -1,0 +1,83 @@
+"""Hypothesis strategies for units and reports: any Unicode, rare CJK, astral characters, long texts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+from fzdesk.domain.model import (
+    Approx,
+    Block,
+    Dismissal,
+    FigureState,
+    FigureValue,
+    Item,
+    Numbering,
+    Report,
+    Section,
+    Unit,
+    UnitType,
+)
+
+#: Ordinary text, rare CJK (Extension B, astral), the CJK blocks and anything else Unicode has.
+RARE = "𠀀𠮷𡈽𪚥𬌗㐀䶵鿿〇々〆〡ﾟ𝕏😀\u200b\u3000\ufeff"
+text = st.one_of(
+    st.text(),
+    st.text(alphabet=st.sampled_from("法治政府建设的年度报告（一）、。：；“”0123456789" + RARE)),
+    st.text(alphabet=st.characters(min_codepoint=0x3400, max_codepoint=0x2FFFF, exclude_categories=("Cs",)),
+            max_size=40),
+)
+long_text = st.builds(lambda s, n: s * n, st.text(min_size=1, max_size=20), st.integers(500, 3000))
+
+decimals = st.decimals(allow_nan=False, allow_infinity=False, places=None, min_value=-10**12, max_value=10**12)
+
+
+@st.composite
+def figures(draw: st.DrawFn, code: str) -> FigureValue:
+    state = draw(st.sampled_from(list(FigureState)))
+    last_state = draw(st.sampled_from(list(FigureState)))
+
+    def value(s: FigureState) -> Decimal | None:
+        if s in (FigureState.NUMBER, FigureState.APPROX):
+            return draw(decimals)
+        return draw(st.none() | decimals)
+
+    return FigureValue(
+        code, state, value(state), draw(st.none() | st.sampled_from(list(Approx))),
+        last_state, value(last_state), draw(st.none() | st.sampled_from(list(Approx))), draw(text))
+
+
+items = st.builds(Item, title=text, paragraphs=st.lists(st.one_of(text, long_text), max_size=4),
+                  carried_over=st.booleans())
+sections = st.builds(Section, block=st.sampled_from(list(Block)), heading=text,
+                     numbering=st.sampled_from(list(Numbering)), items=st.lists(items, max_size=4),
+                     omitted=st.booleans())
+codes = st.one_of(st.sampled_from(["A.accepted", "A.closed", "H.exam_pass", "I.fines", "G.total"]), text)
+
+
+@st.composite
+def reports(draw: st.DrawFn) -> Report:
+    figure_codes = draw(st.lists(codes, max_size=8, unique=True))
+    return Report(
+        unit_id=None,
+        year=draw(st.integers(1990, 2100)),
+        title=draw(text),
+        recipient=draw(text),
+        organs=draw(st.lists(text, max_size=2)),
+        date=draw(st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31))),
+        sections=draw(st.lists(sections, max_size=8)),
+        figures={c: draw(figures(c)) for c in figure_codes},
+        attachments=draw(st.lists(text, max_size=3)),
+        dismissals=draw(st.lists(st.builds(Dismissal, key=text, reason=text), max_size=3)),
+        catalogue_version=draw(st.integers(1, 5)),
+    )
+
+
+units = st.builds(
+    Unit, name=text.filter(lambda s: s.strip() != ""), short_name=text, unit_type=st.sampled_from(list(UnitType)),
+    organs=st.lists(text, max_size=2), recipient=text, cc=text, contact=text,
+    options=st.dictionaries(st.text(max_size=10), st.one_of(st.booleans(), st.integers(), st.text(max_size=10)),
+                            max_size=3),
+)
