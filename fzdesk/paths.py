@@ -4,26 +4,59 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
+
+from fzdesk import portable
 
 DATA_ENV = "FZDESK_DATA"
 RESOURCES_ENV = "FZDESK_RESOURCES"
+#: The database file's name (fzdesk.storage.store.DB_NAME; a test keeps the two equal).
+DB_NAME = "fzdesk.sqlite"
+#: Where a wheel installs resources/ (setuptools data-files, relative to the install prefix).
+SHARE_RESOURCES = ("share", "fzdesk", "resources")
 
 
 def is_frozen() -> bool:
     return bool(getattr(sys, "frozen", False))
 
 
-def resources_dir() -> Path:
-    """The resources/ folder: beside the frozen executable's bundle, in the source tree, or installed."""
-    override = os.environ.get(RESOURCES_ENV)
-    if override:
-        return Path(override)
+def resource_candidates() -> list[Path]:
+    """The places resources/ may be, in the order they are tried."""
     candidates: list[Path] = []
     if is_frozen():
         candidates.append(Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "resources")
     candidates.append(Path(__file__).resolve().parent.parent / "resources")  # source tree / editable install
-    candidates.append(Path(sys.prefix) / "share" / "fzdesk" / "resources")  # wheel data-files
+    candidates.append(Path(sys.prefix).joinpath(*SHARE_RESOURCES))  # wheel in a venv or system prefix
+    installed = _installed_resources()
+    if installed is not None:
+        candidates.append(installed)  # wheel installed with --user or another scheme
+    return candidates
+
+
+def _installed_resources() -> Path | None:
+    """resources/ as recorded in the installed distribution's file list (any install scheme)."""
+    from importlib import metadata
+
+    try:
+        files = metadata.distribution("fzdesk").files or []
+    except metadata.PackageNotFoundError:
+        return None
+    for f in files:
+        if f.name == "indicators.json" and f.parent.name == "catalogue":
+            located = Path(str(f.locate())).resolve().parent.parent
+            if located.parts[-3:] == SHARE_RESOURCES:
+                return located
+    return None
+
+
+def resources_dir() -> Path:
+    """The resources/ folder: in the frozen bundle, the source tree or an installed wheel ($FZDESK_RESOURCES first)."""
+    override = os.environ.get(RESOURCES_ENV)
+    if override:
+        return Path(override)
+    candidates = resource_candidates()
     for candidate in candidates:
         if (candidate / "catalogue").is_dir():
             return candidate
@@ -43,11 +76,45 @@ def default_data_dir() -> Path:
     return Path(base) / "fzdesk"
 
 
-def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The data folder in use: --data DIR, else $FZDESK_DATA, else the per-user folder."""
+class DataSource(StrEnum):
+    """Why a data folder was chosen (the window shows it)."""
+
+    OPTION = "option"  # --data DIR
+    ENVIRONMENT = "environment"  # $FZDESK_DATA
+    PORTABLE = "portable"  # beside the frozen program
+    USER = "user"  # the per-user folder
+
+
+@dataclass(frozen=True)
+class DataLocation:
+    path: Path
+    source: DataSource
+
+    @property
+    def label(self) -> str:
+        """A short Chinese description of the folder in use, for the window."""
+        return {
+            DataSource.OPTION: "命令行指定的数据文件夹",
+            DataSource.ENVIRONMENT: "环境变量 FZDESK_DATA 指定的数据文件夹",
+            DataSource.PORTABLE: "便携数据文件夹（与程序在同一位置）",
+            DataSource.USER: "本机用户数据文件夹",
+        }[self.source]
+
+
+def data_location(explicit: str | os.PathLike[str] | None = None) -> DataLocation:
+    """The data folder in use and why: --data DIR, $FZDESK_DATA, portable mode, else the per-user folder."""
     if explicit:
-        return Path(explicit)
+        return DataLocation(Path(explicit), DataSource.OPTION)
     env = os.environ.get(DATA_ENV)
     if env:
-        return Path(env)
-    return default_data_dir()
+        return DataLocation(Path(env), DataSource.ENVIRONMENT)
+    user = default_data_dir()
+    folder = portable.portable_data_dir(user_folder_has_store=(user / DB_NAME).exists())
+    if folder is not None:
+        return DataLocation(folder, DataSource.PORTABLE)
+    return DataLocation(user, DataSource.USER)
+
+
+def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The data folder in use (see data_location)."""
+    return data_location(explicit).path

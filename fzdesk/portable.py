@@ -1,0 +1,95 @@
+"""Portable mode: data beside the frozen program when it runs from a removable drive or a fzdesk-data folder."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+#: The folder beside the executable that holds the data in portable mode.
+PORTABLE_FOLDER = "fzdesk-data"
+#: Mount roots where Linux desktops (UOS, Kylin, Debian) put USB sticks.
+_REMOVABLE_MOUNT_ROOTS = ("/media", "/run/media", "/mnt/usb")
+_DRIVE_REMOVABLE = 2  # GetDriveTypeW
+
+
+def executable_dir() -> Path | None:
+    """The folder of the frozen program's executable; None when running from Python."""
+    if not getattr(sys, "frozen", False):
+        return None
+    return Path(sys.executable).resolve().parent
+
+
+def portable_folder() -> Path | None:
+    """Where portable data would live (beside the executable), or None when not frozen."""
+    exe = executable_dir()
+    return None if exe is None else exe / PORTABLE_FOLDER
+
+
+def is_removable(path: Path) -> bool:
+    """True if path lies on a removable drive (USB stick, memory card)."""
+    if sys.platform == "win32":
+        return _windows_removable(path)
+    return _linux_removable(path)
+
+
+def _windows_removable(path: Path) -> bool:
+    import ctypes
+
+    root = path.anchor or str(path)
+    get_drive_type = getattr(ctypes, "windll").kernel32.GetDriveTypeW  # noqa: B009 (missing off Windows)
+    return int(get_drive_type(root)) == _DRIVE_REMOVABLE
+
+
+def _linux_removable(path: Path, proc_mounts: Path = Path("/proc/mounts"), sys_block: Path = Path("/sys/class/block")
+                     ) -> bool:
+    path = path.resolve()
+    device, mount_point = _mount_of(path, proc_mounts)
+    if device.startswith("/dev/"):
+        name = Path(device).resolve().name
+        node = sys_block / name
+        for candidate in (node / "removable", node.resolve().parent / "removable"):
+            try:
+                if candidate.read_text().strip() == "1":
+                    return True
+            except OSError:
+                continue
+    return any(mount_point == root or mount_point.startswith(root + "/") for root in _REMOVABLE_MOUNT_ROOTS
+               if mount_point != "/")
+
+
+def _mount_of(path: Path, proc_mounts: Path) -> tuple[str, str]:
+    """(device, mount point) of the longest mount point containing path; ("", "/") if unknown."""
+    best = ("", "/")
+    try:
+        lines = proc_mounts.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return best
+    text = str(path)
+    for line in lines:
+        fields = line.split()
+        if len(fields) < 2:
+            continue
+        device, mount_point = fields[0], fields[1].replace("\\040", " ")
+        inside = text == mount_point or text.startswith(mount_point.rstrip("/") + "/")
+        if inside and len(mount_point) >= len(best[1]):
+            best = (device, mount_point)
+    return best
+
+
+def portable_data_dir(user_folder_has_store: bool) -> Path | None:
+    """The portable data folder if portable mode applies, else None.
+
+    Portable mode applies to the frozen program when a fzdesk-data folder sits beside the executable, or when
+    the executable is on a writable removable drive and this PC's per-user folder holds no data yet (data the
+    clerk already has on this PC are never hidden by plugging in a stick).
+    """
+    folder = portable_folder()
+    if folder is None:
+        return None
+    if folder.is_dir():
+        return folder
+    exe = folder.parent
+    if not user_folder_has_store and os.access(exe, os.W_OK) and is_removable(exe):
+        return folder
+    return None

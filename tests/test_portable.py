@@ -1,0 +1,64 @@
+"""Detecting a removable drive (Linux: /proc/mounts and /sys/class/block) and the portable folder."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from fzdesk import portable
+
+
+def _mounts(tmp_path: Path, *lines: str) -> Path:
+    path = tmp_path / "mounts"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_usb_partition_flagged_removable_by_its_disk(tmp_path: Path) -> None:
+    stick = tmp_path / "stick"
+    (stick / "fzdesk").mkdir(parents=True)
+    sys_block = tmp_path / "sys"
+    (sys_block / "devices" / "sdb" / "sdb1").mkdir(parents=True)
+    (sys_block / "devices" / "sdb" / "removable").write_text("1\n")
+    (sys_block / "devices" / "sdb" / "sdb1" / "partition").write_text("1\n")
+    (sys_block / "sdb1").symlink_to(sys_block / "devices" / "sdb" / "sdb1")
+    mounts = _mounts(tmp_path, "/dev/sda1 / ext4 rw 0 0", f"/dev/sdb1 {stick} vfat rw 0 0")
+    assert portable._linux_removable(stick / "fzdesk", mounts, sys_block)
+    assert not portable._linux_removable(tmp_path / "elsewhere", mounts, sys_block)
+
+
+def test_fixed_disk_is_not_removable(tmp_path: Path) -> None:
+    sys_block = tmp_path / "sys"
+    (sys_block / "sda").mkdir(parents=True)
+    (sys_block / "sda" / "removable").write_text("0\n")
+    mounts = _mounts(tmp_path, "/dev/sda / ext4 rw 0 0")
+    assert not portable._linux_removable(tmp_path, mounts, sys_block)
+
+
+def test_desktop_media_mounts_count_as_removable(tmp_path: Path) -> None:
+    """Many USB sticks report removable=0; desktops still mount them under /media or /run/media."""
+    mounts = _mounts(tmp_path, "/dev/sda1 / ext4 rw 0 0", "/dev/sdc1 /media/clerk/U\\040盘 exfat rw 0 0")
+    assert portable._linux_removable(Path("/media/clerk/U 盘/fzdesk"), mounts, tmp_path / "no-sys")
+    assert not portable._linux_removable(Path("/home/clerk"), mounts, tmp_path / "no-sys")
+
+
+def test_unreadable_mount_table_means_not_removable(tmp_path: Path) -> None:
+    assert portable._mount_of(tmp_path, tmp_path / "missing") == ("", "/")
+
+
+def test_not_frozen_has_no_portable_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(sys, "frozen", raising=False)
+    assert portable.executable_dir() is None
+    assert portable.portable_data_dir(user_folder_has_store=False) is None
+
+
+def test_read_only_drive_is_not_portable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "fzdesk"))
+    monkeypatch.setattr(portable, "is_removable", lambda path: True)
+    monkeypatch.setattr(portable.os, "access", lambda path, mode: False)
+    assert portable.portable_data_dir(user_folder_has_store=False) is None
+    (tmp_path / portable.PORTABLE_FOLDER).mkdir()
+    assert portable.portable_data_dir(user_folder_has_store=True) == tmp_path / portable.PORTABLE_FOLDER
