@@ -63,7 +63,22 @@ def m001_initial(conn: sqlite3.Connection) -> None:
     db["history"].create_index(["report_id", "target", "field", "id"])
 
 
-MIGRATIONS: list[Migration] = [m001_initial]
+def m002_plan_checks(conn: sqlite3.Connection) -> None:
+    """Last year's plans as this year's checklist (domain.checklist.PlanCheck), linked to the reporting item."""
+    conn.execute(
+        "CREATE TABLE plan_checks ("
+        " id INTEGER PRIMARY KEY,"
+        " report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,"
+        " position INTEGER NOT NULL,"
+        " plan TEXT NOT NULL DEFAULT '',"
+        " detail TEXT NOT NULL DEFAULT '',"
+        " status TEXT NOT NULL DEFAULT 'unmarked',"
+        " item_id INTEGER REFERENCES items(id) ON DELETE SET NULL,"
+        " note TEXT NOT NULL DEFAULT '')")
+    conn.execute("CREATE INDEX plan_checks_report ON plan_checks (report_id, position)")
+
+
+MIGRATIONS: list[Migration] = [m001_initial, m002_plan_checks]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -35,7 +35,7 @@ def test_a_failing_migration_leaves_the_file_as_it_was(tmp_path: Path, monkeypat
     monkeypatch.setattr(migrations, "SCHEMA_VERSION", len(migrations.MIGRATIONS))
     with pytest.raises(RuntimeError):
         migrations.migrate(conn)
-    assert migrations.schema_version(conn) == 1
+    assert migrations.schema_version(conn) == len(migrations.MIGRATIONS) - 1
     assert conn.execute("SELECT name FROM sqlite_master WHERE name='half_done'").fetchone() is None
 
 
@@ -46,15 +46,16 @@ def test_store_is_copied_aside_before_a_migration(data_dir: Path, monkeypatch: p
     def m002(c: sqlite3.Connection) -> None:
         c.execute("ALTER TABLE units ADD COLUMN extra TEXT")
 
+    current = migrations.SCHEMA_VERSION
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, m002])
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr("fzdesk.storage.store.SCHEMA_VERSION", 2)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setattr("fzdesk.storage.store.SCHEMA_VERSION", current + 1)
     with Store.open(data_dir) as s:
-        assert migrations.schema_version(s.conn) == 2
-    copies = list((data_dir / "backups").glob("before-migration-v1-*.sqlite"))
+        assert migrations.schema_version(s.conn) == current + 1
+    copies = list((data_dir / "backups").glob(f"before-migration-v{current}-*.sqlite"))
     assert len(copies) == 1
     old = sqlite3.connect(copies[0])
-    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("PRAGMA user_version").fetchone()[0] == current
     assert old.execute("SELECT COUNT(*) FROM units").fetchone()[0] == 1
 
 
@@ -92,3 +93,22 @@ def test_restore_backup(store: Store) -> None:
     store.restore_backup(saved)
     assert [x.name for x in store.units()] == [u.name]
     assert list(store.backup_folder.glob("before-restore-*.sqlite"))
+
+
+def test_m002_adds_the_plan_checklist(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "x.sqlite")
+    migrations.MIGRATIONS[0](conn)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO units (name) VALUES ('乡')")
+    conn.execute("INSERT INTO reports (unit_id, year) VALUES (1, 2024)")
+    conn.execute("INSERT INTO sections (report_id, block, position) VALUES (1, 'measures', 0)")
+    conn.execute("INSERT INTO items (section_id, position) VALUES (1, 0)")
+    assert migrations.migrate(conn) >= 2
+    conn.execute("INSERT INTO plan_checks (report_id, position, plan, item_id) VALUES (1, 0, '完善机制', 1)")
+    status, = conn.execute("SELECT status FROM plan_checks").fetchone()
+    assert status == "unmarked"
+    conn.execute("DELETE FROM items WHERE id = 1")  # the linked item may go: the link is cleared
+    assert conn.execute("SELECT item_id FROM plan_checks").fetchone() == (None,)
+    conn.execute("DELETE FROM sections")
+    conn.execute("DELETE FROM reports WHERE id = 1")  # and the checklist goes with its report
+    assert conn.execute("SELECT COUNT(*) FROM plan_checks").fetchone() == (0,)
