@@ -1,0 +1,187 @@
+"""`fzdesk --self-test`: a headless smoke test of a build, one stage after another, exit status 0 or 1."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import os
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from fzdesk import __version__
+from fzdesk.domain.model import FigureState, FigureValue, Item, Report, Unit, UnitType
+
+
+@dataclass
+class Context:
+    """What the stages hand on to each other."""
+
+    folder: Path
+    unit: Unit | None = None
+    report: Report | None = None
+    notes: dict[str, Any] = field(default_factory=dict)
+
+    def sample(self) -> tuple[Unit, Report]:
+        assert self.unit is not None and self.report is not None, "the store stage runs first"
+        return self.unit, self.report
+
+
+def sample_unit() -> Unit:
+    name = "自检县人民政府办公室"
+    return Unit(name=name, short_name="县政府办", unit_type=UnitType.DEPARTMENT, organs=[name],
+                recipient="自检县人民政府", cc="县委依法治县办", contact="张三 0394-1234567")
+
+
+def sample_report(unit: Unit, year: int = 2025) -> Report:
+    """A complete report: every block has items with text, and a few figures of different kinds."""
+    from fzdesk import resources
+    from fzdesk.domain.outline import new_report
+
+    r = new_report(resources.outline(unit.unit_type), unit, year)
+    r.date = dt.date(year, 12, 15)
+    for section in r.body_sections:
+        if not section.items:
+            section.items = [Item("", [f"{section.heading}方面，全年扎实推进各项工作。"])]
+        for item in section.items:
+            if not item.paragraphs:
+                item.paragraphs = [f"{item.title}方面的工作取得新进展，完成年度目标。"]
+    r.figures = {
+        "A.accepted": FigureValue("A.accepted", FigureState.NUMBER, Decimal(88)),
+        "A.closed": FigureValue("A.closed", FigureState.NUMBER, Decimal(63)),
+        "I.fines": FigureValue("I.fines", FigureState.NA),
+    }
+    return r
+
+
+def without_ids(report: Report) -> Report:
+    """A copy with every database id cleared, for comparing a report across a store or a file."""
+    out = copy.deepcopy(report)
+    out.id = out.unit_id = None
+    for section in out.sections:
+        section.id = None
+        for item in section.items:
+            item.id = None
+    return out
+
+
+def _same(what: str, got: Any, expected: Any) -> None:
+    if got != expected:
+        raise AssertionError(f"{what}: read back differs from what was written")
+
+
+# ----- stages ----------------------------------------------------------------------------------------------
+def stage_resources(ctx: Context) -> str:
+    from fzdesk import paths, resources
+    from fzdesk.domain.model import UnitType
+
+    catalogue = resources.catalogue()
+    for unit_type in UnitType:
+        resources.outline(unit_type)
+    for name in ("fzdesk.png", "fzdesk.ico"):
+        if not paths.resource("icons", name).is_file():
+            raise FileNotFoundError(paths.resource("icons", name))
+    count = len(getattr(catalogue, "indicators", ()))
+    return f"{paths.resources_dir()}; {count} indicators"
+
+
+def stage_store(ctx: Context) -> str:
+    from fzdesk.storage.store import Store
+
+    unit = sample_unit()
+    with Store.open(ctx.folder / "data") as store:
+        store.save_unit(unit)
+        report = sample_report(unit)
+        report_id = store.create_report(report)
+    with Store.open(ctx.folder / "data", daily_backup=False) as store:
+        _same("unit", store.unit(unit.id or 0), unit)
+        loaded = store.load_report(report_id)
+    _same("report", without_ids(loaded), without_ids(report))
+    ctx.unit, ctx.report = unit, loaded
+    return f"{sum(len(s.items) for s in loaded.sections)} items"
+
+
+def stage_report_json(ctx: Context) -> str:
+    from fzdesk import resources
+    from fzdesk.exchange import report_json
+
+    unit, report = ctx.sample()
+    text = report_json.dumps(report, unit, resources.catalogue())
+    back = report_json.loads(text.encode("utf-8"))
+    _same("report JSON", without_ids(back.report), without_ids(report))
+    return f"{len(text)} characters"
+
+
+def stage_qt(ctx: Context) -> str:
+    """Qt starts offscreen, loads Qt's Chinese translation, shows a widget and writes a PDF."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+    from PySide6.QtGui import QIcon, QPainter, QPdfWriter
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from fzdesk import paths
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load("qtbase_zh_CN", folder):
+        raise FileNotFoundError(f"qtbase_zh_CN.qm not found in {folder}")
+    QCoreApplication.installTranslator(translator)
+    try:
+        cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
+    finally:
+        QCoreApplication.removeTranslator(translator)  # leave a shared QApplication as it was
+    if cancel != "取消":
+        raise AssertionError(f"Qt's Chinese translation not in effect ('Cancel' -> {cancel!r})")
+    icon = QIcon(str(paths.resource("icons", "fzdesk.png")))
+    if icon.isNull():
+        raise AssertionError("the program icon does not load")
+    label = QLabel("法治政府建设年度报告助手")
+    label.setWindowIcon(icon)
+    label.show()
+    app.processEvents()
+    label.close()
+    pdf = ctx.folder / "selftest.pdf"
+    writer = QPdfWriter(str(pdf))
+    painter = QPainter(writer)
+    painter.drawText(100, 100, "自检")
+    painter.end()
+    del writer
+    if not pdf.read_bytes().startswith(b"%PDF"):
+        raise AssertionError("QPdfWriter wrote no PDF")
+    return f"Qt {QLibraryInfo.version().toString()}, {QApplication.platformName()}"
+
+
+STAGES: list[tuple[str, Callable[[Context], str]]] = [
+    ("资源", stage_resources),
+    ("数据库", stage_store),
+    ("报告数据文件", stage_report_json),
+    ("Qt 界面", stage_qt),
+]
+
+
+def run(verbose: bool = False, stages: list[tuple[str, Callable[[Context], str]]] | None = None) -> int:
+    """Runs every stage; prints one summary line (and the failing stage's traceback on stderr)."""
+    started = time.perf_counter()
+    chosen = STAGES if stages is None else stages
+    with tempfile.TemporaryDirectory(prefix="fzdesk-selftest-") as tmp:
+        ctx = Context(Path(tmp))
+        for name, stage in chosen:
+            try:
+                detail = stage(ctx)
+            except Exception as exc:
+                traceback.print_exc(file=sys.stderr)
+                print(f"fzdesk {__version__} 自检失败：{name}：{type(exc).__name__}: {exc}")
+                return 1
+            if verbose:
+                print(f"  {name}：通过（{detail}）", file=sys.stderr)
+    seconds = time.perf_counter() - started
+    names = "、".join(n for n, _ in chosen)
+    print(f"fzdesk {__version__} 自检通过：{len(chosen)} 项（{names}），用时 {seconds:.1f} 秒")
+    return 0
