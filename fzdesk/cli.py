@@ -17,6 +17,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"fzdesk {__version__}")
     parser.add_argument("--data", metavar="DIR", help="数据文件夹（默认：用户数据目录，或环境变量 FZDESK_DATA）")
+    parser.add_argument("--self-test", action="store_true",
+                        help="不打开窗口，检查本程序能否正常工作（在临时文件夹中建、查、导出、导入一份报告）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         command.register(sub)
@@ -26,6 +28,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_console()
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from fzdesk.selftest import run
+
+        return run()
     if args.command is None:
         from fzdesk.app import run_gui  # Qt is imported only when a window is wanted
 
