@@ -1,0 +1,1 @@
+"""Checks over a report: figure rules, prose against figures, wording, structure and dates -> findings."""

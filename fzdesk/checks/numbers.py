@@ -1,0 +1,151 @@
+"""Numbers as clerks write them: 88件, 60000余页, 两万余人次, 近百件, 12.5万元, 98.6%; and how to print them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from fzdesk.domain.model import Approx
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10000, "亿": 100000000}
+CN_NUM = "零〇一二两三四五六七八九十百千万亿"
+
+#: Measure words after a number, longest first (the regex needs that order).
+UNITS = ("个百分点", "人次", "场次", "万元", "件次", "%", "％", "件", "宗", "起", "份", "条", "次", "场", "期", "轮",
+         "人", "名", "块", "张", "页", "卷", "项", "家", "个", "册", "本", "元", "户", "村", "批", "篇", "余")
+
+_ARABIC = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
+_UNIT_RE = "|".join(re.escape(u) for u in UNITS if u != "余")
+NUMBER_RE = re.compile(
+    rf"(?P<near>近|将近|接近)?"
+    rf"(?:(?P<arabic>{_ARABIC})(?P<amult>万|亿)?|(?P<cn>[{CN_NUM}]+))"
+    rf"(?P<over>余|多)?"
+    rf"(?P<unit>{_UNIT_RE})?"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number written in the text, with its span (start/end cover 近/余 and the unit)."""
+
+    start: int
+    end: int
+    text: str
+    value: Decimal
+    approx: Approx | None
+    unit: str
+    contradictory: bool = False  # 近…余 together
+    num_start: int = 0  # span of the digits alone (for replacing just the number)
+    num_end: int = 0
+
+    @property
+    def percent(self) -> bool:
+        return self.unit in ("%", "％")
+
+
+def parse_chinese(text: str) -> Decimal | None:
+    """一百二十三 -> 123, 两万 -> 20000, 十 -> 10, 百 -> 100 (a bare 百/千 as in 近百, 近千)."""
+    if not text:
+        return None
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_SMALL:
+            section += (1 if digit is None else digit) * _CN_SMALL[ch]
+            digit = None
+        elif ch in _CN_BIG:
+            section += digit or 0
+            total += (section or 1) * _CN_BIG[ch]
+            section, digit = 0, None
+        else:
+            return None
+    return Decimal(total + section + (digit or 0))
+
+
+def parse_arabic(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", "").replace("，", ""))
+    except InvalidOperation:
+        return None
+
+
+def find_numbers(text: str) -> list[Mention]:
+    """Every number with a measure word or 近/余 in a text. Bare Chinese numerals (一是, 统一) are skipped."""
+    out: list[Mention] = []
+    for m in NUMBER_RE.finditer(text):
+        unit = m.group("unit") or ""
+        near, over = m.group("near"), m.group("over")
+        if m.group("arabic"):
+            value = parse_arabic(m.group("arabic"))
+            if value is None:
+                continue
+            if m.group("amult") == "万" and unit == "元":
+                unit = "万元"
+            elif m.group("amult"):
+                value *= 10000 if m.group("amult") == "万" else 100000000
+            num_start, num_end = m.start("arabic"), m.end("arabic")
+        else:
+            cn = m.group("cn")
+            if not (unit or over or near) or (cn == "一" and not unit):
+                continue
+            if _looks_like_word(text, m.start("cn"), cn):
+                continue
+            value = parse_chinese(cn)
+            if value is None:
+                continue
+            num_start, num_end = m.start("cn"), m.end("cn")
+        if not unit and not near and not over:
+            continue
+        approx = Approx.NEAR if near else Approx.OVER if over else None
+        start = m.start()
+        out.append(Mention(start, m.end(), m.group(0), value, approx, unit, bool(near and over),
+                           num_start, num_end))
+    return out
+
+
+def _looks_like_word(text: str, start: int, cn: str) -> bool:
+    """一次 in 进行一次专题部署 is a count of one; 一个 in 统一个 is not: skip single 一 glued to a word."""
+    return cn == "一" and start > 0 and text[start - 1] in "统唯第之同单逐每任某另"
+
+
+def leading_place(value: Decimal) -> Decimal:
+    """The place of the leading digit: 60000 -> 10000, 100 -> 100, 13 -> 10."""
+    v = abs(value)
+    place = Decimal(1)
+    while place * 10 <= v:
+        place *= 10
+    return place
+
+
+def approx_contains(value: Decimal, approx: Approx | None, exact: Decimal) -> bool:
+    """Does an approximate written value (近百, 60000余) admit an exact count?"""
+    if approx is None:
+        return exact == value
+    place = leading_place(value)
+    if approx is Approx.NEAR:
+        return value - place <= exact <= value if value == place else value * Decimal("0.8") <= exact <= value
+    return value <= exact < value + place
+
+
+def fmt(value: Decimal | None) -> str:
+    """88, 12.5, 128.78 (no exponent, no trailing zeros)."""
+    if value is None:
+        return "？"
+    if value == value.to_integral_value():
+        return str(int(value))
+    text = format(value.normalize(), "f")
+    return text
+
+
+def fmt_written(value: Decimal, approx: Approx | None) -> str:
+    """How the sheet's value goes into text: 88, 近100, 60000余."""
+    if approx is Approx.NEAR:
+        return f"近{fmt(value)}"
+    if approx is Approx.OVER:
+        return f"{fmt(value)}余"
+    return fmt(value)
