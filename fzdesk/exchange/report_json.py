@@ -10,6 +10,7 @@ from typing import Any
 
 from fzdesk import __version__
 from fzdesk.domain.catalogue import Catalogue
+from fzdesk.domain.checklist import PlanCheck, PlanStatus
 from fzdesk.domain.model import (
     Approx,
     Block,
@@ -63,6 +64,9 @@ class ImportedReport:
     format_version: int = VERSION
     app_version: str = ""
     extra: dict[str, Any] = field(default_factory=dict)  # optional top-level keys this version keeps as-is
+    plan_checks: list[PlanCheck] = field(default_factory=list)
+    #: for each plan check, the (section index, item index) of the item that reports it, or None
+    plan_links: list[tuple[int, int] | None] = field(default_factory=list)
 
 
 # ----- writing ---------------------------------------------------------------------------------------------
@@ -108,9 +112,20 @@ def _figure_order(report: Report, catalogue: Catalogue | None) -> list[FigureVal
     return sorted(report.figures.values(), key=lambda f: (rank.get(f.code, len(rank)), f.code))
 
 
+def _plan_checks_data(report: Report, checks: list[PlanCheck]) -> list[dict[str, Any]]:
+    where = {item.id: [s, i] for s, section in enumerate(report.sections)
+             for i, item in enumerate(section.items) if item.id is not None}
+    return [{"plan": c.plan, "detail": c.detail, "status": c.status.value,
+             "item": where.get(c.item_id) if c.item_id is not None else None, "note": c.note}
+            for c in checks]
+
+
 def to_data(report: Report, unit: Unit, catalogue: Catalogue | None = None,
-            extra: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The report as JSON-ready data (see docs/report-json.md); catalogue adds names/units to the figures."""
+            extra: dict[str, Any] | None = None, plan_checks: list[PlanCheck] | None = None) -> dict[str, Any]:
+    """The report as JSON-ready data (see docs/report-json.md); catalogue adds names/units to the figures.
+
+    plan_checks (last year's plans checklist) link to items by their ids, written as positions.
+    """
     data: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
@@ -138,15 +153,17 @@ def to_data(report: Report, unit: Unit, catalogue: Catalogue | None = None,
         "attachments": list(report.attachments),
         "dismissals": [{"key": d.key, "reason": d.reason} for d in report.dismissals],
     }
+    if plan_checks:
+        data["plan_checks"] = _plan_checks_data(report, plan_checks)
     for key, value in (extra or {}).items():
         data.setdefault(key, value)
     return data
 
 
 def dumps(report: Report, unit: Unit, catalogue: Catalogue | None = None,
-          extra: dict[str, Any] | None = None) -> str:
+          extra: dict[str, Any] | None = None, plan_checks: list[PlanCheck] | None = None) -> str:
     """The report JSON text: UTF-8 friendly (Chinese kept as is), indented, keys in a fixed order."""
-    return json.dumps(to_data(report, unit, catalogue, extra), ensure_ascii=False, indent=1)
+    return json.dumps(to_data(report, unit, catalogue, extra, plan_checks), ensure_ascii=False, indent=1)
 
 
 # ----- reading ---------------------------------------------------------------------------------------------
@@ -281,8 +298,25 @@ def _date(r: _Reader) -> dt.date | None:
 
 KNOWN_KEYS = frozenset({
     "format", "version", "app_version", "catalogue_version", "unit", "year", "title", "display_title",
-    "recipient", "organs", "date", "sections", "figures", "attachments", "dismissals",
+    "recipient", "organs", "date", "sections", "figures", "attachments", "dismissals", "plan_checks",
 })
+_PLAN_STATUS = {s.value: s for s in PlanStatus}
+
+
+def _plan_checks(r: _Reader, sections: list[Section]) -> tuple[list[PlanCheck], list[tuple[int, int] | None]]:
+    checks, links = [], []
+    for c in r.objects("plan_checks"):
+        link = c.data.get("item")
+        if link is not None:
+            ok = (isinstance(link, list) and len(link) == 2 and all(type(n) is int for n in link)
+                  and 0 <= link[0] < len(sections) and 0 <= link[1] < len(sections[link[0]].items))
+            if not ok:
+                raise ReportDataError(f"报告数据格式不对：“{c.path}.item”没有指向报告中的某一项。")
+            link = (link[0], link[1])
+        checks.append(PlanCheck(c.text("plan"), c.text("detail"),
+                                c.choice("status", _PLAN_STATUS, "unmarked", "落实情况"), None, c.text("note")))
+        links.append(link)
+    return checks, links
 
 
 def from_data(data: Any) -> ImportedReport:
@@ -325,7 +359,9 @@ def from_data(data: Any) -> ImportedReport:
         catalogue_version=r.integer("catalogue_version", 1),
     )
     extra = {k: v for k, v in data.items() if k not in KNOWN_KEYS}
-    return ImportedReport(_unit(_Reader(r.data.get("unit"), "unit")), report, version, app_version, extra)
+    checks, links = _plan_checks(r, sections)
+    return ImportedReport(_unit(_Reader(r.data.get("unit"), "unit")), report, version, app_version, extra,
+                          checks, links)
 
 
 def loads(text: str | bytes) -> ImportedReport:

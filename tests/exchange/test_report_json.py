@@ -150,3 +150,25 @@ def test_bad_data_is_refused_in_chinese(mutate: Any, message: str) -> None:
 def test_broken_text_is_refused(text: bytes) -> None:
     with pytest.raises(ReportDataError):
         report_json.loads(text)
+
+
+def test_plan_checks_are_written_with_links_as_positions() -> None:
+    from fzdesk.domain.checklist import PlanCheck, PlanStatus
+
+    r, u = _sample()
+    for n, section in enumerate(r.sections):
+        for m, item in enumerate(section.items):
+            item.id = 100 * n + m
+    target = r.sections[2].items[1]
+    checks = [PlanCheck("完善机制", "一是完善机制。……", PlanStatus.DONE, target.id, "已在第二部分写明"),
+              PlanCheck("加强宣传")]
+    data = report_json.to_data(r, u, plan_checks=checks)
+    assert data["plan_checks"][0] == {"plan": "完善机制", "detail": "一是完善机制。……", "status": "done",
+                                      "item": [2, 1], "note": "已在第二部分写明"}
+    got = report_json.from_data(json.loads(json.dumps(data)))
+    assert [c.plan for c in got.plan_checks] == ["完善机制", "加强宣传"]
+    assert got.plan_checks[0].status is PlanStatus.DONE
+    assert got.plan_links == [(2, 1), None]
+    data["plan_checks"][0]["item"] = [2, 99]
+    with pytest.raises(ReportDataError, match=r"plan_checks\[0\]\.item"):
+        report_json.from_data(data)
