@@ -1,0 +1,74 @@
+"""Wires the program together: Qt application, Chinese translations, the store and the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from fzdesk.paths import data_dir, resource
+from fzdesk.storage.lock import StoreLocked
+from fzdesk.storage.migrations import NewerSchemaError
+from fzdesk.storage.store import Store
+
+APP_NAME = "法治政府建设年度报告助手"
+BASE_POINT_SIZE = 12
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with Qt's own texts in Chinese, the program's name and icon and a large font."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setApplicationName("fzdesk")
+    app.setApplicationDisplayName(APP_NAME)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translator = QTranslator(app)
+    if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    icon = resource("icons", "fzdesk.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    font = QFont(app.font())
+    font.setFamilies(["Microsoft YaHei UI", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC",
+                      font.family()])
+    font.setPointSize(max(font.pointSize(), BASE_POINT_SIZE))
+    app.setFont(font)
+    return app
+
+
+def open_store(folder_arg: str | None) -> Store | None:
+    """Opens the store, or explains in Chinese why not (another copy running, newer data) and returns None."""
+    folder = data_dir(folder_arg)
+    try:
+        return Store.open(folder)
+    except StoreLocked as exc:
+        QMessageBox.critical(None, "程序已经在运行", str(exc))
+    except NewerSchemaError:
+        QMessageBox.critical(None, "数据来自更新的版本",
+                             f"数据文件夹“{folder}”中的数据是由更新版本的 fzdesk 保存的，本版本无法打开。\n"
+                             "请安装最新版本后再打开。数据没有被改动。")
+    except OSError as exc:
+        QMessageBox.critical(None, "无法打开数据文件夹", f"无法打开数据文件夹“{folder}”。\n\n原因：{exc}")
+    return None
+
+
+def run_gui(data: str | None) -> int:
+    """Starts the window on the data folder; returns the exit status."""
+    app = make_app()
+    store = open_store(data)
+    if store is None:
+        return 1
+    from fzdesk.ui.main_window import MainWindow
+
+    try:
+        window = MainWindow(store)
+        window.resize(1280, 800)
+        window.show()
+        if os.environ.get("FZDESK_QUIT_WHEN_IDLE") == "1":  # start-up benchmark
+            QTimer.singleShot(0, app.quit)
+        return int(app.exec())
+    finally:
+        store.close()

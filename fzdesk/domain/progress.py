@@ -1,0 +1,88 @@
+"""How far each step of the wizard is: empty, in progress or complete (plain rules, no Qt)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from fzdesk.domain.model import Block, Report, Section, Unit
+
+
+class Progress(StrEnum):
+    EMPTY = "空"
+    PARTIAL = "进行中"
+    DONE = "已完成"
+
+
+def unit_progress(unit: Unit | None) -> Progress:
+    """Complete with a name, an issuing organ and a usual 主送机关."""
+    if unit is None or not unit.name.strip():
+        return Progress.EMPTY
+    if any(o.strip() for o in unit.organs) and unit.recipient.strip():
+        return Progress.DONE
+    return Progress.PARTIAL
+
+
+def report_info_progress(report: Report | None) -> Progress:
+    """Complete when year, title, 主送, 署名 and 成文日期 are all set."""
+    if report is None:
+        return Progress.EMPTY
+    organs = [o for o in report.organs if o.strip()]
+    filled = [bool(report.display_title.strip()), bool(report.recipient.strip()), bool(organs),
+              report.date is not None]
+    if all(filled) and report.year > 0:
+        return Progress.DONE
+    if any(filled[1:]):
+        return Progress.PARTIAL
+    return Progress.EMPTY
+
+
+def text_progress(section: Section | None, default: str = "") -> Progress:
+    """Opening or closing: one text; the untouched outline default counts as still to be reviewed."""
+    if section is None:
+        return Progress.EMPTY
+    text = "\n".join(p for item in section.items for p in item.paragraphs).strip()
+    if not text:
+        return Progress.EMPTY
+    if default and text == default.strip():
+        return Progress.PARTIAL
+    return Progress.DONE
+
+
+def _has_body(section: Section) -> list[bool]:
+    return [any(p.strip() for p in item.paragraphs) for item in section.items]
+
+
+def block_progress(section: Section | None) -> Progress:
+    """Complete with a heading and at least one item, every item having body text; 无 counts complete."""
+    if section is None:
+        return Progress.EMPTY
+    if section.block is Block.OTHER and section.omitted:
+        return Progress.DONE
+    bodies = _has_body(section)
+    if not any(bodies):
+        return Progress.EMPTY
+    if section.heading.strip() and all(bodies):
+        return Progress.DONE
+    return Progress.PARTIAL
+
+
+def figures_progress(filled: int, total: int) -> Progress:
+    """Complete when every figure is filled or marked 不涉及."""
+    if total <= 0 or filled <= 0:
+        return Progress.EMPTY
+    return Progress.DONE if filled >= total else Progress.PARTIAL
+
+
+def closing_progress(report: Report | None) -> Progress:
+    if report is None:
+        return Progress.EMPTY
+    return text_progress(report.section(Block.CLOSING))
+
+
+def figure_counts(report: Report, indicator_codes: list[str]) -> tuple[int, int]:
+    """(filled or 不涉及, total) over the catalogue's indicators that apply to the report."""
+    from fzdesk.domain.model import FigureState
+
+    filled = sum(1 for code in indicator_codes
+                 if code in report.figures and report.figures[code].state is not FigureState.EMPTY)
+    return filled, len(indicator_codes)

@@ -1,0 +1,488 @@
+"""The main window: unit/year switcher, step list, the current page, Back/Next and the menus."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fzdesk import resources
+from fzdesk.domain.model import Block, Unit, UnitType
+from fzdesk.domain.outline import fill, new_report
+from fzdesk.domain.progress import (
+    Progress,
+    block_progress,
+    closing_progress,
+    report_info_progress,
+    text_progress,
+    unit_progress,
+)
+from fzdesk.storage.store import Store
+from fzdesk.ui.autosave import Autosaver
+from fzdesk.ui.dialogs import BackupDialog, NewReportDialog, NewUnitDialog, default_year
+from fzdesk.ui.help import HelpDialog, help_text
+from fzdesk.ui.pages.base import Page, Session
+from fzdesk.ui.pages.unit_page import NAME_MISSING
+from fzdesk.ui.steps import Step, steps_for
+from fzdesk.ui.style import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE, STYLE_SHEET, state_icon
+
+WINDOW_TITLE = "法治政府建设年度报告助手"
+FONT_SETTING = "editor_point_size"
+LAST_REPORT_SETTING = "last_report"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(WINDOW_TITLE)
+        self.setStyleSheet(STYLE_SHEET)
+        self.saver = Autosaver(self)
+        self.session = Session(store, self.saver)
+        self.pages: dict[str, Page] = {}
+        self.steps: list[Step] = []
+        self.current = 0
+        self._icons = {p: state_icon(p.value) for p in Progress}
+        self._build()
+        self._build_menus()
+        self.saver.saved.connect(self._saved)
+        self.saver.failed.connect(self._save_failed)
+        self.set_point_size(int(store.setting(FONT_SETTING, DEFAULT_POINT_SIZE)), announce=False)
+        self._open_initial(store.setting(LAST_REPORT_SETTING))
+
+    # ----- layout --------------------------------------------------------------------------------
+    def _build(self) -> None:
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(12, 8, 12, 8)
+        bar = QHBoxLayout()
+        self.unit_combo = QComboBox()
+        self.unit_combo.setMinimumWidth(280)
+        self.unit_combo.setAccessibleName("单位")
+        self.year_combo = QComboBox()
+        self.year_combo.setMinimumWidth(120)
+        self.year_combo.setAccessibleName("年度")
+        unit_label = QLabel("单位(&Q)：")
+        unit_label.setBuddy(self.unit_combo)
+        year_label = QLabel("年度(&E)：")
+        year_label.setBuddy(self.year_combo)
+        self.new_unit_button = QPushButton("新建单位…")
+        self.new_report_button = QPushButton("新建年度报告…")
+        for w in (unit_label, self.unit_combo, year_label, self.year_combo, self.new_unit_button,
+                  self.new_report_button):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        outer.addLayout(bar)
+
+        body = QHBoxLayout()
+        self.step_list = QListWidget()
+        self.step_list.setObjectName("steps")
+        self.step_list.setAccessibleName("步骤")
+        self.step_list.setFixedWidth(230)
+        body.addWidget(self.step_list)
+        right = QVBoxLayout()
+        self.page_title = QLabel()
+        self.page_title.setObjectName("pageTitle")
+        right.addWidget(self.page_title)
+        self.stack = QStackedWidget()
+        right.addWidget(self.stack, 1)
+        nav = QHBoxLayout()
+        self.position = QLabel()
+        self.position.setObjectName("hint")
+        nav.addWidget(self.position)
+        nav.addStretch(1)
+        self.back_button = QPushButton("上一步(&P)")
+        self.next_button = QPushButton("下一步(&N)")
+        self.back_button.setToolTip("上一步（Ctrl+PgUp）")
+        self.next_button.setToolTip("下一步（Ctrl+PgDn）")
+        self.next_button.setDefault(False)
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.next_button)
+        right.addLayout(nav)
+        body.addLayout(right, 1)
+        outer.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+        self.folder_label = QLabel(f"数据文件夹：{self.session.store.folder}")
+        self.saved_label = QLabel()
+        self.folder_label.setObjectName("hint")
+        self.statusBar().addPermanentWidget(self.folder_label, 1)
+        self.statusBar().addPermanentWidget(self.saved_label)
+
+        self.unit_combo.activated.connect(self._unit_chosen)
+        self.year_combo.activated.connect(self._year_chosen)
+        self.new_unit_button.clicked.connect(self.new_unit)
+        self.new_report_button.clicked.connect(self.new_report)
+        self.step_list.currentRowChanged.connect(self._step_clicked)
+        self.back_button.clicked.connect(lambda: self.go(self.current - 1, focus=True))
+        self.next_button.clicked.connect(lambda: self.go(self.current + 1, focus=True))
+
+    def _action(self, menu_text: str, keys: QKeySequence | str | list[QKeySequence] | None,
+                slot: object) -> QAction:
+        action = QAction(menu_text, self)
+        if isinstance(keys, list):
+            action.setShortcuts(keys)
+        elif keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file = menu.addMenu("文件(&F)")
+        file.addAction(self._action("新建单位(&U)…", None, self.new_unit))
+        file.addAction(self._action("新建年度报告(&N)…", None, self.new_report))
+        file.addSeparator()
+        file.addAction(self._action("恢复备份(&R)…", None, self.restore_backup))
+        file.addSeparator()
+        file.addAction(self._action("退出(&X)", "Ctrl+Q", self.close))
+        go = menu.addMenu("转到(&G)")
+        self.back_action = self._action("上一步(&P)", "Ctrl+PgUp", lambda: self.go(self.current - 1, focus=True))
+        self.next_action = self._action("下一步(&N)", "Ctrl+PgDown", lambda: self.go(self.current + 1, focus=True))
+        go.addAction(self.back_action)
+        go.addAction(self.next_action)
+        go.addAction(self._action("步骤列表(&L)", "Ctrl+L", self.step_list.setFocus))
+        view = menu.addMenu("视图(&V)")
+        view.addAction(self._action("放大文字(&I)", [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")],
+                                    lambda: self.set_point_size(self.point_size + 1)))
+        view.addAction(self._action("缩小文字(&O)", "Ctrl+-", lambda: self.set_point_size(self.point_size - 1)))
+        view.addAction(self._action("默认大小(&D)", "Ctrl+0", lambda: self.set_point_size(DEFAULT_POINT_SIZE)))
+        helpm = menu.addMenu("帮助(&H)")
+        helpm.addAction(self._action("本步骤说明(&S)", "F1", self.show_help))
+        helpm.addAction(self._action("关于(&A)", None, self._about))
+
+    # ----- text size -----------------------------------------------------------------------------
+    def set_point_size(self, size: int, *, announce: bool = True) -> None:
+        size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size))
+        self.point_size = size
+        font = self.stack.font()
+        font.setPointSize(size)
+        self.stack.setFont(font)
+        if self.session.store.setting(FONT_SETTING, DEFAULT_POINT_SIZE) != size:
+            self.session.store.set_setting(FONT_SETTING, size)
+        if announce:
+            self.statusBar().showMessage(f"正文字号：{size} 磅", 3000)
+
+    # ----- what is open --------------------------------------------------------------------------
+    def _open_initial(self, report_id: object) -> None:
+        store = self.session.store
+        summaries = store.reports()
+        chosen = next((s for s in summaries if s.id == report_id), None) or (summaries[0] if summaries else None)
+        if chosen is not None:
+            self.open_report(chosen.id)
+            return
+        units = store.units()
+        self.open_unit(units[0] if units else None)
+
+    def open_unit(self, unit: Unit | None) -> None:
+        """Opens a unit's latest report, or the unit alone (on its profile step) if it has none."""
+        self.saver.flush()
+        if unit is not None and unit.id is not None:
+            summaries = self.session.store.reports(unit.id)
+            if summaries:
+                self.open_report(summaries[0].id)
+                return
+        self.session.unit = unit
+        self.session.report = None
+        self._reset(keep_step=False)
+
+    def open_report(self, report_id: int) -> None:
+        self.saver.flush()
+        store = self.session.store
+        report = store.load_report(report_id)
+        assert report.unit_id is not None
+        self.session.unit = store.unit(report.unit_id)
+        self.session.report = report
+        if store.setting(LAST_REPORT_SETTING) != report_id:
+            store.set_setting(LAST_REPORT_SETTING, report_id)
+        self._reset(keep_step=True)
+
+    def _reset(self, keep_step: bool) -> None:
+        key = self.steps[self.current].key if self.steps and keep_step else "unit"
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self._refresh_switcher()
+        self._rebuild_steps(key)
+
+    def _rebuild_steps(self, key: str) -> None:
+        self.steps = steps_for(self.session.report)
+        index = next((i for i, s in enumerate(self.steps) if s.key == key), 0)
+        if self.session.report is None:
+            index = 0
+        self.step_list.blockSignals(True)
+        self.step_list.clear()
+        for _ in self.steps:
+            self.step_list.addItem(QListWidgetItem())
+        self.step_list.blockSignals(False)
+        self.current = -1
+        self.go(index)
+
+    def _refresh_switcher(self) -> None:
+        store = self.session.store
+        unit, report = self.session.unit, self.session.report
+        self.unit_combo.clear()
+        for u in store.units():
+            self.unit_combo.addItem(u.name, u.id)
+        if unit is not None and unit.id is None:
+            self.unit_combo.addItem(unit.name or "（新单位）", None)
+        self.unit_combo.setCurrentIndex(self.unit_combo.findData(unit.id if unit else None))
+        self.year_combo.clear()
+        if unit is not None and unit.id is not None:
+            for s in store.reports(unit.id):
+                self.year_combo.addItem(f"{s.year}年度", s.id)
+        if report is not None:
+            self.year_combo.setCurrentIndex(self.year_combo.findData(report.id))
+        self.new_report_button.setEnabled(unit is not None and unit.id is not None)
+
+    def _unit_chosen(self, index: int) -> None:
+        unit_id = self.unit_combo.itemData(index)
+        if unit_id is None or (self.session.unit and self.session.unit.id == unit_id):
+            return
+        self.open_unit(self.session.store.unit(unit_id))
+
+    def _year_chosen(self, index: int) -> None:
+        report_id = self.year_combo.itemData(index)
+        if report_id is None or (self.session.report and self.session.report.id == report_id):
+            return
+        self.open_report(report_id)
+
+    # ----- creating units and reports ------------------------------------------------------------
+    def new_unit(self) -> None:
+        dialog = NewUnitDialog(self)
+        if not dialog.exec():
+            return
+        name, unit_type = dialog.values
+        self.saver.flush()
+        unit = Unit(name=name, unit_type=unit_type, organs=[name])
+        self.session.store.save_unit(unit)
+        self.open_unit(unit)
+
+    def new_report(self) -> None:
+        unit = self.session.unit
+        if unit is None or unit.id is None:
+            QMessageBox.information(self, "请先填写单位信息", NAME_MISSING)
+            return
+        self.saver.flush()
+        taken = {s.year for s in self.session.store.reports(unit.id)}
+        dialog = NewReportDialog(unit.name, taken, self)
+        if not dialog.exec():
+            return
+        self.create_report(dialog.year.value())
+        self.go(1)
+
+    def create_report(self, year: int) -> int:
+        unit = self.session.unit
+        assert unit is not None and unit.id is not None
+        report = new_report(resources.outline(unit.unit_type), unit, year)
+        report_id = self.session.store.create_report(report)
+        self.open_report(report_id)
+        return report_id
+
+    def _ensure_report(self) -> bool:
+        """Steps after 单位信息 need a report: create this year's on the way, if the unit is named."""
+        if self.session.report is not None:
+            return True
+        unit = self.session.unit
+        if unit is None or unit.id is None or not unit.name:
+            QMessageBox.information(self, "请先填写单位信息", NAME_MISSING)
+            return False
+        self.saver.flush()
+        summaries = self.session.store.reports(unit.id)
+        if summaries:
+            self.open_report(summaries[0].id)
+        else:
+            self.create_report(default_year())
+        return True
+
+    # ----- steps ---------------------------------------------------------------------------------
+    def _step_clicked(self, row: int) -> None:
+        if row != self.current:
+            self.go(row)
+
+    def go(self, index: int, *, focus: bool = False) -> None:
+        """Opens step index (flushing pending saves first)."""
+        if not 0 <= index < len(self.steps):
+            return
+        self.saver.flush()
+        step = self.steps[index]
+        if step.key != "unit" and self.session.report is None:
+            if not self._ensure_report():
+                self.step_list.blockSignals(True)
+                self.step_list.setCurrentRow(self.current)
+                self.step_list.blockSignals(False)
+                return
+            index = next(i for i, s in enumerate(self.steps) if s.key == step.key)
+            step = self.steps[index]
+        self.current = index
+        page = self.pages.get(step.key) or self._make_page(step)
+        self.stack.setCurrentWidget(page)
+        self.page_title.setText(step.title)
+        self.step_list.blockSignals(True)
+        self.step_list.setCurrentRow(index)
+        self.step_list.blockSignals(False)
+        self.position.setText(f"第 {index + 1} 步，共 {len(self.steps)} 步")
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(self.steps) - 1)
+        self.refresh_states()
+        target = page.first_focus()
+        if focus and target is not None:
+            target.setFocus()
+
+    def current_page(self) -> Page:
+        return self.pages[self.steps[self.current].key]
+
+    def _make_page(self, step: Step) -> Page:
+        from fzdesk.ui.pages import block_page, closing_page, figures_page, report_page, text_page, unit_page
+
+        s = self.session
+        page: Page
+        if step.key == "unit":
+            up = unit_page.UnitPage(s)
+            up.unit_created.connect(lambda _id: self._refresh_switcher())
+            up.unit_renamed.connect(self._refresh_switcher)
+            page = up
+        elif step.key == "report":
+            rp = report_page.ReportPage(s)
+            rp.order_changed.connect(self._order_changed)
+            rp.year_changed.connect(self._refresh_switcher)
+            page = rp
+        elif step.key == "opening":
+            page = text_page.OpeningPage(s)
+        elif step.key == "figures":
+            page = figures_page.FiguresPage(s)
+        elif step.key == "closing":
+            page = closing_page.ClosingPage(s)
+        else:
+            assert step.block is not None
+            bp = block_page.BlockPage(s, step.block)
+            bp.order_changed.connect(self._order_changed)
+            page = bp
+        page.changed.connect(self._page_changed)
+        self.pages[step.key] = page
+        self.stack.addWidget(page)
+        QWidget.setTabOrder(self.step_list, page)
+        return page
+
+    def _order_changed(self) -> None:
+        key = self.steps[self.current].key
+        for k in [k for k in self.pages if k != key]:  # other pages show the old order: rebuild on demand
+            page = self.pages.pop(k)
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.steps = steps_for(self.session.report)
+        self.current = next(i for i, s in enumerate(self.steps) if s.key == key)
+        self.page_title.setText(self.steps[self.current].title)
+        self.step_list.blockSignals(True)
+        self.step_list.setCurrentRow(self.current)
+        self.step_list.blockSignals(False)
+        self.refresh_states()
+
+    def _page_changed(self) -> None:
+        self.refresh_states(only=self.current)
+
+    def step_progress(self, step: Step) -> Progress:
+        s = self.session
+        report = s.report
+        if step.key == "unit":
+            return unit_progress(s.unit)
+        if report is None:
+            return Progress.EMPTY
+        if step.key == "report":
+            return report_info_progress(report)
+        if step.key == "opening":
+            return text_progress(report.section(Block.OPENING), self._default_opening())
+        if step.key == "figures":
+            from fzdesk.domain.progress import figures_progress
+            from fzdesk.ui.pages.figures_page import FiguresPage
+
+            page = self.pages.get("figures")
+            if isinstance(page, FiguresPage):
+                return figures_progress(*page.progress())
+            from fzdesk.domain.progress import figure_counts
+            from fzdesk.ui.pages.figures_page import catalogue_codes
+
+            return figures_progress(*figure_counts(report, catalogue_codes(report.catalogue_version)))
+        if step.key == "closing":
+            return closing_progress(report)
+        assert step.block is not None
+        return block_progress(report.section(step.block))
+
+    def _default_opening(self) -> str:
+        unit, report = self.session.unit, self.session.report
+        if unit is None or report is None:
+            return ""
+        organ = unit.organs[0] if unit.organs else unit.name
+        return fill(resources.outline(UnitType(unit.unit_type)).opening, report.year, organ)
+
+    def refresh_states(self, only: int | None = None) -> None:
+        rows = range(len(self.steps)) if only is None else [only]
+        for row in rows:
+            step = self.steps[row]
+            state = self.step_progress(step)
+            text = f"{step.title}\n{state.value}"
+            item = self.step_list.item(row)
+            if item is not None and item.text() != text:
+                item.setText(text)
+                item.setIcon(self._icons[state])
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step.title}，{state.value}")
+                item.setData(Qt.ItemDataRole.UserRole, state.value)
+
+    def state_of(self, key: str) -> Progress:
+        """The state shown for the step with key (used by tests and the benchmarks)."""
+        row = next(i for i, s in enumerate(self.steps) if s.key == key)
+        return Progress(self.step_list.item(row).data(Qt.ItemDataRole.UserRole))
+
+    # ----- help, backups, saving, closing --------------------------------------------------------
+    def show_help(self) -> None:
+        step = self.steps[self.current]
+        unit_type = self.session.unit.unit_type if self.session.unit else None
+        HelpDialog(step.title, help_text(step, unit_type), self).exec()
+
+    def _about(self) -> None:
+        from fzdesk import __version__
+
+        QMessageBox.about(self, "关于", f"{WINDOW_TITLE}\n版本 {__version__}\n\n"
+                          f"数据文件夹：{self.session.store.folder}")
+
+    def restore_backup(self) -> None:
+        self.saver.flush()
+        dialog = BackupDialog(self.session.store.backup_folder, self)
+        if not dialog.exec() or dialog.chosen is None:
+            return
+        current = self.session.report.id if self.session.report else None
+        try:
+            self.session.store.restore_backup(dialog.chosen)
+        except Exception as exc:
+            QMessageBox.critical(self, "恢复失败", f"没能恢复这个备份，现有数据没有改动。\n\n原因：{exc}")
+            return
+        self.current = 0
+        self._open_initial(current)
+        self.statusBar().showMessage("已从备份恢复。", 8000)
+
+    def _saved(self) -> None:
+        self.saved_label.setText(f"已保存 {dt.datetime.now():%H:%M:%S}")
+
+    def _save_failed(self, message: str) -> None:
+        self.saved_label.setText("保存失败！")
+        QMessageBox.critical(self, "保存失败",
+                             f"刚才的修改没能保存。请不要关闭程序，先检查磁盘空间。\n\n原因：{message}")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.saver.flush()
+        event.accept()

@@ -1,0 +1,62 @@
+"""What every page shares: the session it edits and the helpers to lay out calm forms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from fzdesk.domain.model import Report, Unit
+from fzdesk.storage.store import Store
+from fzdesk.ui.autosave import Autosaver
+
+
+@dataclass
+class Session:
+    """The store, the autosaver and the unit and report the window is working on."""
+
+    store: Store
+    saver: Autosaver
+    unit: Unit | None = None
+    report: Report | None = None
+
+
+class Page(QWidget):
+    """A wizard step's page; emits changed after its part of the model was edited."""
+
+    changed = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.outer = QVBoxLayout(self)
+        self.outer.setContentsMargins(0, 0, 0, 0)
+        self.outer.setSpacing(10)
+
+    def hint(self, text: str) -> QLabel:
+        """A short explanation in a softer colour, word-wrapped."""
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setObjectName("hint")
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        return label
+
+    def first_focus(self) -> QWidget | None:
+        """The widget that gets the keyboard focus when the page is opened."""
+        return None
+
+    def reload(self) -> None:
+        """Shows the model again after it changed behind the page's back (e.g. a history restore)."""
+
+
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A form label whose mnemonic (&X) moves the focus to buddy."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
+def paragraphs(text: str) -> list[str]:
+    """An editor's text as paragraphs (one a line), dropping blank lines."""
+    return [line for line in text.split("\n") if line.strip()]

@@ -1,0 +1,402 @@
+"""A block step: heading, numbering style, 无 for block 5, and the ordered items with their editor."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fzdesk import resources
+from fzdesk.domain.model import Block, Item, Numbering, Section
+from fzdesk.domain.numbering import item_label, numbered_sections
+from fzdesk.domain.outline import fill
+from fzdesk.ui.block_preview import item_preview
+from fzdesk.ui.pages.base import Page, Session, buddy_label, paragraphs
+from fzdesk.ui.pages.report_page import move_block
+from fzdesk.ui.pages.text_page import TextEditor
+
+NUMBERING_CHOICES = (
+    (Numbering.HEADINGS, "（一）标题另起一段"),
+    (Numbering.INLINE, "（一）标题。正文 同段"),
+    (Numbering.YISHI, "一是……二是……"),
+    (Numbering.NONE, "不编号"),
+)
+
+
+def open_history(parent: QWidget, session: Session, target: str, field: str, title: str) -> str | None:
+    """Shows the history of one field; returns the value the user chose to restore, or None."""
+    from fzdesk.ui.history_dialog import HistoryDialog
+
+    report = session.report
+    assert report is not None and report.id is not None
+    session.saver.flush()
+    dialog = HistoryDialog(session.store, report.id, target, field, title, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    value = dialog.chosen_value
+    return None if value is None else str(value)
+
+
+class BlockPage(Page):
+    """Edits one of the five blocks of session.report."""
+
+    order_changed = Signal()
+
+    def __init__(self, session: Session, block: Block, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        assert session.report is not None
+        section = session.report.section(block)
+        assert section is not None and section.id is not None
+        self.section: Section = section
+        self.block = block
+        unit_type = session.unit.unit_type if session.unit else None
+        self.spec = resources.outline(unit_type).blocks[block] if unit_type else None
+        if self.spec and self.spec.help:
+            self.outer.addWidget(self.hint(self.spec.help))
+
+        form = QFormLayout()
+        self.heading = QLineEdit()
+        self.heading.setAccessibleName("部分标题")
+        self.reset_heading = QPushButton("恢复默认标题(&R)")
+        self.reset_heading.setEnabled(self.spec is not None)
+        row = QHBoxLayout()
+        row.addWidget(self.heading, 1)
+        row.addWidget(self.reset_heading)
+        form.addRow(buddy_label("部分标题(&L)", self.heading), row)
+        self.numbering = QComboBox()
+        for style, text in NUMBERING_CHOICES:
+            self.numbering.addItem(text, style)
+        self.block_up = QPushButton("本部分前移")
+        self.block_down = QPushButton("本部分后移")
+        self.block_up.setToolTip("把这一部分在报告中往前移一位")
+        self.block_down.setToolTip("把这一部分在报告中往后移一位")
+        row2 = QHBoxLayout()
+        row2.addWidget(self.numbering)
+        row2.addStretch(1)
+        row2.addWidget(self.block_up)
+        row2.addWidget(self.block_down)
+        form.addRow(buddy_label("条目编号(&B)", self.numbering), row2)
+        self.outer.addLayout(form)
+        self.omitted = QCheckBox("无（本部分不写入报告）(&O)")
+        self.omitted.setVisible(block is Block.OTHER)
+        self.outer.addWidget(self.omitted)
+
+        self.body = QSplitter(Qt.Orientation.Horizontal)
+        self.body.setChildrenCollapsible(False)
+        self.outer.addWidget(self.body, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        items_label = QLabel("条目(&M)")
+        self.items = QListWidget()
+        self.items.setAccessibleName("条目列表")
+        self.items.setWordWrap(True)
+        items_label.setBuddy(self.items)
+        left_layout.addWidget(items_label)
+        left_layout.addWidget(self.items, 1)
+        self.add = self._button("添加条目(&A)", "Ctrl+Shift+N", "在当前条目后面添加一条")
+        self.delete = self._button("删除条目(&D)", "Ctrl+Shift+Del", "删除当前条目")
+        self.up = self._button("上移(&U)", "Ctrl+Shift+Up", "把当前条目上移，编号自动重排")
+        self.down = self._button("下移(&W)", "Ctrl+Shift+Down", "把当前条目下移，编号自动重排")
+        grid = QHBoxLayout()
+        for b in (self.add, self.delete):
+            grid.addWidget(b)
+        grid2 = QHBoxLayout()
+        for b in (self.up, self.down):
+            grid2.addWidget(b)
+        left_layout.addLayout(grid)
+        left_layout.addLayout(grid2)
+        self.body.addWidget(left)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        head = QHBoxLayout()
+        self.label = QLabel()
+        self.label.setObjectName("itemLabel")
+        self.label.setToolTip("编号由程序自动生成，无需输入")
+        self.title = QLineEdit(placeholderText="条目标题（可不填）")
+        self.title.setAccessibleName("条目标题")
+        self.title_history = QPushButton("标题历史…(&Y)")
+        title_label = QLabel("标题(&I)")
+        title_label.setBuddy(self.title)
+        head.addWidget(self.label)
+        head.addWidget(title_label)
+        head.addWidget(self.title, 1)
+        head.addWidget(self.title_history)
+        right_layout.addLayout(head)
+        body_row = QHBoxLayout()
+        body_label = QLabel("正文(&T)：每段一行，回车另起一段")
+        self.body_history = QPushButton("历史版本…(&H)")
+        body_row.addWidget(body_label, 1)
+        body_row.addWidget(self.body_history)
+        right_layout.addLayout(body_row)
+        self.text = TextEditor()
+        self.text.setAccessibleName("条目正文")
+        body_label.setBuddy(self.text)
+        right_layout.addWidget(self.text, 1)
+        self.preview = QLabel()
+        self.preview.setObjectName("preview")
+        self.preview.setWordWrap(True)
+        self.preview.setFrameShape(QFrame.Shape.StyledPanel)
+        self.preview.setToolTip("预览：本条目在报告中的样子（只读）")
+        right_layout.addWidget(self.preview)
+        self.empty = QLabel("这一部分还没有条目。按“添加条目”（Ctrl+Shift+N）开始写。")
+        self.empty.setObjectName("hint")
+        self.empty.setWordWrap(True)
+        right_layout.addWidget(self.empty)
+        self.body.addWidget(right)
+        self.body.setStretchFactor(0, 1)
+        self.body.setStretchFactor(1, 3)
+        self.body.setSizes([280, 760])
+
+        self.reload()
+        self.heading.textEdited.connect(self._heading_edited)
+        self.reset_heading.clicked.connect(self._reset_heading)
+        self.numbering.currentIndexChanged.connect(self._numbering_edited)
+        self.omitted.toggled.connect(self._omitted_edited)
+        self.block_up.clicked.connect(lambda: self._move_block(-1))
+        self.block_down.clicked.connect(lambda: self._move_block(1))
+        self.items.currentRowChanged.connect(self._show_item)
+        self.add.clicked.connect(self.add_item)
+        self.delete.clicked.connect(self.delete_item)
+        self.up.clicked.connect(lambda: self.move_item(-1))
+        self.down.clicked.connect(lambda: self.move_item(1))
+        self.title.textEdited.connect(self._title_edited)
+        self.text.textChanged.connect(self._text_edited)
+        self.title_history.clicked.connect(lambda: self._history("title"))
+        self.body_history.clicked.connect(lambda: self._history("body"))
+
+    def _button(self, text: str, keys: str, tip: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setShortcut(QKeySequence(keys))
+        button.setToolTip(f"{tip}（{QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)}）")
+        return button
+
+    def first_focus(self) -> QWidget:
+        return self.text if self.section.items else self.heading
+
+    # ----- showing -------------------------------------------------------------------------------
+    @property
+    def numbering_style(self) -> Numbering:
+        return self.section.numbering
+
+    def current_index(self) -> int:
+        return self.items.currentRow()
+
+    def current_item(self) -> Item | None:
+        row = self.current_index()
+        return self.section.items[row] if 0 <= row < len(self.section.items) else None
+
+    def reload(self) -> None:
+        self.heading.setText(self.section.heading)
+        self.numbering.blockSignals(True)
+        self.numbering.setCurrentIndex([s for s, _ in NUMBERING_CHOICES].index(self.section.numbering))
+        self.numbering.blockSignals(False)
+        self.omitted.blockSignals(True)
+        self.omitted.setChecked(self.section.omitted)
+        self.omitted.blockSignals(False)
+        self._fill_list(0 if self.section.items else -1)
+        self._update_enabled()
+
+    def label_of(self, index: int) -> str:
+        """The number label of the item at 0-based index, as the program applies it."""
+        return item_label(self.numbering_style, index + 1)
+
+    def _list_text(self, index: int, item: Item) -> str:
+        first = item.title.strip() or (item.paragraphs[0] if item.paragraphs else "") or "（空白条目）"
+        if len(first) > 40:
+            first = first[:40] + "……"
+        return f"{self.label_of(index) or '·'} {first}"
+
+    def _fill_list(self, current: int) -> None:
+        self.items.blockSignals(True)
+        self.items.clear()
+        for n, item in enumerate(self.section.items):
+            self.items.addItem(self._list_text(n, item))
+        self.items.setCurrentRow(current)
+        self.items.blockSignals(False)
+        self._show_item(current)
+
+    def _refresh_row(self) -> None:
+        row = self.current_index()
+        item = self.current_item()
+        if item is not None:
+            list_item = self.items.item(row)
+            text = self._list_text(row, item)
+            if list_item.text() != text:
+                list_item.setText(text)
+        self._update_preview()
+
+    def _show_item(self, row: int) -> None:
+        item = self.current_item()
+        for w in (self.title, self.text, self.title_history, self.body_history, self.label, self.preview):
+            w.setVisible(item is not None)
+        self.empty.setVisible(item is None)
+        self.title.setText(item.title if item else "")
+        self.text.blockSignals(True)
+        self.text.setPlainText(item.text if item else "")
+        self.text.blockSignals(False)
+        self.label.setText(self.label_of(row) or "（不编号）")
+        self._update_preview()
+        self._update_enabled()
+
+    def _update_preview(self) -> None:
+        item = self.current_item()
+        if item is None:
+            self.preview.clear()
+            return
+        report = self.session.report
+        assert report is not None
+        label = next((lab for lab, s in numbered_sections(report) if s is self.section), "")
+        text = item_preview(self.numbering_style, self.current_index() + 1, item)
+        self.preview.setText(f"预览：{label}{self.section.heading}\n{text}")
+
+    def _update_enabled(self) -> None:
+        on = not self.section.omitted
+        row = self.current_index()
+        n = len(self.section.items)
+        self.items.setEnabled(on)
+        self.body.setEnabled(on)
+        self.add.setEnabled(on)
+        self.delete.setEnabled(on and row >= 0)
+        self.up.setEnabled(on and row > 0)
+        self.down.setEnabled(on and 0 <= row < n - 1)
+
+    # ----- editing -------------------------------------------------------------------------------
+    def _save_section(self, **fields: object) -> None:
+        sid = self.section.id
+        assert sid is not None
+        key = "section:" + str(sid) + ":" + ",".join(fields)
+        self.session.saver.schedule(key, lambda: self.session.store.update_section(sid, **fields))  # type: ignore[arg-type]
+        self.changed.emit()
+
+    def _heading_edited(self, text: str) -> None:
+        self.section.heading = text.strip()
+        self._save_section(heading=self.section.heading)
+        self._update_preview()
+
+    def _reset_heading(self) -> None:
+        report = self.session.report
+        if self.spec is None or report is None:
+            return
+        organ = report.organs[0] if report.organs else ""
+        self.heading.setText(fill(self.spec.heading, report.year, organ))
+        self._heading_edited(self.heading.text())
+
+    def _numbering_edited(self) -> None:
+        self.section.numbering = Numbering(self.numbering.currentData())
+        self._save_section(numbering=self.section.numbering)
+        self._fill_list(self.current_index())
+
+    def _omitted_edited(self, on: bool) -> None:
+        self.section.omitted = on
+        self._save_section(omitted=on)
+        self._update_enabled()
+        self._update_preview()
+
+    def _move_block(self, step: int) -> None:
+        if move_block(self.session, self.block, step):
+            self._update_preview()
+            self.order_changed.emit()
+
+    def _title_edited(self, text: str) -> None:
+        item = self.current_item()
+        if item is None or item.id is None:
+            return
+        item.title = text.strip()
+        iid = item.id
+        self.session.saver.schedule(f"item:{iid}:title", partial(self.session.store.update_item, iid,
+                                                                 title=item.title))
+        self._refresh_row()
+        self.changed.emit()
+
+    def _text_edited(self) -> None:
+        item = self.current_item()
+        if item is None or item.id is None:
+            return
+        item.paragraphs = paragraphs(self.text.toPlainText())
+        iid = item.id
+        self.session.saver.schedule(f"item:{iid}:body", partial(self.session.store.update_item, iid,
+                                                                paragraphs=list(item.paragraphs)))
+        self._refresh_row()
+        self.changed.emit()
+
+    def add_item(self) -> None:
+        sid = self.section.id
+        assert sid is not None
+        self.session.saver.flush()
+        position = self.current_index() + 1 if self.section.items else 0
+        item = Item("", [])
+        self.session.store.add_item(sid, position, item)
+        self.section.items.insert(position, item)
+        self._fill_list(position)
+        self.title.setFocus()
+        self.changed.emit()
+
+    def delete_item(self) -> None:
+        item = self.current_item()
+        if item is None or item.id is None:
+            return
+        row = self.current_index()
+        if item.title.strip() or item.paragraphs:
+            name = (self.label_of(row) + (item.title or (item.paragraphs[0] if item.paragraphs else "")))[:30]
+            answer = QMessageBox.question(
+                self, "删除条目", f"确定删除条目“{name}”吗？\n删除后，后面条目的编号会自动前移。",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.session.saver.flush()
+        self.session.store.delete_item(item.id)
+        del self.section.items[row]
+        self._fill_list(min(row, len(self.section.items) - 1))
+        self.changed.emit()
+
+    def move_item(self, step: int) -> None:
+        row = self.current_index()
+        target = row + step
+        item = self.current_item()
+        if item is None or item.id is None or not 0 <= target < len(self.section.items):
+            return
+        self.session.saver.flush()
+        self.session.store.move_item(item.id, target)
+        items = self.section.items
+        items.insert(target, items.pop(row))
+        self._fill_list(target)
+        self.changed.emit()
+
+    def _history(self, field: str) -> None:
+        item = self.current_item()
+        if item is None or item.id is None:
+            return
+        label = self.label_of(self.current_index())
+        what = "标题" if field == "title" else "正文"
+        value = open_history(self, self.session, f"item:{item.id}", field, f"条目{label}的{what}：历史版本")
+        if value is None:
+            return
+        if field == "title":
+            item.title = value
+            self.session.store.update_item(item.id, title=value)
+        else:
+            item.paragraphs = paragraphs(value)
+            self.session.store.update_item(item.id, paragraphs=list(item.paragraphs))
+        self._show_item(self.current_index())
+        self._refresh_row()
+        self.changed.emit()

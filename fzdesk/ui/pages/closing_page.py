@@ -1,0 +1,71 @@
+"""Step 结尾与附件: the closing line (特此报告。) and the attachment lines."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+from fzdesk.domain.model import Block
+from fzdesk.ui.pages.base import Page, Session, paragraphs
+from fzdesk.ui.pages.text_page import TextEditor, ensure_single_item
+
+DEFAULT_CLOSING = "特此报告。"
+
+
+class ClosingPage(Page):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        assert session.report is not None
+        section = session.report.section(Block.CLOSING)
+        assert section is not None
+        self.item = ensure_single_item(session, section)
+        self.outer.addWidget(self.hint("结尾一般只写“特此报告。”。报告不能夹带请示事项。"))
+        label = QLabel("结尾(&E)")
+        self.closing = TextEditor()
+        self.closing.setAccessibleName("结尾")
+        self.closing.setMaximumHeight(110)
+        label.setBuddy(self.closing)
+        self.default = QPushButton("恢复为“特此报告。”(&D)")
+        self.outer.addWidget(label)
+        self.outer.addWidget(self.closing)
+        self.outer.addWidget(self.default)
+        att_label = QLabel("附件(&F)：每行一件，例如“2023年度法治政府建设主要数据表”；没有附件就留空")
+        att_label.setWordWrap(True)
+        self.attachments = TextEditor()
+        self.attachments.setAccessibleName("附件")
+        att_label.setBuddy(self.attachments)
+        self.outer.addWidget(att_label)
+        self.outer.addWidget(self.attachments, 1)
+        self.reload()
+        self.closing.textChanged.connect(self._closing_edited)
+        self.attachments.textChanged.connect(self._attachments_edited)
+        self.default.clicked.connect(lambda: self.closing.setPlainText(DEFAULT_CLOSING))
+
+    def first_focus(self) -> QWidget:
+        return self.closing
+
+    def reload(self) -> None:
+        assert self.session.report is not None
+        for editor, text in ((self.closing, self.item.text),
+                             (self.attachments, "\n".join(self.session.report.attachments))):
+            editor.blockSignals(True)
+            editor.setPlainText(text)
+            editor.blockSignals(False)
+
+    def _closing_edited(self) -> None:
+        self.item.paragraphs = paragraphs(self.closing.toPlainText())
+        iid = self.item.id
+        assert iid is not None
+        self.session.saver.schedule(f"item:{iid}", partial(self.session.store.update_item, iid,
+                                                           paragraphs=list(self.item.paragraphs)))
+        self.changed.emit()
+
+    def _attachments_edited(self) -> None:
+        report = self.session.report
+        assert report is not None and report.id is not None
+        rid = report.id
+        report.attachments = [line.strip() for line in paragraphs(self.attachments.toPlainText())]
+        self.session.saver.schedule("report.attachments", partial(self.session.store.update_report, rid,
+                                                                  attachments=list(report.attachments)))
+        self.changed.emit()

@@ -1,0 +1,47 @@
+"""Step 数据: the figure sheet of the indicator catalogue (the FigureSheet widget, embedded)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from fzdesk import resources
+from fzdesk.domain.progress import figure_counts
+from fzdesk.ui.pages.base import Page, Session
+
+
+def catalogue_codes(catalogue_version: int) -> list[str]:
+    return [i.code for i in resources.catalogue().indicators if i.since <= catalogue_version]
+
+
+class FiguresPage(Page):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        assert session.report is not None
+        self.outer.addWidget(self.hint(
+            "逐项填写本年度的数据：可以填数字、填约数（如“近百”），本单位不涉及的标为“不涉及”。"))
+        self.sheet: QWidget | None = None
+        try:
+            from fzdesk.ui.figure_sheet import FigureSheet
+        except ImportError:  # the sheet is built in a parallel change; until then say so
+            self.outer.addWidget(QLabel("数据表暂不可用。"))
+            self.outer.addStretch(1)
+            return
+        sheet = FigureSheet(session.store, self)
+        sheet.set_report(session.report)
+        sheet.changed.connect(self.changed)
+        self.sheet = sheet
+        self.outer.addWidget(sheet, 1)
+
+    def first_focus(self) -> QWidget | None:
+        return self.sheet
+
+    def reload(self) -> None:
+        if self.sheet is not None and self.session.report is not None:
+            self.sheet.set_report(self.session.report)  # type: ignore[attr-defined]
+
+    def progress(self) -> tuple[int, int]:
+        if self.sheet is not None:
+            return self.sheet.progress()  # type: ignore[attr-defined, no-any-return]
+        report = self.session.report
+        assert report is not None
+        return figure_counts(report, catalogue_codes(report.catalogue_version))

@@ -1,0 +1,220 @@
+"""Step 报告信息: year, title, 主送机关, 署名, 成文日期 and the order of the five blocks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fzdesk.domain.model import derive_title
+from fzdesk.ui.pages.base import Page, Session, buddy_label
+from fzdesk.ui.steps import block_name
+
+
+class ReportPage(Page):
+    """Edits the report-level fields of session.report."""
+
+    order_changed = Signal()
+    year_changed = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        form = QFormLayout()
+        form.setVerticalSpacing(12)
+        self.year = QSpinBox(minimum=2000, maximum=2100)
+        self.year.setKeyboardTracking(False)
+        self.year.setSuffix(" 年度")
+        self.title = QLineEdit()
+        self.title.setPlaceholderText("按发文机关和年度自动生成")
+        self.reset_title = QPushButton("恢复默认标题(&D)")
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.reset_title)
+        self.recipient = QLineEdit(placeholderText="例如：沈丘县人民政府（末尾的冒号由程序加上）")
+        self.organ1 = QLineEdit(placeholderText="署名的机关")
+        self.organ2 = QLineEdit(placeholderText="联合报告时填写第二个署名机关，否则留空")
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy年M月d日")
+        self.no_date = QCheckBox("暂不填写(&U)")
+        self.date_state = QLabel()
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.date)
+        date_row.addWidget(self.no_date)
+        date_row.addWidget(self.date_state)
+        date_row.addStretch(1)
+        form.addRow("报告年度(&Y)", self.year)
+        form.addRow(buddy_label("标题(&T)", self.title), title_row)
+        form.addRow("主送机关(&R)", self.recipient)
+        form.addRow("署名机关(&O)", self.organ1)
+        form.addRow("第二署名机关(&2)", self.organ2)
+        form.addRow(buddy_label("成文日期(&A)", self.date), date_row)
+        self.outer.addLayout(form)
+        self.outer.addWidget(self.hint(
+            "成文日期一般在报告年度的12月中旬到次年3月之间，用阿拉伯数字书写，例如 2024年1月3日。"))
+
+        self.outer.addWidget(QLabel("<b>五个部分的顺序</b>（多数单位把第一责任人部分放在最前面）"))
+        order_row = QHBoxLayout()
+        self.order = QListWidget()
+        self.order.setMaximumHeight(190)
+        self.order.setAccessibleName("五个部分的顺序")
+        buttons = QVBoxLayout()
+        self.up = QPushButton("上移(&K)")
+        self.up.setShortcut(QKeySequence("Alt+Up"))
+        self.down = QPushButton("下移(&J)")
+        self.down.setShortcut(QKeySequence("Alt+Down"))
+        self.up.setToolTip("把选中的部分上移（Alt+↑）")
+        self.down.setToolTip("把选中的部分下移（Alt+↓）")
+        buttons.addWidget(self.up)
+        buttons.addWidget(self.down)
+        buttons.addStretch(1)
+        order_row.addWidget(self.order, 1)
+        order_row.addLayout(buttons)
+        self.outer.addLayout(order_row)
+        self.outer.addStretch(1)
+
+        self.reload()
+        self.year.valueChanged.connect(self._year_edited)
+        self.title.textEdited.connect(self._title_edited)
+        self.reset_title.clicked.connect(self._reset_title)
+        self.recipient.textEdited.connect(self._recipient_edited)
+        self.organ1.textEdited.connect(self._organs_edited)
+        self.organ2.textEdited.connect(self._organs_edited)
+        self.date.dateChanged.connect(self._date_edited)
+        self.no_date.toggled.connect(self._date_edited)
+        self.up.clicked.connect(lambda: self._move(-1))
+        self.down.clicked.connect(lambda: self._move(1))
+
+    def first_focus(self) -> QWidget:
+        return self.year
+
+    @property
+    def _report(self):  # type: ignore[no-untyped-def]
+        assert self.session.report is not None
+        return self.session.report
+
+    def reload(self) -> None:
+        r = self._report
+        self.year.blockSignals(True)
+        self.year.setValue(r.year)
+        self.year.blockSignals(False)
+        self.title.setText(r.display_title)
+        self.recipient.setText(r.recipient)
+        organs = [*r.organs, "", ""]
+        self.organ1.setText(organs[0])
+        self.organ2.setText(organs[1])
+        self.date.blockSignals(True)
+        self.no_date.blockSignals(True)
+        self.date.setDate(QDate(r.date.year, r.date.month, r.date.day) if r.date
+                          else QDate(r.year, 12, 15))
+        self.no_date.setChecked(r.date is None)
+        self.date.setEnabled(r.date is not None)
+        self.date_state.setText("（未填写）" if r.date is None else "")
+        self.date.blockSignals(False)
+        self.no_date.blockSignals(False)
+        self._fill_order()
+
+    def _fill_order(self, current: int = 0) -> None:
+        self.order.clear()
+        for n, section in enumerate(self._report.body_sections, start=1):
+            omitted = "（无，不写入报告）" if section.omitted else ""
+            self.order.addItem(f"{n}. {block_name(section.block)}：{section.heading}{omitted}")
+        self.order.setCurrentRow(current)
+
+    def _save(self, key: str, **fields: object) -> None:
+        rid = self._report.id
+        assert rid is not None
+        self.session.saver.schedule(f"report.{key}", lambda: self.session.store.update_report(rid, **fields))
+        self.changed.emit()
+
+    def _year_edited(self, year: int) -> None:
+        r = self._report
+        others = {s.year for s in self.session.store.reports(r.unit_id) if s.id != r.id}
+        if year in others:
+            QMessageBox.warning(self, "年度重复", f"本单位已经有 {year} 年度的报告，请在窗口上方的“年度”中切换过去。")
+            self.year.blockSignals(True)
+            self.year.setValue(r.year)
+            self.year.blockSignals(False)
+            return
+        r.year = year
+        self._save("year", year=year)
+        if not r.title:
+            self.title.setText(r.display_title)
+        self.year_changed.emit()
+
+    def _title_edited(self, text: str) -> None:
+        r = self._report
+        text = text.strip()
+        r.title = "" if text == derive_title(r.organs, r.year) else text
+        self._save("title", title=r.title)
+
+    def _reset_title(self) -> None:
+        r = self._report
+        r.title = ""
+        self.title.setText(r.display_title)
+        self._save("title", title="")
+
+    def _recipient_edited(self, text: str) -> None:
+        r = self._report
+        r.recipient = text.strip().rstrip("：:")
+        self._save("recipient", recipient=r.recipient)
+
+    def _organs_edited(self) -> None:
+        r = self._report
+        r.organs = [o for o in (self.organ1.text().strip(), self.organ2.text().strip()) if o]
+        self._save("organs", organs=list(r.organs))
+        if not r.title:
+            self.title.setText(r.display_title)
+
+    def _date_edited(self) -> None:
+        r = self._report
+        none = self.no_date.isChecked()
+        self.date.setEnabled(not none)
+        self.date_state.setText("（未填写）" if none else "")
+        q = self.date.date()
+        r.date = None if none else dt.date(q.year(), q.month(), q.day())
+        self._save("date", date=r.date)
+
+    def _move(self, step: int) -> None:
+        row = self.order.currentRow()
+        body = self._report.body_sections
+        target = row + step
+        if row < 0 or not 0 <= target < len(body):
+            return
+        move_block(self.session, body[row].block, step)
+        self._fill_order(target)
+        self.order_changed.emit()
+
+
+def move_block(session: Session, block: object, step: int) -> bool:
+    """Moves one of the five blocks up (-1) or down (+1) and stores the order; False at an end."""
+    report = session.report
+    assert report is not None and report.id is not None
+    body = report.body_sections
+    index = next(i for i, s in enumerate(body) if s.block == block)
+    target = index + step
+    if not 0 <= target < len(body):
+        return False
+    body[index], body[target] = body[target], body[index]
+    head = [s for s in report.sections if s.block.value == "opening"]
+    tail = [s for s in report.sections if s.block.value == "closing"]
+    others = [s for s in report.sections if s not in head and s not in tail and s not in body]
+    report.sections = [*head, *body, *others, *tail]
+    session.saver.flush()
+    session.store.set_section_order(report.id, [s.id for s in report.sections if s.id is not None])
+    return True

@@ -1,0 +1,71 @@
+"""Step states: empty, in progress and complete, for each kind of step."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fzdesk.domain.model import Block, FigureState, FigureValue, Item, Numbering, Report, Section, Unit
+from fzdesk.domain.progress import (
+    Progress,
+    block_progress,
+    closing_progress,
+    figure_counts,
+    figures_progress,
+    report_info_progress,
+    text_progress,
+    unit_progress,
+)
+
+
+def test_unit_needs_name_organ_and_recipient() -> None:
+    assert unit_progress(None) is Progress.EMPTY
+    assert unit_progress(Unit(name="")) is Progress.EMPTY
+    assert unit_progress(Unit(name="某镇人民政府")) is Progress.PARTIAL
+    assert unit_progress(Unit(name="某镇人民政府", organs=["某镇人民政府"], recipient="某县人民政府")) is Progress.DONE
+
+
+def test_report_info_needs_every_field() -> None:
+    r = Report(unit_id=1, year=2023)
+    assert report_info_progress(None) is Progress.EMPTY
+    assert report_info_progress(r) is Progress.EMPTY
+    r.recipient = "某县人民政府"
+    r.organs = ["某镇人民政府"]
+    assert report_info_progress(r) is Progress.PARTIAL
+    r.date = dt.date(2023, 12, 15)
+    assert report_info_progress(r) is Progress.DONE
+
+
+def test_text_untouched_default_is_in_progress() -> None:
+    s = Section(Block.OPENING, items=[Item("", ["默认开头。"])])
+    assert text_progress(s, "默认开头。") is Progress.PARTIAL
+    s.items[0].paragraphs = ["本单位的开头。"]
+    assert text_progress(s, "默认开头。") is Progress.DONE
+    s.items[0].paragraphs = []
+    assert text_progress(s) is Progress.EMPTY
+
+
+def test_block_states_and_the_omitted_block_five() -> None:
+    s = Section(Block.MEASURES, "主要举措和成效", Numbering.HEADINGS, [Item("标题一"), Item("标题二")])
+    assert block_progress(s) is Progress.EMPTY
+    s.items[0].paragraphs = ["正文。"]
+    assert block_progress(s) is Progress.PARTIAL
+    s.items[1].paragraphs = ["正文。"]
+    assert block_progress(s) is Progress.DONE
+    s.heading = ""
+    assert block_progress(s) is Progress.PARTIAL
+    other = Section(Block.OTHER, "其他需要报告的情况")
+    assert block_progress(other) is Progress.EMPTY
+    other.omitted = True
+    assert block_progress(other) is Progress.DONE
+
+
+def test_figures_and_closing() -> None:
+    assert figures_progress(0, 10) is Progress.EMPTY
+    assert figures_progress(3, 10) is Progress.PARTIAL
+    assert figures_progress(10, 10) is Progress.DONE
+    r = Report(unit_id=1, year=2023, figures={"A": FigureValue("A", FigureState.NA),
+                                               "B": FigureValue("B"), "Z": FigureValue("Z", FigureState.NA)})
+    assert figure_counts(r, ["A", "B", "C"]) == (1, 3)
+    assert closing_progress(r) is Progress.EMPTY
+    r.sections = [Section(Block.CLOSING, items=[Item("", ["特此报告。"])])]
+    assert closing_progress(r) is Progress.DONE

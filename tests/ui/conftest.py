@@ -1,0 +1,47 @@
+"""Fixtures for the window tests: a store with one filled unit, and a MainWindow on a store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from fzdesk.storage.store import Store
+from fzdesk.ui.main_window import MainWindow
+from tests import factories
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot) -> Iterator[Callable[[Store], MainWindow]]:
+    windows: list[MainWindow] = []
+
+    def make(store: Store) -> MainWindow:
+        window = MainWindow(store)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for w in windows:
+        w.saver.flush()
+
+
+@pytest.fixture
+def filled_store(store: Store) -> Store:
+    """The store with one department unit and its filled 2023 and 2022 reports."""
+    unit = factories.unit()
+    store.save_unit(unit)
+    store.create_report(factories.report(unit, 2022))
+    store.create_report(factories.report(unit, 2023))
+    return store
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The offscreen platform warns that it cannot pass size hints to a top-level window: harmless."""
+    for item in items:
+        if item.path.parent.name == "ui":
+            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
