@@ -1,0 +1,90 @@
+"""What follows the body: 附件说明, 署名 and 成文日期 (with or without room for a seal), the 版记."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fzdesk.domain.model import Report, Unit
+from fzdesk.export.body import INDENT, issuing_organs
+from fzdesk.export.geometry import LAYOUT_WIDTH, PAGE_NUMBER_CHAR, SIZE_RECORD, chars, text_width
+from fzdesk.export.layout import Align, Element, Para, Run, blank
+from fzdesk.export.options import ExportOptions, Variant
+
+
+def date_text(date: dt.date | None) -> str:
+    """成文日期 in Arabic numerals without zero padding: 2023年12月15日 (blanks when not set)."""
+    if date is None:
+        return "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+def annex_name(report: Report) -> str:
+    return f"{report.year}年度法治政府建设主要数据"
+
+
+def attachment_names(report: Report, options: ExportOptions) -> list[str]:
+    names = [a.strip() for a in report.attachments if a.strip()]
+    if options.figures_annex and annex_name(report) not in names:
+        names.append(annex_name(report))
+    return names
+
+
+def attachment_note(names: list[str]) -> list[Element]:
+    """附件说明: one blank line under the body, 2 characters in; several attachments numbered 1. 2. ..."""
+    if not names:
+        return []
+    if len(names) == 1:
+        return [blank(), Para([Run(f"附件：{names[0]}")], first_line=INDENT, align=Align.LEFT)]
+    out: list[Element] = [blank()]
+    for n, name in enumerate(names, start=1):
+        prefix = "附件：" if n == 1 else ""
+        # Wrapped lines align with the attachment's name, after "附件：1. ".
+        left = chars(5) + text_width(f"{n}. ")
+        first = chars(2) - left if n == 1 else chars(5) - left
+        out.append(Para([Run(f"{prefix}{n}. {name}")], align=Align.LEFT, left=left, hanging=-first))
+    return out
+
+
+def signature(report: Report, unit: Unit, options: ExportOptions) -> list[Element]:
+    """署名 and 成文日期 placed as GB/T 9704-2012 7.3.5 says.
+
+    Without a seal: 署名 one blank line under the body, 2 characters from the right, one line an organ;
+    the date on the next line starts 2 characters right of the 署名's start (if the date is the longer,
+    the date keeps 2 characters from the right and the 署名 moves left).
+    With a seal: the date 4 characters from the right, the 署名 centred above it, room above for the seal.
+    """
+    organs = issuing_organs(report, unit)
+    date = date_text(report.date)
+    w_sig = max(text_width(o) for o in organs)
+    w_date = text_width(date)
+    if options.seal_space:
+        date_right = chars(4)
+        sig_rights = [date_right + (w_date - text_width(o)) // 2 for o in organs]
+        out: list[Element] = [blank(), blank()]
+        out += [Para([Run(o)], align=Align.RIGHT, right=max(r, 0)) for o, r in zip(organs, sig_rights, strict=True)]
+        out.append(Para([Run(date)], align=Align.RIGHT, right=date_right))
+        return out
+    out = [blank()]
+    if w_sig >= w_date:
+        # 署名 2 characters from the right; every organ starts where the longest one does, and the date
+        # starts 2 characters further right (left-aligned, so digit widths cannot shift its start).
+        start = LAYOUT_WIDTH - chars(2) - w_sig
+        out += [Para([Run(o)], align=Align.LEFT, left=start) for o in organs]
+        out.append(Para([Run(date)], align=Align.LEFT, left=start + chars(2)))
+        return out
+    # The date is the longer: it keeps 2 characters from the right and the 署名 moves left.
+    start = LAYOUT_WIDTH - chars(2) - w_date - chars(2)
+    out += [Para([Run(o)], align=Align.LEFT, left=max(start, 0)) for o in organs]
+    out.append(Para([Run(date)], align=Align.RIGHT, right=chars(2)))
+    return out
+
+
+def record(unit: Unit, options: ExportOptions) -> list[Element]:
+    """版记 of a 报送稿: the 抄送 line between two separator lines, 1 character in on both sides."""
+    cc = unit.cc.strip().rstrip("。.，,")
+    if options.variant is not Variant.SUBMITTED or not cc:
+        return []
+    run = Run(f"抄送：{cc}。", size=SIZE_RECORD, spacing=0)
+    para = Para([run], align=Align.LEFT, left=PAGE_NUMBER_CHAR, right=PAGE_NUMBER_CHAR,
+                border_top=8, border_bottom=8)
+    return [blank(), para]

@@ -1,0 +1,97 @@
+"""Writes a report as a GB/T 9704-2012 .docx that carries its own data (the report JSON).
+
+The document is built as laid-out paragraphs (body, closing, annex), serialised to WordprocessingML with
+every child element in schema order, and zipped with content types for every part. The report JSON and a
+hash of the document's text go into a custom XML part (fzdesk.exchange.embedded).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from fzdesk import __version__
+from fzdesk.domain.catalogue import Catalogue
+from fzdesk.domain.model import Report, Unit
+from fzdesk.exchange import embedded, report_json
+from fzdesk.export import annex, body, closing
+from fzdesk.export.docx_package import app_xml, core_xml, rels_xml, zip_parts
+from fzdesk.export.footer import footer_xml
+from fzdesk.export.layout import Element
+from fzdesk.export.options import ExportOptions, PageNumbers
+from fzdesk.export.styles import font_table_xml, sect_pr, settings_xml, styles_xml
+from fzdesk.export.wordml import R_NS, W_NS, XML_DECL, Writer, paragraph_texts
+
+DOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def build(report: Report, unit: Unit, options: ExportOptions, catalogue: Catalogue | None) -> list[Element]:
+    """The whole document, top to bottom."""
+    elements = body.main_text(report, unit, options)
+    names = closing.attachment_names(report, options)
+    elements += closing.attachment_note(names)
+    elements += closing.signature(report, unit, options)
+    if options.figures_annex and catalogue is not None:
+        number = names.index(closing.annex_name(report)) + 1 if len(names) > 1 else None
+        elements += annex.annex(report, catalogue, number)
+    elements += closing.record(unit, options)
+    return elements
+
+
+@dataclass(frozen=True)
+class Exported:
+    data: bytes
+    text_hash: str
+    json_text: str
+
+
+def document_xml(elements: list[Element], options: ExportOptions) -> str:
+    writer = Writer(options.font_set)
+    footers = {"default": "rIdFooterOdd", "even": "rIdFooterEven"}
+    if options.page_numbers is PageNumbers.CENTRED:
+        footers = {"default": "rIdFooterOdd"}
+    return (f'{XML_DECL}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
+            + "".join(writer.element(e) for e in elements)
+            + sect_pr(footers) + "</w:body></w:document>")
+
+
+def export_docx(report: Report, unit: Unit, options: ExportOptions | None = None,
+                catalogue: Catalogue | None = None, *, now: dt.datetime | None = None) -> Exported:
+    """The .docx bytes of a report, with the report JSON embedded."""
+    options = options or ExportOptions()
+    elements = build(report, unit, options, catalogue)
+    centred = options.page_numbers is PageNumbers.CENTRED
+    doc_rels = [
+        ("rIdStyles", f"{DOC_REL}/styles", "styles.xml"),
+        ("rIdSettings", f"{DOC_REL}/settings", "settings.xml"),
+        ("rIdFontTable", f"{DOC_REL}/fontTable", "fontTable.xml"),
+        ("rIdFooterOdd", f"{DOC_REL}/footer", "footer1.xml"),
+    ]
+    parts: dict[str, bytes | str] = {
+        "_rels/.rels": rels_xml([
+            ("rId1", f"{DOC_REL}/officeDocument", "word/document.xml"),
+            ("rId2", f"{PKG_REL}/metadata/core-properties", "docProps/core.xml"),
+            ("rId3", f"{DOC_REL}/extended-properties", "docProps/app.xml"),
+        ]),
+        "docProps/core.xml": core_xml(report.display_title, body.issuing_organs(report, unit)[0],
+                                      now or dt.datetime.now(dt.UTC)),
+        "docProps/app.xml": app_xml(__version__),
+        "word/document.xml": document_xml(elements, options),
+        "word/styles.xml": styles_xml(options.font_set),
+        "word/settings.xml": settings_xml(odd_even_footers=not centred),
+        "word/fontTable.xml": font_table_xml(),
+        "word/footer1.xml": footer_xml(options.font_set, "center" if centred else "right"),
+    }
+    if not centred:
+        parts["word/footer2.xml"] = footer_xml(options.font_set, "left")
+        doc_rels.append(("rIdFooterEven", f"{DOC_REL}/footer", "footer2.xml"))
+    text_hash = embedded.document_text_hash(list(paragraph_texts(elements)))
+    json_text = report_json.dumps(report, unit, catalogue)
+    # The embedding step, last: the custom XML part with the JSON and the text hash.
+    parts["customXml/item1.xml"] = embedded.custom_xml(json_text, text_hash)
+    parts["customXml/itemProps1.xml"] = embedded.item_props_xml()
+    parts["customXml/_rels/item1.xml.rels"] = rels_xml([("rId1", embedded.CUSTOM_XML_PROPS_REL, "itemProps1.xml")])
+    doc_rels.append(("rIdCustomXml1", embedded.CUSTOM_XML_REL, "../customXml/item1.xml"))
+    parts["word/_rels/document.xml.rels"] = rels_xml(doc_rels)
+    return Exported(zip_parts(parts), text_hash, json_text)

@@ -1,0 +1,70 @@
+"""Export options, remembered per unit in Unit.options under the "export" key."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from enum import StrEnum
+from typing import Any
+
+from fzdesk.domain.model import Unit
+
+OPTIONS_KEY = "export"
+
+
+class FontSet(StrEnum):
+    GB = "gb"  # 仿宋_GB2312 / 楷体_GB2312 / 黑体 / 方正小标宋简体 (government PCs)
+    WINDOWS = "windows"  # 仿宋 / 楷体 / 黑体 / 宋体 (a stock Windows)
+
+
+class Variant(StrEnum):
+    SUBMITTED = "submitted"  # 报送稿: optional 发文字号 and 签发人, 抄送 in a 版记
+    PUBLIC = "public"  # 公开稿: no 版头, no 签发人, no 版记
+
+
+class PageNumbers(StrEnum):
+    OUTSIDE = "outside"  # odd pages right, even pages left (GB/T 9704)
+    CENTRED = "centred"
+
+
+@dataclass
+class ExportOptions:
+    """What the clerk chose for the document; every default follows GB/T 9704-2012."""
+
+    font_set: FontSet = FontSet.GB
+    variant: Variant = Variant.PUBLIC
+    doc_number: str = ""  # 发文字号, 报送稿 only
+    signer: str = ""  # 签发人, 报送稿 only
+    bold_level2: bool = False  # bold （一） headings (conv.)
+    figures_annex: bool = False
+    page_numbers: PageNumbers = PageNumbers.OUTSIDE
+    seal_space: bool = False  # leave room for a seal: date 4 characters from the right, 署名 centred above
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: (v.value if isinstance(v, StrEnum) else v) for k, v in asdict(self).items()}
+
+    @classmethod
+    def from_dict(cls, data: object) -> ExportOptions:
+        """Reads stored options; unknown keys and bad values fall back to the defaults."""
+        out = cls()
+        if not isinstance(data, dict):
+            return out
+        converters: dict[str, Any] = {
+            "font_set": FontSet, "variant": Variant, "page_numbers": PageNumbers,
+            "doc_number": str, "signer": str, "bold_level2": bool, "figures_annex": bool, "seal_space": bool,
+        }
+        for f in fields(cls):
+            if f.name in data:
+                try:
+                    setattr(out, f.name, converters[f.name](data[f.name]))
+                except (ValueError, TypeError):
+                    continue
+        return out
+
+
+def unit_options(unit: Unit) -> ExportOptions:
+    return ExportOptions.from_dict(unit.options.get(OPTIONS_KEY))
+
+
+def remember(unit: Unit, options: ExportOptions) -> None:
+    """Puts the options into the unit's profile; the caller saves it (Store.save_unit)."""
+    unit.options[OPTIONS_KEY] = options.to_dict()
