@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
             action.setShortcuts(keys)
         elif keys is not None:
             action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
         self.addAction(action)
         return action
 
@@ -360,7 +360,7 @@ class MainWindow(QMainWindow):
         elif step.key == "report":
             rp = report_page.ReportPage(s)
             rp.order_changed.connect(self._order_changed)
-            rp.year_changed.connect(self._refresh_switcher)
+            rp.year_changed.connect(self._year_changed)
             page = rp
         elif step.key == "opening":
             page = text_page.OpeningPage(s)
@@ -378,6 +378,10 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(page)
         QWidget.setTabOrder(self.step_list, page)
         return page
+
+    def _year_changed(self) -> None:
+        self._refresh_switcher()
+        self._order_changed()
 
     def _order_changed(self) -> None:
         key = self.steps[self.current].key

@@ -218,6 +218,8 @@ class BlockPage(Page):
 
     def label_of(self, index: int) -> str:
         """The number label of the item at 0-based index, as the program applies it."""
+        if index < 0:
+            return ""
         return item_label(self.numbering_style, index + 1)
 
     def _list_text(self, index: int, item: Item) -> str:

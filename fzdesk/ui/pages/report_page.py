@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fzdesk.domain.model import derive_title
+from fzdesk import resources
+from fzdesk.domain.model import Block, derive_title
+from fzdesk.domain.outline import fill
 from fzdesk.ui.pages.base import Page, Session, buddy_label
 from fzdesk.ui.steps import block_name
 
@@ -151,8 +153,10 @@ class ReportPage(Page):
             self.year.setValue(r.year)
             self.year.blockSignals(False)
             return
-        r.year = year
+        old, r.year = r.year, year
         self._save("year", year=year)
+        self.session.saver.flush()
+        follow_year(self.session, old, year)
         if not r.title:
             self.title.setText(r.display_title)
         self.year_changed.emit()
@@ -199,6 +203,25 @@ class ReportPage(Page):
         move_block(self.session, body[row].block, step)
         self._fill_order(target)
         self.order_changed.emit()
+
+
+def follow_year(session: Session, old: int, new: int) -> None:
+    """After the year changed, headings and opening still worded as the outline's default follow the year."""
+    report, unit = session.report, session.unit
+    if report is None or unit is None:
+        return
+    outline = resources.outline(unit.unit_type)
+    organ = unit.organs[0] if unit.organs else unit.name
+    for section in report.body_sections:
+        spec = outline.blocks[section.block]
+        if section.id is not None and section.heading == fill(spec.heading, old, organ):
+            section.heading = fill(spec.heading, new, organ)
+            session.store.update_section(section.id, heading=section.heading)
+    opening = report.section(Block.OPENING)
+    item = opening.items[0] if opening and opening.items else None
+    if item is not None and item.id is not None and item.text == fill(outline.opening, old, organ):
+        item.paragraphs = [fill(outline.opening, new, organ)]
+        session.store.update_item(item.id, paragraphs=item.paragraphs)
 
 
 def move_block(session: Session, block: object, step: int) -> bool:
