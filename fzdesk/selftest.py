@@ -118,6 +118,29 @@ def stage_report_json(ctx: Context) -> str:
     return f"{len(text)} characters"
 
 
+def stage_export(ctx: Context) -> str:
+    """The .docx export; python-docx must open it, and the report data it carries must read back unchanged."""
+    import docx
+
+    from fzdesk import resources
+    from fzdesk.exchange import embedded, report_json
+    from fzdesk.export.docx_writer import export_docx
+
+    unit, report = ctx.sample()
+    path = ctx.folder / "自检报告.docx"
+    path.write_bytes(export_docx(report, unit, catalogue=resources.catalogue()).data)
+    paragraphs = [p.text for p in docx.Document(str(path)).paragraphs if p.text.strip()]
+    title = "".join(report.display_title.split())
+    if not any(title in "".join(t.split()) for t in paragraphs[:6]):  # the title may be broken over lines
+        raise AssertionError("the exported document does not begin with the report's title")
+    carried = embedded.read_embedded(path)
+    if carried is None or carried.text_changed:
+        raise AssertionError("the exported document lost its report data or its text hash")
+    _same("report in the .docx", without_ids(report_json.loads(carried.json_text).report), without_ids(report))
+    ctx.notes["docx"] = path
+    return f"{path.stat().st_size} bytes, {len(paragraphs)} paragraphs"
+
+
 def stage_qt(ctx: Context) -> str:
     """Qt starts offscreen, loads Qt's Chinese translation, shows a widget and writes a PDF."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -162,6 +185,7 @@ STAGES: list[tuple[str, Callable[[Context], str]]] = [
     ("资源", stage_resources),
     ("数据库", stage_store),
     ("报告数据文件", stage_report_json),
+    ("导出 .docx", stage_export),
     ("Qt 界面", stage_qt),
 ]
 
