@@ -6,7 +6,7 @@ import datetime as dt
 
 from fzdesk.domain.model import Report, Unit
 from fzdesk.export.body import INDENT, issuing_organs
-from fzdesk.export.geometry import LAYOUT_WIDTH, PAGE_NUMBER_CHAR, SIZE_RECORD, chars, text_width
+from fzdesk.export.geometry import LAYOUT_WIDTH, SIZE_RECORD, chars, text_width
 from fzdesk.export.layout import Align, Element, Para, Run, blank
 from fzdesk.export.options import ExportOptions, Variant
 
@@ -84,7 +84,7 @@ def record(unit: Unit, options: ExportOptions) -> list[Element]:
     cc = unit.cc.strip().rstrip("。.，,")
     if options.variant is not Variant.SUBMITTED or not cc:
         return []
-    run = Run(f"抄送：{cc}。", size=SIZE_RECORD, spacing=0)
-    para = Para([run], align=Align.LEFT, left=PAGE_NUMBER_CHAR, right=PAGE_NUMBER_CHAR,
-                border_top=8, border_bottom=8)
+    # The separator lines span the text block; the text keeps 1 character (an ideographic space) in.
+    run = Run(f"\u3000抄送：{cc}。", size=SIZE_RECORD, spacing=0)
+    para = Para([run], align=Align.LEFT, border_top=8, border_bottom=8)
     return [blank(), para]
