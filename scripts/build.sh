@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds the one-folder bundle dist/fzdesk/ for this OS with PyInstaller (offline), then runs its self-test.
+#   bash scripts/setup.sh --build && bash scripts/build.sh
+# Extra arguments go to PyInstaller (e.g. --distpath DIR --workpath DIR).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+distpath=dist
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+  [ "${args[$i]}" = "--distpath" ] && distpath="${args[$((i + 1))]}"
+done
+.venv/bin/pyinstaller --noconfirm --log-level WARN "$@" build.spec
+bundle="$distpath/fzdesk"
+echo "bundle: $bundle ($(du -sh "$bundle" | cut -f1))"
+# The self-test must pass without a display, as on a build server.
+env -u DISPLAY -u WAYLAND_DISPLAY "$bundle/fzdesk" --self-test

@@ -1,0 +1,97 @@
+"""The frozen one-folder bundle: built by build.spec in a temporary folder, then run as a clerk's PC would."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+LIMIT_MB = 120
+WINDOWS = sys.platform == "win32"
+
+pytestmark = [
+    pytest.mark.bundle,
+    pytest.mark.skipif(importlib.util.find_spec("PyInstaller") is None, reason="PyInstaller not installed"),
+]
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("bundle")
+    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+                    "--distpath", str(out / "dist"), "--workpath", str(out / "build"), str(REPO / "build.spec")],
+                   cwd=REPO, check=True, capture_output=True, timeout=900)
+    return out / "dist" / "fzdesk"
+
+
+def _exe(bundle: Path, name: str = "fzdesk") -> Path:
+    return bundle / (f"{name}-cli.exe" if WINDOWS else name)
+
+
+def _headless_env(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["FZDESK_DATA"] = str(tmp_path / "data")
+    return env
+
+
+def test_self_test_passes_without_a_display(bundle: Path, tmp_path: Path) -> None:
+    result = subprocess.run([str(_exe(bundle)), "--self-test"], capture_output=True, text=True, encoding="utf-8",
+                            env=_headless_env(tmp_path), timeout=120, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("\n") == 1 and "自检通过" in result.stdout
+
+
+def test_version_comes_from_the_package_metadata(bundle: Path, tmp_path: Path) -> None:
+    from fzdesk import __version__
+
+    result = subprocess.run([str(_exe(bundle)), "--version"], capture_output=True, text=True,
+                            env=_headless_env(tmp_path), timeout=60, check=True)
+    assert result.stdout.strip() == f"fzdesk {__version__}"
+    assert "+source" not in result.stdout
+
+
+def test_size_and_contents(bundle: Path) -> None:
+    size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
+    assert size <= LIMIT_MB * 2**20, f"bundle is {size / 2**20:.0f} MB"
+    internal = bundle / "_internal"
+    assert (internal / "resources" / "catalogue" / "indicators.json").is_file()
+    assert (internal / "resources" / "icons" / "fzdesk.png").is_file()
+    assert list(internal.glob("docx/templates/*"))
+    metadata = [*internal.glob("fzdesk-*.dist-info/METADATA"), *internal.glob("fzdesk*.egg-info/PKG-INFO")]
+    assert metadata  # a wheel install gives a dist-info, an editable one an egg-info
+    translations = sorted(p.name for p in internal.rglob("*.qm"))
+    assert translations == ["qtbase_zh_CN.qm"]
+    plugins = {p.parent.name for p in internal.rglob("plugins/*/*")}
+    assert {"platforms", "imageformats"} <= plugins
+    assert not plugins & {"tls", "networkinformation", "sqldrivers", "qmltooling", "printsupport", "designer"}
+    names = {p.name for p in internal.rglob("*")}
+    assert not {n for n in names if "Qt6Network" in n or "Qt6Qml" in n or "Qt6Quick" in n}
+
+
+@pytest.mark.skipif(WINDOWS or shutil.which("ldd") is None, reason="ldd is Linux's")
+def test_every_qt_library_resolves_inside_the_bundle(bundle: Path) -> None:
+    """A library left out by the Qt diet but still needed would show as 'not found' here."""
+    missing = []
+    for lib in bundle.rglob("*.so*"):
+        if lib.is_symlink() or not lib.is_file():
+            continue
+        out = subprocess.run(["ldd", str(lib)], capture_output=True, text=True, check=False).stdout
+        missing += [f"{lib.name}: {line.strip()}" for line in out.splitlines() if "not found" in line]
+    assert not missing
+
+
+@pytest.mark.skipif(WINDOWS or shutil.which("xvfb-run") is None, reason="needs xvfb-run")
+def test_window_starts_on_x11(bundle: Path, tmp_path: Path) -> None:
+    env = _headless_env(tmp_path)
+    env["FZDESK_QUIT_WHEN_IDLE"] = "1"
+    result = subprocess.run(["xvfb-run", "-a", str(bundle / "fzdesk")], capture_output=True, text=True, env=env,
+                            timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "qt.qpa" not in result.stderr and "Could not load" not in result.stderr, result.stderr
+    assert (tmp_path / "data" / "fzdesk.sqlite").is_file()
