@@ -177,8 +177,8 @@ def make_key(rule: str, location: Location, excerpt: str) -> str:
         where = f"item{location.item_id}"
     elif location.item_index is not None:
         where = f"i{location.item_index}"
-    if location.paragraph is not None and location.paragraph < 0:
-        where += "/title"
+    if location.paragraph is not None:
+        where += "/title" if location.paragraph < 0 else f"/p{location.paragraph}"
     return "|".join((rule, location.step, where, excerpt.strip()))
 
 

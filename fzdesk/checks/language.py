@@ -1,0 +1,171 @@
+"""Wording checks of one paragraph: dictionary slips, outdated plans, copy-and-paste marks, 近…余."""
+
+from __future__ import annotations
+
+import re
+
+from fzdesk.checks.findings import Category, Finding, Severity, TextFix, make_key
+from fzdesk.checks.text import Para
+from fzdesk.checks.wording import Wording, excepted
+
+CJK = "\u4e00-\u9fff"
+_HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
+HALFWIDTH_RE = re.compile(rf"(?<=[{CJK}])[,;:?!()]|[,;:?!()](?=[{CJK}])|(?<=[{CJK}])\.(?![\d.])")
+SPACE_RE = re.compile(rf"(?<=[{CJK}，。、；：“”（）《》])[ \u3000\t\u00a0]+(?=[{CJK}，。、；：“”（）《》])")
+LATIN_RE = re.compile(rf"(?<=[{CJK}])[A-Za-z][A-Za-z\-]*|[A-Za-z][A-Za-z\-]*(?=[{CJK}])")
+DOUBLED_RE = re.compile(r"[，。、；：]{2,}")
+NEAR_OVER_RE = re.compile(r"(?:近|将近)([零〇一二两三四五六七八九十百千万\d]+)[余多]")
+PERIOD_RE = re.compile(r"《([^《》\n]{1,60}?)[（(](\d{4})年?\s*[-—–－~～至到]{1,2}\s*(\d{4})年?[)）]"
+                       r"([^《》\n]{0,20})》")
+
+
+def finding(rule: str, category: Category, severity: Severity, para: Para, start: int, end: int, message: str,
+            values: dict[str, object] | None = None, fixes: list[TextFix] | None = None) -> Finding:
+    loc = para.loc(start, end)
+    matched = para.text[start:end]
+    return Finding(rule, category, severity, message, loc, excerpt=para.excerpt(start, end),
+                   values=values or {"text": matched}, key=make_key(rule, loc, matched), fixes=list(fixes or []))
+
+
+def text_fix(para: Para, start: int, end: int, new: str, label: str = "") -> TextFix:
+    old = para.text[start:end]
+    return TextFix(label or f"改为“{new}”", para.loc(start, end), old, new)
+
+
+def dictionary_findings(para: Para, wording: Wording, year: int) -> list[Finding]:
+    out: list[Finding] = []
+    if wording.pattern is None:
+        return out
+    text = para.text
+    for m in wording.pattern.finditer(text):
+        entry = wording.entries.get(m.group())
+        if entry is None or (entry.after is not None and year <= entry.after):
+            continue
+        start, end = m.span()
+        phrases = entry.exceptions + wording.exceptions
+        if entry.wrong in entry.right:
+            phrases = (*phrases, entry.right)
+        if phrases and excepted(text, start, end, phrases):
+            continue
+        message = (entry.message.replace("{wrong}", entry.wrong).replace("{right}", entry.right)
+                   .replace("{year}", str(year)))
+        fixes = [text_fix(para, start, end, entry.right)] if entry.right else []
+        out.append(finding(f"wording.{entry.cls}", Category.WORDING, entry.severity, para, start, end, message,
+                           {"wrong": entry.wrong, "right": entry.right}, fixes))
+    return out
+
+
+def period_findings(para: Para, wording: Wording, year: int) -> list[Finding]:
+    out: list[Finding] = []
+    for m in PERIOD_RE.finditer(para.text):
+        first, last = int(m.group(2)), int(m.group(3))
+        if last >= year or first > last:
+            continue
+        name = m.group(0)
+        message = (wording.period_message or "{name}的期限到{end}年为止，{year}年的报告不应作为现行文件引用。")
+        message = message.replace("{name}", name).replace("{end}", str(last)).replace("{year}", str(year))
+        fixes: list[TextFix] = []
+        for successor in wording.successors:
+            if successor.get("contains", "") in m.group(1):
+                lo, hi = successor.get("period", [0, 0])
+                if lo <= year <= hi:
+                    message += f"现行的是{successor['current']}。"
+                    fixes.append(text_fix(para, m.start(), m.end(), successor["current"]))
+                break
+        out.append(finding("wording.period", Category.WORDING, Severity.WARNING, para, m.start(), m.end(), message,
+                           {"document": name, "start": first, "end": last, "year": year}, fixes))
+    return out
+
+
+def mechanical_findings(para: Para, wording: Wording) -> list[Finding]:
+    text = para.text
+    out: list[Finding] = []
+    for m in HALFWIDTH_RE.finditer(text):
+        ch = m.group()
+        full = _HALF[ch]
+        out.append(finding("wording.halfwidth", Category.WORDING, Severity.WARNING, para, m.start(), m.end(),
+                           f"中文句子里用了半角标点“{ch}”，应为全角“{full}”。", {"char": ch},
+                           [text_fix(para, m.start(), m.end(), full)]))
+    for m in SPACE_RE.finditer(text):
+        out.append(finding("wording.space", Category.WORDING, Severity.WARNING, para, m.start(), m.end(),
+                           "汉字之间有多余的空格（常见于从PDF或网页复制的文字）。", {"spaces": len(m.group())},
+                           [text_fix(para, m.start(), m.end(), "", "删除空格")]))
+    for m in LATIN_RE.finditer(text):
+        word = m.group()
+        if word in wording.latin_allowed or len(word) < 2:
+            continue
+        out.append(finding("wording.latin", Category.WORDING, Severity.INFO, para, m.start(), m.end(),
+                           f"中文句子里夹有外文“{word}”，请确认是否为复制时带入。", {"word": word}))
+    for m in DOUBLED_RE.finditer(text):
+        run = m.group()
+        keep = "。" if "。" in run else run[0]
+        out.append(finding("wording.doubled", Category.WORDING, Severity.WARNING, para, m.start(), m.end(),
+                           f"标点重复：“{run}”。", {"punctuation": run}, [text_fix(para, m.start(), m.end(), keep)]))
+    out.extend(_unbalanced(para, wording))
+    if para.is_body:
+        out.extend(_paragraph_end(para, wording))
+    return out
+
+
+def _unbalanced(para: Para, wording: Wording) -> list[Finding]:
+    text = para.text
+    out: list[Finding] = []
+    for open_, close in wording.pairs:
+        if open_ not in text and close not in text:
+            continue
+        depth, first_bad = 0, -1
+        opens: list[int] = []
+        for i, ch in enumerate(text):
+            if ch == open_:
+                depth += 1
+                opens.append(i)
+            elif ch == close:
+                if depth == 0:
+                    first_bad = i
+                    break
+                depth -= 1
+                opens.pop()
+        if first_bad >= 0:
+            out.append(finding("wording.unbalanced", Category.WORDING, Severity.WARNING, para, first_bad,
+                               first_bad + 1, f"“{close}”前面缺少与之配对的“{open_}”。", {"mark": close}))
+        elif opens:
+            pos = opens[0]
+            out.append(finding("wording.unbalanced", Category.WORDING, Severity.WARNING, para, pos, pos + 1,
+                               f"“{open_}”没有配对的“{close}”。", {"mark": open_}))
+    return out
+
+
+def _paragraph_end(para: Para, wording: Wording) -> list[Finding]:
+    stripped = para.text.rstrip()
+    if len(stripped) < 4:
+        return []
+    last = stripped[-1]
+    if last in wording.paragraph_end:
+        return []
+    pos = len(stripped) - 1
+    if last in "，、,":
+        return [finding("wording.paragraph_end", Category.WORDING, Severity.WARNING, para, pos, pos + 1,
+                        f"段落以“{last}”结尾，句子没有写完或标点有误。", {"mark": last},
+                        [text_fix(para, pos, pos + 1, "。")])]
+    return [finding("wording.paragraph_end", Category.WORDING, Severity.WARNING, para, pos, pos + 1,
+                    "段落末尾没有标点。", {"mark": last}, [text_fix(para, pos + 1, pos + 1, "。", "补上句号")])]
+
+
+def near_over_findings(para: Para) -> list[Finding]:
+    out: list[Finding] = []
+    for m in NEAR_OVER_RE.finditer(para.text):
+        whole = m.group()
+        number = m.group(1)
+        tail = whole[whole.index(number) + len(number) + 1:]
+        near = "近" + number + tail
+        over = number + whole[-1 - len(tail)] + tail if tail else number + whole[-1]
+        fixes = [text_fix(para, m.start(), m.end(), near), text_fix(para, m.start(), m.end(), over)]
+        out.append(finding("wording.near_over", Category.WORDING, Severity.WARNING, para, m.start(), m.end(),
+                           f"“{whole}”自相矛盾：“近”是不到，“余”是超过，只能用其一（“近{number}”或“{number}余”）。",
+                           {"text": whole}, fixes))
+    return out
+
+
+def language_findings(para: Para, wording: Wording, year: int) -> list[Finding]:
+    return [*dictionary_findings(para, wording, year), *period_findings(para, wording, year),
+            *mechanical_findings(para, wording), *near_over_findings(para)]

@@ -1,0 +1,105 @@
+"""Counted lists and hand-typed numbering: 一是…N是, “九个一”, （一）（二）… typed into the text."""
+
+from __future__ import annotations
+
+import re
+
+from fzdesk.checks.findings import Category, Finding, Severity
+from fzdesk.checks.language import finding
+from fzdesk.checks.numbers import parse_chinese
+from fzdesk.checks.text import Para, section_paragraphs
+from fzdesk.domain.model import Numbering, Section
+from fzdesk.domain.numbering import chinese_number
+
+CN = "一二三四五六七八九十"
+YISHI_RE = re.compile(rf"(?:^|(?<=[：；。，:;,！？\s]))([{CN}]{{1,3}})是")
+NAMED_RE = re.compile(rf"“?([{CN}]{{1,3}})(个一|进)”?")
+ITEM_MARK_RE = re.compile(r"一(?:个|次|系列|项|批|场|套|支|份|本|期|张|堂|条|篇|轮|名|处|块|部|台|组)")
+ENTER_RE = re.compile(r"(?:^|[、，；])进")
+TYPED_RE = re.compile(rf"^\s*(?:（([{CN}]{{1,3}})）|([{CN}]{{1,3}})、|(\d{{1,2}})[.．、](?!\d)|（(\d{{1,2}})）)")
+
+
+def yishi_findings(paras: list[Para]) -> list[Finding]:
+    """一是、二是…: across one section, each run starting at 一是 must count up without gaps or repeats."""
+    out: list[Finding] = []
+    previous: int | None = None
+    for para in paras:
+        for m in YISHI_RE.finditer(para.text):
+            n = parse_chinese(m.group(1))
+            if n is None:
+                continue
+            value = int(n)
+            label = m.group(0)
+            if value == 1:
+                previous = 1
+                continue
+            expected = 1 if previous is None else previous + 1
+            if value != expected:
+                if previous is not None and value == previous:
+                    msg = f"“{label}”重复了：前面已经有“{label}”。"
+                elif previous is None:
+                    msg = f"从“{label}”开始，前面缺少“一是”。"
+                else:
+                    msg = f"“{chinese_number(previous)}是”之后应是“{chinese_number(expected)}是”，这里写成了“{label}”。"
+                out.append(finding("lists.yishi", Category.WORDING, Severity.WARNING, para, m.start(1), m.end(),
+                                   msg, {"found": value, "expected": expected}))
+            previous = value
+    return out
+
+
+def named_count_findings(para: Para) -> list[Finding]:
+    """“九个一”/“七进” followed by a list (after “：”) must list that many items."""
+    out: list[Finding] = []
+    text = para.text
+    for m in NAMED_RE.finditer(text):
+        n = parse_chinese(m.group(1))
+        if n is None or n < 2:
+            continue
+        colon = text.find("：", m.end(), m.end() + 12)
+        if colon < 0:
+            continue
+        stop = text.find("。", colon)
+        body = text[colon + 1:stop if stop >= 0 else len(text)]
+        marks = ITEM_MARK_RE if m.group(2) == "个一" else ENTER_RE
+        count = len(marks.findall(body))
+        if count and count != int(n):
+            out.append(finding("lists.named_count", Category.WORDING, Severity.WARNING, para, m.start(), m.end(),
+                               f"“{m.group(1)}{m.group(2)}”后面列出的是{count}项，与“{m.group(1)}”不符。",
+                               {"announced": int(n), "listed": count}))
+    return out
+
+
+def typed_numbering_findings(section: Section) -> list[Finding]:
+    """Numbers typed at the start of paragraphs: in sequence per style; doubled with the program's numbering."""
+    out: list[Finding] = []
+    last: dict[str, int] = {}
+    program_numbers = section.numbering in (Numbering.HEADINGS, Numbering.INLINE)
+    for para in section_paragraphs(section):
+        if para.item_index < 0:
+            continue
+        m = TYPED_RE.match(para.text)
+        if m is None:
+            continue
+        style = next(i for i in range(1, 5) if m.group(i))
+        raw = m.group(style)
+        value = int(raw) if raw.isdigit() else int(parse_chinese(raw) or 0)
+        key = str(style)
+        label = m.group(0).strip()
+        first_of_item = para.paragraph == (-1 if section.items[para.item_index].title else 0)
+        if program_numbers and style == 1 and first_of_item:
+            out.append(finding("lists.numbering", Category.WORDING, Severity.WARNING, para, m.start(), m.end(),
+                               f"这一项由程序自动编号，文中又手工输入了“{label}”，导出后会出现两个编号。",
+                               {"label": label}))
+            continue
+        expected = last.get(key, 0) + 1
+        if value != expected and value != 1:
+            out.append(finding("lists.numbering", Category.WORDING, Severity.WARNING, para, m.start(), m.end(),
+                               f"手工输入的编号“{label}”不连续：这里应为第{expected}个。",
+                               {"found": value, "expected": expected}))
+        last[key] = value
+    return out
+
+
+def section_list_findings(section: Section) -> list[Finding]:
+    paras = [p for p in section_paragraphs(section) if p.item_index >= 0]
+    return [*yishi_findings(paras), *typed_numbering_findings(section)]

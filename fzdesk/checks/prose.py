@@ -1,0 +1,293 @@
+"""Prose against figures: numbers near an indicator's words compared with the sheet; 较去年 statements."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from fzdesk.checks.figures import Sheet
+from fzdesk.checks.findings import Category, FigureFix, Finding, Severity, TextFix, make_key
+from fzdesk.checks.numbers import Mention, approx_contains, find_numbers, fmt, fmt_written
+from fzdesk.checks.text import SENTENCE_END, Para, sentence_bounds
+from fzdesk.checks.wording import trie_regex
+from fzdesk.domain.catalogue import Catalogue, Kind
+from fzdesk.domain.model import Approx, FigureState
+from fzdesk.paths import resource
+
+_OPEN, _CLOSE = "（(", "）)"
+CLAUSE_END = SENTENCE_END + "，,："
+YOY_RE = re.compile(r"(?:相?较于?|比|同比|与)(?:去年|上年|上一年度?|前一年|(?P<y>\d{4})年)(?:同期)?(?:相比)?[，,]?"
+                    r"(?:(?P<down>减少|下降|降低|少)|(?P<up>增加|增长|上升|提高|多))了?")
+
+
+@dataclass
+class ProseIndex:
+    """The catalogue's naming words, compiled into one regex, with the family context words."""
+
+    catalogue: Catalogue
+    words: dict[str, list[str]] = field(default_factory=dict)  # word -> codes
+    contexts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    units: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sentences: dict[str, Any] = field(default_factory=dict)
+    window: int = 14
+    short_word: int = 3
+    pattern: re.Pattern[str] | None = None
+    context_pattern: re.Pattern[str] | None = None
+    context_family: dict[str, list[str]] = field(default_factory=dict)
+
+
+def build_index(catalogue: Catalogue, config: dict[str, Any] | None = None) -> ProseIndex:
+    if config is None:
+        config = json.loads(resource("rules", "prose.json").read_text(encoding="utf-8"))
+    index = ProseIndex(catalogue, window=int(config.get("window", 14)), short_word=int(config.get("short_word", 3)))
+    for ind in catalogue.indicators:
+        for word in ind.words:
+            index.words.setdefault(word, []).append(ind.code)
+    index.contexts = {k: tuple(v) for k, v in config.get("contexts", {}).items()}
+    index.units = {k: tuple(v) for k, v in config.get("units", {}).items()}
+    index.sentences = config.get("sentences", {})
+    if index.words:
+        index.pattern = re.compile(trie_regex(list(index.words)))
+    for family, words in index.contexts.items():
+        for word in words:
+            index.context_family.setdefault(word, []).append(family)
+    if index.context_family:
+        index.context_pattern = re.compile(trie_regex(list(index.context_family)))
+    return index
+
+
+@dataclass(frozen=True)
+class Tie:
+    code: str
+    mention: Mention
+
+
+def _depths(text: str) -> list[int]:
+    out, depth = [], 0
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        out.append(depth)
+        if ch in _CLOSE:
+            depth = max(0, depth - 1)
+    return out
+
+
+def _unit_fits(index: ProseIndex, code: str, mention: Mention) -> bool:
+    ind = index.catalogue.get(code)
+    if ind is None:
+        return False
+    if ind.kind is Kind.RATE:
+        return mention.percent
+    if mention.percent:
+        return False
+    if ind.unit == "万元" and mention.unit == "元":
+        return True
+    return mention.unit in index.units.get(ind.unit, (ind.unit,))
+
+
+class ParagraphScan:
+    """Word matches and family contexts of one paragraph, found once."""
+
+    def __init__(self, index: ProseIndex, text: str) -> None:
+        self.index, self.text = index, text
+        self.words = [(m.start(), m.end(), m.group()) for m in index.pattern.finditer(text)] if index.pattern else []
+        self.contexts = ([(m.start(), index.context_family[m.group()]) for m in index.context_pattern.finditer(text)]
+                         if index.context_pattern else [])
+
+    def families_in(self, start: int, end: int) -> set[str]:
+        return {f for pos, fams in self.contexts if start <= pos < end for f in fams}
+
+    def resolve(self, word: str, pos: int, mention: Mention | None) -> str | None:
+        """The one code a word names here, or None when it is ambiguous (no guessing)."""
+        codes = self.index.words.get(word, [])
+        if mention is not None:
+            codes = [c for c in codes if _unit_fits(self.index, c, mention)]
+        if not codes:
+            return None
+        families = {c.split(".")[0] for c in codes}
+        needs_context = len(families) > 1 or len(word) <= self.index.short_word
+        if needs_context:
+            s, e = sentence_bounds(self.text, pos)
+            present = self.families_in(s, e)
+            codes = [c for c in codes if c.split(".")[0] in present]
+        return codes[0] if len(codes) == 1 else None
+
+    def word_before(self, pos: int, limit: int) -> tuple[int, int, str] | None:
+        best = None
+        for start, end, word in self.words:
+            if end > pos:
+                break
+            if pos - end <= limit and not any(ch in CLAUSE_END for ch in self.text[end:pos]):
+                best = (start, end, word)
+        return best
+
+
+def tie_numbers(index: ProseIndex, text: str) -> tuple[list[Tie], list[tuple[re.Match[str], Mention]], ParagraphScan]:
+    """Numbers tied to an indicator, and 较去年 statements with their number."""
+    scan = ParagraphScan(index, text)
+    mentions = find_numbers(text)
+    yoy: list[tuple[re.Match[str], Mention]] = []
+    yoy_starts: set[int] = set()
+    for m in YOY_RE.finditer(text):
+        mention = next((x for x in mentions if m.end() <= x.start <= m.end() + 1), None)
+        if mention is not None:
+            yoy.append((m, mention))
+            yoy_starts.add(mention.start)
+    ties: list[Tie] = []
+    for mention in mentions:
+        if mention.start in yoy_starts or mention.contradictory or mention.text.startswith("一"):
+            continue
+        hit = scan.word_before(mention.start, index.window)
+        if hit is None:
+            continue
+        between = text[hit[1]:mention.start]
+        if any(x.start >= hit[1] and x.end <= mention.start for x in mentions):
+            continue
+        if re.search(r"\d", between):
+            continue
+        code = scan.resolve(hit[2], hit[0], mention)
+        if code is not None:
+            ties.append(Tie(code, mention))
+    return ties, yoy, scan
+
+
+def _sheet_admits(figure_state: FigureState, value: Decimal, approx: Approx | None, mention: Mention,
+                  indicator_unit: str) -> bool:
+    written = mention.value / 10000 if indicator_unit == "万元" and mention.unit == "元" else mention.value
+    if figure_state is FigureState.NUMBER:
+        return approx_contains(written, mention.approx, value)
+    if mention.approx is None:
+        return approx_contains(value, approx, written)
+    return mention.approx == approx and written == value
+
+
+def prose_findings(para: Para, index: ProseIndex, sheet: Sheet, year: int) -> list[Finding]:
+    ties, yoy, scan = tie_numbers(index, para.text)
+    out: list[Finding] = []
+    for tie in ties:
+        f = _compare(para, tie, sheet)
+        if f is not None:
+            out.append(f)
+    depths = _depths(para.text) if yoy else []
+    for m, mention in yoy:
+        f = _yoy(para, m, mention, ties, scan, sheet, depths, year)
+        if f is not None:
+            out.append(f)
+    return out
+
+
+def _compare(para: Para, tie: Tie, sheet: Sheet) -> Finding | None:
+    figure = sheet.figures.get(tie.code)
+    if figure is None or figure.state is FigureState.EMPTY:
+        return None
+    m = tie.mention
+    unit = sheet.unit(tie.code)
+    name = sheet.name(tie.code)
+    loc = para.loc(m.start, m.end)
+    written = m.text
+    num_end = m.end - len(m.unit)
+    take_state = FigureState.APPROX if m.approx else FigureState.NUMBER
+    take_value = m.value / 10000 if unit == "万元" and m.unit == "元" else m.value
+    take = FigureFix(f"把文中的“{written}”填入数据表", tie.code, take_state.value, take_value,
+                     m.approx.value if m.approx else None)
+    if figure.state is FigureState.NA:
+        message = f"数据表中{name}填的是“不涉及”，文中却写了“{written}”。"
+        return Finding("prose.mismatch", Category.TEXT, Severity.WARNING, message, loc, para.excerpt(m.start, m.end),
+                       {"code": tie.code, "text": written, "sheet": "不涉及"},
+                       make_key("prose.mismatch", loc, f"{tie.code}:{written}"), [take])
+    assert figure.value is not None
+    if _sheet_admits(figure.state, figure.value, figure.approx, m, unit):
+        return None
+    sheet_text = fmt_written(figure.value, figure.approx)
+    message = f"文中写{name}“{written}”，但数据表中为{sheet_text}{unit}。"
+    put = TextFix(f"把文中改为“{sheet_text}{m.unit}”", para.loc(m.start, num_end), para.text[m.start:num_end],
+                  sheet_text if m.unit != "元" else fmt(figure.value * 10000))
+    return Finding("prose.mismatch", Category.TEXT, Severity.WARNING, message, loc, para.excerpt(m.start, m.end),
+                   {"code": tie.code, "text": m.value, "text_approx": m.approx.value if m.approx else None,
+                    "sheet": figure.value, "sheet_approx": figure.approx.value if figure.approx else None},
+                   make_key("prose.mismatch", loc, f"{tie.code}:{written}"), [put, take])
+
+
+def _yoy(para: Para, m: re.Match[str], mention: Mention, ties: list[Tie], scan: ParagraphScan, sheet: Sheet,
+         depths: list[int], year: int) -> Finding | None:
+    if mention.approx is not None:
+        return None
+    if m.group("y") and int(m.group("y")) != year - 1:
+        return None
+    s, _ = sentence_bounds(para.text, m.start())
+    depth = depths[m.start()]
+    subject = None
+    for tie in ties:
+        if s <= tie.mention.start < m.start() and depths[tie.mention.start] == depth:
+            subject = tie
+    code = subject.code if subject else None
+    if code is None:
+        hit = scan.word_before(m.start(), scan.index.window)
+        code = scan.resolve(hit[2], hit[0], mention) if hit else None
+    if code is None:
+        return None
+    figure = sheet.figures.get(code)
+    this: Decimal | None = figure.exact if figure is not None else None
+    if this is None and subject is not None and subject.mention.approx is None:
+        this = subject.mention.value
+    if this is None:
+        return None
+    up = bool(m.group("up"))
+    delta = mention.value
+    unit = sheet.unit(code)
+    name = sheet.name(code)
+    statement = para.text[m.start():mention.end]
+    loc = para.loc(m.start(), mention.end)
+    points = mention.unit == "个百分点"
+    if mention.percent:
+        factor = 1 + (delta if up else -delta) / 100
+        if factor <= 0:
+            return None
+        implied = (this / factor).quantize(Decimal("0.01"))
+    else:
+        implied = this - delta if up else this + delta
+    last = sheet.last(code)
+    values: dict[str, object] = {"code": code, "this": this, "change": delta, "implied_last": implied}
+    key = make_key("prose.yoy", loc, statement)
+    if last is None:
+        if implied < 0:
+            return Finding("prose.yoy", Category.TEXT, Severity.WARNING,
+                           f"按“{statement}”推算，去年{name}为{fmt(implied)}{unit}，是负数：请核对。", loc,
+                           para.excerpt(m.start(), mention.end), values, key)
+        shown = f"{fmt(implied)}{'%' if points else unit}" if not mention.percent else f"约{fmt(implied)}{unit}"
+        return Finding("prose.yoy", Category.TEXT, Severity.INFO,
+                       f"按今年{fmt(this)}{unit}和“{statement}”推算，去年{name}为{shown}（没有去年的数字可核对）。",
+                       loc, para.excerpt(m.start(), mention.end), values, key)
+    values["last"] = last
+    actual = this - last
+    if mention.percent:
+        if last == 0:
+            return None
+        pct = (actual / last * 100).copy_abs()
+        tolerance = Decimal(1).scaleb(-_decimals(delta))
+        if abs(pct - delta) < tolerance and (actual > 0) == up:
+            return None
+        right = f"{'增长' if actual > 0 else '下降'}{fmt(pct.quantize(Decimal('0.1')))}%"
+    else:
+        if (actual == delta and up) or (-actual == delta and not up):
+            return None
+        right = f"{'增加' if actual > 0 else '减少'}{fmt(abs(actual))}{unit}"
+    message = f"文中说{name}“{statement}”，但去年为{fmt(last)}{unit}、今年为{fmt(this)}{unit}，实际是{right}。"
+    verb = m.group("up") or m.group("down")
+    fix_text = para.text[m.start():m.end()].replace(verb, "增加" if actual > 0 else "减少") if not mention.percent \
+        else None
+    fixes: list[TextFix | FigureFix] = []
+    if fix_text is not None:
+        fixes.append(TextFix(f"改为“{right}”", loc, statement, f"{fix_text}{fmt(abs(actual))}{mention.unit}"))
+    values["actual_change"] = actual
+    return Finding("prose.yoy", Category.TEXT, Severity.WARNING, message, loc, para.excerpt(m.start(), mention.end),
+                   values, key, fixes)
+
+
+def _decimals(value: Decimal) -> int:
+    exp = value.normalize().as_tuple().exponent
+    return -exp if isinstance(exp, int) and exp < 0 else 0

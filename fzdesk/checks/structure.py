@@ -1,0 +1,146 @@
+"""Structure and dates: the five blocks, causes in block 2, 主送 and 署名, both organs, 成文日期, copied items."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from fzdesk.checks.findings import Category, Finding, Location, Severity
+from fzdesk.checks.language import finding
+from fzdesk.checks.text import section_paragraphs
+from fzdesk.domain.model import BODY_BLOCKS, Block, Report, Section, Unit, UnitType
+
+BLOCK_NAMES = {
+    Block.MEASURES: "推进法治政府建设的主要举措和成效",
+    Block.SHORTCOMINGS: "存在的不足和原因",
+    Block.RESPONSIBILITY: "党政主要负责人履行推进法治建设第一责任人职责的情况",
+    Block.PLANS: "下一年度推进法治政府建设的主要安排",
+    Block.OTHER: "其他需要报告的情况",
+}
+CAUSE_RE = re.compile(r"原因|由于|导致|造成|究其|根源|归结|在于|受.{1,12}影响|主要是因为|因为")
+FUTURE_RE = re.compile(r"下一年度|下一步|明年|新的一年|今后|将|计划")
+REQUEST_RE = re.compile(r"请予批准|请批准|请批示|请审批|妥否，请|请予审批|恳请.{0,10}(批准|解决|支持)")
+RESULT_RE = re.compile(r"\d|[零一二两三四五六七八九十百千万]+[件次场人项份条个家]|"
+                       r"累计|全年|共计|取得|完成|达到|办结|审结")
+
+
+def _text(section: Section) -> str:
+    return "\n".join(p.text for p in section_paragraphs(section) if p.item_index >= 0)
+
+
+def _field(rule: str, category: Category, severity: Severity, field: str, message: str,
+           values: dict[str, object] | None = None) -> Finding:
+    return Finding(rule, category, severity, message, Location("info", field=field), values=values or {})
+
+
+def _block(rule: str, severity: Severity, block: Block, message: str) -> Finding:
+    return Finding(rule, Category.STRUCTURE, severity, message, Location(block.value))
+
+
+def block_findings(report: Report) -> list[Finding]:
+    out: list[Finding] = []
+    for block in BODY_BLOCKS:
+        section = report.section(block)
+        name = BLOCK_NAMES[block]
+        if block is Block.OTHER:
+            if section is not None and not section.omitted and not _text(section).strip():
+                out.append(_block("structure.other_empty", Severity.WARNING, block,
+                                  "“其他需要报告的情况”是空的：请写内容，或标记为“无”（报告中将不出现这一部分）。"))
+            continue
+        if section is None or not _text(section).strip():
+            out.append(_block("structure.block_missing", Severity.ERROR, block,
+                              f"缺少“{name}”部分（《法治政府建设与责任落实督察工作规定》要求的五项内容之一）。"))
+    short = report.section(Block.SHORTCOMINGS)
+    if short is not None and _text(short).strip() and not CAUSE_RE.search(_text(short)):
+        out.append(_block("structure.causes", Severity.WARNING, Block.SHORTCOMINGS,
+                          "“存在的不足”只列了问题，没有分析原因：规定要求写明不足和原因。"))
+    plans = report.section(Block.PLANS)
+    if plans is not None and _text(plans).strip():
+        text = plans.heading + _text(plans)
+        if f"{report.year + 1}年" not in text and not FUTURE_RE.search(text):
+            out.append(_block("structure.plans_year", Severity.INFO, Block.PLANS,
+                              f"“下一年度的安排”没有提到{report.year + 1}年或“下一年度”，请确认写的是今后的安排。"))
+    for section in report.sections:
+        for para in section_paragraphs(section):
+            m = REQUEST_RE.search(para.text)
+            if m:
+                out.append(finding("structure.request", Category.STRUCTURE, Severity.WARNING, para, m.start(), m.end(),
+                                   "报告中不得夹带请示事项（《党政机关公文处理工作条例》第十五条）。"))
+    closing = report.section(Block.CLOSING)
+    if closing is not None and "特此报告" not in _text(closing):
+        out.append(_block("structure.closing", Severity.INFO, Block.CLOSING, "结尾通常写“特此报告。”。"))
+    return out
+
+
+def carried_over_findings(report: Report) -> list[Finding]:
+    """Items copied from last year and not edited: harmless for boilerplate, wrong where they report results."""
+    out: list[Finding] = []
+    for section in report.sections:
+        if section.block is Block.PLANS:
+            continue
+        for index, item in enumerate(section.items):
+            if not item.carried_over:
+                continue
+            m = RESULT_RE.search(item.text) or RESULT_RE.search(item.title)
+            if m is None:
+                continue
+            label = item.title or (item.paragraphs[0][:16] if item.paragraphs else "")
+            out.append(Finding(
+                "structure.carried_over", Category.STRUCTURE, Severity.WARNING,
+                f"这一项是从去年报告沿用的、至今没有修改，却写有数字或成效（“{label}…”）：请按今年的情况更新。",
+                Location(section.block.value, item.id, index), excerpt=label, values={"title": item.title}))
+    return out
+
+
+def head_findings(report: Report, unit: Unit | None) -> list[Finding]:
+    out: list[Finding] = []
+    if not report.recipient.strip():
+        out.append(_field("structure.recipient", Category.STRUCTURE, Severity.ERROR, "recipient",
+                          "没有填写主送机关（标题下一行，如“××县人民政府：”）。"))
+    organs = [o for o in report.organs if o.strip()]
+    if not organs:
+        out.append(_field("structure.signature", Category.STRUCTURE, Severity.ERROR, "organs",
+                          "没有署名（发文机关名称）。"))
+    joint = unit is not None and unit.unit_type is UnitType.JOINT
+    if joint and len(organs) < 2:
+        out.append(_field("structure.joint_organs", Category.STRUCTURE, Severity.ERROR, "organs",
+                          "党委政府联合报告应由党委和政府两个机关共同署名。", {"organs": organs}))
+    if joint and len(organs) >= 2 and report.title:
+        missing = [o for o in organs if o not in report.title]
+        if missing:
+            out.append(_field("structure.joint_title", Category.STRUCTURE, Severity.WARNING, "title",
+                              f"联合报告的标题应写明两个发文机关，标题中没有“{'、'.join(missing)}”。",
+                              {"missing": missing}))
+    if report.title and f"{report.year}年" not in report.title:
+        out.append(_field("structure.title_year", Category.DATES, Severity.WARNING, "title",
+                          f"标题中没有报告年度“{report.year}年”。", {"year": report.year}))
+    out.extend(date_findings(report))
+    return out
+
+
+def date_findings(report: Report) -> list[Finding]:
+    year = report.year
+    date = report.date
+    if date is None:
+        return [_field("dates.missing", Category.DATES, Severity.WARNING, "date", "没有填写成文日期。")]
+    earliest, latest = dt.date(year, 12, 1), dt.date(year + 1, 4, 1)
+    text = f"{date.year}年{date.month}月{date.day}日"
+    values: dict[str, object] = {"date": date.isoformat(), "year": year}
+    if date < dt.date(year, 1, 1) or date.year > year + 1:
+        return [_field("dates.window", Category.DATES, Severity.ERROR, "date",
+                       f"成文日期{text}与报告年度{year}年不符。", values)]
+    if date < earliest:
+        return [_field("dates.window", Category.DATES, Severity.WARNING, "date",
+                       f"成文日期{text}还在{year}年年内、12月之前："
+                       f"年度报告通常在{year}年12月中旬至{year + 1}年3月成文。", values)]
+    if date < dt.date(year, 12, 15):
+        return [_field("dates.window", Category.DATES, Severity.INFO, "date",
+                       f"成文日期{text}早于通常的{year}年12月中旬，请确认全年情况都已写入。", values)]
+    if date > latest:
+        return [_field("dates.window", Category.DATES, Severity.WARNING, "date",
+                       f"成文日期{text}晚于{year + 1}年4月1日（年度报告应在4月1日前公开）。", values)]
+    return []
+
+
+def structure_findings(report: Report, unit: Unit | None) -> list[Finding]:
+    return [*block_findings(report), *carried_over_findings(report), *head_findings(report, unit)]
