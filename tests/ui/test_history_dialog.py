@@ -15,9 +15,6 @@ from fzdesk.storage.store import Store
 from fzdesk.ui.history_dialog import HistoryDialog, diff_html, excerpt
 from tests import factories
 
-# the offscreen platform warns that it cannot pass size hints on when a dialog is shown
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
 
 @pytest.fixture(autouse=True)
 def _every_edit_its_own_version(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,0 +1,397 @@
+"""The figure sheet's item model (families with their indicators) and the editors of its cells."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QValidator
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QComboBox,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from fzdesk.domain.catalogue import Catalogue, Family, Indicator, Kind
+from fzdesk.domain.figure_text import (
+    CHOICE_HINTS,
+    CHOICE_LABELS,
+    Choice,
+    Entry,
+    check_partial,
+    entry_for_choice,
+    entry_for_value,
+    format_entry,
+    format_number,
+    normalize_digits,
+    parse_number,
+    refusal,
+)
+from fzdesk.domain.model import FigureState, FigureValue, Report
+from fzdesk.storage.store import Store
+
+COL_NAME, COL_CHOICE, COL_VALUE, COL_UNIT, COL_LAST, COL_HELP = range(6)
+HEADERS = ("指标", "填写方式", "本年度", "单位", "上年度", "说明")
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+CHOICES = tuple(Choice)
+_Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+# calm colours: text stays dark; states differ by a soft background and a word, never by colour alone
+_INK = QColor("#1f2328")
+_MUTED = QColor("#8c959f")
+_APPROX_INK, _APPROX_BG = QColor("#7a4b00"), QColor("#fff4d6")
+_NA_INK, _NA_BG = QColor("#57606a"), QColor("#eef0f2")
+_FAMILY_BG = QColor("#e3ecf5")
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+def entry_of(figure: FigureValue | None) -> Entry:
+    return Entry(figure.state, figure.value, figure.approx) if figure else Entry()
+
+
+def kind_hint(indicator: Indicator) -> str:
+    if indicator.kind is Kind.COUNT:
+        return "只填整数"
+    if indicator.kind is Kind.RATE:
+        return "百分数，可带小数，如 98.5"
+    return "可带小数"
+
+
+class FigureModel(QAbstractItemModel):
+    """Two levels: family headings, and under each its indicators with five columns."""
+
+    saved = Signal(str)  # code of a figure just written to the store
+    failed = Signal(str)  # a Chinese message: the figure could not be saved
+    value_wanted = Signal(QModelIndex)  # a choice was made that needs a number typed
+
+    def __init__(self, store: Store, catalogue: Catalogue, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.families: list[Family] = list(catalogue.families)
+        self.rows: list[list[Indicator]] = [catalogue.of_family(f.code) for f in self.families]
+        self._where = {ind.code: (f, r) for f, inds in enumerate(self.rows) for r, ind in enumerate(inds)}
+        self.report: Report | None = None
+        self.pending: dict[str, Choice] = {}
+
+    # ----- binding ---------------------------------------------------------------------------------
+    def set_report(self, report: Report | None) -> None:
+        self.beginResetModel()
+        self.report = report
+        self.pending.clear()
+        self.endResetModel()
+
+    def indicators(self) -> list[Indicator]:
+        return [ind for inds in self.rows for ind in inds]
+
+    def entry(self, code: str) -> Entry:
+        return entry_of(self.report.figures.get(code) if self.report else None)
+
+    def indicator(self, index: _Index) -> Indicator | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        return self.rows[index.internalId() - 1][index.row()]
+
+    def index_of(self, code: str, column: int = COL_VALUE) -> QModelIndex:
+        family, row = self._where[code]
+        return self.index(row, column, self.index(family, 0))
+
+    def progress(self) -> tuple[int, int]:
+        codes = list(self._where)
+        return sum(1 for c in codes if self.entry(c).filled), len(codes)
+
+    def family_progress(self, family: int) -> tuple[int, int]:
+        inds = self.rows[family]
+        return sum(1 for i in inds if self.entry(i.code).filled), len(inds)
+
+    # ----- editing ---------------------------------------------------------------------------------
+    def set_entry(self, code: str, new: Entry) -> bool:
+        """Saves a figure at once (its own transaction, with history) and updates the report in memory."""
+        report = self.report
+        if report is None or report.id is None:
+            return False
+        if new == self.entry(code):
+            return True
+        figure = report.figures.get(code) or FigureValue(code)
+        saved = FigureValue(code, new.state, new.value, new.approx, figure.last_state, figure.last_value,
+                            figure.last_approx, figure.explanation)
+        try:
+            self.store.set_figure(report.id, saved)
+        except sqlite3.Error as exc:
+            self.failed.emit(f"没能保存（{exc}）。请稍后再试；如一直出现，请检查数据文件夹是否可写。")
+            return False
+        if code in report.figures:
+            figure.state, figure.value, figure.approx = new.state, new.value, new.approx
+        else:
+            report.figures[code] = saved
+        self._row_changed(code)
+        self.saved.emit(code)
+        return True
+
+    def choose(self, code: str, choice: Choice) -> bool:
+        """Applies a 填写方式; when it needs a number that is not there yet, waits for one."""
+        new = entry_for_choice(self.entry(code), choice)
+        if new is None:
+            self.pending[code] = choice
+            self._row_changed(code)
+            self.value_wanted.emit(self.index_of(code))
+            return True
+        self.pending.pop(code, None)
+        return self.set_entry(code, new)
+
+    def type_value(self, code: str, text: str) -> bool:
+        ind = self.indicator(self.index_of(code))
+        assert ind is not None
+        try:
+            value = parse_number(text, ind.integral)
+        except ValueError as exc:
+            self.failed.emit(str(exc))
+            return False
+        new = entry_for_value(self.entry(code), value, self.pending.get(code))
+        if value is not None:
+            self.pending.pop(code, None)
+        return self.set_entry(code, new)
+
+    def _row_changed(self, code: str) -> None:
+        family, _ = self._where[code]
+        self.dataChanged.emit(self.index_of(code, COL_NAME), self.index_of(code, COL_HELP))
+        top = self.index(family, 0)
+        self.dataChanged.emit(top, top)
+
+    # ----- the Qt model interface ----------------------------------------------------------------
+    def index(self, row: int, column: int, parent: _Index = _ROOT) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: _Index = _ROOT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: _Index = _ROOT) -> int:
+        if not parent.isValid():
+            return len(self.families)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self.rows[parent.row()])
+        return 0
+
+    def columnCount(self, parent: _Index = _ROOT) -> int:
+        return len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation is Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return HEADERS[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return _RIGHT if section in (COL_VALUE, COL_LAST) else _LEFT
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.internalId() == 0:
+            return Qt.ItemFlag.ItemIsEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in (COL_CHOICE, COL_VALUE) and self.report is not None:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            return self._family_data(index.row(), role)
+        ind = self.rows[index.internalId() - 1][index.row()]
+        if role == CODE_ROLE:
+            return ind.code
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{ind.name}（{ind.unit}，{kind_hint(ind)}）：{ind.help}" if ind.help else ind.name
+        column = index.column()
+        if column == COL_NAME:
+            return ind.name if role == Qt.ItemDataRole.DisplayRole else None
+        if column == COL_HELP:
+            return {Qt.ItemDataRole.DisplayRole: ind.help,
+                    Qt.ItemDataRole.ForegroundRole: QBrush(_MUTED)}.get(Qt.ItemDataRole(role))
+        if column == COL_UNIT:
+            return {Qt.ItemDataRole.DisplayRole: ind.unit,
+                    Qt.ItemDataRole.ForegroundRole: QBrush(_NA_INK)}.get(Qt.ItemDataRole(role))
+        if column == COL_LAST:
+            return self._last_data(ind, role)
+        return self._entry_data(ind, column, role)
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        ind = self.indicator(index)
+        if ind is None or role != Qt.ItemDataRole.EditRole:
+            return False
+        if index.column() == COL_VALUE:
+            return self.type_value(ind.code, str(value or ""))
+        if index.column() == COL_CHOICE:
+            return self.choose(ind.code, Choice(value))
+        return False
+
+    # ----- what each cell shows -------------------------------------------------------------------
+    def _family_data(self, row: int, role: int) -> Any:
+        family = self.families[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            done, total = self.family_progress(row)
+            return f"{family.name}　　已填 {done} / {total}"
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(_FAMILY_BG)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return family.help or family.name
+        return None
+
+    def _entry_data(self, ind: Indicator, column: int, role: int) -> Any:
+        entry = self.entry(ind.code)
+        pending = self.pending.get(ind.code)
+        choice = pending or entry.choice
+        if role == Qt.ItemDataRole.EditRole:
+            if column == COL_CHOICE:
+                return choice.value
+            shown = entry.value if entry.state in (FigureState.NUMBER, FigureState.APPROX) else None
+            return "" if shown is None else format_number(shown)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_CHOICE:
+                return CHOICE_LABELS[choice]
+            if pending and entry.choice is not pending:
+                return "请填数值"
+            return format_entry(entry)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column == COL_VALUE else _LEFT
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if choice is Choice.EMPTY or (pending and column == COL_VALUE):
+                return QBrush(_MUTED)
+            if choice in (Choice.NEAR, Choice.OVER):
+                return QBrush(_APPROX_INK)
+            if column == COL_CHOICE or choice is Choice.NA:
+                return QBrush(_NA_INK)
+            return QBrush(_INK)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if choice in (Choice.NEAR, Choice.OVER):
+                return QBrush(_APPROX_BG)
+            if choice is Choice.NA:
+                return QBrush(_NA_BG)
+        return None
+
+    def _last_data(self, ind: Indicator, role: int) -> Any:
+        figure = self.report.figures.get(ind.code) if self.report else None
+        last = Entry(figure.last_state, figure.last_value, figure.last_approx) if figure else Entry()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_entry(last, empty="—")
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(_NA_INK if last.filled else _MUTED)
+        return None
+
+
+class FigureValidator(QValidator):
+    """Lets through only what can become a number of the indicator's kind; says why it refused."""
+
+    refused = Signal(str)
+
+    def __init__(self, integral: bool, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.integral = integral
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        plain = normalize_digits(text)
+        if check_partial(plain, self.integral):
+            state = QValidator.State.Intermediate if plain == "." else QValidator.State.Acceptable
+            return state, plain, min(pos, len(plain))
+        self.refused.emit(refusal(plain, self.integral) or "")
+        return QValidator.State.Invalid, text, pos
+
+
+class ChoiceBox(QComboBox):
+    """The 填写方式 combo: a choice made in its drop-down list is final (arrow keys only move)."""
+
+    picked = Signal()
+    _open = False
+
+    def showPopup(self) -> None:
+        self._open = True
+        super().showPopup()
+
+    def hidePopup(self) -> None:
+        super().hidePopup()
+        if self._open:  # the list hides before the combo takes the choice: pass it on once that is done
+            self._open = False
+            QTimer.singleShot(0, self.picked.emit)
+
+
+class FigureDelegate(QStyledItemDelegate):
+    """A digits-only line editor for 本年度 and a combo box for 填写方式; rows a little taller to read."""
+
+    refused = Signal(str)
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
+        model = index.model()
+        assert isinstance(model, FigureModel)
+        ind = model.indicator(index)
+        assert ind is not None
+        if index.column() == COL_CHOICE:
+            combo = ChoiceBox(parent)
+            combo.setAccessibleName(f"{ind.name}的填写方式")
+            for number, choice in enumerate(CHOICES):
+                combo.addItem(CHOICE_LABELS[choice], choice.value)
+                combo.setItemData(number, CHOICE_HINTS[choice], Qt.ItemDataRole.ToolTipRole)
+            combo.picked.connect(lambda: self._picked(combo))
+            return combo
+        editor = QLineEdit(parent)
+        editor.setAccessibleName(f"{ind.name}（{ind.unit}）")
+        editor.setAlignment(_RIGHT)
+        editor.setPlaceholderText(ind.unit)
+        validator = FigureValidator(ind.integral, editor)
+        validator.refused.connect(lambda text: self.refused.emit(f"“{ind.name}”：{text}"))
+        editor.setValidator(validator)
+        return editor
+
+    def _picked(self, combo: QComboBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: _Index) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(value)))
+        elif isinstance(editor, QLineEdit):
+            editor.setText(str(value or ""))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData())
+        elif isinstance(editor, QLineEdit) and editor.text() != (index.data(Qt.ItemDataRole.EditRole) or ""):
+            model.setData(index, editor.text())
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:
+        super().initStyleOption(option, index)
+        if index.internalId() == 0:  # a family heading
+            option.font.setBold(True)
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        """Enter saves and goes on to the next figure (Qt's own Enter stays put); a combo's Enter stays."""
+        if (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(editor, QWidget)):
+            if isinstance(editor, QLineEdit) and not editor.hasAcceptableInput():
+                return True
+            if isinstance(editor, QComboBox) and editor.view().isVisible():
+                return super().eventFilter(editor, event)
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint if isinstance(editor, QComboBox)
+                                  else QAbstractItemDelegate.EndEditHint.EditNextItem)
+            return True
+        return super().eventFilter(editor, event)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> Any:
+        size = super().sizeHint(option, index)
+        size.setHeight(max(size.height(), option.fontMetrics.height() + 14))
+        return size

@@ -1,0 +1,360 @@
+"""The 数据 step: the indicator catalogue as a sheet, grouped by family, saved figure by figure."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fzdesk import resources
+from fzdesk.domain.figure_text import CHOICE_LABELS, Choice, Entry, entry_from_dict, format_entry
+from fzdesk.domain.model import Report
+from fzdesk.storage.store import Store
+from fzdesk.ui.figure_model import (
+    COL_CHOICE,
+    COL_HELP,
+    COL_LAST,
+    COL_NAME,
+    COL_UNIT,
+    COL_VALUE,
+    FigureDelegate,
+    FigureModel,
+    kind_hint,
+)
+from fzdesk.ui.history_dialog import HistoryDialog
+
+#: Keys that set a figure's 填写方式 while the sheet has the focus (pinyin: jin, duo, bu, zhun-que).
+CHOICE_KEYS: dict[Choice, str] = {
+    Choice.NEAR: "Ctrl+J",
+    Choice.OVER: "Ctrl+D",
+    Choice.NA: "Ctrl+B",
+    Choice.EXACT: "Ctrl+E",
+    Choice.EMPTY: "Delete",
+}
+HISTORY_KEY = "Ctrl+H"
+KEY_LEGEND = ("Tab 或回车：下一项　　Ctrl+J：约数·近　　Ctrl+D：约数·余　　Ctrl+B：不涉及　　"
+              "Ctrl+E：准确数　　Delete：清空　　Ctrl+H：历史版本")
+
+
+class FigureView(QTreeView):
+    """A tree whose Tab and Enter go from one figure's value to the next, skipping headings."""
+
+    def neighbour(self, index: QModelIndex, step: int) -> QModelIndex:
+        model = self.model()
+        positions: list[QModelIndex] = []
+        for family in range(model.rowCount()):
+            top = model.index(family, 0)
+            if self.isRowHidden(family, QModelIndex()) or not self.isExpanded(top):
+                continue
+            positions.extend(model.index(row, COL_VALUE, top) for row in range(model.rowCount(top))
+                             if not self.isRowHidden(row, top))
+        if not positions:
+            return QModelIndex()
+        keys = [(p.parent().row(), p.row()) for p in positions]
+        if index.isValid() and index.parent().isValid():
+            here = (index.parent().row(), index.row())
+        elif index.isValid():
+            here = (index.row(), -1)
+        else:
+            here = (-1, -1)
+        if step > 0:
+            later = [p for p, k in zip(positions, keys, strict=True) if k > here]
+            return later[0] if later else QModelIndex()
+        earlier = [p for p, k in zip(positions, keys, strict=True) if k < here]
+        return earlier[-1] if earlier else QModelIndex()
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        if action is QAbstractItemView.CursorAction.MoveNext:
+            return self.neighbour(self.currentIndex(), 1)
+        if action is QAbstractItemView.CursorAction.MovePrevious:
+            return self.neighbour(self.currentIndex(), -1)
+        current = self.currentIndex()
+        sideways = {QAbstractItemView.CursorAction.MoveLeft: -1, QAbstractItemView.CursorAction.MoveRight: 1}
+        if action in sideways and current.parent().isValid():  # a figure: Left and Right go along its row
+            column = min(max(current.column() + sideways[action], 0), self.model().columnCount() - 1)
+            return current.siblingAtColumn(column)
+        return super().moveCursor(action, modifiers)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
+            target = self.neighbour(self.currentIndex(), 1)
+            if target.isValid():
+                self.setCurrentIndex(target)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class FigureSheet(QWidget):
+    """Every indicator of the catalogue with its state, this year's and last year's value."""
+
+    changed = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.report: Report | None = None
+        self.model = FigureModel(store, resources.catalogue(), self)
+        self.model.saved.connect(self._saved)
+        self.model.failed.connect(self._warn)
+        self.model.value_wanted.connect(self._ask_value)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("查找指标，如：受理、出庭、热线")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("查找指标")
+        self.family_filter = QComboBox()
+        self.family_filter.setAccessibleName("按类别显示")
+        self.family_filter.addItem("全部类别", "")
+        for family in self.model.families:
+            self.family_filter.addItem(family.name, family.code)
+        self.only_empty = QCheckBox("只看未填")
+        self.progress_label = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.family_filter, 1)
+        bar.addWidget(self.only_empty)
+        bar.addStretch(1)
+        bar.addWidget(self.progress_label)
+
+        self.view = FigureView()
+        self.view.setAccessibleName("数据表")
+        self.view.setModel(self.model)
+        self.delegate = FigureDelegate(self.view)
+        self.delegate.refused.connect(self._warn)
+        self.view.setItemDelegate(self.delegate)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(False)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # a single click edits (see _clicked): no SelectedClicked, whose delay would swallow quick typing
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.view.setTabKeyNavigation(True)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.clicked.connect(self._clicked)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self._size_columns()
+
+        self.help_title = QLabel()
+        title_font = QFont(self.help_title.font())
+        title_font.setBold(True)
+        self.help_title.setFont(title_font)
+        self.help_text = QLabel()
+        self.help_text.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        _tint(self.message, "#9a3b00")
+        self.legend = QLabel(KEY_LEGEND)
+        _tint(self.legend, "#57606a")
+        self.legend.setWordWrap(True)
+        pane = QVBoxLayout()
+        pane.setSpacing(4)
+        for label in (self.help_title, self.help_text, self.message, self.legend):
+            pane.addWidget(label)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(pane)
+
+        self.setFocusProxy(self.view)
+        self._make_actions()
+        self.search.textChanged.connect(self._apply_filter)
+        self.family_filter.currentIndexChanged.connect(self._apply_filter)
+        self.only_empty.toggled.connect(self._apply_filter)
+        self._show_help(QModelIndex())
+
+    # ----- the interface the main window uses ------------------------------------------------------
+    def set_report(self, report: Report) -> None:
+        self.report = report
+        self.model.set_report(report)
+        root = QModelIndex()
+        for family in range(self.model.rowCount()):
+            self.view.setFirstColumnSpanned(family, root, True)
+        self.view.expandAll()
+        self._apply_filter()
+        self._update_progress()
+        first = self.view.neighbour(QModelIndex(), 1)
+        if first.isValid():
+            self.view.setCurrentIndex(first)
+
+    def progress(self) -> tuple[int, int]:
+        return self.model.progress()
+
+    # ----- actions ---------------------------------------------------------------------------------
+    def _make_actions(self) -> None:
+        self.choice_actions: dict[Choice, QAction] = {}
+        for choice in (Choice.EXACT, Choice.NEAR, Choice.OVER, Choice.NA, Choice.EMPTY):
+            label = "清空（未填）" if choice is Choice.EMPTY else f"设为{CHOICE_LABELS[choice]}"
+            action = QAction(label, self)
+            action.setShortcut(QKeySequence(CHOICE_KEYS[choice]))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _=False, c=choice: self.choose_current(c))
+            self.view.addAction(action)
+            self.choice_actions[choice] = action
+        self.history_action = QAction("历史版本…", self)
+        self.history_action.setShortcut(QKeySequence(HISTORY_KEY))
+        self.history_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.history_action.triggered.connect(self.show_history)
+        self.view.addAction(self.history_action)
+
+    def current_code(self) -> str | None:
+        indicator = self.model.indicator(self.view.currentIndex())
+        return indicator.code if indicator else None
+
+    def _finish_editing(self) -> None:
+        """Saves what is being typed before a shortcut or a menu acts on the figure."""
+        if self.view.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = QApplication.focusWidget()  # the open cell editor is a child of the viewport
+        while editor is not None and editor.parentWidget() is not self.view.viewport():
+            editor = editor.parentWidget()
+        if editor is not None:
+            self.view.commitData(editor)
+            self.view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def choose_current(self, choice: Choice) -> None:
+        code = self.current_code()
+        if code is None:
+            return
+        self._finish_editing()
+        self.model.choose(code, choice)
+
+    def show_history(self) -> None:
+        code = self.current_code()
+        if code is None or self.report is None or self.report.id is None:
+            return
+        self._finish_editing()
+        indicator = resources.catalogue()[code]
+        dialog = HistoryDialog(self.store, self.report.id, f"figure:{code}", "value", indicator.name, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and isinstance(dialog.chosen_value, dict):
+            self.model.pending.pop(code, None)
+            self.model.set_entry(code, entry_from_dict(dialog.chosen_value))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)  # viewport coordinates
+        if self.model.indicator(index) is None:
+            return
+        self.view.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addAction(self.history_action)
+        menu.addSeparator()
+        for action in self.choice_actions.values():
+            menu.addAction(action)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    # ----- reacting --------------------------------------------------------------------------------
+    def _saved(self, code: str) -> None:
+        self.message.clear()
+        self._update_progress()
+        self._show_help(self.view.currentIndex())
+        self.changed.emit()
+
+    def _warn(self, text: str) -> None:
+        self.message.setText(text)
+
+    def _ask_value(self, index: QModelIndex) -> None:
+        persistent = QPersistentModelIndex(index)
+
+        def open_editor() -> None:
+            if persistent.isValid() and self.view.state() != QAbstractItemView.State.EditingState:
+                target = self.model.index(persistent.row(), COL_VALUE, persistent.parent())
+                self.view.setCurrentIndex(target)
+                self.view.edit(target)
+
+        self.message.setText("请在“本年度”一栏填上数值。")
+        QTimer.singleShot(0, open_editor)
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self.model.indicator(current) != self.model.indicator(previous):
+            self.message.clear()
+        self._show_help(current)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if index.column() not in (COL_CHOICE, COL_VALUE) or self.model.indicator(index) is None:
+            return
+        if self.view.state() != QAbstractItemView.State.EditingState:
+            self.view.edit(index)
+        combo = QApplication.focusWidget()
+        if index.column() == COL_CHOICE and isinstance(combo, QComboBox) and not combo.view().isVisible():
+            combo.showPopup()
+
+    def _update_progress(self) -> None:
+        done, total = self.progress()
+        self.progress_label.setText(f"已填 {done} / {total} 项（含不涉及）")
+
+    def _show_help(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        indicator = self.model.indicator(index)
+        if indicator is None:
+            self.help_title.setText("选中一项查看说明")
+            self.help_text.setText("每项数据改完即保存。不清楚准确数时，可选“约数·近”（如近100）或“约数·余”"
+                                   "（如60000余）；本单位没有这项工作，选“不涉及”。")
+            return
+        family = self.model.families[self.model.index_of(indicator.code).parent().row()]
+        self.help_title.setText(f"{family.name} · {indicator.name}（{indicator.unit}，{kind_hint(indicator)}）")
+        figure = self.report.figures.get(indicator.code) if self.report else None
+        last = format_entry(Entry(figure.last_state, figure.last_value, figure.last_approx), "—") if figure else "—"
+        self.help_text.setText(f"{indicator.help or indicator.name}　　上年度：{last}")
+
+    def _apply_filter(self) -> None:
+        words = self.search.text().strip()
+        family_code = self.family_filter.currentData() or ""
+        only_empty = self.only_empty.isChecked()
+        root = QModelIndex()
+        for row, family in enumerate(self.model.families):
+            top = self.model.index(row, 0)
+            shown = 0
+            for child, ind in enumerate(self.model.rows[row]):
+                match = (not family_code or family.code == family_code) and (
+                    not words or any(words in text for text in (ind.name, ind.help, family.name, *ind.words)))
+                if only_empty and self.model.entry(ind.code).filled:
+                    match = False
+                self.view.setRowHidden(child, top, not match)
+                shown += match
+            self.view.setRowHidden(row, root, shown == 0)
+
+    def _size_columns(self) -> None:
+        """Column widths from the font (no measuring of every cell: that is what makes big sheets slow)."""
+        header = self.view.header()
+        header.setStretchLastSection(True)
+        metrics = self.view.fontMetrics()
+        longest = max((ind.name for ind in self.model.indicators()), key=metrics.horizontalAdvance, default="")
+        widths = {COL_NAME: metrics.horizontalAdvance(longest) + self.view.indentation() + 16,
+                  COL_CHOICE: metrics.horizontalAdvance("约数·余▾") + 32,
+                  COL_VALUE: metrics.horizontalAdvance("000000000.00") + 24,
+                  COL_UNIT: metrics.horizontalAdvance("人次") + 24,
+                  COL_LAST: metrics.horizontalAdvance("000000000.00") + 24}
+        for column, width in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(COL_HELP, QHeaderView.ResizeMode.Stretch)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the window's text size was changed
+            self._size_columns()
+
+
+def _tint(label: QLabel, colour: str) -> None:
+    """Colours a label's text through its palette (a style sheet would stop it following the text size)."""
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    label.setPalette(palette)
