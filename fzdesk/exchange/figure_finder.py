@@ -1,0 +1,164 @@
+"""Figures of the indicator catalogue found in the prose, each with its sentence, for the user to accept."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from fzdesk.domain.catalogue import Catalogue, Indicator, Kind
+from fzdesk.domain.model import Approx, FigureState, FigureValue
+
+#: Words that place a sentence in a family; a short or shared indicator word counts only in such a sentence.
+FAMILY_CONTEXT: dict[str, tuple[str, ...]] = {
+    "A": ("复议",), "B": ("诉讼", "应诉", "出庭"), "C": ("规范性文件",), "D": ("决策",),
+    "E": ("法律顾问", "合同"), "F": ("公开",), "G": ("12345", "热线", "诉求", "工单", "问政"),
+    "H": ("普法", "法治宣传", "宣传", "培训", "考试"), "I": ("执法", "处罚", "许可"),
+    "J": ("信访", "纠纷", "调解"), "K": ("学法", "法治工作", "法治政府建设"),
+    "L": ("政务服务", "网上", "线上"),
+}
+_MEASURE = "件宗份条次场人名块页家个项卷"
+_CN = "零〇一二两三四五六七八九十百千万"
+NUMBER = re.compile(
+    rf"(?P<near>近|将近|接近)?(?P<num>\d+(?:\.\d+)?|[{_CN}]+)(?P<over>余|多)?(?P<wan>万)?(?P<over2>余|多)?"
+    rf"(?P<unit>%|％|万元|元|人次|场次|[{_MEASURE}])?")
+#: Between an indicator's word and its number: a few characters (共, 达, 为, 了, 相关文件…), or "、…均为".
+_FILLER = re.compile(r"(?:[^，。；：（）()\d]{0,10}?均(?:为|达到?|是)?|[^，。；、：（）()\d]{0,6}?)"
+                     r"(?=[\d近将接零〇一二两三四五六七八九十百千万])")
+_SENTENCES = re.compile(r"[^。！？；]+[。！？；]?")
+
+
+@dataclass
+class FigureCandidate:
+    """A figure the prose seems to state: the user accepts or rejects it."""
+
+    code: str
+    name: str
+    unit: str
+    state: FigureState
+    value: Decimal
+    approx: Approx | None
+    sentence: str
+    word: str
+    note: str = ""
+
+    def figure(self, existing: FigureValue | None = None) -> FigureValue:
+        """This year's value applied onto a figure (keeping last year's columns of an existing one)."""
+        f = FigureValue(self.code) if existing is None else FigureValue(**vars(existing))
+        f.state, f.value, f.approx = self.state, self.value, self.approx
+        return f
+
+
+def chinese_value(text: str) -> Decimal | None:
+    """"百" 100, "千" 1000, "两万" 20000, "三十五" 35, "十" 10, "一百二十" 120; digits pass through."""
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        pass
+    digits = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9}
+    units = {"十": 10, "百": 100, "千": 1000}
+    total = section = 0
+    digit: int | None = None
+    for c in text:
+        if c in digits:
+            digit = digits[c]
+        elif c in units:
+            section += (1 if digit is None else digit) * units[c]
+            digit = None
+        elif c == "万":
+            total += (section + (digit or 0)) * 10000
+            section, digit = 0, None
+        else:
+            return None
+    value = total + section + (digit or 0)
+    return Decimal(value) if value else None
+
+
+def _unit_fits(indicator: Indicator, unit: str | None) -> bool:
+    if indicator.kind is Kind.RATE:
+        return unit in ("%", "％")
+    if indicator.kind is Kind.AMOUNT:
+        return unit in ("万元", "元")
+    return unit is not None and unit not in ("%", "％", "万元", "元")
+
+
+def _words(catalogue: Catalogue) -> list[tuple[str, Indicator, bool]]:
+    """(word, indicator, needs family context), longest words first."""
+    owners: dict[str, set[str]] = {}
+    for ind in catalogue.indicators:
+        for w in ind.words:
+            owners.setdefault(w, set()).add(ind.code)
+    out = [(w, ind, len(w) < 4 or len(owners[w]) > 1) for ind in catalogue.indicators for w in ind.words]
+    return sorted(out, key=lambda t: -len(t[0]))
+
+
+def find_figures(paragraphs: list[str], catalogue: Catalogue) -> list[FigureCandidate]:
+    """Every catalogue figure the prose states, in text order; a code may come more than once."""
+    words = _words(catalogue)
+    found: list[tuple[int, FigureCandidate]] = []
+    offset = 0
+    for paragraph in paragraphs:
+        for m in _SENTENCES.finditer(paragraph):
+            sentence = m.group().strip()
+            for at, cand in _in_sentence(sentence, words):
+                found.append((offset + m.start() + at, cand))
+        offset += len(paragraph) + 1
+    found.sort(key=lambda t: t[0])
+    return [c for _, c in found]
+
+
+def _in_sentence(sentence: str, words: list[tuple[str, Indicator, bool]]) -> list[tuple[int, FigureCandidate]]:
+    used: list[tuple[int, int]] = []  # spans of numbers already taken
+    codes: set[str] = set()
+    out: list[tuple[int, FigureCandidate]] = []
+    for word, ind, needs_context in words:
+        if ind.code in codes:
+            continue
+        if needs_context and not any(c in sentence for c in FAMILY_CONTEXT.get(ind.family, ())):
+            continue
+        start = 0
+        while (at := sentence.find(word, start)) >= 0:
+            start = at + 1
+            tail = sentence[at + len(word):]
+            filler = _FILLER.match(tail)
+            if filler is None:
+                continue
+            num_at = at + len(word) + filler.end()
+            n = NUMBER.match(sentence, num_at)
+            shared = "均" in filler.group()  # "参与率、合格率均为100%": one number for several words
+            if n is None or not n.group("num") or (not shared and any(a <= num_at < b for a, b in used)):
+                continue
+            cand = _candidate(ind, word, sentence, n)
+            if cand is None:
+                continue
+            if not shared:
+                used.append((n.start(), n.end()))
+            codes.add(ind.code)
+            out.append((at, cand))
+            break
+    return out
+
+
+def _candidate(ind: Indicator, word: str, sentence: str, n: re.Match[str]) -> FigureCandidate | None:
+    unit = n.group("unit")
+    if n.group("wan") and unit in (None, "元"):
+        unit = "万元" if unit == "元" else unit
+    if not _unit_fits(ind, unit):
+        return None
+    value = chinese_value(n.group("num"))
+    if value is None:
+        return None
+    if n.group("wan") and not (ind.kind is Kind.AMOUNT and unit == "万元"):
+        value *= 10000
+    if unit == "元" and ind.kind is Kind.AMOUNT and ind.unit == "万元":
+        value /= 10000
+    near = bool(n.group("near"))
+    over = bool(n.group("over") or n.group("over2"))
+    note = "“近”与“余”同时使用，意思自相矛盾，请核对。" if near and over else ""
+    approx = Approx.NEAR if near else Approx.OVER if over else None
+    state = FigureState.APPROX if approx else FigureState.NUMBER
+    if ind.kind is Kind.COUNT and value != value.to_integral_value():
+        return None
+    value = Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
+    return FigureCandidate(ind.code, ind.name, ind.unit, state, value, approx, sentence, word, note)

@@ -1,0 +1,103 @@
+"""Starting the new year from last year's report: outline, headings, item titles, figures and plans carried."""
+
+from __future__ import annotations
+
+import re
+
+from fzdesk import resources
+from fzdesk.domain.checklist import PlanCheck
+from fzdesk.domain.model import Block, FigureState, FigureValue, Item, Report, Section, Unit
+from fzdesk.domain.outline import fill
+from fzdesk.storage.checklist import replace_plan_checks
+from fzdesk.storage.store import Store
+
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?=\s*年)")
+
+
+def shift_years(text: str, year: int) -> str:
+    """Moves "2023年" to "2024年" and "2024年" to "2025年" for a report of year moving on to year + 1."""
+    def move(m: re.Match[str]) -> str:
+        found = int(m.group(1))
+        return str(found + 1) if found in (year, year + 1) else m.group(1)
+
+    return _YEAR.sub(move, text)
+
+
+def first_sentence(text: str) -> str:
+    head, sep, _ = text.partition("。")
+    return head + sep if sep else text
+
+
+def plan_checklist(last: Report) -> list[PlanCheck]:
+    """Last year's 下一年度安排 items as this year's checklist (none when the block is missing or empty)."""
+    section = last.section(Block.PLANS)
+    if section is None:
+        return []
+    out = []
+    for item in section.items:
+        body = [p for p in item.paragraphs if p.strip()]
+        plan = item.title.strip() or (first_sentence(body[0]).strip() if body else "")
+        if plan:
+            out.append(PlanCheck(plan, "\n".join([item.title, *body]).strip()))
+    return out
+
+
+def next_year_report(last: Report, unit: Unit, *, copy_text: bool = False) -> Report:
+    """This year's report built from last year's; copied paragraphs are marked 未更新 (carried_over)."""
+    year = last.year + 1
+    organ = (last.organs or unit.organs or [unit.name])[0]
+    sections = []
+    for s in last.sections:
+        items: list[Item] = []
+        if s.block is Block.OPENING:
+            if copy_text and s.items:
+                items = [Item(i.title, list(i.paragraphs), True) for i in s.items]
+            else:
+                items = [Item("", [fill(resources.outline(unit.unit_type).opening, year, organ)])]
+        elif s.block is Block.CLOSING:
+            items = [Item(i.title, list(i.paragraphs)) for i in s.items]
+        else:
+            for i in s.items:
+                if copy_text:
+                    items.append(Item(i.title, list(i.paragraphs), True))
+                elif i.title.strip():
+                    items.append(Item(i.title))
+        sections.append(Section(s.block, shift_years(s.heading, last.year), s.numbering, items, s.omitted))
+    figures = {
+        code: FigureValue(code, last_state=f.state, last_value=f.value, last_approx=f.approx)
+        for code, f in last.figures.items() if f.state is not FigureState.EMPTY
+    }
+    return Report(
+        unit_id=last.unit_id,
+        year=year,
+        title=shift_years(last.title, last.year) if last.title else "",
+        recipient=last.recipient or unit.recipient,
+        organs=list(last.organs) or list(unit.organs),
+        sections=sections,
+        figures=figures,
+        attachments=[shift_years(a, last.year) for a in last.attachments],
+        catalogue_version=resources.catalogue().version,
+    )
+
+
+def start_new_year(store: Store, last_report_id: int, *, copy_text: bool = False) -> int:
+    """Creates next year's report of the same unit, with the plan checklist, in one transaction."""
+    last = store.load_report(last_report_id)
+    unit = store.unit(last.unit_id or 0)
+    if any(r.year == last.year + 1 for r in store.reports(unit.id)):
+        raise ValueError(f"“{unit.name}”已有{last.year + 1}年度的报告。")
+    report = next_year_report(last, unit, copy_text=copy_text)
+    checks = plan_checklist(last)
+    with store.transaction():
+        report_id = store.create_report(report)
+        if checks:
+            replace_plan_checks(store, report_id, checks)
+    return report_id
+
+
+def previous_report(store: Store, report: Report) -> Report | None:
+    """Last year's report of the same unit, for showing beside this year's editor."""
+    for summary in store.reports(report.unit_id):
+        if summary.year == report.year - 1:
+            return store.load_report(summary.id)
+    return None

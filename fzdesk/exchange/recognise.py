@@ -1,0 +1,436 @@
+"""Recognising a hand-written report: title, 主送, opening, the five blocks and their items, 署名 and date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from fzdesk import resources
+from fzdesk.domain.model import BODY_BLOCKS, Block, Item, Numbering, Report, Section, Unit, UnitType, derive_title
+from fzdesk.exchange.repair import MARKER, SENTENCE_END, fix_spaces, join_broken, line_width
+from fzdesk.exchange.source import SourceParagraph
+
+_NUM = "一二三四五六七八九十"
+LEVEL1 = re.compile(rf"^([{_NUM}]{{1,3}})\s*[、.．]\s*(.+)$")
+ITEM = re.compile(rf"^[（(]\s*([{_NUM}]{{1,3}})\s*[）)]\s*(.*)$")
+YISHI = re.compile(rf"^([{_NUM}]{{1,3}})是\s*(.*)$")
+DOC_NUMBER = re.compile(r"[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号|签发人")
+CLOSING = re.compile(r"^(特此报告|专此报告|以上报告|特此报送)")
+_ORGAN_END = ("政府", "委员会", "党委", "党工委", "管委会", "办公室", "办事处", "局", "委", "办", "院", "中心", "站",
+              "所", "厅", "部", "署", "会", "街道", "镇", "乡", "区", "县", "市")
+
+#: Words in a level-1 heading and what they say about its block; the best total wins.
+BLOCK_WORDS: dict[Block, tuple[tuple[str, float], ...]] = {
+    Block.RESPONSIBILITY: (("第一责任人", 6), ("履行", 2), ("职责", 2), ("主要负责人", 3), ("负责人", 1),
+                           ("党政主要", 2)),
+    Block.MEASURES: (("举措", 4), ("成效", 4), ("工作情况", 3), ("主要做法", 4), ("做法", 2), ("成绩", 2),
+                     ("开展情况", 2), ("推进情况", 2), ("主要工作", 3)),
+    Block.SHORTCOMINGS: (("不足", 4), ("问题", 4), ("差距", 4), ("原因", 3), ("短板", 3), ("薄弱", 2)),
+    Block.PLANS: (("安排", 4), ("计划", 4), ("打算", 4), ("思路", 4), ("下一年", 3), ("下一步", 3), ("明年", 2),
+                  ("今后", 2), ("展望", 2), ("重点", 1)),
+    Block.OTHER: (("其他", 5), ("其它", 5), ("需要报告", 2)),
+}
+BLOCK_NAMES = {
+    Block.OPENING: "开头", Block.RESPONSIBILITY: "第一责任人职责", Block.MEASURES: "主要举措和成效",
+    Block.SHORTCOMINGS: "存在的不足和原因", Block.PLANS: "下一年度安排", Block.OTHER: "其他需要报告的情况",
+    Block.CLOSING: "结尾",
+}
+TITLE_MAX = 60  # an item title longer than this is a sentence of the body
+
+
+@dataclass
+class Unplaced:
+    """Text the importer could not put anywhere, with the reason and where it was."""
+
+    text: str
+    reason: str
+
+
+@dataclass
+class Recognised:
+    unit: Unit
+    report: Report
+    unplaced: list[Unplaced] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    #: level-1 headings as written and the block each was mapped to
+    mapping: list[tuple[str, Block]] = field(default_factory=list)
+
+
+def block_scores(heading: str, year: int | None = None) -> dict[Block, float]:
+    text = heading
+    scores = {b: sum(w for word, w in words if word in text) for b, words in BLOCK_WORDS.items()}
+    if year and f"{year + 1}年" in text:
+        scores[Block.PLANS] += 3
+    if "下一年度" in text or "下年度" in text:
+        scores[Block.PLANS] += 1
+    return scores
+
+
+def classify_heading(heading: str, year: int | None = None) -> Block | None:
+    scores = block_scores(heading, year)
+    best = max(scores.values())
+    if best <= 0:
+        return None
+    return next(b for b in BODY_BLOCKS if scores[b] == best)
+
+
+# ----- numbers and dates -----------------------------------------------------------------------------------
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "o": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_FULL = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def small_chinese(text: str) -> int | None:
+    """一 .. 九十九 as an int (十, 十二, 二十, 二十一), else None."""
+    if not text or any(c not in _CN_DIGITS and c != "十" for c in text):
+        return None
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        t = _CN_DIGITS[tens] if tens else 1
+        o = _CN_DIGITS[ones] if ones else 0
+        return t * 10 + o if len(tens) <= 1 and len(ones) <= 1 else None
+    return _CN_DIGITS[text] if len(text) == 1 else None
+
+
+def _year(text: str) -> int | None:
+    text = text.translate(_FULL)
+    if re.fullmatch(r"\d{4}", text):
+        return int(text)
+    if len(text) == 4 and all(c in _CN_DIGITS for c in text):
+        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    return None
+
+
+_DATE = re.compile(r"^([\d０-９〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([\d０-９一二三四五六七八九十]{1,3})\s*月"
+                   r"\s*([\d０-９一二三四五六七八九十]{1,3})\s*日$")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """2023年12月15日, 2024年1月3日, 二〇二三年十二月十五日 (spaces allowed) -> a date, else None."""
+    m = _DATE.match(re.sub(r"\s+", "", text))
+    if not m:
+        return None
+    year = _year(m.group(1))
+    month, day = (int(g.translate(_FULL)) if g.translate(_FULL).isdigit() else small_chinese(g)
+                  for g in m.group(2, 3))
+    if year is None or month is None or day is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_year(title: str) -> int | None:
+    m = re.search(r"([\d０-９]{4}|[〇零○一二三四五六七八九]{4})\s*年", title)
+    return _year(m.group(1)) if m else None
+
+
+# ----- organs ----------------------------------------------------------------------------------------------
+_JOINT = re.compile(r"^(中共.+?(?:委员会|工作委员会|党委|党工委))(.+)$")
+
+
+def split_organs(text: str) -> list[str]:
+    """"中共××委员会 ××人民政府" -> both; PDF letter-spacing ("沈 丘 县") is joined back first."""
+    tokens = [t for t in re.split(r"[\s\u3000]+", text.strip()) if t]
+    if not tokens:
+        return []
+    if len(tokens) > 2 and all(len(t) <= 2 for t in tokens):
+        tokens = ["".join(tokens)]
+    merged: list[str] = []
+    for t in tokens:
+        if merged and (len(t) < 3 or not merged[-1].endswith(_ORGAN_END)):
+            merged[-1] += t
+        else:
+            merged.append(t)
+    if len(merged) == 1:
+        m = _JOINT.match(merged[0])
+        if m and m.group(2).endswith(_ORGAN_END) and len(m.group(2)) >= 3:
+            return [m.group(1), m.group(2)]
+    return merged
+
+
+def looks_like_organ(text: str) -> bool:
+    bare = re.sub(r"[\s\u3000]+", "", text)
+    return 2 <= len(bare) <= 40 and not any(p in bare for p in "。，；：！？") and bare.endswith(_ORGAN_END)
+
+
+def guess_unit_type(organs: list[str]) -> UnitType:
+    if len(organs) >= 2:
+        return UnitType.JOINT
+    name = organs[0] if organs else ""
+    if re.search(r"(乡|镇)(人民政府|党委|委员会)?$|街道(办事处|党工委)?$", name):
+        return UnitType.TOWNSHIP
+    if name:
+        return UnitType.DEPARTMENT
+    return UnitType.OTHER
+
+
+# ----- the recogniser --------------------------------------------------------------------------------------
+def _clean(text: str) -> str:
+    return text.replace("\u00a0", " ").replace("\ufeff", "").strip(" \t\u3000")
+
+
+class _Reader:
+    def __init__(self, paragraphs: list[SourceParagraph]) -> None:
+        self.lines: list[str] = []
+        self.outline: list[int | None] = []
+        self.unplaced: list[Unplaced] = []
+        self.warnings: list[str] = []
+        for p in paragraphs:
+            text = _clean(p.shown)
+            if not text:
+                continue
+            if p.in_table:
+                self.unplaced.append(Unplaced(text, "表格中的内容（数字可在“数据”页填写）"))
+                continue
+            self.lines.append(text)
+            self.outline.append(p.outline_level)
+
+
+def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
+    """The report a hand-written text most likely is; what could not be placed and doubts as warnings."""
+    r = _Reader(paragraphs)
+    lines = r.lines
+    if not lines:
+        raise ValueError("文件中没有文字。")
+    # --- head: 发文字号, title (organ lines + 关于…报告), 主送
+    pos = 0
+    while pos < len(lines) and pos < 4 and DOC_NUMBER.search(lines[pos]) and len(lines[pos]) <= 40:
+        r.unplaced.append(Unplaced(lines[pos], "发文字号或签发人（可在导出选项中填写）"))
+        pos += 1
+    title_at = next((i for i in range(pos, min(len(lines), pos + 8))
+                     if "报告" in lines[i] and len(lines[i]) <= 80 and not lines[i].endswith(("。", "：", ":"))
+                     and ("关于" in lines[i] or lines[i].endswith("报告"))), None)
+    organs: list[str] = []
+    title = ""
+    if title_at is None:
+        r.warnings.append("没有找到标题（“……关于……年度法治政府建设情况的报告”），年度和发文机关需要手工填写。")
+    else:
+        before = lines[pos:title_at]
+        title_line = lines[title_at]
+        prefix, sep, _ = title_line.partition("关于")
+        organ_lines = [b for b in before if looks_like_organ(b) or len(b) <= 30]
+        for b in organ_lines:
+            organs += split_organs(b)
+        if sep and prefix.strip():
+            organs += split_organs(prefix)
+        organs = [fix_spaces(o) for o in organs if o.strip()]
+        title = fix_spaces("".join(o for o in organ_lines) + title_line)
+        pos = title_at + 1
+    year = find_year(title) if title else None
+    recipient = ""
+    if pos < len(lines):
+        cand = lines[pos]
+        if cand.endswith(("：", ":")) and len(cand) <= 60 and "。" not in cand and not MARKER.match(cand):
+            recipient = fix_spaces(cand.rstrip("：:"))
+            pos += 1
+    if not recipient:
+        r.warnings.append("没有找到主送机关（标题下一行、以冒号结尾）。")
+    # --- tail: 特此报告, 附件, 署名, 成文日期
+    end = len(lines)
+    closing_at = next((i for i in range(len(lines) - 1, pos - 1, -1) if CLOSING.match(fix_spaces(lines[i]))), None)
+    tail_start = closing_at + 1 if closing_at is not None else None
+    if tail_start is None:  # no closing line: the tail is the date and the organ lines before it
+        i = end
+        while i > pos and (parse_date(lines[i - 1]) or looks_like_organ(lines[i - 1])):
+            i -= 1
+        tail_start = i
+        r.warnings.append("没有找到结尾语“特此报告。”。")
+    date: dt.date | None = None
+    signers: list[str] = []
+    attachments: list[str] = []
+    for line in lines[tail_start:]:
+        d = parse_date(line)
+        if d and date is None:
+            date = d
+        elif line.startswith("附件"):
+            attachments.append(re.sub(r"^附件[：:]\s*(\d+[.．、]\s*)?", "", fix_spaces(line)))
+        elif looks_like_organ(line) and date is None:
+            signers += [fix_spaces(o) for o in split_organs(line)]
+        else:
+            r.unplaced.append(Unplaced(line, "结尾之后无法归类的文字"))
+    if date is None:
+        r.warnings.append("没有找到成文日期。")
+    body_end = closing_at if closing_at is not None else tail_start
+    # --- body: opening, then level-1 headings and their content
+    heads: list[tuple[int, str]] = []
+    for i in range(pos, body_end):
+        text = fix_spaces(lines[i])
+        m = LEVEL1.match(text)
+        if m and len(m.group(2)) <= TITLE_MAX and not m.group(2).endswith("。"):
+            heads.append((i, m.group(2).strip()))
+        elif r.outline[i] == 0 and len(text) <= TITLE_MAX and "。" not in text:
+            heads.append((i, text))
+    first = heads[0][0] if heads else body_end
+    width = line_width([fix_spaces(x) for x in lines[pos:body_end]])
+    opening, joins = join_broken([fix_spaces(x) for x in lines[pos:first]], width=width)
+    repaired = joins
+    sections = [Section(Block.OPENING, "", Numbering.NONE, [Item("", opening)] if opening else [])]
+    if not opening:
+        r.warnings.append("没有找到开头段落。")
+    mapping: list[tuple[str, Block]] = []
+    taken: dict[Block, Section] = {}
+    for n, (at, heading) in enumerate(heads):
+        stop = heads[n + 1][0] if n + 1 < len(heads) else body_end
+        content, joins = join_broken([fix_spaces(x) for x in lines[at + 1:stop]], width=width)
+        repaired += joins
+        block = _choose_block(heading, year, taken, r.warnings)
+        numbering, items, lead = split_items(content)
+        if lead:
+            r.unplaced.append(Unplaced("\n".join(lead), f"“{heading}”下、第一条之前的引导语（可并入第一条或删去）"))
+        if block is None:
+            r.unplaced.append(Unplaced("\n".join([heading, *content]),
+                                       f"标题“{heading}”无法对应到报告的五个部分"))
+            continue
+        mapping.append((heading, block))
+        if block in taken:  # a second heading of the same block: its content becomes an item of the first
+            taken[block].items.append(Item(heading, [p for i in items for p in _flat(i)]))
+            r.warnings.append(f"“{heading}”与前面的标题属于同一部分（{BLOCK_NAMES[block]}），已并入为其中一项。")
+            continue
+        section = Section(block, heading, numbering, items)
+        taken[block] = section
+        sections.append(section)
+    if not heads:
+        r.warnings.append("没有找到“一、”“二、”这样的一级标题，正文都放在了开头部分。")
+    for block in BODY_BLOCKS:
+        if block not in taken:
+            if block is Block.OTHER:
+                sections.append(Section(Block.OTHER, "其他需要报告的情况", Numbering.NONE, [], omitted=True))
+            else:
+                sections.append(Section(block, "", Numbering.HEADINGS, []))
+                r.warnings.append(f"没有找到“{BLOCK_NAMES[block]}”部分，已留空。")
+    closing_text = fix_spaces(lines[closing_at]) if closing_at is not None else ""
+    sections.append(Section(Block.CLOSING, "", Numbering.NONE, [Item("", [closing_text])] if closing_text else []))
+    if repaired:
+        r.warnings.append(f"修复了{repaired}处从 PDF 复制造成的断行。")
+    organs = organs or signers
+    if signers and organs and [re.sub(r"\s", "", s) for s in signers] != [re.sub(r"\s", "", o) for o in organs]:
+        r.warnings.append(f"署名（{'、'.join(signers)}）与标题中的发文机关（{'、'.join(organs)}）不一致，采用署名。")
+        organs = signers
+    if year is None:
+        r.warnings.append("没有从标题中认出报告年度。")
+    if title and organs and year and re.sub(r"\s", "", title) == re.sub(r"\s", "", derive_title(organs, year)):
+        title = ""  # the conventional title: derived again from the organs and the year
+    unit_type = guess_unit_type(organs)
+    name = organs[-1] if organs else ""
+    unit = Unit(name=name, unit_type=unit_type, organs=list(organs), recipient=recipient)
+    report = Report(unit_id=None, year=year or 0, title=title, recipient=recipient, organs=list(organs), date=date,
+                    sections=sections, attachments=attachments,
+                    catalogue_version=resources.catalogue().version)
+    return Recognised(unit, report, r.unplaced, r.warnings, mapping)
+
+
+def _flat(item: Item) -> list[str]:
+    return ([item.title] if item.title else []) + item.paragraphs
+
+
+def _choose_block(heading: str, year: int | None, taken: dict[Block, Section], warnings: list[str]) -> Block | None:
+    scores = block_scores(heading, year)
+    ranked = sorted((b for b in BODY_BLOCKS if scores[b] > 0), key=lambda b: -scores[b])
+    if not ranked:
+        return None
+    for block in ranked:
+        if block not in taken:
+            return block
+    return ranked[0]
+
+
+# ----- items -----------------------------------------------------------------------------------------------
+def _title_and_body(text: str, limit: int = TITLE_MAX) -> tuple[str, list[str]]:
+    """"标题。正文" -> ("标题", ["正文"]); a first sentence longer than limit stays in the body."""
+    head, sep, rest = text.partition("。")
+    if sep and len(head) <= limit:
+        return head.strip(), [rest.strip()] if rest.strip() else []
+    if not sep and len(text) <= limit:
+        return text.strip(), []
+    return "", [text]
+
+
+def _sequence_ok(numbers: list[str]) -> bool:
+    from fzdesk.domain.numbering import chinese_number
+
+    return numbers == [chinese_number(n) for n in range(1, len(numbers) + 1)]
+
+
+def split_items(content: list[str]) -> tuple[Numbering, list[Item], list[str]]:
+    """A block's paragraphs as items: （一） headings or inline, 一是 paragraphs, inline 一是…二是…, or plain.
+
+    Returns the numbering style, the items and any lead-in paragraphs before the first numbered item.
+    """
+    if not content:
+        return Numbering.HEADINGS, [], []
+    if any(ITEM.match(p) for p in content):
+        return _split_marked(content, ITEM, yishi=False)
+    content = [piece for p in content for piece in _expand_yishi(p)]
+    if any(YISHI.match(p) for p in content):
+        return _split_marked(content, YISHI, yishi=True)
+    for n, p in enumerate(content):
+        parts = split_inline_yishi(p)
+        if parts:
+            lead, pieces = parts
+            items = [Item(*_title_and_body(piece, 40)) for piece in pieces]
+            if n + 1 < len(content):  # what follows the list stays with its last item
+                items[-1].paragraphs += content[n + 1:]
+            leads = content[:n] + ([lead] if lead else [])
+            return Numbering.YISHI, items, leads
+    return Numbering.NONE, [Item("", list(content))], []
+
+
+def _split_marked(content: list[str], pattern: re.Pattern[str], *,
+                  yishi: bool) -> tuple[Numbering, list[Item], list[str]]:
+    lead: list[str] = []
+    items: list[Item] = []
+    headings = inline = 0
+    for p in content:
+        m = pattern.match(p)
+        if not m:
+            if items:
+                items[-1].paragraphs.append(p)
+            else:
+                lead.append(p)
+            continue
+        rest = m.group(2).strip()
+        if yishi:
+            items.append(Item(*_title_and_body(rest, 40)))
+            continue
+        bare = rest.rstrip("。")
+        if "。" not in bare and len(bare) <= 50 and rest[-1:] not in SENTENCE_END.replace("。", ""):
+            items.append(Item(bare))
+            headings += 1
+        else:
+            items.append(Item(*_title_and_body(rest)))
+            inline += 1
+    if yishi:
+        return Numbering.YISHI, items, lead
+    return (Numbering.HEADINGS if headings >= inline else Numbering.INLINE), items, lead
+
+
+def _expand_yishi(paragraph: str) -> list[str]:
+    """"一是A；二是B。" (a paragraph that is only the list) -> ["一是A；", "二是B。"]."""
+    parts = split_inline_yishi(paragraph)
+    if parts is None or parts[0]:
+        return [paragraph]
+    from fzdesk.domain.numbering import chinese_number
+
+    return [f"{chinese_number(n)}是{piece}" for n, piece in enumerate(parts[1], start=1)]
+
+
+_INLINE_YISHI = re.compile(rf"([{_NUM}]{{1,3}})是")
+
+
+def split_inline_yishi(text: str) -> tuple[str, list[str]] | None:
+    """"……不足：一是A；二是B；三是C。" -> ("……不足：", ["A；", "B；", "C。"]) when 一是, 二是 … follow in order."""
+    from fzdesk.domain.numbering import chinese_number
+
+    cuts: list[tuple[int, int]] = []
+    expected = 1
+    for m in _INLINE_YISHI.finditer(text):
+        if m.group(1) == chinese_number(expected) and (m.start() == 0 or text[m.start() - 1] in "：:，,；;。 "):
+            cuts.append((m.start(), m.end()))
+            expected += 1
+    if len(cuts) < 2:
+        return None
+    pieces = [text[cuts[n][1]:(cuts[n + 1][0] if n + 1 < len(cuts) else len(text))].strip() for n in range(len(cuts))]
+    return text[:cuts[0][0]].strip(), pieces

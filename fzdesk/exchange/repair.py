@@ -1,0 +1,70 @@
+"""Repairs of text damaged by copying from a PDF: spaces between Chinese characters, broken paragraphs."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+#: Han characters (BMP and the astral extensions) and CJK / full-width punctuation.
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014"
+_CJK = f"[{HAN}{CJK_PUNCT}]"
+_SPACE = r"[ \t\u00a0\u2002-\u200b\u3000]+"
+#: A space with a Chinese character or punctuation on one side and a Chinese character or a digit on the other.
+_INNER_SPACE = re.compile(f"(?<={_CJK}){_SPACE}(?=[{HAN}{CJK_PUNCT}0-9])|(?<=[0-9]){_SPACE}(?={_CJK})")
+
+#: What a complete paragraph may end with.
+SENTENCE_END = "。！？；：…”’）)」』】!?;:"
+#: A numbering marker at the start of a paragraph: 一、 （一） 一是 1. （1） ①.
+MARKER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．是]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d)|[①-⑳])")
+
+
+def fix_spaces(text: str) -> str:
+    """Removes spaces inside Chinese text ("法 治 政 府" -> "法治政府"); leaves spaces between Latin words."""
+    return _INNER_SPACE.sub("", text.strip(" \t\u00a0\u3000\ufeff"))
+
+
+def _ends_mid_sentence(text: str) -> bool:
+    return text[-1] in "，、,"
+
+
+def _heading_like(text: str) -> bool:
+    return bool(MARKER.match(text)) and "。" not in text and len(text) <= 50
+
+
+def line_width(paragraphs: list[str]) -> int | None:
+    """The width of the PDF's lines, when the text shows it: the commonest length of lines ending in a comma."""
+    lengths: dict[int, int] = {}
+    for prev, text in itertools.pairwise(paragraphs):
+        if prev and text and _ends_mid_sentence(prev) and not MARKER.match(text):
+            lengths[len(prev)] = lengths.get(len(prev), 0) + 1
+    if not lengths:
+        return None
+    width, count = max(lengths.items(), key=lambda kv: (kv[1], kv[0]))
+    return width if count >= 3 else None
+
+
+def join_broken(paragraphs: list[str], min_line: int = 20, width: int | None = None) -> tuple[list[str], int]:
+    """Joins paragraphs broken mid-sentence; returns the paragraphs and how many joins were made.
+
+    Joined only when unambiguous: the first part ends with a comma (a heading never does), or it is a full
+    line (min_line characters or more) ending with a character rather than punctuation and is not a
+    numbered heading, or it looks like a numbered heading but is exactly as long as the PDF's other broken
+    lines (width); and the second part does not start with a numbering marker.
+    """
+    out: list[str] = []
+    joins = 0
+    for text in paragraphs:
+        if out and text and out[-1]:
+            prev = out[-1]
+            continuing = text[0] in "，。、；：！？）”,.;:!?)"
+            full_line = width is not None and width - 2 <= len(prev) <= width + 1
+            broken = _ends_mid_sentence(prev) or (
+                len(prev) >= min_line and prev[-1] not in SENTENCE_END and (full_line or not _heading_like(prev)))
+            if (continuing or broken) and not MARKER.match(text):
+                out[-1] = prev + text
+                joins += 1
+                continue
+        out.append(text)
+    return out, joins

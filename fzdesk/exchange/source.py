@@ -1,0 +1,248 @@
+"""The paragraphs of a hand-written report, from .txt or .docx, with Word's automatic numbering made visible."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fzdesk.domain.numbering import chinese_number
+from fzdesk.exchange.embedded import paragraph_text
+from fzdesk.exchange.package import W_NS, DocxPackage, UnreadableFile
+
+MAX_TEXT_BYTES = 16 * 1024 * 1024
+
+_W = f"{{{W_NS}}}"
+
+
+@dataclass
+class SourceParagraph:
+    """One paragraph as written; label is the number Word draws in front of it (not part of its text)."""
+
+    text: str
+    label: str = ""
+    outline_level: int | None = None  # 0 for a 标题 1 / Heading 1 style or outline level 1
+    in_table: bool = False
+
+    @property
+    def shown(self) -> str:
+        """The paragraph as the reader sees it: the automatic number, then the text."""
+        return self.label + self.text
+
+
+# ----- plain text ------------------------------------------------------------------------------------------
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (what Chinese Windows Notepad writes)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise UnreadableFile("无法识别这个文本文件的编码。请用记事本另存为 UTF-8 编码后再导入。") from None
+
+
+def read_txt(path: Path) -> list[SourceParagraph]:
+    size = path.stat().st_size
+    if size == 0:
+        raise UnreadableFile("这个文件是空的（0 字节），没有可导入的内容。")
+    if size > MAX_TEXT_BYTES:
+        raise UnreadableFile("这个文本文件太大，不像是一份年度报告，程序拒绝读取。")
+    text = decode_text(path.read_bytes())
+    if "\x00" in text:
+        raise UnreadableFile("这个文件不是文本文件。请导入 .docx 或 .txt 文件。")
+    return [SourceParagraph(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+
+
+# ----- Word's automatic numbering --------------------------------------------------------------------------
+_CHINESE_FORMATS = {"chineseCounting", "chineseCountingThousand", "taiwaneseCounting",
+                    "taiwaneseCountingThousand", "japaneseCounting", "ideographDigital"}
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+_HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
+
+
+def format_number(fmt: str, n: int) -> str:
+    if fmt in _CHINESE_FORMATS and 0 < n < 1000:
+        return chinese_number(n)
+    if fmt == "decimalFullWidth":
+        return str(n).translate(_FULL_WIDTH)
+    if fmt == "ideographTraditional" and 0 < n <= 10:
+        return _HEAVENLY[n - 1]
+    if fmt == "none":
+        return ""
+    return str(n)
+
+
+@dataclass
+class _Level:
+    fmt: str = "decimal"
+    text: str = "%1."
+    start: int = 1
+
+
+class Numbering:
+    """numbering.xml: each list's levels, and the counters as the document goes."""
+
+    def __init__(self, root: Any | None) -> None:
+        self.abstract: dict[str, dict[int, _Level]] = {}
+        self.nums: dict[str, str] = {}
+        self.overrides: dict[tuple[str, int], int] = {}
+        self.counters: dict[str, list[int]] = {}
+        if root is None:
+            return
+        for ab in root.iter(f"{_W}abstractNum"):
+            levels = {}
+            for lvl in ab.iter(f"{_W}lvl"):
+                level = _Level()
+                for tag, attr in (("numFmt", "fmt"), ("lvlText", "text")):
+                    el = lvl.find(f"{_W}{tag}")
+                    if el is not None and el.get(f"{_W}val") is not None:
+                        setattr(level, attr, el.get(f"{_W}val"))
+                start = lvl.find(f"{_W}start")
+                if start is not None:
+                    level.start = _int(start.get(f"{_W}val"), 1)
+                levels[_int(lvl.get(f"{_W}ilvl"), 0)] = level
+            self.abstract[ab.get(f"{_W}abstractNumId", "")] = levels
+        for num in root.iter(f"{_W}num"):
+            ab_id = num.find(f"{_W}abstractNumId")
+            num_id = num.get(f"{_W}numId", "")
+            if ab_id is not None:
+                self.nums[num_id] = ab_id.get(f"{_W}val", "")
+            for ov in num.iter(f"{_W}lvlOverride"):
+                so = ov.find(f"{_W}startOverride")
+                if so is not None:
+                    self.overrides[(num_id, _int(ov.get(f"{_W}ilvl"), 0))] = _int(so.get(f"{_W}val"), 1)
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        """The next label of a list at a level ("一、", "（二）"), advancing its counter."""
+        levels = self.abstract.get(self.nums.get(num_id, ""), {})
+        if num_id == "0" or ilvl not in levels or not 0 <= ilvl < 9:
+            return ""
+        counters = self.counters.setdefault(num_id, [0] * 9)
+        if counters[ilvl] == 0:
+            counters[ilvl] = self.overrides.get((num_id, ilvl), levels[ilvl].start)
+        else:
+            counters[ilvl] += 1
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = 0
+        text = levels[ilvl].text
+        for n in range(ilvl + 1):
+            value = counters[n] or (levels[n].start if n in levels else 1)
+            text = text.replace(f"%{n + 1}", format_number(levels[n].fmt if n in levels else "decimal", value))
+        return text
+
+
+def _int(text: str | None, default: int) -> int:
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
+
+
+@dataclass
+class _Style:
+    num: tuple[str, int] | None = None
+    outline: int | None = None
+    based_on: str | None = None
+
+
+def _num_pr(ppr: Any) -> tuple[str, int] | None:
+    if ppr is None:
+        return None
+    num = ppr.find(f"{_W}numPr")
+    if num is None:
+        return None
+    num_id = num.find(f"{_W}numId")
+    ilvl = num.find(f"{_W}ilvl")
+    return (num_id.get(f"{_W}val", "0") if num_id is not None else "",
+            _int(ilvl.get(f"{_W}val") if ilvl is not None else None, 0))
+
+
+def _outline(ppr: Any) -> int | None:
+    el = ppr.find(f"{_W}outlineLvl") if ppr is not None else None
+    return _int(el.get(f"{_W}val"), 9) if el is not None else None
+
+
+class Styles:
+    """styles.xml: the numbering and outline level a paragraph style gives (following w:basedOn)."""
+
+    def __init__(self, root: Any | None) -> None:
+        self.styles: dict[str, _Style] = {}
+        self.default = ""
+        if root is None:
+            return
+        for st in root.iter(f"{_W}style"):
+            if st.get(f"{_W}type") != "paragraph":
+                continue
+            sid = st.get(f"{_W}styleId", "")
+            ppr = st.find(f"{_W}pPr")
+            name = st.find(f"{_W}name")
+            outline = _outline(ppr)
+            if outline is None and name is not None:
+                lowered = (name.get(f"{_W}val") or "").lower().replace(" ", "")
+                if lowered in ("heading1", "标题1"):
+                    outline = 0
+            based = st.find(f"{_W}basedOn")
+            self.styles[sid] = _Style(_num_pr(ppr), outline, based.get(f"{_W}val") if based is not None else None)
+            if st.get(f"{_W}default") in ("1", "true"):
+                self.default = sid
+
+    def resolve(self, sid: str) -> tuple[tuple[str, int] | None, int | None]:
+        num: tuple[str, int] | None = None
+        outline: int | None = None
+        seen = set()
+        while sid and sid not in seen and sid in self.styles:
+            seen.add(sid)
+            st = self.styles[sid]
+            num = num or st.num
+            outline = st.outline if outline is None else outline
+            sid = st.based_on or ""
+        return num, outline
+
+
+# ----- .docx -----------------------------------------------------------------------------------------------
+def _optional_xml(package: DocxPackage, rel_type_suffix: str) -> Any | None:
+    for rel_type, name in package.relationships(package.document_name).values():
+        if rel_type.endswith(rel_type_suffix) and package.has(name):
+            return package.xml(name)
+    return None
+
+
+def read_docx(package: DocxPackage) -> list[SourceParagraph]:
+    """The body's paragraphs in order; a table's rows become paragraphs marked in_table (cells tab-separated)."""
+    root = package.xml(package.document_name)
+    styles = Styles(_optional_xml(package, "/styles"))
+    numbering = Numbering(_optional_xml(package, "/numbering"))
+    body = root.find(f"{_W}body")
+    if body is None:
+        raise UnreadableFile("这个 Word 文档没有正文。")
+    out: list[SourceParagraph] = []
+    for el in body:
+        if el.tag == f"{_W}p":
+            out.append(_paragraph(el, styles, numbering))
+        elif el.tag == f"{_W}tbl":
+            for row in el.iter(f"{_W}tr"):
+                cells = ["".join(paragraph_text(p) for p in tc.iter(f"{_W}p")) for tc in row.iter(f"{_W}tc")]
+                out.append(SourceParagraph("\t".join(cells), in_table=True))
+        elif el.tag == f"{_W}sdt":  # content controls wrap ordinary paragraphs
+            for p in el.iter(f"{_W}p"):
+                out.append(_paragraph(p, styles, numbering))
+    return out
+
+
+def _paragraph(p: Any, styles: Styles, numbering: Numbering) -> SourceParagraph:
+    ppr = p.find(f"{_W}pPr")
+    style_el = ppr.find(f"{_W}pStyle") if ppr is not None else None
+    sid = style_el.get(f"{_W}val", "") if style_el is not None else styles.default
+    style_num, style_outline = styles.resolve(sid)
+    own = _num_pr(ppr)
+    num = own if own is not None else style_num
+    if own is not None and own[0] == "" and style_num is not None:  # only w:ilvl given: the style's list
+        num = (style_num[0], own[1])
+    outline = _outline(ppr)
+    text = paragraph_text(p).replace("\n", "")
+    label = numbering.label(*num) if num is not None and text.strip() else ""
+    return SourceParagraph(text, label, outline if outline is not None else style_outline)

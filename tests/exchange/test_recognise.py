@@ -1,0 +1,217 @@
+"""Recognising hand-written reports: the real county sample as .txt and .docx, a joint report, damage."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from fzdesk.domain.model import Approx, Block, FigureState, Numbering, Report, UnitType
+from fzdesk.exchange import recognise as rec
+from fzdesk.exchange.importer import ImportPreview, SourceKind, open_import
+from fzdesk.exchange.repair import fix_spaces, join_broken
+from tests.exchange import samples
+
+MEASURE_TITLES = [
+    "坚持高位推动，强化组织领导，不断开创我办法治政府建设新局面",
+    "扛实主题责任，提高法治思维和法治能力，推进法治建设",
+    "坚持问题导向，突出长效机制，不断推进政府办公室体系在法治轨道上规范运行",
+    "落实政策法规，用心做好服务，依法维护服务对象合法权益",
+    "狠抓法治宣传，提高用法水平，进一步形成良好氛围",
+]
+
+
+def _county_txt(tmp_path: Path) -> Path:
+    path = tmp_path / "county.txt"
+    path.write_text(samples.county_text(), encoding="utf-8")
+    return path
+
+
+def _blocks(report: Report) -> list[Block]:
+    return [s.block for s in report.sections]
+
+
+def _assert_county(preview: ImportPreview) -> None:
+    r = preview.report
+    assert r.year == 2023
+    assert r.organs == ["沈丘县人民政府办公室"]
+    assert r.title == ""  # the conventional title, derived again
+    assert r.display_title == "沈丘县人民政府办公室关于2023年度法治政府建设情况的报告"
+    assert r.recipient == "沈丘县人民政府"
+    assert r.date == dt.date(2023, 12, 15)
+    assert preview.unit.name == "沈丘县人民政府办公室"
+    assert preview.unit.unit_type is UnitType.DEPARTMENT
+    assert _blocks(r)[:5] == [Block.OPENING, Block.RESPONSIBILITY, Block.MEASURES, Block.SHORTCOMINGS, Block.PLANS]
+    assert _blocks(r)[-1] is Block.CLOSING
+    opening = r.sections[0].items[0].paragraphs
+    assert len(opening) == 1 and opening[0].startswith("2023年，在县委") and opening[0].endswith("报告如下：")
+    responsibility = r.section(Block.RESPONSIBILITY)
+    assert responsibility is not None and responsibility.heading == "单位负责人履行推进法治建设第一责任人职责情况"
+    measures = r.section(Block.MEASURES)
+    assert measures is not None
+    assert measures.numbering is Numbering.INLINE
+    assert [i.title for i in measures.items] == MEASURE_TITLES
+    assert measures.items[0].paragraphs[0].startswith("今年以来，政府办始终以")
+    assert measures.items[3].paragraphs[0].startswith("一是依法高质量完成办文办会工作")  # nested 一是 stays text
+    shortcomings = r.section(Block.SHORTCOMINGS)
+    assert shortcomings is not None and shortcomings.numbering is Numbering.YISHI
+    assert [i.title for i in shortcomings.items] == [
+        "法治政府建设制度有待进一步完善；", "干部职工运用法治思维和法治方式解决问题的能力有待进一步提高；",
+        "网站政务信息公开管理有待进一步加强；", "开展“谁普法谁执法”工作方式有待进一步创新"]
+    plans = r.section(Block.PLANS)
+    assert plans is not None and plans.numbering is Numbering.YISHI
+    assert [i.title for i in plans.items] == ["完善法治法宣工作机制", "进一步强化推进依法行政", "不断加强法治宣传教育"]
+    assert plans.items[0].paragraphs[0].startswith("将法治政府建设摆在工作全局的重要位置")
+    other = r.section(Block.OTHER)
+    assert other is not None and other.omitted
+    closing = r.section(Block.CLOSING)
+    assert closing is not None and closing.items[0].paragraphs == ["特此报告。"]
+    # the lead-in before 一是 cannot be an item: it is reported, not lost
+    assert any(u.text.startswith("虽然我办今年") for u in preview.unplaced)
+
+
+def test_the_county_sample_as_txt(tmp_path: Path) -> None:
+    preview = open_import(_county_txt(tmp_path))
+    assert preview.kind is SourceKind.TXT
+    _assert_county(preview)
+    assert preview.mapping[2] == ("存在的不足、原因和问题整改情况", Block.SHORTCOMINGS)
+
+
+def test_the_county_sample_figures_are_candidates(tmp_path: Path) -> None:
+    preview = open_import(_county_txt(tmp_path))
+    found = {c.code: c for c in preview.figures}
+    assert found["A.accepted"].value == Decimal(88)
+    assert found["A.closed"].value == Decimal(63)
+    assert found["A.upheld"].value == Decimal(38)
+    assert found["A.terminated"].value == Decimal(13)
+    assert "行政复议受理共88件" in found["A.accepted"].sentence
+    assert found["D.items"].value == Decimal(7)
+    docs = found["E.documents_reviewed"]
+    assert (docs.state, docs.value, docs.approx) == (FigureState.APPROX, Decimal(100), Approx.NEAR)
+    assert found["H.exam_pass"].value == Decimal(100)  # "参与率、合格率均为100%"
+    assert found["H.exam_participation"].value == Decimal(100)
+    assert "自相矛盾" in found["K.briefings"].note  # 近十余次
+    assert preview.report.figures == {}  # candidates only: nothing applied
+
+
+def test_the_county_sample_as_docx(tmp_path: Path) -> None:
+    path = samples.write_docx(tmp_path / "county.docx", samples.lines(samples.county_text()))
+    preview = open_import(path)
+    assert preview.kind is SourceKind.DOCX
+    _assert_county(preview)
+
+
+@pytest.mark.parametrize("where", ["paragraph", "style"])
+def test_word_automatic_numbering(tmp_path: Path, where: str) -> None:
+    path = samples.write_docx(tmp_path / "auto.docx", samples.lines(samples.county_text()), auto_numbering=where)
+    import docx
+
+    texts = [p.text for p in docx.Document(str(path)).paragraphs]
+    assert "单位负责人履行推进法治建设第一责任人职责情况" in texts  # the number is not in the text
+    preview = open_import(path)
+    _assert_county(preview)
+
+
+def test_heading_style_without_typed_numbers(tmp_path: Path) -> None:
+    text = [line.split("、", 1)[1] if rec.LEVEL1.match(line) else line for line in samples.lines(samples.county_text())]
+    path = tmp_path / "styled.docx"
+    import docx
+
+    document = docx.Document()
+    for line in text:
+        style = "Heading 1" if line in ("单位负责人履行推进法治建设第一责任人职责情况", "法治政府建设的主要举措和成效",
+                                        "存在的不足、原因和问题整改情况", "下一年度法治政府建设的初步安排") else None
+        document.add_paragraph(line, style=style)
+    document.save(str(path))
+    _assert_county(open_import(path))
+
+
+def test_pdf_copy_damage_is_repaired(tmp_path: Path) -> None:
+    clean = open_import(samples.write_docx(tmp_path / "clean.docx", samples.lines(samples.county_text())))
+    path = samples.write_docx(tmp_path / "pdf.docx", samples.lines(samples.county_text()), pdf_damage=True)
+    import docx
+
+    assert len(docx.Document(str(path)).paragraphs) > len(samples.lines(samples.county_text())) + 20
+    damaged = open_import(path)
+    _assert_county(damaged)
+    assert damaged.report.sections == clean.report.sections
+    assert any("断行" in w for w in damaged.warnings)
+
+
+def test_a_joint_report_with_two_signatures_and_a_chinese_date(tmp_path: Path) -> None:
+    path = tmp_path / "joint.txt"
+    path.write_text(samples.JOINT, encoding="utf-8")
+    preview = open_import(path)
+    r = preview.report
+    organs = ["中共临水经济开发区工作委员会", "临水经济开发区管理委员会"]
+    assert r.organs == organs
+    assert r.title == ""
+    assert preview.unit.unit_type is UnitType.JOINT
+    assert r.recipient == "市委、市政府"
+    assert r.date == dt.date(2023, 12, 20)
+    assert [s.block for s in r.body_sections] == [Block.RESPONSIBILITY, Block.MEASURES, Block.SHORTCOMINGS,
+                                                  Block.PLANS, Block.OTHER]
+    resp, measures, short, plans, _ = r.body_sections
+    assert resp.numbering is Numbering.HEADINGS
+    assert [i.title for i in resp.items] == ["强化组织领导", "完善制度机制", "带头依法决策", "抓好述法考核"]
+    assert resp.items[0].paragraphs == ["党工委书记、管委会主任带头学法，全年听取法治工作汇报4次。"]
+    assert measures.numbering is Numbering.YISHI and len(measures.items) == 5
+    assert measures.items[1].title == "规范行政执法"
+    assert short.heading == "存在的问题" and len(short.items) == 3
+    assert plans.heading == "2024年法治政府建设主要安排" and len(plans.items) == 6
+    assert not preview.unplaced
+    found = {c.code: c for c in preview.figures}
+    assert found["L.online_rate"].value == Decimal("98.5")
+    assert found["I.fines"].value == Decimal("12.6")
+    assert found["I.penalties"].value == Decimal(45)
+    assert found["E.contracts"].value == Decimal(87)
+    assert found["J.mediations_success"].value == Decimal(205)
+    materials = found["H.materials"]
+    assert (materials.value, materials.approx) == (Decimal(20000), Approx.OVER)
+
+
+@pytest.mark.parametrize(("heading", "block"), [
+    ("单位负责人履行推进法治建设第一责任人职责情况", Block.RESPONSIBILITY),
+    ("党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况", Block.RESPONSIBILITY),
+    ("法治政府建设的主要举措和成效", Block.MEASURES),
+    ("2023年度法治政府建设工作情况", Block.MEASURES),
+    ("存在的问题", Block.SHORTCOMINGS),
+    ("存在的不足和原因", Block.SHORTCOMINGS),
+    ("工作中的差距", Block.SHORTCOMINGS),
+    ("2024年法治政府建设主要安排", Block.PLANS),
+    ("下一步工作打算", Block.PLANS),
+    ("下一年度工作思路", Block.PLANS),
+    ("其他需要报告的情况", Block.OTHER),
+])
+def test_headings_are_mapped_whatever_their_wording(heading: str, block: Block) -> None:
+    assert rec.classify_heading(heading, 2023) is block
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("2023年12月15日", dt.date(2023, 12, 15)),
+    ("2024年1月3日", dt.date(2024, 1, 3)),
+    ("二〇二三年十二月十五日", dt.date(2023, 12, 15)),
+    ("二○二四年一月三十一日", dt.date(2024, 1, 31)),
+    ("2023 年 12 月 5 日", dt.date(2023, 12, 5)),
+    ("2023年13月5日", None),
+    ("特此报告。", None),
+])
+def test_dates(text: str, date: dt.date | None) -> None:
+    assert rec.parse_date(text) == date
+
+
+def test_space_repair_keeps_latin_words() -> None:
+    assert fix_spaces("法 治 政 府 建 设") == "法治政府建设"
+    assert fix_spaces("受理 88 件，GB/T 9704 标准") == "受理88件，GB/T 9704标准"
+
+
+def test_joins_only_unambiguous_breaks() -> None:
+    paragraphs = ["（一）加强组织领导", "今年以来，我们坚持以习近平新时代中国特色社会主义思想为指导，",
+                  "深入学习贯彻习近平法治思想，扎实推进法治政府建设各项工作", "落到实处。", "二是完善制度。"]
+    joined, n = join_broken(paragraphs)
+    assert joined == ["（一）加强组织领导",
+                      "今年以来，我们坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，"
+                      "扎实推进法治政府建设各项工作落到实处。", "二是完善制度。"]
+    assert n == 2
