@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
+from fzdesk.domain.catalogue import Kind
 from fzdesk.domain.model import Approx, FigureState
 
 #: Digits before and after the decimal point that an entry may hold.
@@ -183,6 +184,13 @@ def entry_from_dict(data: dict[str, Any] | None) -> Entry:
     if state is FigureState.APPROX and approx is None:
         approx = Approx.NEAR
     return Entry(state, value, approx if state is FigureState.APPROX else None)
+
+
+def advice(name: str, kind: Kind, entry: Entry) -> str | None:
+    """A gentle Chinese remark on a figure just saved that looks wrong, else None (the checks say more)."""
+    if kind is Kind.RATE and entry.value is not None and entry.value > 100:
+        return f"“{name}”超过了100%，请核对。"
+    return None
 
 
 def describe_entry(entry: Entry) -> str:

@@ -6,7 +6,7 @@ import sqlite3
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QValidator
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QComboBox,
@@ -189,7 +189,7 @@ class FigureModel(QAbstractItemModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation is Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole:
-                return HEADERS[section]
+                return f"　{HEADERS[section]}" if section == COL_HELP else HEADERS[section]
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return _RIGHT if section in (COL_VALUE, COL_LAST) else _LEFT
         return None
@@ -349,7 +349,6 @@ class FigureDelegate(QStyledItemDelegate):
         editor = QLineEdit(parent)
         editor.setAccessibleName(f"{ind.name}（{ind.unit}）")
         editor.setAlignment(_RIGHT)
-        editor.setPlaceholderText(ind.unit)
         validator = FigureValidator(ind.integral, editor)
         validator.refused.connect(lambda text: self.refused.emit(f"“{ind.name}”：{text}"))
         editor.setValidator(validator)
@@ -390,6 +389,12 @@ class FigureDelegate(QStyledItemDelegate):
                                   else QAbstractItemDelegate.EndEditHint.EditNextItem)
             return True
         return super().eventFilter(editor, event)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        if index.column() == COL_HELP:  # a gap after the right-aligned 上年度 numbers
+            option = QStyleOptionViewItem(option)
+            option.rect = option.rect.adjusted(option.fontMetrics.horizontalAdvance("　"), 0, 0, 0)
+        super().paint(painter, option, index)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> Any:
         size = super().sizeHint(option, index)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from fzdesk import resources
-from fzdesk.domain.figure_text import CHOICE_LABELS, Choice, Entry, entry_from_dict, format_entry
+from fzdesk.domain.figure_text import CHOICE_LABELS, Choice, Entry, advice, entry_from_dict, format_entry
 from fzdesk.domain.model import Report
 from fzdesk.storage.store import Store
 from fzdesk.ui.figure_model import (
@@ -109,6 +109,7 @@ class FigureSheet(QWidget):
         super().__init__(parent)
         self.store = store
         self.report: Report | None = None
+        self._keep_message = False
         self.model = FigureModel(store, resources.catalogue(), self)
         self.model.saved.connect(self._saved)
         self.model.failed.connect(self._warn)
@@ -263,7 +264,10 @@ class FigureSheet(QWidget):
 
     # ----- reacting --------------------------------------------------------------------------------
     def _saved(self, code: str) -> None:
-        self.message.clear()
+        indicator = resources.catalogue()[code]
+        remark = advice(indicator.name, indicator.kind, self.model.entry(code))
+        self.message.setText(remark or "")
+        self._keep_message = remark is not None  # Enter or Tab moves on at once: keep the remark that long
         self._update_progress()
         self._show_help(self.view.currentIndex())
         self.changed.emit()
@@ -285,7 +289,9 @@ class FigureSheet(QWidget):
 
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self.model.indicator(current) != self.model.indicator(previous):
-            self.message.clear()
+            if not self._keep_message:
+                self.message.clear()
+            self._keep_message = False
         self._show_help(current)
 
     def _clicked(self, index: QModelIndex) -> None:

@@ -8,9 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fzdesk.domain.catalogue import Kind
 from fzdesk.domain.figure_text import (
     Choice,
     Entry,
+    advice,
     check_partial,
     describe_entry,
     entry_for_choice,
@@ -130,6 +132,12 @@ def test_describe_entry() -> None:
     assert describe_entry(Entry(A, Decimal(100), Approx.NEAR)) == "约数·近：近100"
     assert describe_entry(Entry()) == "未填"
     assert describe_entry(Entry(NA)) == "不涉及"
+
+
+def test_advice_on_rates_over_100() -> None:
+    assert "100%" in (advice("出庭率", Kind.RATE, Entry(N, Decimal("128.78"))) or "")
+    assert advice("出庭率", Kind.RATE, Entry(N, Decimal(100))) is None
+    assert advice("受理", Kind.COUNT, Entry(N, Decimal(500))) is None
 
 
 def test_from_dict_tolerates_rubbish() -> None:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -165,6 +166,51 @@ def test_decimals_in_an_amount_and_no_minus(qtbot: QtBot, sheet: FigureSheet, st
     figure = saved(store, report, "B.appearance_rate")
     assert figure is not None and figure.state is FigureState.NUMBER and figure.value == Decimal("98.5")
     assert shown(sheet, "B.appearance_rate") == "98.5"
+
+
+def test_a_rate_over_100_is_saved_with_a_remark(qtbot: QtBot, sheet: FigureSheet, store: Store,
+                                                report: Report) -> None:
+    click(qtbot, sheet, "B.appearance_rate")
+    type_in(qtbot, "128.78")
+    qtbot.keyClick(editor(sheet), Qt.Key.Key_Return)
+    figure = saved(store, report, "B.appearance_rate")
+    assert figure is not None and figure.value == Decimal("128.78")
+    assert "超过了100%" in sheet.message.text()
+
+
+def test_enter_moves_on_when_not_editing(qtbot: QtBot, sheet: FigureSheet) -> None:
+    sheet.view.setCurrentIndex(sheet.model.index_of("A.void"))
+    qtbot.keyClick(sheet.view, Qt.Key.Key_Return)
+    assert sheet.view.currentIndex() == sheet.model.index_of("A.ordered")
+    qtbot.keyClick(sheet.view, Qt.Key.Key_Tab)
+    assert sheet.model.indicator(sheet.view.currentIndex()) is resources.catalogue()["A.mediated"]
+    qtbot.keyClick(sheet.view, Qt.Key.Key_Backtab)
+    assert sheet.view.currentIndex() == sheet.model.index_of("A.ordered")
+    # the last figure of a family goes on to the first of the next
+    last_a = resources.catalogue().of_family("A")[-1].code
+    sheet.view.setCurrentIndex(sheet.model.index_of(last_a))
+    qtbot.keyClick(sheet.view, Qt.Key.Key_Return)
+    assert sheet.view.currentIndex() == sheet.model.index_of(resources.catalogue().of_family("B")[0].code)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", r"support raise\(\)", "grabbing the keyboard")
+def test_context_menu_offers_the_history(qtbot: QtBot, sheet: FigureSheet) -> None:
+    seen: list[str] = []
+
+    def look() -> None:
+        menu = QApplication.activePopupWidget()
+        assert menu is not None
+        seen.extend(a.text() for a in menu.actions() if a.text())
+        menu.close()
+
+    index = sheet.model.index_of("A.accepted", COL_NAME)
+    QTimer.singleShot(50, look)
+    pos = sheet.view.visualRect(index).center()
+    viewport = sheet.view.viewport()
+    QApplication.sendEvent(viewport, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos)))
+    assert seen[0] == "历史版本…"
+    assert "设为不涉及" in seen and "设为约数·近" in seen and "清空（未填）" in seen
+    assert sheet.view.currentIndex().row() == index.row()
 
 
 def test_chinese_is_refused_fullwidth_digits_are_not(qtbot: QtBot, sheet: FigureSheet, store: Store,
