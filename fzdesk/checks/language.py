@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from fzdesk.checks.findings import Category, Finding, Severity, TextFix, make_key
 from fzdesk.checks.text import Para
@@ -13,6 +14,9 @@ _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（",
 HALFWIDTH_RE = re.compile(rf"(?<=[{CJK}])[,;:?!()]|[,;:?!()](?=[{CJK}])|(?<=[{CJK}])\.(?![\d.])")
 SPACE_RE = re.compile(rf"(?<=[{CJK}，。、；：“”（）《》])[ \u3000\t\u00a0]+(?=[{CJK}，。、；：“”（）《》])")
 LATIN_RE = re.compile(rf"(?<=[{CJK}])[A-Za-z][A-Za-z\-]*|[A-Za-z][A-Za-z\-]*(?=[{CJK}])")
+_ANY_HALF = re.compile(r"[,;:?!().]")
+_ANY_SPACE = re.compile(r"[ \u3000\t\u00a0]")
+_ANY_LATIN = re.compile(r"[A-Za-z]")
 DOUBLED_RE = re.compile(r"[，。、；：]{2,}")
 NEAR_OVER_RE = re.compile(r"(?:近|将近)([零〇一二两三四五六七八九十百千万\d]+)[余多]")
 PERIOD_RE = re.compile(r"《([^《》\n]{1,60}?)[（(](\d{4})年?\s*[-—–－~～至到]{1,2}\s*(\d{4})年?[)）]"
@@ -80,17 +84,20 @@ def period_findings(para: Para, wording: Wording, year: int) -> list[Finding]:
 def mechanical_findings(para: Para, wording: Wording) -> list[Finding]:
     text = para.text
     out: list[Finding] = []
-    for m in HALFWIDTH_RE.finditer(text):
+    halfwidth = HALFWIDTH_RE.finditer(text) if _ANY_HALF.search(text) else ()
+    for m in halfwidth:
         ch = m.group()
         full = _HALF[ch]
         out.append(finding("wording.halfwidth", Category.WORDING, Severity.WARNING, para, m.start(), m.end(),
                            f"中文句子里用了半角标点“{ch}”，应为全角“{full}”。", {"char": ch},
                            [text_fix(para, m.start(), m.end(), full)]))
-    for m in SPACE_RE.finditer(text):
+    spaces = SPACE_RE.finditer(text) if _ANY_SPACE.search(text) else ()
+    for m in spaces:
         out.append(finding("wording.space", Category.WORDING, Severity.WARNING, para, m.start(), m.end(),
                            "汉字之间有多余的空格（常见于从PDF或网页复制的文字）。", {"spaces": len(m.group())},
                            [text_fix(para, m.start(), m.end(), "", "删除空格")]))
-    for m in LATIN_RE.finditer(text):
+    latin = LATIN_RE.finditer(text) if _ANY_LATIN.search(text) else ()
+    for m in latin:
         word = m.group()
         if word in wording.latin_allowed or len(word) < 2:
             continue
@@ -113,17 +120,15 @@ def _unbalanced(para: Para, wording: Wording) -> list[Finding]:
     for open_, close in wording.pairs:
         if open_ not in text and close not in text:
             continue
-        depth, first_bad = 0, -1
+        first_bad = -1
         opens: list[int] = []
-        for i, ch in enumerate(text):
-            if ch == open_:
-                depth += 1
-                opens.append(i)
-            elif ch == close:
-                if depth == 0:
-                    first_bad = i
-                    break
-                depth -= 1
+        for m in _pair_re(open_, close).finditer(text):
+            if m.group() == open_:
+                opens.append(m.start())
+            elif not opens:
+                first_bad = m.start()
+                break
+            else:
                 opens.pop()
         if first_bad >= 0:
             out.append(finding("wording.unbalanced", Category.WORDING, Severity.WARNING, para, first_bad,
@@ -133,6 +138,11 @@ def _unbalanced(para: Para, wording: Wording) -> list[Finding]:
             out.append(finding("wording.unbalanced", Category.WORDING, Severity.WARNING, para, pos, pos + 1,
                                f"“{open_}”没有配对的“{close}”。", {"mark": open_}))
     return out
+
+
+@cache
+def _pair_re(open_: str, close: str) -> re.Pattern[str]:
+    return re.compile(f"{re.escape(open_)}|{re.escape(close)}")
 
 
 def _paragraph_end(para: Para, wording: Wording) -> list[Finding]:

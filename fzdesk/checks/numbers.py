@@ -22,7 +22,7 @@ _ARABIC = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS if u != "余")
 NUMBER_RE = re.compile(
     rf"(?P<near>近|将近|接近)?"
-    rf"(?:(?P<arabic>{_ARABIC})(?P<amult>万|亿)?|(?P<cn>[{CN_NUM}]+))"
+    rf"(?:(?P<arabic>{_ARABIC})(?=[万亿余多]|{_UNIT_RE})(?P<amult>万|亿)?|(?P<cn>[{CN_NUM}]+)(?=[余多]|{_UNIT_RE}))"
     rf"(?P<over>余|多)?"
     rf"(?P<unit>{_UNIT_RE})?"
 )
@@ -78,19 +78,18 @@ def find_numbers(text: str) -> list[Mention]:
     """Every number with a measure word or 近/余 in a text. Bare Chinese numerals (一是, 统一) are skipped."""
     out: list[Mention] = []
     for m in NUMBER_RE.finditer(text):
-        unit = m.group("unit") or ""
-        near, over = m.group("near"), m.group("over")
-        if m.group("arabic"):
-            value = parse_arabic(m.group("arabic"))
+        near, arabic, amult, cn, over, unit = m.group("near", "arabic", "amult", "cn", "over", "unit")
+        unit = unit or ""
+        if arabic:
+            value = parse_arabic(arabic)
             if value is None:
                 continue
-            if m.group("amult") == "万" and unit == "元":
+            if amult == "万" and unit == "元":
                 unit = "万元"
-            elif m.group("amult"):
-                value *= 10000 if m.group("amult") == "万" else 100000000
+            elif amult:
+                value *= 10000 if amult == "万" else 100000000
             num_start, num_end = m.start("arabic"), m.end("arabic")
         else:
-            cn = m.group("cn")
             if not (unit or over or near) or (cn == "一" and not unit):
                 continue
             if _looks_like_word(text, m.start("cn"), cn):

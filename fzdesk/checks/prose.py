@@ -65,15 +65,11 @@ class Tie:
     mention: Mention
 
 
-def _depths(text: str) -> list[int]:
-    out, depth = [], 0
-    for ch in text:
-        if ch in _OPEN:
-            depth += 1
-        out.append(depth)
-        if ch in _CLOSE:
-            depth = max(0, depth - 1)
-    return out
+def _depth(text: str, pos: int) -> int:
+    """How many brackets are open at a position."""
+    opens = sum(text.count(ch, 0, pos) for ch in _OPEN)
+    closes = sum(text.count(ch, 0, pos) for ch in _CLOSE)
+    return max(0, opens - closes)
 
 
 def _unit_fits(index: ProseIndex, code: str, mention: Mention) -> bool:
@@ -129,6 +125,8 @@ class ParagraphScan:
 def tie_numbers(index: ProseIndex, text: str) -> tuple[list[Tie], list[tuple[re.Match[str], Mention]], ParagraphScan]:
     """Numbers tied to an indicator, and 较去年 statements with their number."""
     scan = ParagraphScan(index, text)
+    if not scan.words:
+        return [], [], scan
     mentions = find_numbers(text)
     yoy: list[tuple[re.Match[str], Mention]] = []
     yoy_starts: set[int] = set()
@@ -172,9 +170,8 @@ def prose_findings(para: Para, index: ProseIndex, sheet: Sheet, year: int) -> li
         f = _compare(para, tie, sheet)
         if f is not None:
             out.append(f)
-    depths = _depths(para.text) if yoy else []
     for m, mention in yoy:
-        f = _yoy(para, m, mention, ties, scan, sheet, depths, year)
+        f = _yoy(para, m, mention, ties, scan, sheet, year)
         if f is not None:
             out.append(f)
     return out
@@ -213,16 +210,16 @@ def _compare(para: Para, tie: Tie, sheet: Sheet) -> Finding | None:
 
 
 def _yoy(para: Para, m: re.Match[str], mention: Mention, ties: list[Tie], scan: ParagraphScan, sheet: Sheet,
-         depths: list[int], year: int) -> Finding | None:
+         year: int) -> Finding | None:
     if mention.approx is not None:
         return None
     if m.group("y") and int(m.group("y")) != year - 1:
         return None
     s, _ = sentence_bounds(para.text, m.start())
-    depth = depths[m.start()]
+    depth = _depth(para.text, m.start())
     subject = None
     for tie in ties:
-        if s <= tie.mention.start < m.start() and depths[tie.mention.start] == depth:
+        if s <= tie.mention.start < m.start() and _depth(para.text, tie.mention.start) == depth:
             subject = tie
     code = subject.code if subject else None
     if code is None:

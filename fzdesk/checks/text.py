@@ -63,10 +63,6 @@ def find_para(report: Report, block: Block, item_index: int, paragraph: int) -> 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """The sentence (between 。；！？) around a position."""
-    start = pos
-    while start > 0 and text[start - 1] not in SENTENCE_END:
-        start -= 1
-    end = pos
-    while end < len(text) and text[end] not in SENTENCE_END:
-        end += 1
-    return start, end
+    start = max(text.rfind(ch, 0, pos) for ch in SENTENCE_END) + 1
+    ends = [i for i in (text.find(ch, pos) for ch in SENTENCE_END) if i >= 0]
+    return start, min(ends) if ends else len(text)
