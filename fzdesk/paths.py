@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -22,17 +23,15 @@ def is_frozen() -> bool:
     return bool(getattr(sys, "frozen", False))
 
 
-def resource_candidates() -> list[Path]:
-    """The places resources/ may be, in the order they are tried."""
-    candidates: list[Path] = []
+def resource_candidates() -> Iterator[Path]:
+    """The places resources/ may be, in the order they are tried (the costly last one only when needed)."""
     if is_frozen():
-        candidates.append(Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "resources")
-    candidates.append(Path(__file__).resolve().parent.parent / "resources")  # source tree / editable install
-    candidates.append(Path(sys.prefix).joinpath(*SHARE_RESOURCES))  # wheel in a venv or system prefix
+        yield Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "resources"
+    yield Path(__file__).resolve().parent.parent / "resources"  # source tree / editable install
+    yield Path(sys.prefix).joinpath(*SHARE_RESOURCES)  # wheel in a venv or system prefix
     installed = _installed_resources()
     if installed is not None:
-        candidates.append(installed)  # wheel installed with --user or another scheme
-    return candidates
+        yield installed  # wheel installed with --user or another scheme
 
 
 def _installed_resources() -> Path | None:
@@ -56,11 +55,12 @@ def resources_dir() -> Path:
     override = os.environ.get(RESOURCES_ENV)
     if override:
         return Path(override)
-    candidates = resource_candidates()
-    for candidate in candidates:
+    tried = []
+    for candidate in resource_candidates():
         if (candidate / "catalogue").is_dir():
             return candidate
-    raise FileNotFoundError("fzdesk resources not found in: " + ", ".join(str(c) for c in candidates))
+        tried.append(str(candidate))
+    raise FileNotFoundError("fzdesk resources not found in: " + ", ".join(tried))
 
 
 def resource(*parts: str) -> Path:

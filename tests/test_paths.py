@@ -49,13 +49,13 @@ def test_source_tree() -> None:
 
 def test_frozen_bundle_resources_come_first(frozen: Path) -> None:
     inside = _resources(frozen / "_internal" / "resources")
-    assert paths.resource_candidates()[0] == inside
+    assert next(paths.resource_candidates()) == inside
     assert paths.resources_dir() == inside
 
 
 def test_frozen_without_meipass_uses_the_executables_folder(frozen: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delattr(sys, "_MEIPASS")
-    assert paths.resource_candidates()[0] == frozen / "resources"
+    assert next(paths.resource_candidates()) == frozen / "resources"
 
 
 @pytest.mark.usefixtures("not_frozen")
@@ -165,3 +165,12 @@ def test_running_from_python_is_never_portable(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.delenv(paths.DATA_ENV)
     monkeypatch.setattr(portable, "is_removable", lambda path: True)
     assert paths.data_location().source is DataSource.USER
+
+
+@pytest.mark.usefixtures("not_frozen")
+def test_the_file_list_is_read_only_when_nothing_else_has_the_resources(monkeypatch: pytest.MonkeyPatch) -> None:
+    def costly() -> None:
+        raise AssertionError("read the installed file list although the source tree has resources/")
+
+    monkeypatch.setattr(paths, "_installed_resources", costly)
+    assert paths.resources_dir() == REPO / "resources"
