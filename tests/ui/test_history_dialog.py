@@ -42,6 +42,7 @@ def test_empty_history_says_so(qtbot: QtBot, store: Store, report: Report) -> No
     qtbot.addWidget(dialog)
     assert "还没有保存过的历史版本" in dialog.heading.text()
     assert not dialog.restore_button.isEnabled()
+    assert not dialog.splitter.isVisibleTo(dialog)
     assert dialog.windowTitle() == "历史版本 — 收到申请"
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Rejected
@@ -69,12 +70,12 @@ def test_restore_an_older_text(qtbot: QtBot, store: Store, report: Report) -> No
     rect = dialog.versions.visualItemRect(dialog.versions.item(1))
     qtbot.mouseClick(dialog.versions.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert dialog.versions.currentRow() == 1
-    shown = dialog.preview.toHtml()
-    assert "line-through" in shown  # what restoring removes is struck through
-    assert "改过了" in dialog.preview.toPlainText() and "一" in dialog.preview.toPlainText()
-
+    assert dialog.preview.toPlainText() == "第一稿。"  # the version in full
+    assert "line-through" in dialog.diff_view.toHtml()  # what restoring removes is struck through
+    assert "改过了" in dialog.diff_view.toPlainText()
+    assert dialog.diff_view.isVisible()
     dialog.show_diff.setChecked(False)
-    assert dialog.preview.toPlainText() == "第一稿。"
+    assert not dialog.diff_view.isVisible()
 
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
@@ -96,7 +97,7 @@ def test_restore_an_older_figure(qtbot: QtBot, store: Store, report: Report) -> 
     assert "准确数：97" in texts[0]
     assert "约数·近：近100" in texts[1]
     assert "未填" in texts[2]
-    assert not dialog.show_diff.isVisible()
+    assert not dialog.show_diff.isVisible() and not dialog.diff_view.isVisible()
     assert dialog.versions.currentRow() == 1  # the version before the current one is offered first
     assert dialog.preview.toPlainText() == "约数·近：近100"
 
@@ -126,4 +127,7 @@ def test_excerpt_and_diff() -> None:
     assert excerpt({"state": "na", "value": None, "approx": None}) == "不涉及"
     marked = diff_html("甲乙丙", "甲丁丙")
     assert "乙" in marked and "丁" in marked and "line-through" in marked
+    # a lone shared character between two changes is folded in: one change, not two
+    folded = diff_html("甲乙丙丁", "戊乙己丁")
+    assert folded.count("line-through") == 1, folded
     assert diff_html("<b>", "<b>") == "&lt;b&gt;"
