@@ -39,6 +39,12 @@ class ExportOptions:
     page_numbers: PageNumbers = PageNumbers.OUTSIDE
     seal_space: bool = False  # leave room for a seal: date 4 characters from the right, 署名 centred above
 
+    def __post_init__(self) -> None:
+        # Plain strings (from JSON or a caller) become the enums, so comparisons by identity hold.
+        self.font_set = FontSet(self.font_set)
+        self.variant = Variant(self.variant)
+        self.page_numbers = PageNumbers(self.page_numbers)
+
     def to_dict(self) -> dict[str, Any]:
         return {k: (v.value if isinstance(v, StrEnum) else v) for k, v in asdict(self).items()}
 

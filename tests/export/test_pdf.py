@@ -1,0 +1,68 @@
+"""The PDF beside the .docx: Qt's PDF writer, A4, fonts embedded, each line drawn once, page numbers."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fzdesk import resources
+from fzdesk.export.options import ExportOptions, Variant
+from fzdesk.export.pdf import write_pdf
+from tests.export.pdf_geometry import MM, merge_rows
+from tests.export.render import geometry
+from tests.export.sample import sample_report, sample_unit
+
+pytestmark = pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils reads the PDF")
+
+
+@pytest.fixture(scope="module")
+def pdf(tmp_path_factory: pytest.TempPathFactory, qapp: Any) -> Path:
+    path = tmp_path_factory.mktemp("pdf") / "report.pdf"
+    options = ExportOptions(figures_annex=True, variant=Variant.SUBMITTED, doc_number="沈政办〔2024〕1号",
+                            signer="张三")
+    return write_pdf(sample_report(), sample_unit(), path, options, resources.catalogue())
+
+
+def test_a4_pages(pdf: Path) -> None:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "(A4)" in info
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+    assert 4 <= pages <= 8
+
+
+def test_every_font_is_embedded(pdf: Path) -> None:
+    out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    rows = out.splitlines()[2:]
+    assert rows, "no fonts"
+    for row in rows:
+        flags = re.search(r"\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$", row)
+        assert flags and flags.group(1) == "yes", f"not embedded: {row}"
+
+
+def test_each_line_once_and_page_numbers_alternate(pdf: Path) -> None:
+    pages = geometry(pdf)
+    seen: list[str] = []
+    for page in pages:
+        rows = merge_rows(page.lines)
+        numbers = [r for r in rows if re.fullmatch(r"—\s*\d+\s*—", r.text)]
+        assert len(numbers) == 1
+        assert int(re.sub(r"\D", "", numbers[0].text)) == page.number
+        if page.number % 2:
+            assert numbers[0].x1 > 400
+        else:
+            assert numbers[0].x0 < 150
+        seen += [r.text for r in rows if r not in numbers and len(r.text) > 20]
+        assert all(r.y0 > 30 * MM for r in rows), "nothing drawn above the text block"
+    assert len(seen) == len(set(seen)), "a line was drawn on two pages"
+
+
+def test_text_reads_back(pdf: Path) -> None:
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "关于2023年度法治政府建设情况的报告" in text
+    assert "特此报告。" in text
+    assert "抄送：县委依法治县办。" in text
