@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 from pathlib import Path
 from typing import IO, Any
 
@@ -106,7 +107,7 @@ class DocxPackage:
         try:
             with self.zip.open(info) as fh:
                 data = fh.read(MAX_PART_BYTES + 1)  # never trust the declared size alone
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError):
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError):
             raise UnreadableFile(NOT_A_DOCX) from None
         if len(data) > MAX_PART_BYTES:
             raise UnreadableFile(TOO_BIG)

@@ -1,0 +1,128 @@
+"""Export, import into a new store, export again: the same JSON (hypothesis over generated reports)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import docx
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fzdesk import resources
+from fzdesk.domain.checklist import PlanCheck, PlanStatus
+from fzdesk.domain.model import Block, Report, Unit
+from fzdesk.exchange import embedded, report_json
+from fzdesk.exchange.apply import apply_import
+from fzdesk.exchange.importer import SourceKind, open_import
+from fzdesk.storage import checklist
+from fzdesk.storage.store import Store
+from tests import factories
+from tests.exchange import strategies
+
+
+def export_json(store: Store, report_id: int) -> str:
+    report = store.load_report(report_id)
+    unit = store.unit(report.unit_id or 0)
+    return report_json.dumps(report, unit, resources.catalogue(), plan_checks=checklist.plan_checks(store, report_id))
+
+
+def fzdesk_docx(path: Path, json_text: str, report: Report) -> Path:
+    """A stand-in for the exporter's .docx: the report's text, and the JSON embedded the documented way."""
+    document = docx.Document()
+    def xml_safe(text: str) -> str:  # Word cannot hold control characters; the JSON keeps them
+        return embedded._NOT_XML.sub("", text)
+
+    document.add_paragraph(xml_safe(report.display_title))
+    for section in report.sections:
+        document.add_paragraph(xml_safe(section.heading))
+        for item in section.items:
+            for text in (item.title, *item.paragraphs):
+                document.add_paragraph(xml_safe(text))
+    embedded.embed_in_document(document, json_text)
+    document.save(str(path))
+    return path
+
+
+def _round_trip(report: Report, unit: Unit, folder: Path, via: str, checks: list[PlanCheck] | None = None) -> None:
+    with Store.open(folder / "a", daily_backup=False) as a:
+        a.save_unit(unit)
+        report.unit_id = unit.id
+        rid = a.create_report(report)
+        if checks:
+            for c in checks:
+                if c.item_id is not None:
+                    c.item_id = report.sections[c.item_id].items[0].id
+            checklist.replace_plan_checks(a, rid, checks)
+        first = export_json(a, rid)
+    if via == "json":
+        path = folder / "r.json"
+        path.write_text(first, encoding="utf-8")
+    else:
+        path = fzdesk_docx(folder / "r.docx", first, report)
+    preview = open_import(path)
+    assert preview.kind is (SourceKind.JSON if via == "json" else SourceKind.FZDESK_DOCX)
+    assert not preview.text_changed
+    with Store.open(folder / "b", daily_backup=False) as b:
+        rid_b = apply_import(b, preview)
+        second = export_json(b, rid_b)
+    assert second == first
+
+
+@st.composite
+def _with_checks(draw: st.DrawFn) -> tuple[Report, list[PlanCheck]]:
+    report = draw(strategies.reports())
+    linkable = [n for n, s in enumerate(report.sections) if s.items]
+    checks = [PlanCheck(draw(strategies.text), draw(strategies.text), draw(st.sampled_from(list(PlanStatus))),
+                        draw(st.none() | st.sampled_from(linkable)) if linkable else None, draw(strategies.text))
+              for _ in range(draw(st.integers(0, 3)))]
+    return report, checks
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture])
+@given(data=_with_checks(), unit=strategies.units, via=st.sampled_from(["json", "docx"]))
+def test_export_import_export_gives_the_same_json(data: tuple[Report, list[PlanCheck]], unit: Unit, via: str) -> None:
+    report, checks = data
+    with tempfile.TemporaryDirectory() as folder:
+        _round_trip(report, unit, Path(folder), via, checks)
+
+
+def test_the_sample_report_round_trips_through_a_docx(tmp_path: Path) -> None:
+    u = factories.unit()
+    _round_trip(factories.report(u), u, tmp_path, "docx")
+
+
+def test_an_fzdesk_docx_edited_in_word_offers_the_documents_text(tmp_path: Path) -> None:
+    u = factories.unit()
+    r = factories.report(u)
+    for section in r.sections:
+        if section.block is Block.MEASURES:
+            section.heading = "法治政府建设的主要举措和成效"
+    json_text = report_json.dumps(r, u, resources.catalogue())
+    path = tmp_path / "exported.docx"
+    document = docx.Document()
+    document.add_paragraph(r.display_title)
+    document.add_paragraph("沈丘县人民政府：")
+    document.add_paragraph("2023年，我办扎实推进法治政府建设。现将有关情况报告如下：")
+    document.add_paragraph("一、法治政府建设的主要举措和成效")
+    document.add_paragraph("（一）加强组织领导")
+    document.add_paragraph("全年召开专题会议4次。")
+    document.add_paragraph("特此报告。")
+    document.add_paragraph("2023年12月15日")
+    embedded.embed_in_document(document, json_text)
+    document.save(str(path))
+    assert not open_import(path).text_changed
+    edited = docx.Document(str(path))
+    edited.paragraphs[5].text = "全年召开专题会议6次。"
+    edited.save(str(path))
+    preview = open_import(path)
+    assert preview.kind is SourceKind.FZDESK_DOCX and preview.text_changed
+    assert preview.report.sections == r.sections  # the embedded data as exported
+    alt = preview.document_version
+    assert alt is not None
+    measures = alt.report.section(Block.MEASURES)
+    assert measures is not None and measures.items[0].title == "加强组织领导"
+    assert measures.items[0].paragraphs == ["全年召开专题会议6次。"]
+    assert alt.report.figures == r.figures and alt.unit.name == u.name  # the data sheet still comes from the JSON
+    assert any("修改" in line for line in preview.summary())
