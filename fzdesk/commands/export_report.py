@@ -1,0 +1,71 @@
+"""`fzdesk export`: the report as a GB/T 9704 .docx (and PDF, and report JSON) written safely into a folder."""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from fzdesk import resources
+from fzdesk.commands.common import CommandError, add_report_selector, choose_report, fail, open_store
+from fzdesk.exchange import report_json
+from fzdesk.export.docx_writer import export_docx
+from fzdesk.export.handoff import SAFE_TO_REMOVE, HandoffError, TargetExists, report_file_name, write_safely
+from fzdesk.export.options import unit_options
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser("export", help="导出符合 GB/T 9704 的 Word 报告（可同时导出 PDF 和报告数据）")
+    add_report_selector(parser)
+    parser.add_argument("--out", required=True, metavar="DIR", help="保存到这个文件夹（例如U盘）")
+    parser.add_argument("--pdf", action="store_true", help="同时导出 PDF")
+    parser.add_argument("--json", action="store_true", help="同时导出报告数据文件（.json）")
+    exists = parser.add_mutually_exclusive_group()
+    exists.add_argument("--overwrite", action="store_true", help="文件夹中已有同名文件时覆盖它")
+    exists.add_argument("--new-name", action="store_true", help="文件夹中已有同名文件时另存为“…(2)”")
+    parser.set_defaults(handler=handle)
+
+
+def _write(folder: Path, name: str, data: bytes, args: argparse.Namespace) -> Path:
+    try:
+        return write_safely(folder, name, data, overwrite=args.overwrite).path
+    except TargetExists as exc:
+        if args.new_name:
+            return write_safely(folder, exc.suggestion.name, data).path
+        raise CommandError(f"{exc} 命令行中请加 --overwrite 覆盖，或加 --new-name 另存。") from exc
+    except HandoffError as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def _pdf_bytes(*args: Any) -> bytes:
+    from fzdesk.export.pdf import write_pdf  # Qt is loaded only when a PDF is wanted
+
+    with tempfile.TemporaryDirectory(prefix="fzdesk-pdf-") as tmp:
+        path = write_pdf(args[0], args[1], Path(tmp) / "report.pdf", *args[2:])
+        return path.read_bytes()
+
+
+def handle(args: argparse.Namespace) -> int:
+    try:
+        with open_store(args, exclusive=False) as store:
+            summary = choose_report(store, args.unit, args.year)
+            report = store.load_report(summary.id)
+            unit = store.unit(summary.unit_id)
+        options = unit_options(unit)
+        catalogue = resources.catalogue()
+        folder = Path(args.out)
+        name = report_file_name(report.organs or unit.organs or [unit.name], report.year)
+        written = [_write(folder, name, export_docx(report, unit, options, catalogue).data, args)]
+        if args.pdf:
+            written.append(_write(folder, name.removesuffix(".docx") + ".pdf",
+                                  _pdf_bytes(report, unit, options, catalogue), args))
+        if args.json:
+            data = report_json.dumps(report, unit, catalogue).encode("utf-8")
+            written.append(_write(folder, name.removesuffix(".docx") + ".json", data, args))
+    except CommandError as exc:
+        return fail(exc)
+    for path in written:
+        print(path)
+    print(f"已写入并读回核对无误，{SAFE_TO_REMOVE}。")
+    return 0

@@ -1,0 +1,108 @@
+"""`fzdesk export`: writes the .docx (and PDF, JSON) into a folder, prints the paths, fails cleanly."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fzdesk.cli import main
+from fzdesk.exchange.embedded import read_embedded
+from fzdesk.export.options import ExportOptions, Variant, remember
+from fzdesk.storage.store import Store
+from tests import factories
+
+NAME = "沈丘县人民政府办公室关于2023年度法治政府建设情况的报告"
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    with Store.open(folder) as store:
+        unit = factories.unit()
+        store.save_unit(unit)
+        store.create_report(factories.report(unit))
+    return folder
+
+
+def store_state(folder: Path) -> str:
+    """A digest of every row in the store (backups and WAL files aside)."""
+    conn = sqlite3.connect(folder / "fzdesk.sqlite")
+    try:
+        return hashlib.sha256("\n".join(conn.iterdump()).encode()).hexdigest()
+    finally:
+        conn.close()
+
+
+def test_export_writes_the_docx_and_prints_its_path(data: Path, tmp_path: Path, capsys: Any) -> None:
+    out = tmp_path / "usb"
+    out.mkdir()
+    assert main(["--data", str(data), "export", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == str(out / f"{NAME}.docx")
+    assert "可以安全拔出U盘" in printed[-1]
+    assert sorted(p.name for p in out.iterdir()) == [f"{NAME}.docx"]
+    found = read_embedded(out / f"{NAME}.docx")
+    assert found is not None and not found.text_changed
+
+
+def test_export_with_json(data: Path, tmp_path: Path, capsys: Any) -> None:
+    out = tmp_path / "usb"
+    out.mkdir()
+    assert main(["--data", str(data), "export", "--unit", "县政府办", "--year", "2023", "--out", str(out),
+                 "--json"]) == 0
+    doc = json.loads((out / f"{NAME}.json").read_text(encoding="utf-8"))
+    assert doc["format"] == "fzdesk-report" and doc["year"] == 2023
+    assert str(out / f"{NAME}.json") in capsys.readouterr().out
+
+
+def test_export_with_pdf(data: Path, tmp_path: Path, qapp: Any) -> None:
+    out = tmp_path / "usb"
+    out.mkdir()
+    assert main(["--data", str(data), "export", "--out", str(out), "--pdf"]) == 0
+    assert (out / f"{NAME}.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_remembered_options_are_used(data: Path, tmp_path: Path) -> None:
+    with Store.open(data) as store:
+        unit = store.units()[0]
+        remember(unit, ExportOptions(variant=Variant.SUBMITTED, figures_annex=True))
+        store.save_unit(unit)
+    out = tmp_path / "usb"
+    out.mkdir()
+    assert main(["--data", str(data), "export", "--out", str(out)]) == 0
+    import docx
+
+    document = docx.Document(str(out / f"{NAME}.docx"))
+    assert len(document.tables) == 1
+    assert any(p.text.strip().startswith("抄送：") for p in document.paragraphs)
+
+
+def test_missing_folder_fails_and_leaves_the_store_unchanged(data: Path, tmp_path: Path, capsys: Any) -> None:
+    before = store_state(data)
+    assert main(["--data", str(data), "export", "--out", str(tmp_path / "gone")]) == 2
+    assert "找不到目标文件夹" in capsys.readouterr().err
+    assert store_state(data) == before
+
+
+def test_existing_file_needs_a_choice(data: Path, tmp_path: Path, capsys: Any) -> None:
+    out = tmp_path / "usb"
+    out.mkdir()
+    (out / f"{NAME}.docx").write_bytes(b"old")
+    assert main(["--data", str(data), "export", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "--overwrite" in err and f"{NAME}(2).docx" in err
+    assert (out / f"{NAME}.docx").read_bytes() == b"old"
+    assert main(["--data", str(data), "export", "--out", str(out), "--new-name"]) == 0
+    assert (out / f"{NAME}(2).docx").exists()
+    assert main(["--data", str(data), "export", "--out", str(out), "--overwrite"]) == 0
+    assert (out / f"{NAME}.docx").read_bytes().startswith(b"PK")
+
+
+def test_unknown_unit(data: Path, tmp_path: Path, capsys: Any) -> None:
+    assert main(["--data", str(data), "export", "--unit", "没有", "--out", str(tmp_path)]) == 2
+    assert "找不到单位" in capsys.readouterr().err
