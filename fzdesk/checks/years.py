@@ -25,7 +25,7 @@ def year_findings(para: Para, year: int) -> list[Finding]:
         after = text[m.end():m.end() + 8]
         before = text[max(0, m.start() - 6):m.start()]
         if para.block in _PAST_BLOCKS and value == year - 1:
-            if _COMPARE.search(before) or text[max(0, m.start() - 1):m.start()] in "《（(":
+            if _COMPARE.search(before) or (m.start() > 0 and text[m.start() - 1] in "《（("):
                 continue
             if any(after.startswith(tail) for tail in _CURRENT) and not after.startswith("年度相比"):
                 out.append(finding(
