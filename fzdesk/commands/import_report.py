@@ -1,0 +1,125 @@
+"""`fzdesk import FILE`: shows what a file holds, asks, then imports it in one transaction.
+
+Questions are read from standard input (y/N). With no input (end of file) every answer is "no", so nothing is
+imported. --yes answers "yes" to "import?" and "import it under this other unit?", keeps an fzdesk .docx's
+embedded data when its text was edited (--document-text takes the edited text instead), and fills in no figure
+found in the prose (--figures all fills in every one). When the unit already has a report of that year,
+--existing replace|keep decides; without it, --yes stops with a message and changes nothing.
+Exit status: 0 imported, 1 cancelled, 2 error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from fzdesk.commands.common import CommandError, fail, open_store
+from fzdesk.exchange.apply import ExistingYear, ImportConflict, apply_import, assess
+from fzdesk.exchange.figure_finder import FigureCandidate
+from fzdesk.exchange.importer import IMPORT_ERRORS, ImportPreview, open_import
+
+CANCELLED = "已取消，数据未作任何改动。"
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser("import", help="导入上一年度的报告（fzdesk 导出的 .docx 或 .json、手写的 .docx 或 .txt）",
+                            description=__doc__.split("\n\n")[1] if __doc__ else None)
+    parser.add_argument("file", metavar="FILE", help="要导入的文件")
+    parser.add_argument("--unit", metavar="NAME", help="导入到数据中的这个单位名下（名称或简称）")
+    parser.add_argument("--yes", action="store_true", help="不逐项询问，直接确认导入")
+    parser.add_argument("--existing", choices=[e.value for e in ExistingYear],
+                        help="该单位已有同一年度的报告时：replace 替换，keep 两份都保留")
+    parser.add_argument("--figures", choices=["ask", "all", "none"], default="ask",
+                        help="从正文中找到的数字：ask 逐个询问（默认；与 --yes 同用时为 none），"
+                             "all 全部填入，none 都不填")
+    parser.add_argument("--document-text", action="store_true",
+                        help="fzdesk 导出的文档在导出后被修改过时，采用文档中修改后的文字")
+    parser.set_defaults(handler=handle)
+
+
+class _Cancelled(Exception):
+    pass
+
+
+def _ask(question: str, *, yes: bool) -> bool:
+    if yes:
+        return True
+    print(f"{question} [y/N] ", end="", flush=True)
+    answer = sys.stdin.readline()
+    if not answer:
+        print()
+    return answer.strip().lower() in ("y", "yes", "是", "好")
+
+
+def _choose_existing(question: str, args: argparse.Namespace) -> ExistingYear:
+    if args.existing:
+        return ExistingYear(args.existing)
+    if args.yes:
+        raise CommandError(f"{question}请加上 --existing replace（替换）或 --existing keep（两份都保留）。"
+                           "数据未作任何改动。")
+    print(f"{question}\n  r = 替换原有报告，k = 两份都保留，其他 = 取消 ：", end="", flush=True)
+    answer = sys.stdin.readline().strip().lower()
+    if answer in ("r", "replace", "替换"):
+        return ExistingYear.REPLACE
+    if answer in ("k", "keep", "保留"):
+        return ExistingYear.KEEP_BOTH
+    raise _Cancelled
+
+
+def _figures(preview: ImportPreview, args: argparse.Namespace) -> list[FigureCandidate]:
+    mode = "none" if args.figures == "ask" and args.yes else args.figures
+    if mode != "ask" or not preview.figures:
+        return list(preview.figures) if mode == "all" else []
+    print("从正文中找到了下面这些数字，逐个确认是否填入数据表：")
+    accepted = []
+    for c in preview.figures:
+        approx = f"（{c.approx.value}）" if c.approx else ""
+        print(f"  原文：{c.sentence}")
+        if c.note:
+            print(f"  注意：{c.note}")
+        if _ask(f"  填入“{c.name}” = {c.value}{c.unit}{approx}？", yes=False):
+            accepted.append(c)
+    return accepted
+
+
+def handle(args: argparse.Namespace) -> int:
+    try:
+        preview = open_import(Path(args.file))
+    except IMPORT_ERRORS as exc:
+        return fail(CommandError(str(exc)))
+    print("\n".join(preview.summary()))
+    try:
+        if preview.text_changed and preview.document_version is not None:
+            take = args.document_text or (not args.yes and _ask(
+                "文档在导出后被修改过。采用文档中修改后的文字（否则采用导出时内嵌的完整数据）？", yes=False))
+            if take:
+                preview = preview.document_version
+                print("将采用文档中修改后的文字。")
+        with open_store(args) as store:
+            unit = None
+            if args.unit:
+                unit = next((u for u in store.units() if args.unit in (u.name, u.short_name)), None)
+                if unit is None:
+                    names = "、".join(u.name for u in store.units()) or "（无）"
+                    raise CommandError(f"找不到单位“{args.unit}”。数据中的单位有：{names}")
+            situation = assess(store, preview, unit)
+            if situation.other_unit and not _ask(situation.questions[0], yes=args.yes):
+                raise _Cancelled
+            existing = _choose_existing(situation.questions[-1], args) if situation.existing else None
+            figures = _figures(preview, args)
+            target = situation.unit.name if situation.unit else f"新单位“{preview.unit.name or '未命名单位'}”"
+            if not _ask(f"导入到{target}名下，{preview.report.year}年度？", yes=args.yes):
+                raise _Cancelled
+            report_id = apply_import(store, preview, unit=situation.unit, existing=existing,
+                                     other_unit_confirmed=situation.other_unit, figures=figures)
+    except _Cancelled:
+        print(CANCELLED)
+        return 1
+    except ImportConflict as exc:
+        return fail(CommandError(f"{exc}数据未作任何改动。"))
+    except CommandError as exc:
+        return fail(exc)
+    print(f"已导入：{preview.report.year}年度报告（编号 {report_id}），填入数字{len(figures)}个。")
+    return 0
