@@ -1,35 +1,23 @@
-"""The figure sheet's item model (families with their indicators) and the editors of its cells."""
+"""The figure sheet's item model: family headings, and under each its indicators in six columns."""
 
 from __future__ import annotations
 
 import sqlite3
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QValidator
-from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
-    QComboBox,
-    QLineEdit,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QWidget,
-)
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 
 from fzdesk.domain.catalogue import Catalogue, Family, Indicator, Kind
 from fzdesk.domain.figure_text import (
-    CHOICE_HINTS,
     CHOICE_LABELS,
     Choice,
     Entry,
-    check_partial,
     entry_for_choice,
     entry_for_value,
     format_entry,
     format_number,
-    normalize_digits,
     parse_number,
-    refusal,
 )
 from fzdesk.domain.model import FigureState, FigureValue, Report
 from fzdesk.storage.store import Store
@@ -37,7 +25,6 @@ from fzdesk.storage.store import Store
 COL_NAME, COL_CHOICE, COL_VALUE, COL_UNIT, COL_LAST, COL_HELP = range(6)
 HEADERS = ("指标", "填写方式", "本年度", "单位", "上年度", "说明")
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
-CHOICES = tuple(Choice)
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
@@ -64,7 +51,7 @@ def kind_hint(indicator: Indicator) -> str:
 
 
 class FigureModel(QAbstractItemModel):
-    """Two levels: family headings, and under each its indicators with five columns."""
+    """Two levels: family headings, and under each the indicators of the report's catalogue version."""
 
     saved = Signal(str)  # code of a figure just written to the store
     failed = Signal(str)  # a Chinese message: the figure could not be saved
@@ -73,17 +60,25 @@ class FigureModel(QAbstractItemModel):
     def __init__(self, store: Store, catalogue: Catalogue, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.catalogue = catalogue
         self.families: list[Family] = list(catalogue.families)
-        self.rows: list[list[Indicator]] = [catalogue.of_family(f.code) for f in self.families]
-        self._where = {ind.code: (f, r) for f, inds in enumerate(self.rows) for r, ind in enumerate(inds)}
+        self.rows: list[list[Indicator]] = []
+        self._where: dict[str, tuple[int, int]] = {}
         self.report: Report | None = None
         self.pending: dict[str, Choice] = {}
+        self._take_indicators(catalogue.version)
+
+    def _take_indicators(self, version: int) -> None:
+        """Indicators added by a later catalogue stay out of a report written with an older one."""
+        self.rows = [[i for i in self.catalogue.of_family(f.code) if i.since <= version] for f in self.families]
+        self._where = {ind.code: (f, r) for f, inds in enumerate(self.rows) for r, ind in enumerate(inds)}
 
     # ----- binding ---------------------------------------------------------------------------------
     def set_report(self, report: Report | None) -> None:
         self.beginResetModel()
         self.report = report
         self.pending.clear()
+        self._take_indicators(report.catalogue_version if report else self.catalogue.version)
         self.endResetModel()
 
     def indicators(self) -> list[Indicator]:
@@ -200,7 +195,7 @@ class FigureModel(QAbstractItemModel):
         if index.internalId() == 0:
             return Qt.ItemFlag.ItemIsEnabled
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in (COL_CHOICE, COL_VALUE) and self.report is not None:
+        if index.column() in (COL_CHOICE, COL_VALUE) and self.report is not None and self.report.id is not None:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -291,112 +286,3 @@ class FigureModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(_NA_INK if last.filled else _MUTED)
         return None
-
-
-class FigureValidator(QValidator):
-    """Lets through only what can become a number of the indicator's kind; says why it refused."""
-
-    refused = Signal(str)
-
-    def __init__(self, integral: bool, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.integral = integral
-
-    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
-        plain = normalize_digits(text)
-        if check_partial(plain, self.integral):
-            state = QValidator.State.Intermediate if plain == "." else QValidator.State.Acceptable
-            return state, plain, min(pos, len(plain))
-        self.refused.emit(refusal(plain, self.integral) or "")
-        return QValidator.State.Invalid, text, pos
-
-
-class ChoiceBox(QComboBox):
-    """The 填写方式 combo: a choice made in its drop-down list is final (arrow keys only move)."""
-
-    picked = Signal()
-    _open = False
-
-    def showPopup(self) -> None:
-        self._open = True
-        super().showPopup()
-
-    def hidePopup(self) -> None:
-        super().hidePopup()
-        if self._open:  # the list hides before the combo takes the choice: pass it on once that is done
-            self._open = False
-            QTimer.singleShot(0, self.picked.emit)
-
-
-class FigureDelegate(QStyledItemDelegate):
-    """A digits-only line editor for 本年度 and a combo box for 填写方式; rows a little taller to read."""
-
-    refused = Signal(str)
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
-        model = index.model()
-        assert isinstance(model, FigureModel)
-        ind = model.indicator(index)
-        assert ind is not None
-        if index.column() == COL_CHOICE:
-            combo = ChoiceBox(parent)
-            combo.setAccessibleName(f"{ind.name}的填写方式")
-            for number, choice in enumerate(CHOICES):
-                combo.addItem(CHOICE_LABELS[choice], choice.value)
-                combo.setItemData(number, CHOICE_HINTS[choice], Qt.ItemDataRole.ToolTipRole)
-            combo.picked.connect(lambda: self._picked(combo))
-            return combo
-        editor = QLineEdit(parent)
-        editor.setAccessibleName(f"{ind.name}（{ind.unit}）")
-        editor.setAlignment(_RIGHT)
-        validator = FigureValidator(ind.integral, editor)
-        validator.refused.connect(lambda text: self.refused.emit(f"“{ind.name}”：{text}"))
-        editor.setValidator(validator)
-        return editor
-
-    def _picked(self, combo: QComboBox) -> None:
-        self.commitData.emit(combo)
-        self.closeEditor.emit(combo, QAbstractItemDelegate.EndEditHint.NoHint)
-
-    def setEditorData(self, editor: QWidget, index: _Index) -> None:
-        value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(0, editor.findData(value)))
-        elif isinstance(editor, QLineEdit):
-            editor.setText(str(value or ""))
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData())
-        elif isinstance(editor, QLineEdit) and editor.text() != (index.data(Qt.ItemDataRole.EditRole) or ""):
-            model.setData(index, editor.text())
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:
-        super().initStyleOption(option, index)
-        if index.internalId() == 0:  # a family heading
-            option.font.setBold(True)
-
-    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
-        """Enter saves and goes on to the next figure (Qt's own Enter stays put); a combo's Enter stays."""
-        if (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(editor, QWidget)):
-            if isinstance(editor, QLineEdit) and not editor.hasAcceptableInput():
-                return True
-            if isinstance(editor, QComboBox) and editor.view().isVisible():
-                return super().eventFilter(editor, event)
-            self.commitData.emit(editor)
-            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint if isinstance(editor, QComboBox)
-                                  else QAbstractItemDelegate.EndEditHint.EditNextItem)
-            return True
-        return super().eventFilter(editor, event)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        if index.column() == COL_HELP:  # a gap after the right-aligned 上年度 numbers
-            option = QStyleOptionViewItem(option)
-            option.rect = option.rect.adjusted(option.fontMetrics.horizontalAdvance("　"), 0, 0, 0)
-        super().paint(painter, option, index)
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> Any:
-        size = super().sizeHint(option, index)
-        size.setHeight(max(size.height(), option.fontMetrics.height() + 14))
-        return size

@@ -25,17 +25,8 @@ from fzdesk import resources
 from fzdesk.domain.figure_text import CHOICE_LABELS, Choice, Entry, advice, entry_from_dict, format_entry
 from fzdesk.domain.model import Report
 from fzdesk.storage.store import Store
-from fzdesk.ui.figure_model import (
-    COL_CHOICE,
-    COL_HELP,
-    COL_LAST,
-    COL_NAME,
-    COL_UNIT,
-    COL_VALUE,
-    FigureDelegate,
-    FigureModel,
-    kind_hint,
-)
+from fzdesk.ui.figure_delegate import FigureDelegate
+from fzdesk.ui.figure_model import COL_CHOICE, COL_HELP, COL_LAST, COL_NAME, COL_UNIT, COL_VALUE, FigureModel, kind_hint
 from fzdesk.ui.history_dialog import HistoryDialog
 
 #: Keys that set a figure's 填写方式 while the sheet has the focus (pinyin: jin, duo, bu, zhun-que).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from decimal import Decimal
 
@@ -13,10 +14,12 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from fzdesk import resources
+from fzdesk.domain.catalogue import Catalogue, Family, Indicator, Kind
 from fzdesk.domain.model import Approx, FigureState, FigureValue, Report
 from fzdesk.storage import store as store_module
 from fzdesk.storage.store import Store
-from fzdesk.ui.figure_model import COL_CHOICE, COL_LAST, COL_NAME, COL_VALUE
+from fzdesk.ui import figure_delegate
+from fzdesk.ui.figure_model import COL_CHOICE, COL_LAST, COL_NAME, COL_VALUE, FigureModel
 from fzdesk.ui.figure_sheet import FigureSheet
 from fzdesk.ui.history_dialog import HistoryDialog
 from tests import factories
@@ -323,6 +326,7 @@ def test_tab_through_without_typing_changes_nothing(qtbot: QtBot, sheet: FigureS
 def test_history_restores_an_older_value(qtbot: QtBot, sheet: FigureSheet, store: Store, report: Report,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(store_module, "HISTORY_COALESCE_SECONDS", 0)
+    monkeypatch.setattr(figure_delegate, "LIVE_SAVE_MS", 60_000)  # only leaving the cell saves here
     click(qtbot, sheet, "A.accepted")
     for before, text in (("88", "90"), ("90", "91")):
         type_in(qtbot, text)
@@ -397,3 +401,44 @@ def test_no_report_no_editing(qtbot: QtBot, store: Store) -> None:
     qtbot.addWidget(widget)
     assert widget.progress() == (0, len(resources.catalogue().indicators))
     assert not widget.model.flags(widget.model.index_of("A.received")) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_saved_while_typing_and_esc_puts_it_back(qtbot: QtBot, sheet: FigureSheet, store: Store,
+                                                 report: Report) -> None:
+    click(qtbot, sheet, "A.closed")
+    type_in(qtbot, "64")
+    line = editor(sheet)
+    # a short pause in typing is enough: the figure is in the database while the editor is still open
+    qtbot.waitUntil(lambda: (f := saved(store, report, "A.closed")) is not None and f.value == 64, timeout=3000)
+    assert line.isVisible()
+    qtbot.keyClick(line, Qt.Key.Key_Escape)
+    figure = saved(store, report, "A.closed")
+    assert figure is not None and figure.value == 63
+    assert shown(sheet, "A.closed") == "63"
+    assert report.figures["A.closed"].value == 63
+
+
+def test_a_failed_save_says_so(qtbot: QtBot, sheet: FigureSheet, store: Store, report: Report,
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    def locked(*args: object) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(store, "set_figure", locked)
+    click(qtbot, sheet, "A.accepted")
+    qtbot.keyClick(editor(sheet), Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert "没能保存" in sheet.message.text()
+    assert shown(sheet, "A.accepted") == "88"
+    assert report.figures["A.accepted"].state is FigureState.NUMBER
+
+
+def test_indicators_of_a_later_catalogue_stay_out_of_an_older_report(store: Store, report: Report) -> None:
+    catalogue = Catalogue(2, [Family("A", "行政复议")], [
+        Indicator("A.received", "A", "收到申请", "件", Kind.COUNT),
+        Indicator("A.new_field", "A", "新增指标", "件", Kind.COUNT, since=2),
+    ])
+    model = FigureModel(store, catalogue)
+    assert model.rowCount(model.index(0, 0)) == 2
+    model.set_report(report)  # written with catalogue version 1
+    assert report.catalogue_version == 1
+    assert model.rowCount(model.index(0, 0)) == 1
+    assert model.progress() == (0, 1)
