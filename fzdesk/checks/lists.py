@@ -74,6 +74,7 @@ def typed_numbering_findings(section: Section) -> list[Finding]:
     out: list[Finding] = []
     last: dict[str, int] = {}
     program_numbers = section.numbering in (Numbering.HEADINGS, Numbering.INLINE)
+    level_reported = False
     for para in section_paragraphs(section):
         if para.item_index < 0:
             continue
@@ -91,6 +92,12 @@ def typed_numbering_findings(section: Section) -> list[Finding]:
                                f"这一项由程序自动编号，文中又手工输入了“{label}”，导出后会出现两个编号。",
                                {"label": label}))
             continue
+        if (style == 3 and "1" not in last and section.numbering is Numbering.NONE and not level_reported
+                and value == 1):
+            level_reported = True
+            out.append(finding("lists.level", Category.WORDING, Severity.INFO, para, m.start(), m.end(),
+                               f"“{label}”是第三层编号，前面没有第二层“（一）”：层级跳过了一级（一、→（一）→1.→（1））。",
+                               {"label": label}))
         expected = last.get(key, 0) + 1
         if value != expected and value != 1:
             out.append(finding("lists.numbering", Category.WORDING, Severity.WARNING, para, m.start(), m.end(),

@@ -47,7 +47,7 @@ def test_typed_numbering() -> None:
     section = Section(Block.MEASURES, "", Numbering.NONE, [
         Item("", ["1.完善制度。"]), Item("", ["2.加强培训。"]), Item("", ["4.强化宣传。"])])
     assert any("应为第3个" in f.message for f in section_list_findings(section))
-    ok = Section(Block.MEASURES, "", Numbering.NONE, [Item("", ["1.完善制度。"]), Item("", ["2.加强培训。"])])
+    ok = Section(Block.MEASURES, "", Numbering.NONE, [Item("", ["（一）完善制度。"]), Item("", ["（二）加强培训。"])])
     assert section_list_findings(ok) == []
     doubled = Section(Block.MEASURES, "", Numbering.HEADINGS, [Item("", ["（一）完善制度。"])])
     assert any("自动编号" in f.message for f in section_list_findings(doubled))
@@ -159,3 +159,10 @@ def test_requests_in_a_report() -> None:
     assert closing is not None
     closing.items[0].paragraphs = ["以上报告，妥否，请批示。"]
     assert "structure.request" in rules_of(report, unit)
+
+
+def test_level_skipped() -> None:
+    section = Section(Block.MEASURES, "", Numbering.NONE, [Item("", ["1.完善制度。"]), Item("", ["2.加强培训。"])])
+    assert [f.rule for f in section_list_findings(section)] == ["lists.level"]
+    fine = Section(Block.MEASURES, "", Numbering.NONE, [Item("", ["（一）完善制度。"]), Item("", ["1.健全机制。"])])
+    assert section_list_findings(fine) == []

@@ -144,3 +144,13 @@ def test_insert_sentence_for_a_family() -> None:
     r = figures(empty_report(), E_documents_reviewed="近100")
     assert "近100件" in data_sentence(r, catalogue(), "E")
     assert r.figures["E.documents_reviewed"].state is FigureState.APPROX
+
+
+def test_explanations_become_sentences() -> None:
+    from fzdesk.checks.insert import explanation_sentences
+
+    r = empty_report()
+    r.figures["A.accepted"] = figure("A.accepted", 88, last=427)
+    r.figures["A.accepted"].explanation = "复议体制改革后案件集中到市级办理"
+    assert explanation_sentences(r, catalogue()) == [
+        "受理88件，较去年减少339件，主要原因是复议体制改革后案件集中到市级办理。"]
