@@ -55,6 +55,7 @@ def sample_report(unit: Unit, year: int = 2025) -> Report:
     r.figures = {
         "A.accepted": FigureValue("A.accepted", FigureState.NUMBER, Decimal(88)),
         "A.closed": FigureValue("A.closed", FigureState.NUMBER, Decimal(63)),
+        "A.open": FigureValue("A.open", FigureState.NUMBER, Decimal(25)),  # 88 accepted = 63 closed + 25 open
         "I.fines": FigureValue("I.fines", FigureState.NA),
     }
     return r
@@ -118,6 +119,26 @@ def stage_report_json(ctx: Context) -> str:
     return f"{len(text)} characters"
 
 
+def stage_check(ctx: Context) -> str:
+    """The checks run over the sample, and a figure slip planted in a copy is reported as an error."""
+    from fzdesk import resources
+    from fzdesk.checks.engine import check_report
+    from fzdesk.checks.rules import load_rules
+    from fzdesk.checks.wording import load_wording
+
+    unit, report = ctx.sample()
+    rules, wording = load_rules(ctx.folder / "data"), load_wording(ctx.folder / "data")
+    clean = check_report(report, unit, resources.catalogue(), rules, wording)
+    if any(f.rule == "A.balance" for f in clean.findings):
+        raise AssertionError("the checks report a slip in figures that add up")
+    slipped = copy.deepcopy(report)
+    slipped.figures["A.open"] = FigureValue("A.open", FigureState.NUMBER, Decimal(20))
+    found = check_report(slipped, unit, resources.catalogue(), rules, wording)
+    if not any(f.rule == "A.balance" and f.severity.value == "error" for f in found.open_findings):
+        raise AssertionError("the checks missed 88 accepted != 63 closed + 20 open")
+    return f"{len(rules.rules)} rules, {len(clean.findings)} findings on the sample"
+
+
 def stage_export(ctx: Context) -> str:
     """The .docx export; python-docx must open it, and the report data it carries must read back unchanged."""
     import docx
@@ -139,6 +160,40 @@ def stage_export(ctx: Context) -> str:
     _same("report in the .docx", without_ids(report_json.loads(carried.json_text).report), without_ids(report))
     ctx.notes["docx"] = path
     return f"{path.stat().st_size} bytes, {len(paragraphs)} paragraphs"
+
+
+def stage_import(ctx: Context) -> str:
+    """The exported .docx imported back into a second store: the report read from the store is the same."""
+    from fzdesk.exchange.apply import apply_import
+    from fzdesk.exchange.importer import SourceKind, open_import
+    from fzdesk.storage.store import Store
+
+    unit, report = ctx.sample()
+    preview = open_import(ctx.notes["docx"])
+    if preview.kind is not SourceKind.FZDESK_DOCX or preview.text_changed:
+        raise AssertionError(f"the exported .docx was read as {preview.kind.value}")
+    with Store.open(ctx.folder / "imported") as store:
+        report_id = apply_import(store, preview)
+        back = store.load_report(report_id)
+        _same("unit after import", store.unit(back.unit_id or 0).name, unit.name)
+    _same("report after import", without_ids(back), without_ids(report))
+    plain = _without_embedded_data(ctx.notes["docx"], ctx.folder / "手写报告.docx")
+    read = open_import(plain)  # as a hand-written document: recognised from its text and numbering
+    shape = [len(s.items) for s in report.body_sections]
+    got = (read.kind, read.report.year, read.unit.name, [len(s.items) for s in read.report.body_sections])
+    _same("report recognised from the document's text", got, (SourceKind.DOCX, report.year, unit.name, shape))
+    return f"embedded data and text recognition, {len(preview.summary())} preview lines"
+
+
+def _without_embedded_data(source: Path, target: Path) -> Path:
+    """A copy of a .docx without its customXml parts: what a hand-written document looks like to the importer."""
+    import zipfile
+
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in src.namelist():
+            if not name.startswith("customXml/"):
+                out.writestr(name, src.read(name))
+    return target
 
 
 def stage_qt(ctx: Context) -> str:
@@ -185,7 +240,9 @@ STAGES: list[tuple[str, Callable[[Context], str]]] = [
     ("资源", stage_resources),
     ("数据库", stage_store),
     ("报告数据文件", stage_report_json),
+    ("检查", stage_check),
     ("导出 .docx", stage_export),
+    ("导入 .docx", stage_import),
     ("Qt 界面", stage_qt),
 ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -64,3 +65,32 @@ def test_runs_headless_in_a_fresh_interpreter() -> None:
                             encoding="utf-8", env=env, timeout=120, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.count("\n") == 1
+
+
+def test_checks_that_find_nothing_fail_the_check_stage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fzdesk.checks import engine
+    from fzdesk.checks.findings import CheckResult
+
+    ctx = selftest.Context(tmp_path)
+    selftest.stage_store(ctx)
+    monkeypatch.setattr(engine, "check_report", lambda *args, **kwargs: CheckResult())
+    with pytest.raises(AssertionError, match="missed"):
+        selftest.stage_check(ctx)
+
+
+def test_an_import_that_changes_the_report_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fzdesk.exchange import importer
+
+    ctx = selftest.Context(tmp_path)
+    for stage in (selftest.stage_store, selftest.stage_export):
+        stage(ctx)
+    real = importer.open_import
+
+    def lossy(path: Path) -> importer.ImportPreview:
+        preview = real(path)
+        preview.report.sections[1].items.pop()
+        return preview
+
+    monkeypatch.setattr(importer, "open_import", lossy)
+    with pytest.raises(AssertionError, match="after import"):
+        selftest.stage_import(ctx)
