@@ -58,11 +58,14 @@ def signature(report: Report, unit: Unit, options: ExportOptions) -> list[Elemen
     w_sig = max(text_width(o) for o in organs)
     w_date = text_width(date)
     if options.seal_space:
-        date_right = chars(4)
-        sig_rights = [date_right + (w_date - text_width(o)) // 2 for o in organs]
+        # Both centred in one box around the date's centre, so the 署名 stays centred over the date
+        # whatever width the renderer gives the digits; the box leaves the date 4 characters from the right.
+        centre = LAYOUT_WIDTH - chars(4) - w_date // 2
+        half = min(max(w_sig, w_date) // 2 + chars(1), LAYOUT_WIDTH - centre)
+        left, right = centre - half, LAYOUT_WIDTH - centre - half
         out: list[Element] = [blank(), blank()]
-        out += [Para([Run(o)], align=Align.RIGHT, right=max(r, 0)) for o, r in zip(organs, sig_rights, strict=True)]
-        out.append(Para([Run(date)], align=Align.RIGHT, right=date_right))
+        out += [Para([Run(o)], align=Align.CENTER, left=left, right=right) for o in organs]
+        out.append(Para([Run(date)], align=Align.CENTER, left=left, right=right))
         return out
     out = [blank()]
     if w_sig >= w_date:

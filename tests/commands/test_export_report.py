@@ -106,3 +106,23 @@ def test_existing_file_needs_a_choice(data: Path, tmp_path: Path, capsys: Any) -
 def test_unknown_unit(data: Path, tmp_path: Path, capsys: Any) -> None:
     assert main(["--data", str(data), "export", "--unit", "没有", "--out", str(tmp_path)]) == 2
     assert "找不到单位" in capsys.readouterr().err
+
+
+def test_full_stick_fails_cleanly(data: Path, tmp_path: Path, capsys: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import os
+
+    from fzdesk.export import handoff
+
+    def full(fd: int, payload: bytes) -> None:
+        os.write(fd, payload[:10])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(handoff, "_write_all", full)
+    out = tmp_path / "usb"
+    out.mkdir()
+    before = store_state(data)
+    assert main(["--data", str(data), "export", "--out", str(out)]) == 2
+    assert "空间不足" in capsys.readouterr().err
+    assert list(out.iterdir()) == []
+    assert store_state(data) == before

@@ -154,10 +154,17 @@ def test_joint_report_signs_with_both_organs_one_line_each() -> None:
 
 def test_seal_space_puts_the_date_4_characters_from_the_right() -> None:
     data = export(seal_space=True)
-    date = find(data, "2023年12月15日")
-    assert date.ppr("jc", "val") == "right" and date.ppr("ind", "right") == "1260"
-    sig = paragraphs(data)[[p.text for p in paragraphs(data)].index("2023年12月15日") - 1]
-    assert sig.text == ORGAN and sig.ppr("jc", "val") == "right"
+    ps = paragraphs(data)
+    i = [p.text for p in ps].index("2023年12月15日")
+    date, sig = ps[i], ps[i - 1]
+    assert sig.text == ORGAN and [p.text for p in ps[i - 3:i - 1]] == ["", ""], "room for the seal"
+    for p in (date, sig):
+        assert p.ppr("jc", "val") == "center"
+    box = (int(date.ppr("ind", "left")), int(date.ppr("ind", "right")))
+    assert box == (int(sig.ppr("ind", "left")), int(sig.ppr("ind", "right"))), "centred in the same box"
+    date_width = 8 * 155 + 3 * 315  # Times New Roman digits, condensed
+    centre = (box[0] + 8844 - box[1]) / 2
+    assert abs((8844 - centre - date_width / 2) - 4 * 315) <= 1, "the date ends 4 characters from the right"
 
 
 def test_attachment_note_and_figures_annex() -> None:

@@ -16,7 +16,7 @@ import pytest
 
 from fzdesk import resources
 from fzdesk.export.docx_writer import export_docx
-from fzdesk.export.options import ExportOptions, PageNumbers
+from fzdesk.export.options import ExportOptions, FontSet, PageNumbers
 from tests.export.pdf_geometry import MM, Line, Page, merge_rows
 from tests.export.render import geometry, render_pdf, soffice
 from tests.export.sample import ORGAN, sample_report, sample_unit
@@ -155,3 +155,27 @@ def test_centred_page_numbers(tmp_path: Path) -> None:
     annex_rows = [r.text for r in merge_rows(pages[-1].lines)]
     assert annex_rows[0] == "附件"
     assert "2023年度法治政府建设主要数据" in annex_rows
+
+
+def test_joint_report_with_room_for_a_seal_in_the_windows_fonts(tmp_path: Path) -> None:
+    organs = ["中共沈丘县周营镇委员会", "沈丘县周营镇人民政府"]
+    report = sample_report()
+    report.organs = organs
+    docx = tmp_path / "joint.docx"
+    options = ExportOptions(font_set=FontSet.WINDOWS, seal_space=True)
+    docx.write_bytes(export_docx(report, sample_unit(), options, resources.catalogue()).data)
+    pages = geometry(render_pdf(docx, tmp_path))
+    title = [r.text for r in body_rows(pages[0]) if r.y1 - r.y0 > 25]
+    assert title == [*organs, "关于2023年度法治政府建设情况的报告"]
+    for page in pages[:-1]:
+        assert max(round(s) for s in slots(page)) == 21
+    last = body_rows(pages[-1])
+    texts = [r.text for r in last]
+    date = last[texts.index("2023年12月15日")]
+    sigs = [last[texts.index(o)] for o in organs]
+    # The test fonts' digits are wider than Times New Roman's, so the date ends a little right of the
+    # 4 characters it has in Word; the 署名 stays centred over it.
+    assert 2 * CHAR < RIGHT - date.x1 < 4.5 * CHAR, "the date about 4 characters from the right"
+    for sig in sigs:
+        assert abs(sig.centre - date.centre) < 1.5, "署名 centred over the date"
+    assert abs(date.y0 - sigs[1].y0 - PITCH) < 1 and abs(sigs[1].y0 - sigs[0].y0 - PITCH) < 1
