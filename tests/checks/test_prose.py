@@ -154,3 +154,21 @@ def test_explanations_become_sentences() -> None:
     r.figures["A.accepted"].explanation = "复议体制改革后案件集中到市级办理"
     assert explanation_sentences(r, catalogue()) == [
         "受理88件，较去年减少339件，主要原因是复议体制改革后案件集中到市级办理。"]
+
+
+def test_catalogue_words_name_every_indicator_unambiguously_within_a_family() -> None:
+    seen: dict[str, set[str]] = {}
+    for ind in catalogue().indicators:
+        assert ind.words, ind.code
+        for word in ind.words:
+            families = seen.setdefault(word, set())
+            assert ind.family not in families, (word, ind.code)
+            families.add(ind.family)
+    index = prose_index(catalogue())
+    assert set(index.contexts) == {f.code for f in catalogue().families}
+
+
+def test_a_rate_word_wins_over_the_count_word_it_contains() -> None:
+    r = report_with("行政机关负责人出庭应诉率为100%。", B_appearance_rate=90)
+    (f,) = check(r)
+    assert f.values["code"] == "B.appearance_rate"
