@@ -112,11 +112,15 @@ def _in_sentence(sentence: str, words: list[tuple[str, Indicator, bool]]) -> lis
     used: list[tuple[int, int]] = []  # spans of numbers already taken
     codes: set[str] = set()
     out: list[tuple[int, FigureCandidate]] = []
+    context: dict[str, bool] = {}
     for word, ind, needs_context in words:
-        if ind.code in codes:
+        if word not in sentence or ind.code in codes:
             continue
-        if needs_context and not any(c in sentence for c in FAMILY_CONTEXT.get(ind.family, ())):
-            continue
+        if needs_context:
+            if ind.family not in context:
+                context[ind.family] = any(c in sentence for c in FAMILY_CONTEXT.get(ind.family, ()))
+            if not context[ind.family]:
+                continue
         start = 0
         while (at := sentence.find(word, start)) >= 0:
             start = at + 1

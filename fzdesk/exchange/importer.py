@@ -92,7 +92,7 @@ class ImportPreview:
             lines.append(f"上年安排落实清单：{len(self.plan_checks)}条")
         if self.unplaced:
             lines.append(f"无法归类的文字{len(self.unplaced)}处：")
-            lines += [f"    {u.reason}：{u.text[:40]}" for u in self.unplaced]
+            lines += [f"    {u.reason}：{u.text[:40].replace(chr(10), ' / ')}" for u in self.unplaced]
         if self.text_changed:
             lines.append("注意：这份文档导出之后在 Word 中被修改过，内嵌的数据与文档文字不一致。")
         lines += [f"提示：{w}" for w in self.warnings]

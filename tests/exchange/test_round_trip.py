@@ -126,3 +126,22 @@ def test_an_fzdesk_docx_edited_in_word_offers_the_documents_text(tmp_path: Path)
     assert measures.items[0].paragraphs == ["全年召开专题会议6次。"]
     assert alt.report.figures == r.figures and alt.unit.name == u.name  # the data sheet still comes from the JSON
     assert any("修改" in line for line in preview.summary())
+
+
+def test_the_exporters_docx_imports_losslessly_and_edits_are_detected(tmp_path: Path) -> None:
+    export_docx = __import__("fzdesk.export.docx_writer", fromlist=["export_docx"]).export_docx
+    u = factories.unit()
+    r = factories.report(u)
+    path = tmp_path / "exported.docx"
+    path.write_bytes(export_docx(r, u, catalogue=resources.catalogue()).data)
+    preview = open_import(path)
+    assert preview.kind is SourceKind.FZDESK_DOCX and not preview.text_changed
+    assert preview.report == r and preview.unit.name == u.name
+    document = docx.Document(str(path))
+    last = next(p for p in document.paragraphs if "全年扎实推进" in p.text)
+    last.text = last.text.replace("全年扎实推进", "全年稳步推进")
+    document.save(str(path))
+    edited = open_import(path)
+    assert edited.text_changed and edited.document_version is not None
+    texts = [t for s in edited.document_version.report.sections for i in s.items for t in (i.title, *i.paragraphs)]
+    assert any("全年稳步推进" in t for t in texts)
