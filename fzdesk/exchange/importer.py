@@ -151,9 +151,15 @@ def _from_recognised(path: Path, kind: SourceKind, rec: Recognised) -> ImportPre
     return ImportPreview(path, kind, rec.unit, rec.report, figures, rec.unplaced, rec.warnings, rec.mapping)
 
 
+#: More text than this is not one unit's annual report (a long one has 50,000 characters).
+MAX_TEXT_CHARS = 600_000
+
+
 def _from_paragraphs(path: Path, kind: SourceKind, paragraphs: list[SourceParagraph]) -> ImportPreview:
     if not any(p.text.strip() for p in paragraphs):
         raise UnreadableFile("文件中没有文字，没有可导入的内容。")
+    if sum(len(p.text) for p in paragraphs) > MAX_TEXT_CHARS:
+        raise UnreadableFile("这个文件的文字太多（超过60万字），不像是一份年度报告，程序拒绝读取。")
     return _from_recognised(path, kind, recognise(paragraphs))
 
 

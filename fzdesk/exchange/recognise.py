@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from fzdesk import resources
 from fzdesk.domain.model import BODY_BLOCKS, Block, Item, Numbering, Report, Section, Unit, UnitType, derive_title
+from fzdesk.exchange.package import UnreadableFile
 from fzdesk.exchange.repair import MARKER, SENTENCE_END, fix_spaces, join_broken, line_width
 from fzdesk.exchange.source import SourceParagraph
 
@@ -194,7 +195,7 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
     r = _Reader(paragraphs)
     lines = r.lines
     if not lines:
-        raise ValueError("文件中没有文字。")
+        raise UnreadableFile("文件正文中没有文字（表格之外），没有可导入的内容。")
     # --- head: 发文字号, title (organ lines + 关于…报告), 主送
     pos = 0
     while pos < len(lines) and pos < 4 and DOC_NUMBER.search(lines[pos]) and len(lines[pos]) <= 40:
