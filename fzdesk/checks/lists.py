@@ -24,6 +24,8 @@ def yishi_findings(paras: list[Para]) -> list[Finding]:
     out: list[Finding] = []
     previous: int | None = None
     for para in paras:
+        if "是" not in para.text:
+            continue
         for m in YISHI_RE.finditer(para.text):
             n = parse_chinese(m.group(1))
             if n is None:
@@ -51,6 +53,8 @@ def named_count_findings(para: Para) -> list[Finding]:
     """“九个一”/“七进” followed by a list (after “：”) must list that many items."""
     out: list[Finding] = []
     text = para.text
+    if "个一" not in text and "进" not in text:
+        return out
     for m in NAMED_RE.finditer(text):
         n = parse_chinese(m.group(1))
         if n is None or n < 2:

@@ -21,6 +21,7 @@ UNITS = ("个百分点", "人次", "场次", "万元", "件次", "%", "％", "�
 _ARABIC = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS if u != "余")
 NUMBER_RE = re.compile(
+    rf"(?=[近将接\d{CN_NUM}])"  # a cheap first-character test lets the scan skip most of the text
     rf"(?P<near>近|将近|接近)?"
     rf"(?:(?P<arabic>{_ARABIC})(?=[万亿余多]|{_UNIT_RE})(?P<amult>万|亿)?|(?P<cn>[{CN_NUM}]+)(?=[余多]|{_UNIT_RE}))"
     rf"(?P<over>余|多)?"

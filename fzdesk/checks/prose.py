@@ -22,6 +22,8 @@ CLAUSE_END = SENTENCE_END + "，,："
 YOY_RE = re.compile(r"(?:(?:相?较于?|比|与)(?:去年|上年|上一年度?|前一年|(?P<y>\d{4})年)|同比)(?:同期)?(?:相比)?[，,]?"
                     r"(?:(?P<down>减少|下降|降低|少)|(?P<up>增加|增长|上升|提高|多))了?")
 
+_YOY_HINT = re.compile(r"去年|上年|上一年|前一年|同比|\d{4}年")
+
 
 @dataclass
 class ProseIndex:
@@ -130,7 +132,7 @@ def tie_numbers(index: ProseIndex, text: str) -> tuple[list[Tie], list[tuple[re.
     mentions = find_numbers(text)
     yoy: list[tuple[re.Match[str], Mention]] = []
     yoy_starts: set[int] = set()
-    for m in YOY_RE.finditer(text):
+    for m in YOY_RE.finditer(text) if _YOY_HINT.search(text) else ():
         mention = next((x for x in mentions if m.end() <= x.start <= m.end() + 1), None)
         if mention is not None:
             yoy.append((m, mention))

@@ -9,7 +9,7 @@ from fzdesk.checks.language import finding, text_fix
 from fzdesk.checks.text import Para
 from fzdesk.domain.model import Block
 
-YEAR_RE = re.compile(r"(?<![\d〇])(\d{4})(?=年)")
+YEAR_RE = re.compile(r"(?=\d)(?<![\d〇])(\d{4})(?=年)")
 _COMPARE = re.compile(r"(较|比|与|同|相比|对比|上年|去年|自|从|截至|截止|至|到|—|-|－|～|~)\s*$")
 _CURRENT = ("年，", "年度", "年全年", "年共", "年我", "年本", "年以来，我", "年在")
 _PLAN = ("年将", "年要", "年计划", "年重点", "年工作安排", "年主要安排", "年的安排", "年工作思路",
@@ -20,6 +20,8 @@ _PAST_BLOCKS = (Block.OPENING, Block.RESPONSIBILITY, Block.MEASURES, Block.SHORT
 def year_findings(para: Para, year: int) -> list[Finding]:
     out: list[Finding] = []
     text = para.text
+    if "年" not in text:
+        return out
     for m in YEAR_RE.finditer(text):
         value = int(m.group(1))
         after = text[m.end():m.end() + 8]
