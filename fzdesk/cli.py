@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from fzdesk import __version__
-from fzdesk.commands import COMMANDS
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    """The parser; without the subcommands (whose imports cost more than Qt's) when only the window is wanted."""
     parser = argparse.ArgumentParser(
         prog="fzdesk",
         description="法治政府建设年度报告助手：不带子命令时打开程序窗口。",
@@ -19,15 +19,33 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data", metavar="DIR", help="数据文件夹（默认：用户数据目录，或环境变量 FZDESK_DATA）")
     parser.add_argument("--self-test", action="store_true",
                         help="不打开窗口，检查本程序能否正常工作（在临时文件夹中建、查、导出、导入一份报告）")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in COMMANDS:
-        command.register(sub)
+    parser.set_defaults(command=None)
+    if with_commands:
+        from fzdesk.commands import COMMANDS
+
+        sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+        for command in COMMANDS:
+            command.register(sub)
     return parser
+
+
+def _names_a_command(arguments: Sequence[str]) -> bool:
+    """Whether the arguments hold a subcommand (or ask for help), i.e. more than `[--data DIR] [--self-test]`."""
+    after_data = False
+    for argument in arguments:
+        if after_data:
+            after_data = False
+        elif argument == "--data":
+            after_data = True
+        elif argument in ("-h", "--help") or not argument.startswith("-"):
+            return True
+    return False
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_console()
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(with_commands=_names_a_command(arguments)).parse_args(arguments)
     if args.self_test:
         from fzdesk.selftest import run
 
