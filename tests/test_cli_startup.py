@@ -1,0 +1,56 @@
+"""Opening the window must not pay for the subcommands' imports (checks, export, import): start-up time."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from fzdesk import cli
+
+FAKE_APP = (
+    "import sys, types\n"
+    "app = types.ModuleType('fzdesk.app')\n"
+    "app.run_gui = lambda data: print('window', data) or 0\n"
+    "sys.modules['fzdesk.app'] = app\n"
+    "from fzdesk.cli import main\n"
+    "code = main(sys.argv[1:])\n"
+    "print(sorted(m for m in sys.modules if m.startswith(('fzdesk.commands', 'fzdesk.checks', 'fzdesk.export'))))\n"
+    "raise SystemExit(code)\n"
+)
+
+
+def test_starting_the_window_imports_no_subcommand() -> None:
+    result = subprocess.run([sys.executable, "-c", FAKE_APP, "--data", "list"], capture_output=True, text=True,
+                            check=True)
+    window, loaded = result.stdout.splitlines()
+    assert window == "window list"  # "list" was the folder's name, not the subcommand
+    assert loaded == "[]"
+
+
+@pytest.mark.parametrize(("arguments", "expected"), [
+    ([], False),
+    (["--data", "D"], False),
+    (["--data=D"], False),
+    (["--self-test"], False),
+    (["--data", "list"], False),
+    (["list"], True),
+    (["--data", "D", "check", "--json"], True),
+    (["--help"], True),
+    (["-h"], True),
+])
+def test_which_arguments_name_a_command(arguments: list[str], expected: bool) -> None:
+    assert cli._names_a_command(arguments) is expected
+
+
+def test_help_still_lists_the_subcommands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    assert "list" in capsys.readouterr().out
+
+
+def test_unknown_option_without_a_command_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["--bogus"])
+    assert exc.value.code == 2
