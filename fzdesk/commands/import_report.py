@@ -28,6 +28,7 @@ def register(sub: Any) -> None:
                             description=__doc__.split("\n\n")[1] if __doc__ else None)
     parser.add_argument("file", metavar="FILE", help="要导入的文件")
     parser.add_argument("--unit", metavar="NAME", help="导入到数据中的这个单位名下（名称或简称）")
+    parser.add_argument("--year", type=int, metavar="YYYY", help="报告年度（文件中认不出年度时填写，或用来更正）")
     parser.add_argument("--yes", action="store_true", help="不逐项询问，直接确认导入")
     parser.add_argument("--existing", choices=[e.value for e in ExistingYear],
                         help="该单位已有同一年度的报告时：replace 替换，keep 两份都保留")
@@ -89,6 +90,10 @@ def handle(args: argparse.Namespace) -> int:
         preview = open_import(Path(args.file))
     except IMPORT_ERRORS as exc:
         return fail(CommandError(str(exc)))
+    if args.year:
+        for p in (preview, preview.document_version):
+            if p is not None:
+                p.report.year = args.year
     print("\n".join(preview.summary()))
     try:
         if preview.text_changed and preview.document_version is not None:

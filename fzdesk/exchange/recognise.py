@@ -26,7 +26,7 @@ BLOCK_WORDS: dict[Block, tuple[tuple[str, float], ...]] = {
     Block.RESPONSIBILITY: (("第一责任人", 6), ("履行", 2), ("职责", 2), ("主要负责人", 3), ("负责人", 1),
                            ("党政主要", 2)),
     Block.MEASURES: (("举措", 4), ("成效", 4), ("工作情况", 3), ("主要做法", 4), ("做法", 2), ("成绩", 2),
-                     ("开展情况", 2), ("推进情况", 2), ("主要工作", 3)),
+                     ("开展情况", 2), ("推进情况", 2), ("主要工作", 3), ("亮点", 3), ("特色", 2), ("创新", 1)),
     Block.SHORTCOMINGS: (("不足", 4), ("问题", 4), ("差距", 4), ("原因", 3), ("短板", 3), ("薄弱", 2)),
     Block.PLANS: (("安排", 4), ("计划", 4), ("打算", 4), ("思路", 4), ("下一年", 3), ("下一步", 3), ("明年", 2),
                   ("今后", 2), ("展望", 2), ("重点", 1)),
@@ -235,7 +235,8 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
     tail_start = closing_at + 1 if closing_at is not None else None
     if tail_start is None:  # no closing line: the tail is the date and the organ lines before it
         i = end
-        while i > pos and (parse_date(lines[i - 1]) or looks_like_organ(lines[i - 1])):
+        while i > pos and (parse_date(lines[i - 1]) or looks_like_organ(lines[i - 1])
+                           or lines[i - 1].startswith("附件")):
             i -= 1
         tail_start = i
         r.warnings.append("没有找到结尾语“特此报告。”。")
@@ -290,7 +291,9 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
             taken[block].items.append(Item(heading, [p for i in items for p in _flat(i)]))
             r.warnings.append(f"“{heading}”与前面的标题属于同一部分（{BLOCK_NAMES[block]}），已并入为其中一项。")
             continue
-        section = Section(block, heading, numbering, items)
+        if block is Block.OTHER and [p.strip("。.") for p in content] in (["无"], ["没有"], ["暂无"]):
+            numbering, items = Numbering.NONE, []  # 无: complete, and left out of the document
+        section = Section(block, heading, numbering, items, omitted=block is Block.OTHER and not items)
         taken[block] = section
         sections.append(section)
     if not heads:
@@ -300,7 +303,8 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
             if block is Block.OTHER:
                 sections.append(Section(Block.OTHER, "其他需要报告的情况", Numbering.NONE, [], omitted=True))
             else:
-                sections.append(Section(block, "", Numbering.HEADINGS, []))
+                at = next((n for n, s in enumerate(sections) if s.block is Block.OTHER), len(sections))
+                sections.insert(at, Section(block, "", Numbering.HEADINGS, []))
                 r.warnings.append(f"没有找到“{BLOCK_NAMES[block]}”部分，已留空。")
     closing_text = fix_spaces(lines[closing_at]) if closing_at is not None else ""
     sections.append(Section(Block.CLOSING, "", Numbering.NONE, [Item("", [closing_text])] if closing_text else []))

@@ -138,6 +138,23 @@ def test_a_newer_data_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], m
     assert "升级" in capsys.readouterr().err
 
 
+def test_year_can_be_given_when_the_file_does_not_say(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "no-title.txt"
+    path.write_text("县政府：\n一、主要举措和成效\n做了工作。\n特此报告。\n", encoding="utf-8")
+    data = tmp_path / "data"
+    assert _run(monkeypatch, "", "--data", str(data), "import", str(path), "--yes") == 2
+    assert "年度" in capsys.readouterr().err
+    assert _run(monkeypatch, "", "--data", str(data), "import", str(path), "--yes", "--year", "2023",
+                "--unit", "县司法局") == 2  # no such unit yet
+    with Store.open(data) as store:
+        store.save_unit(factories.unit("县司法局"))
+    assert _run(monkeypatch, "", "--data", str(data), "import", str(path), "--yes", "--year", "2023",
+                "--unit", "县司法局") == 0
+    with Store.open(data) as store:
+        assert [r.year for r in store.reports()] == [2023]
+
+
 def test_the_command_runs_as_a_program(tmp_path: Path, county: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "fzdesk", "--data", str(tmp_path / "data"), "import", str(county)],
                           input="", capture_output=True, text=True, encoding="utf-8", timeout=60, check=False)

@@ -215,3 +215,62 @@ def test_joins_only_unambiguous_breaks() -> None:
                       "今年以来，我们坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，"
                       "扎实推进法治政府建设各项工作落到实处。", "二是完善制度。"]
     assert n == 2
+
+
+VARIANT = """临开发〔2024〕3号
+中共临水经济开发区工作委员会
+临水经济开发区管理委员会
+关于二〇二三年度法治政府建设情况的报告
+市委、市政府：
+2023年，开发区扎实推进法治政府建设，现将有关情况报告如下：
+一．主要举措和成效
+（一）加强组织领导。全年召开会议5次。
+强化责任落实。
+（二）健全制度。制定规范性文件3件。
+二．存在的问题及原因
+部分干部法治意识不强，原因是学习不够。
+三．下一步工作打算
+继续加强学习。
+四．其他需要报告的情况
+无。
+五．工作亮点
+打造了品牌。
+附件：2023年度法治政府建设数据表
+中共临水经济开发区工作委员会
+临水经济开发区管理委员会
+2024年1月8日
+"""
+
+
+def test_a_variant_layout() -> None:
+    """发文字号, organs on their own lines, a Chinese-numeral year, "一．" headings, inline items, 无, no 特此报告."""
+    got = rec.recognise([rec.SourceParagraph(line) for line in VARIANT.splitlines()])
+    r = got.report
+    assert r.year == 2023
+    assert r.organs == ["中共临水经济开发区工作委员会", "临水经济开发区管理委员会"]
+    assert r.title.endswith("关于二〇二三年度法治政府建设情况的报告")  # kept as written: not the derived one
+    assert r.date == dt.date(2024, 1, 8)
+    assert r.attachments == ["2023年度法治政府建设数据表"]
+    assert [s.block for s in r.sections] == [Block.OPENING, Block.MEASURES, Block.SHORTCOMINGS, Block.PLANS,
+                                             Block.RESPONSIBILITY, Block.OTHER, Block.CLOSING]
+    measures = r.sections[1]
+    assert measures.numbering is Numbering.INLINE
+    assert [(i.title, i.paragraphs) for i in measures.items] == [
+        ("加强组织领导", ["全年召开会议5次。", "强化责任落实。"]), ("健全制度", ["制定规范性文件3件。"]),
+        ("工作亮点", ["打造了品牌。"])]
+    other = r.section(Block.OTHER)
+    assert other is not None and other.omitted and other.items == []
+    assert got.mapping[-1] == ("工作亮点", Block.MEASURES)
+    assert any("并入" in w for w in got.warnings)  # 工作亮点 joined the measures as one more item
+    assert any("未找到" in w or "没有找到“第一责任人职责”" in w for w in got.warnings)
+    assert any("没有找到结尾语" in w for w in got.warnings)
+    assert [u.text for u in got.unplaced] == ["临开发〔2024〕3号"]
+
+
+def test_a_signature_that_differs_from_the_title_wins_with_a_warning() -> None:
+    text = samples.lines(samples.county_text())
+    text.insert(-1, "沈丘县政府办公室")
+    got = rec.recognise([rec.SourceParagraph(line) for line in text])
+    assert got.report.organs == ["沈丘县政府办公室"]
+    assert any("署名" in w and "不一致" in w for w in got.warnings)
+    assert got.report.title == "沈丘县人民政府办公室关于2023年度法治政府建设情况的报告"  # as written
