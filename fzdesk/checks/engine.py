@@ -17,7 +17,7 @@ from fzdesk.checks.findings import (
 from fzdesk.checks.language import language_findings
 from fzdesk.checks.lists import named_count_findings, section_list_findings
 from fzdesk.checks.prose import ProseIndex, build_index, prose_findings
-from fzdesk.checks.rules import RuleSet
+from fzdesk.checks.rules import Rule, RuleSet
 from fzdesk.checks.structure import structure_findings
 from fzdesk.checks.text import Para, find_para, paragraphs
 from fzdesk.checks.wording import Wording
@@ -45,6 +45,14 @@ class Context:
     wording: Wording
     index: ProseIndex
     sheet: Sheet
+    rate_rules: tuple[Rule, ...] = ()
+
+
+def _rate_rules(rules: RuleSet | None) -> tuple[Rule, ...]:
+    """Rate rules with one count a side: the ones prose can be held to (办结率 = 办结 ÷ 受理)."""
+    if rules is None:
+        return ()
+    return tuple(r for r in rules.rules if r.relation == "rate" and len(r.left) == 1 and len(r.right) == 1)
 
 
 def _para_findings(para: Para, ctx: Context) -> list[Finding]:
@@ -52,7 +60,7 @@ def _para_findings(para: Para, ctx: Context) -> list[Finding]:
     out = language_findings(para, ctx.wording, year)
     out.extend(year_findings(para, year))
     out.extend(named_count_findings(para))
-    out.extend(prose_findings(para, ctx.index, ctx.sheet, year))
+    out.extend(prose_findings(para, ctx.index, ctx.sheet, year, ctx.rate_rules))
     return out
 
 
@@ -65,7 +73,7 @@ def sort_findings(findings: list[Finding]) -> None:
 
 def check_report(report: Report, unit: Unit | None, catalogue: Catalogue, rules: RuleSet, wording: Wording,
                  last_year: Report | None = None) -> CheckResult:
-    ctx = Context(report, wording, prose_index(catalogue), Sheet(report, catalogue, last_year))
+    ctx = Context(report, wording, prose_index(catalogue), Sheet(report, catalogue, last_year), _rate_rules(rules))
     findings, unchecked = check_figures(report, catalogue, rules, last_year)
     for para in paragraphs(report):
         findings.extend(_para_findings(para, ctx))
@@ -82,7 +90,8 @@ def check_report(report: Report, unit: Unit | None, catalogue: Catalogue, rules:
 
 
 def check_paragraph(report: Report, catalogue: Catalogue, wording: Wording, block: Block, item_index: int,
-                    paragraph: int, text: str | None = None, last_year: Report | None = None) -> list[Finding]:
+                    paragraph: int, text: str | None = None, last_year: Report | None = None,
+                    rules: RuleSet | None = None) -> list[Finding]:
     """What runs while typing: the checks of one paragraph (text: its current, unsaved text) plus the counted-list
     checks of its section. Figure rules and structure run with check_report when the editor is left."""
     para = find_para(report, block, item_index, paragraph)
@@ -92,7 +101,7 @@ def check_paragraph(report: Report, catalogue: Catalogue, wording: Wording, bloc
         para = Para(block, item_index, None, paragraph, text)
     elif text is not None:
         para = Para(para.block, para.item_index, para.item_id, para.paragraph, text, para.carried_over)
-    ctx = Context(report, wording, prose_index(catalogue), Sheet(report, catalogue, last_year))
+    ctx = Context(report, wording, prose_index(catalogue), Sheet(report, catalogue, last_year), _rate_rules(rules))
     findings = _para_findings(para, ctx)
     section = report.section(block)
     if section is not None:

@@ -11,6 +11,7 @@ from typing import Any
 from fzdesk.checks.figures import Sheet
 from fzdesk.checks.findings import Category, FigureFix, Finding, Severity, TextFix, make_key
 from fzdesk.checks.numbers import Mention, approx_contains, find_numbers, fmt, fmt_written
+from fzdesk.checks.rules import Rule
 from fzdesk.checks.text import SENTENCE_END, Para, sentence_bounds
 from fzdesk.checks.wording import trie_regex
 from fzdesk.domain.catalogue import Catalogue, Kind
@@ -114,14 +115,20 @@ class ParagraphScan:
             codes = [c for c in codes if c.split(".")[0] in present]
         return codes[0] if len(codes) == 1 else None
 
-    def word_before(self, pos: int, limit: int) -> tuple[int, int, str] | None:
-        best = None
+    def words_before(self, pos: int, limit: int) -> list[tuple[int, int, str]]:
+        """The words in the same clause ending at most `limit` characters before pos, nearest first."""
+        out = []
         for start, end, word in self.words:
             if end > pos:
                 break
             if pos - end <= limit and not any(ch in CLAUSE_END for ch in self.text[end:pos]):
-                best = (start, end, word)
-        return best
+                out.append((start, end, word))
+        out.reverse()
+        return out
+
+    def word_before(self, pos: int, limit: int) -> tuple[int, int, str] | None:
+        words = self.words_before(pos, limit)
+        return words[0] if words else None
 
 
 def tie_numbers(index: ProseIndex, text: str) -> tuple[list[Tie], list[tuple[re.Match[str], Mention]], ParagraphScan]:
@@ -141,17 +148,15 @@ def tie_numbers(index: ProseIndex, text: str) -> tuple[list[Tie], list[tuple[re.
     for mention in mentions:
         if mention.start in yoy_starts or mention.contradictory or mention.text.startswith("一"):
             continue
-        hit = scan.word_before(mention.start, index.window)
-        if hit is None:
-            continue
-        between = text[hit[1]:mention.start]
-        if any(x.start >= hit[1] and x.end <= mention.start for x in mentions):
-            continue
-        if re.search(r"\d", between):
-            continue
-        code = scan.resolve(hit[2], hit[0], mention)
-        if code is not None:
-            ties.append(Tie(code, mention))
+        for hit in scan.words_before(mention.start, index.window)[:2]:
+            if any(x.start >= hit[1] and x.end <= mention.start for x in mentions):
+                break
+            if re.search(r"\d", text[hit[1]:mention.start]):
+                break
+            code = scan.resolve(hit[2], hit[0], mention)
+            if code is not None:
+                ties.append(Tie(code, mention))
+                break
     return ties, yoy, scan
 
 
@@ -165,9 +170,12 @@ def _sheet_admits(figure_state: FigureState, value: Decimal, approx: Approx | No
     return mention.approx == approx and written == value
 
 
-def prose_findings(para: Para, index: ProseIndex, sheet: Sheet, year: int) -> list[Finding]:
+def prose_findings(para: Para, index: ProseIndex, sheet: Sheet, year: int,
+                   rate_rules: tuple[Rule, ...] = ()) -> list[Finding]:
     ties, yoy, scan = tie_numbers(index, para.text)
     out: list[Finding] = []
+    if rate_rules and ties:
+        out.extend(_full_rates(para, ties, rate_rules, sheet))
     for tie in ties:
         f = _compare(para, tie, sheet)
         if f is not None:
@@ -176,6 +184,29 @@ def prose_findings(para: Para, index: ProseIndex, sheet: Sheet, year: int) -> li
         f = _yoy(para, m, mention, ties, scan, sheet, year)
         if f is not None:
             out.append(f)
+    return out
+
+
+def _full_rates(para: Para, ties: list[Tie], rate_rules: tuple[Rule, ...], sheet: Sheet) -> list[Finding]:
+    """The text says a rate is 100% while the counts it gives differ (办结1180件……办结率100%)."""
+    first: dict[str, Tie] = {}
+    for tie in ties:
+        first.setdefault(tie.code, tie)
+    out: list[Finding] = []
+    for rule in rate_rules:
+        rate, num, den = first.get(rule.code), first.get(rule.left[0]), first.get(rule.right[0])
+        if rate is None or num is None or den is None or rate.mention.value != 100:
+            continue
+        if rate.mention.approx or num.mention.approx or den.mention.approx or num.mention.value == den.mention.value:
+            continue
+        m = rate.mention
+        loc = para.loc(m.start, m.end)
+        message = (f"文中{sheet.short(rule.code)}写的是100%，但文中{sheet.short(num.code)}“{num.mention.text}”、"
+                   f"{sheet.short(den.code)}“{den.mention.text}”两数不等。")
+        out.append(Finding("prose.rate100", Category.TEXT, Severity.ERROR, message, loc,
+                           para.excerpt(m.start, m.end),
+                           {"rate": m.value, "numerator": num.mention.value, "denominator": den.mention.value},
+                           make_key("prose.rate100", loc, rule.code)))
     return out
 
 

@@ -14,6 +14,7 @@ from fzdesk.checks.insert import data_sentence
 from fzdesk.checks.numbers import find_numbers
 from fzdesk.checks.prose import prose_findings
 from fzdesk.checks.text import Para
+from fzdesk.checks.wording import load_wording
 from fzdesk.domain.model import Approx, Block, FigureState, Item, Numbering, Report, Section
 from tests.checks.helpers import catalogue, empty_report, figure, figures
 
@@ -172,3 +173,17 @@ def test_a_rate_word_wins_over_the_count_word_it_contains() -> None:
     r = report_with("行政机关负责人出庭应诉率为100%。", B_appearance_rate=90)
     (f,) = check(r)
     assert f.values["code"] == "B.appearance_rate"
+
+
+def test_text_rate_of_100_with_differing_counts_is_an_error() -> None:
+    from fzdesk.checks.engine import check_paragraph
+    from tests.checks.helpers import rules
+
+    text = "全年热线受理群众诉求1200件，办结1180件，办结率100%。"
+    r = report_with(text)
+    found = check_paragraph(r, catalogue(), load_wording(), Block.MEASURES, 0, 0, rules=rules())
+    (f,) = [f for f in found if f.rule == "prose.rate100"]
+    assert f.severity is Severity.ERROR and "1180件" in f.message and "1200件" in f.message
+    ok = report_with(text.replace("1180", "1200"))
+    assert not [f for f in check_paragraph(ok, catalogue(), load_wording(), Block.MEASURES, 0, 0, rules=rules())
+                if f.rule == "prose.rate100"]
