@@ -15,6 +15,7 @@ CN = "一二三四五六七八九十"
 YISHI_RE = re.compile(rf"(?:^|(?<=[：；。，:;,！？\s]))([{CN}]{{1,3}})是")
 NAMED_RE = re.compile(rf"“?([{CN}]{{1,3}})(个一|进)”?")
 ITEM_MARK_RE = re.compile(r"一(?:个|次|系列|项|批|场|套|支|份|本|期|张|堂|条|篇|轮|名|处|块|部|台|组)")
+ANNOUNCED_RE = re.compile(rf"([{CN}]{{1,2}})(?:个)?(?:方面|点|项|条)[^。；：:]{{0,14}}[：:]")
 ENTER_RE = re.compile(r"(?:^|[、，；])进")
 TYPED_RE = re.compile(rf"^\s*(?:（([{CN}]{{1,3}})）|([{CN}]{{1,3}})、|(\d{{1,2}})[.．、](?!\d)|（(\d{{1,2}})）)")
 
@@ -50,8 +51,8 @@ def yishi_findings(paras: list[Para]) -> list[Finding]:
 
 
 def named_count_findings(para: Para) -> list[Finding]:
-    """“九个一”/“七进” followed by a list (after “：”) must list that many items."""
-    out: list[Finding] = []
+    """“九个一”/“七进” followed by a list (after “：”) must list that many items; so must “三个方面：一是……”."""
+    out: list[Finding] = announced_count_findings(para)
     text = para.text
     if "个一" not in text and "进" not in text:
         return out
@@ -70,6 +71,29 @@ def named_count_findings(para: Para) -> list[Finding]:
             out.append(finding("lists.named_count", Category.WORDING, Severity.WARNING, para, m.start(), m.end(),
                                f"“{m.group(1)}{m.group(2)}”后面列出的是{count}项，与“{m.group(1)}”不符。",
                                {"announced": int(n), "listed": count}))
+    return out
+
+
+def announced_count_findings(para: Para) -> list[Finding]:
+    """“存在三个方面的不足：一是……二是……” must go on to 三是 and stop there."""
+    text = para.text
+    if "是" not in text:
+        return []
+    out: list[Finding] = []
+    for m in ANNOUNCED_RE.finditer(text):
+        announced = parse_chinese(m.group(1))
+        if announced is None or announced < 2:
+            continue
+        labels = [int(parse_chinese(x.group(1)) or 0) for x in YISHI_RE.finditer(text, m.end())]
+        if not labels or labels[0] != 1:
+            continue
+        count = 1
+        while count < len(labels) and labels[count] == count + 1:
+            count += 1
+        if count != int(announced):
+            out.append(finding("lists.announced", Category.WORDING, Severity.WARNING, para, m.start(1), m.end(1),
+                               f"前面说“{m.group(1)}”个方面，后面列了{count}条（一是……{chinese_number(count)}是）。",
+                               {"announced": int(announced), "listed": count}))
     return out
 
 

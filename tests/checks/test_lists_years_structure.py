@@ -166,3 +166,10 @@ def test_level_skipped() -> None:
     assert [f.rule for f in section_list_findings(section)] == ["lists.level"]
     fine = Section(Block.MEASURES, "", Numbering.NONE, [Item("", ["（一）完善制度。"]), Item("", ["1.健全机制。"])])
     assert section_list_findings(fine) == []
+
+
+def test_announced_counts() -> None:
+    assert named("存在以下三个方面的问题：一是制度不完善；二是能力不足；三是宣传不够。") == []
+    assert any("列了2条" in m for m in named("存在以下三个方面的问题：一是制度不完善；二是能力不足。"))
+    assert any("列了4条" in m for m in named("主要有三点：一是甲；二是乙；三是丙；四是丁。"))
+    assert named("虽然取得成效，但也存在一些不足：一是甲；二是乙。") == []
