@@ -17,6 +17,7 @@ LATIN_RE = re.compile(rf"(?<=[{CJK}])[A-Za-z][A-Za-z\-]*|[A-Za-z][A-Za-z\-]*(?=[
 _ANY_HALF = re.compile(r"[,;:?!().]")
 _ANY_SPACE = re.compile(r"[ \u3000\t\u00a0]")
 _ANY_LATIN = re.compile(r"[A-Za-z]")
+YEAR_DASH_RE = re.compile(r"(?<=\d{4})\s*[-－~～]\s*(?=\d{4}年)")
 DOUBLED_RE = re.compile(r"[，。、；：]{2,}")
 NEAR_OVER_RE = re.compile(r"(?:近|将近)([零〇一二两三四五六七八九十百千万\d]+)[余多]")
 PERIOD_RE = re.compile(r"《([^《》\n]{1,60}?)[（(](\d{4})年?\s*[-—–－~～至到]{1,2}\s*(\d{4})年?[)）]"
@@ -103,6 +104,11 @@ def mechanical_findings(para: Para, wording: Wording) -> list[Finding]:
             continue
         out.append(finding("wording.latin", Category.WORDING, Severity.INFO, para, m.start(), m.end(),
                            f"中文句子里夹有外文“{word}”，请确认是否为复制时带入。", {"word": word}))
+    dashes = YEAR_DASH_RE.finditer(text) if "-" in text or "－" in text or "~" in text or "～" in text else ()
+    for m in dashes:
+        out.append(finding("wording.dash", Category.WORDING, Severity.INFO, para, m.start(), m.end(),
+                           f"年份区间应使用一字线“—”（如2021—2025年），这里写的是“{m.group().strip()}”。",
+                           {"mark": m.group()}, [text_fix(para, m.start(), m.end(), "—")]))
     for m in DOUBLED_RE.finditer(text):
         run = m.group()
         keep = "。" if "。" in run else run[0]

@@ -94,11 +94,21 @@ class ParagraphScan:
     def __init__(self, index: ProseIndex, text: str) -> None:
         self.index, self.text = index, text
         self.words = [(m.start(), m.end(), m.group()) for m in index.pattern.finditer(text)] if index.pattern else []
-        self.contexts = ([(m.start(), index.context_family[m.group()]) for m in index.context_pattern.finditer(text)]
-                         if index.context_pattern else [])
+        self._contexts: list[tuple[int, list[str]]] | None = None
+        self._sentences: dict[tuple[int, int], set[str]] = {}
 
     def families_in(self, start: int, end: int) -> set[str]:
-        return {f for pos, fams in self.contexts if start <= pos < end for f in fams}
+        """Families whose context words occur in [start, end) (found on first use, cached per sentence)."""
+        cached = self._sentences.get((start, end))
+        if cached is not None:
+            return cached
+        if self._contexts is None:
+            pattern = self.index.context_pattern
+            self._contexts = ([(m.start(), self.index.context_family[m.group()]) for m in pattern.finditer(self.text)]
+                              if pattern else [])
+        found = {f for pos, fams in self._contexts if start <= pos < end for f in fams}
+        self._sentences[(start, end)] = found
+        return found
 
     def resolve(self, word: str, pos: int, mention: Mention | None) -> str | None:
         """The one code a word names here, or None when it is ambiguous (no guessing)."""

@@ -84,6 +84,7 @@ def test_fix_replaces_the_slip() -> None:
     ("村（社区）法律顾问全覆盖）。", "wording.unbalanced"),
     ("使用chatgpt撰写材料。", "wording.latin"),
     ("召开专题会议近十余次。", "wording.near_over"),
+    ("依据《某某规划（2021-2025年）》。", "wording.dash"),
     ("累计服务群众近两万余人次。", "wording.near_over"),
 ])
 def test_mechanical_slips_fire(text: str, rule: str) -> None:
@@ -95,6 +96,7 @@ def test_mechanical_slips_fire(text: str, rule: str) -> None:
     "开发政务服务APP，上线12345热线。",
     "村（社区）法律顾问全覆盖，学习《宪法》《民法典》，开展“八五”普法。",
     "召开专题会议十余次，服务群众近千人。",
+    "依据《法治政府建设实施纲要（2021—2025年）》，编号2021-05号。",
     "现将有关情况报告如下：",
     "……",
 ])
