@@ -95,3 +95,18 @@ def test_window_starts_on_x11(bundle: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "qt.qpa" not in result.stderr and "Could not load" not in result.stderr, result.stderr
     assert (tmp_path / "data" / "fzdesk.sqlite").is_file()
+
+
+def test_portable_folder_beside_the_program_holds_the_data(bundle: Path, tmp_path: Path) -> None:
+    """sys.executable, sys._MEIPASS and the fzdesk-data rule as they really are in the frozen program."""
+    env = _headless_env(tmp_path)
+    del env["FZDESK_DATA"]
+    portable = bundle / "fzdesk-data"
+    portable.mkdir()
+    try:
+        result = subprocess.run([str(_exe(bundle)), "list"], capture_output=True, text=True, encoding="utf-8",
+                                env=env, timeout=60, check=False)
+        assert result.returncode == 0, result.stderr
+        assert (portable / "fzdesk.sqlite").is_file()
+    finally:
+        shutil.rmtree(portable)
