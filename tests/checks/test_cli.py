@@ -86,3 +86,23 @@ def test_no_report_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixtur
     Store.open(tmp_path).close()
     assert main(["--data", str(tmp_path), "check"]) == 2
     assert "找不到符合条件的报告" in capsys.readouterr().err
+
+
+def test_last_years_report_in_the_store_is_used(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from fzdesk.domain.model import Report
+    from tests.checks.helpers import figures
+
+    _store_sample(tmp_path)
+    with Store.open(tmp_path) as store:
+        unit_id = store.units()[0].id
+        store.create_report(figures(Report(unit_id=unit_id, year=2022), A_open=4, A_accepted=427))
+        report_id = next(r.id for r in store.reports() if r.year == 2023)
+        report = store.load_report(report_id)
+        report.figures["A.carried_in"] = figures(Report(1, 2023), A_carried_in=3).figures["A.carried_in"]
+        store.set_figure(report_id, report.figures["A.carried_in"])
+    assert main(["--data", str(tmp_path), "check", "--year", "2023", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    rules = {d["rule"]: d for d in data}
+    assert "去年年底未审结为4件" in rules["A.carry"]["message"]
+    assert "prose.yoy" not in rules  # 88 + 339 = 427: the statement holds against last year's report
+    assert rules["yoy.change"]["values"]["last"] == 427
