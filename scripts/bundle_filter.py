@@ -1,8 +1,9 @@
 """What build.spec leaves out of the bundle: Qt modules, plugins, libraries and translations fzdesk does not use.
 
-fzdesk uses QtCore, QtGui (with its PDF writer) and QtWidgets. Kept plugins: the platforms xcb, offscreen and
-windows (+ GL integrations of xcb), Windows styles, the ico image format, the input contexts Chinese input
-methods use (ibus, compose), and the xdg-desktop-portal theme. Translations: only qtbase_zh_CN.qm.
+fzdesk uses QtCore, QtGui (with its PDF writer) and QtWidgets, painted in software. Kept plugins: the
+platforms xcb, offscreen and windows (+ GL integrations of xcb), Windows styles, the ico image format, the input
+contexts Chinese input methods use (ibus, compose), and the xdg-desktop-portal theme. Translations: only
+qtbase_zh_CN.qm.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ _DROPPED_LIBS = re.compile(
     r"[A-Za-z0-9]*(\.so[.0-9]*|\.dll)$",
     re.IGNORECASE,
 )
+#: Windows: Mesa's software OpenGL and the D3D shader compiler serve Qt Quick / OpenGL, not QPainter widgets.
+_DROPPED_WINDOWS_DLLS = re.compile(r"(^|/)(opengl32sw|d3dcompiler_\d+)\.dll$", re.IGNORECASE)
 _PLUGIN = re.compile(r"(?:^|/)PySide6/(?:Qt/)?plugins/([^/]+)/(?:lib)?([^/.]+)[^/]*$")
 _TRANSLATION = re.compile(r"(?:^|/)PySide6/(?:Qt/)?translations/([^/]+)$")
 
@@ -63,4 +66,4 @@ def keep_entry(dest: str) -> bool:
     translation = _TRANSLATION.search(path)
     if translation:
         return translation.group(1) in KEEP_TRANSLATIONS
-    return not _DROPPED_LIBS.search(path)
+    return not (_DROPPED_LIBS.search(path) or _DROPPED_WINDOWS_DLLS.search(path))

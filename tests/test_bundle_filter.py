@@ -22,6 +22,8 @@ from scripts.bundle_filter import PYTHON_EXCLUDES, QT_EXCLUDES, keep_entry
     "PySide6/Qt/lib/libQt6DBus.so.6",
     "PySide6/Qt/lib/libQt6XcbQpa.so.6",
     "PySide6\\Qt6Gui.dll",
+    "PySide6\\msvcp140.dll",
+    "python311.dll",
     "PySide6/Qt/lib/libicudata.so.73",
     "resources/catalogue/indicators.json",
     "docx/templates/default.docx",
@@ -47,6 +49,8 @@ def test_kept(dest: str) -> None:
     "PySide6/Qt/lib/libQt6EglFsKmsSupport.so.6",
     "PySide6\\Qt6Svg.dll",
     "PySide6\\Qt6Pdf.dll",
+    "PySide6\\opengl32sw.dll",
+    "PySide6\\d3dcompiler_47.dll",
 ])
 def test_dropped(dest: str) -> None:
     assert not keep_entry(dest)
