@@ -187,3 +187,19 @@ def test_text_rate_of_100_with_differing_counts_is_an_error() -> None:
     ok = report_with(text.replace("1180", "1200"))
     assert not [f for f in check_paragraph(ok, catalogue(), load_wording(), Block.MEASURES, 0, 0, rules=rules())
                 if f.rule == "prose.rate100"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全年办理行政处罚案件126件，罚没款38.6万元。", {"I.penalties": "126件", "I.fines": "38.6万元"}),
+    ("全年排查调处矛盾纠纷312起，调解成功305起。", {"J.mediations": "312起", "J.mediations_success": "305起"}),
+    ("全县12345热线共受理群众诉求8562件，办结8498件。", {"G.total": "8562件", "G.closed": "8498件"}),
+    ("举办专题培训等6期，参训人员达600余人次。", {"H.trainings": "6期", "H.trainees": "600余人次"}),
+    ("全年共作出重大行政决策5项。", {"D.items": "5项"}),
+    ("党组理论学习中心组全年开展集中学法4次。", {"K.group_study": "4次"}),
+    ("行政执法案卷评查合格率100%。", {}),  # 合格率 here is not the 普法 exam's
+])
+def test_ties_in_typical_sentences(text: str, expected: dict[str, str]) -> None:
+    from fzdesk.checks.prose import tie_numbers
+
+    ties, _, _ = tie_numbers(prose_index(catalogue()), text)
+    assert {t.code: t.mention.text for t in ties} == expected
