@@ -6,7 +6,15 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from fzdesk import __version__
+import fzdesk
+
+
+class _VersionAction(argparse.Action):
+    """Prints the version; looked up only when asked for (it is not free to find)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        print(f"fzdesk {fzdesk.__version__}")
+        parser.exit()
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
@@ -15,7 +23,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         prog="fzdesk",
         description="法治政府建设年度报告助手：不带子命令时打开程序窗口。",
     )
-    parser.add_argument("--version", action="version", version=f"fzdesk {__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="显示版本号后退出")
     parser.add_argument("--data", metavar="DIR", help="数据文件夹（默认：用户数据目录，或环境变量 FZDESK_DATA）")
     parser.add_argument("--self-test", action="store_true",
                         help="不打开窗口，检查本程序能否正常工作（在临时文件夹中建、查、导出、导入一份报告）")
