@@ -8,7 +8,7 @@ from typing import Any
 
 from fzdesk import resources
 from fzdesk.checks.engine import check_report
-from fzdesk.checks.findings import STEP_LABELS, CheckResult, Finding, Severity
+from fzdesk.checks.findings import STEP_LABELS, Category, CheckResult, Finding, Severity
 from fzdesk.checks.rules import load_rules
 from fzdesk.checks.wording import load_wording
 from fzdesk.commands.common import CommandError, add_report_selector, choose_report, fail, open_store
@@ -35,10 +35,24 @@ def handle(args: argparse.Namespace) -> int:
     folder = data_dir(args.data)
     result = check_report(report, unit, resources.catalogue(), load_rules(folder), load_wording(folder), last_year)
     if args.json:
-        print(json.dumps([f.to_dict() for f in result.findings], ensure_ascii=False, indent=2))
+        print(json.dumps(json_entries(result), ensure_ascii=False, indent=2))
     else:
         print(render_text(f"{summary.unit_name} {summary.year}年度报告", result))
     return 1 if result.has_open_errors else 0
+
+
+def json_entries(result: CheckResult) -> list[dict[str, Any]]:
+    """Every finding with "status" open or dismissed, then each 无法检查 rule as an info entry, status unchecked."""
+    out = [{**f.to_dict(), "status": "dismissed" if f.dismissed else "open"} for f in result.findings]
+    for u in result.unchecked:
+        location: dict[str, Any] = {"step": "figures"}
+        if u.missing:
+            location["figure"] = u.missing[0]
+        out.append({"rule": u.rule, "category": Category.FIGURES.value, "severity": Severity.INFO.value,
+                    "message": u.message, "location": location, "place": STEP_LABELS["figures"], "excerpt": "",
+                    "values": {"missing": list(u.missing)}, "key": f"{u.rule}|unchecked", "dismissed": False,
+                    "reason": "", "fixes": [], "status": "unchecked"})
+    return out
 
 
 def render_text(title: str, result: CheckResult) -> str:
