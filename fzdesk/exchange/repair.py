@@ -34,10 +34,13 @@ def _heading_like(text: str) -> bool:
 
 
 def line_width(paragraphs: list[str]) -> int | None:
-    """The width of the PDF's lines, when the text shows it: the commonest length of lines ending in a comma."""
+    """The width of the PDF's lines, when the text shows it: the commonest length of the lines that end
+    mid-sentence (no final punctuation, not a numbered heading) and run on into the next (3 of them at least).
+    """
     lengths: dict[int, int] = {}
     for prev, text in itertools.pairwise(paragraphs):
-        if prev and text and _ends_mid_sentence(prev) and not MARKER.match(text):
+        if (prev and text and prev[-1] not in SENTENCE_END and not _heading_like(prev)
+                and not MARKER.match(text)):
             lengths[len(prev)] = lengths.get(len(prev), 0) + 1
     if not lengths:
         return None
@@ -59,7 +62,8 @@ def join_broken(paragraphs: list[str], min_line: int = 20, width: int | None = N
         if out and text and out[-1]:
             prev = out[-1]
             continuing = text[0] in "，。、；：！？）”,.;:!?)"
-            full_line = width is not None and width - 2 <= len(prev) <= width + 1
+            # a full line, give or take the indent, or the width plus an automatic number ("（十二）")
+            full_line = width is not None and width - 2 <= len(prev) <= width + 4
             broken = _ends_mid_sentence(prev) or (
                 len(prev) >= min_line and prev[-1] not in SENTENCE_END and (full_line or not _heading_like(prev)))
             if (continuing or broken) and not MARKER.match(text):

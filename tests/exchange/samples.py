@@ -140,7 +140,10 @@ def write_docx(path: Path, text_lines: list[str], *, auto_numbering: str = "", p
                 _num_pr(p, num_id, 0)
             continue
         if auto_numbering == "paragraph" and _ITEM.match(line):
-            _num_pr(document.add_paragraph(_ITEM.sub("", line)), num_id, 1)
+            pieces = damage(_ITEM.sub("", line)) if pdf_damage else [_ITEM.sub("", line)]
+            _num_pr(document.add_paragraph(pieces[0]), num_id, 1)
+            for piece in pieces[1:]:
+                document.add_paragraph(piece)
             continue
         if heading_style and _LEVEL1.match(line):
             document.add_paragraph(line, style="Heading 1")

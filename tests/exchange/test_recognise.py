@@ -140,6 +140,20 @@ def test_pdf_copy_damage_is_repaired(tmp_path: Path) -> None:
     assert any("断行" in w for w in damaged.warnings)
 
 
+def test_automatic_numbering_and_pdf_damage_together(tmp_path: Path) -> None:
+    clean = open_import(samples.write_docx(tmp_path / "clean.docx", samples.lines(samples.county_text())))
+    path = samples.write_docx(tmp_path / "both.docx", samples.lines(samples.county_text()),
+                              auto_numbering="paragraph", pdf_damage=True)
+    import docx
+
+    paragraphs = docx.Document(str(path)).paragraphs
+    assert not any(p.text.startswith("（一）") for p in paragraphs)  # the numbers are Word's, not typed
+    assert len(paragraphs) > len(samples.lines(samples.county_text())) + 20
+    damaged = open_import(path)
+    _assert_county(damaged)
+    assert damaged.report.sections == clean.report.sections
+
+
 def test_a_joint_report_with_two_signatures_and_a_chinese_date(tmp_path: Path) -> None:
     path = tmp_path / "joint.txt"
     path.write_text(samples.JOINT, encoding="utf-8")
