@@ -19,6 +19,7 @@ class Autosaver(QObject):
     def __init__(self, parent: QObject | None = None, delay_ms: int = DELAY_MS) -> None:
         super().__init__(parent)
         self._pending: dict[str, Callable[[], Any]] = {}
+        self.immediate = False  # set once the window closes: a late edit is written at once
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -27,7 +28,10 @@ class Autosaver(QObject):
     def schedule(self, key: str, write: Callable[[], Any]) -> None:
         """Queues write under key (replacing an older one) and restarts the delay."""
         self._pending[key] = write
-        self._timer.start()
+        if self.immediate:
+            self.flush()
+        else:
+            self._timer.start()
 
     @property
     def pending(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -137,7 +138,11 @@ class MainWindow(QMainWindow):
             action.setShortcuts(keys)
         elif keys is not None:
             action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+
+        def run() -> None:
+            slot()  # type: ignore[operator]
+
+        action.triggered.connect(run)
         self.addAction(action)
         return action
 
@@ -484,9 +489,13 @@ class MainWindow(QMainWindow):
 
     def _save_failed(self, message: str) -> None:
         self.saved_label.setText("保存失败！")
+        if not self.isVisible():
+            print(f"fzdesk: 保存失败：{message}", file=sys.stderr)
+            return
         QMessageBox.critical(self, "保存失败",
                              f"刚才的修改没能保存。请不要关闭程序，先检查磁盘空间。\n\n原因：{message}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.saver.flush()
+        self.saver.immediate = True
         event.accept()

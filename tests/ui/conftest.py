@@ -2,14 +2,39 @@
 
 from __future__ import annotations
 
+import ctypes
+import functools
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from fzdesk.storage.store import Store
 from fzdesk.ui.main_window import MainWindow
 from tests import factories
+
+
+def _give_back_none(name: str) -> None:
+    """PySide6 6.12's QTest key functions drop one reference to None per call; after a few thousand
+    simulated keys Python aborts (none_dealloc / bool_dealloc at exit). Put the reference back."""
+    original = getattr(QTest, name)
+    if getattr(original, "_fzdesk_fixed", False):
+        return
+
+    @functools.wraps(original)
+    def call(*args: Any, **kwargs: Any) -> None:
+        original(*args, **kwargs)
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
+
+    call._fzdesk_fixed = True  # type: ignore[attr-defined]
+    setattr(QTest, name, call)
+
+
+for _name in ("keyClick", "keyClicks", "keyPress", "keyRelease", "keyEvent", "sendKeyEvent", "simulateEvent"):
+    if hasattr(QTest, _name):
+        _give_back_none(_name)
 
 
 @pytest.fixture
@@ -22,12 +47,15 @@ def make_window(qtbot: QtBot) -> Iterator[Callable[[Store], MainWindow]]:
         window.resize(1280, 800)
         window.show()
         qtbot.waitExposed(window)
+        window.activateWindow()  # shortcuts only reach the active window
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
         windows.append(window)
         return window
 
     yield make
     for w in windows:
-        w.saver.flush()
+        if w.isVisible():
+            w.close()
 
 
 @pytest.fixture

@@ -31,5 +31,7 @@ def replace_text(widget: QWidget, text: str) -> None:
 
 
 def key(widget: QWidget, k: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """Presses a key in widget, which gets the keyboard focus first (as the user's cursor is there)."""
+    widget.setFocus()
     QTest.keyClick(widget, k, modifiers)
     QApplication.processEvents()

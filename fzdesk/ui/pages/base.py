@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QLabel, QVBoxLayout, QWidget
 
 from fzdesk.domain.model import Report, Unit
 from fzdesk.storage.store import Store
@@ -48,6 +49,20 @@ class Page(QWidget):
 
     def reload(self) -> None:
         """Shows the model again after it changed behind the page's back (e.g. a history restore)."""
+
+
+def page_shortcut(page: QWidget, button: QAbstractButton, keys: str) -> None:
+    """Keys that click button from anywhere on page (a button's own shortcut would replace its mnemonic)."""
+    action = QAction(button.text(), page)
+    action.setShortcut(QKeySequence(keys))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def press() -> None:
+        if button.isEnabled():
+            button.click()
+
+    action.triggered.connect(press)
+    page.addAction(action)
 
 
 def buddy_label(text: str, buddy: QWidget) -> QLabel:

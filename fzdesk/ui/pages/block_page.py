@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import ClassVar
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,7 +29,7 @@ from fzdesk.domain.model import Block, Item, Numbering, Section
 from fzdesk.domain.numbering import item_label, numbered_sections
 from fzdesk.domain.outline import fill
 from fzdesk.ui.block_preview import item_preview
-from fzdesk.ui.pages.base import Page, Session, buddy_label, paragraphs
+from fzdesk.ui.pages.base import Page, Session, buddy_label, page_shortcut, paragraphs
 from fzdesk.ui.pages.report_page import move_block
 from fzdesk.ui.pages.text_page import TextEditor
 
@@ -52,6 +53,32 @@ def open_history(parent: QWidget, session: Session, target: str, field: str, tit
         return None
     value = dialog.chosen_value
     return None if value is None else str(value)
+
+
+class ItemList(QListWidget):
+    """The item list: Ctrl+Shift+Up/Down move the current item here too, instead of moving the cursor."""
+
+    move_requested = Signal(int)
+    _MOVES: ClassVar[dict[Qt.Key, int]] = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
+
+    def _move_of(self, event: QKeyEvent) -> int:
+        ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        if event.modifiers() == ctrl_shift:
+            return self._MOVES.get(Qt.Key(event.key()), 0)
+        return 0
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and self._move_of(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = self._move_of(event)
+        if step:
+            self.move_requested.emit(step)
+            return
+        super().keyPressEvent(event)
 
 
 class BlockPage(Page):
@@ -105,7 +132,7 @@ class BlockPage(Page):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         items_label = QLabel("条目(&M)")
-        self.items = QListWidget()
+        self.items = ItemList()
         self.items.setAccessibleName("条目列表")
         self.items.setWordWrap(True)
         items_label.setBuddy(self.items)
@@ -178,6 +205,7 @@ class BlockPage(Page):
         self.add.clicked.connect(self.add_item)
         self.delete.clicked.connect(self.delete_item)
         self.up.clicked.connect(lambda: self.move_item(-1))
+        self.items.move_requested.connect(self.move_item)
         self.down.clicked.connect(lambda: self.move_item(1))
         self.title.textEdited.connect(self._title_edited)
         self.text.textChanged.connect(self._text_edited)
@@ -186,7 +214,7 @@ class BlockPage(Page):
 
     def _button(self, text: str, keys: str, tip: str) -> QPushButton:
         button = QPushButton(text)
-        button.setShortcut(QKeySequence(keys))
+        page_shortcut(self, button, keys)
         button.setToolTip(f"{tip}（{QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)}）")
         return button
 
@@ -226,7 +254,8 @@ class BlockPage(Page):
         first = item.title.strip() or (item.paragraphs[0] if item.paragraphs else "") or "（空白条目）"
         if len(first) > 40:
             first = first[:40] + "……"
-        return f"{self.label_of(index) or '·'} {first}"
+        label = self.label_of(index)
+        return f"{label}{first}" if label else f"· {first}"
 
     def _fill_list(self, current: int) -> None:
         self.items.blockSignals(True)
@@ -306,11 +335,13 @@ class BlockPage(Page):
     def _numbering_edited(self) -> None:
         self.section.numbering = Numbering(self.numbering.currentData())
         self._save_section(numbering=self.section.numbering)
+        self.session.saver.flush()  # a choice, not typing: save it at once
         self._fill_list(self.current_index())
 
     def _omitted_edited(self, on: bool) -> None:
         self.section.omitted = on
         self._save_section(omitted=on)
+        self.session.saver.flush()
         self._update_enabled()
         self._update_preview()
 

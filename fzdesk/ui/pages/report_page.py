@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 from fzdesk import resources
 from fzdesk.domain.model import Block, derive_title
 from fzdesk.domain.outline import fill
-from fzdesk.ui.pages.base import Page, Session, buddy_label
+from fzdesk.ui.pages.base import Page, Session, buddy_label, page_shortcut
 from fzdesk.ui.steps import block_name
 
 
@@ -77,9 +76,9 @@ class ReportPage(Page):
         self.order.setAccessibleName("五个部分的顺序")
         buttons = QVBoxLayout()
         self.up = QPushButton("上移(&K)")
-        self.up.setShortcut(QKeySequence("Alt+Up"))
+        page_shortcut(self, self.up, "Alt+Up")
         self.down = QPushButton("下移(&J)")
-        self.down.setShortcut(QKeySequence("Alt+Down"))
+        page_shortcut(self, self.down, "Alt+Down")
         self.up.setToolTip("把选中的部分上移（Alt+↑）")
         self.down.setToolTip("把选中的部分下移（Alt+↓）")
         buttons.addWidget(self.up)
