@@ -13,6 +13,7 @@ from fzdesk.paths import data_dir, resource
 from fzdesk.storage.lock import StoreLocked
 from fzdesk.storage.migrations import NewerSchemaError
 from fzdesk.storage.store import Store
+from fzdesk.ui.pyside_fix import pin_singletons
 
 APP_NAME = "法治政府建设年度报告助手"
 BASE_POINT_SIZE = 12
@@ -20,6 +21,7 @@ BASE_POINT_SIZE = 12
 
 def make_app(argv: list[str] | None = None) -> QApplication:
     """The QApplication with Qt's own texts in Chinese, the program's name and icon and a large font."""
+    pin_singletons()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName("fzdesk")

@@ -38,6 +38,7 @@ from fzdesk.ui.dialogs import BackupDialog, NewReportDialog, NewUnitDialog, defa
 from fzdesk.ui.help import HelpDialog, help_text
 from fzdesk.ui.pages.base import Page, Session
 from fzdesk.ui.pages.unit_page import NAME_MISSING
+from fzdesk.ui.pyside_fix import pin_singletons
 from fzdesk.ui.steps import Step, steps_for
 from fzdesk.ui.style import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE, STYLE_SHEET, state_icon
 
@@ -48,6 +49,7 @@ LAST_REPORT_SETTING = "last_report"
 
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        pin_singletons()
         super().__init__(parent)
         self.setWindowTitle(WINDOW_TITLE)
         self.setStyleSheet(STYLE_SHEET)

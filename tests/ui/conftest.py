@@ -2,39 +2,17 @@
 
 from __future__ import annotations
 
-import ctypes
-import functools
 from collections.abc import Callable, Iterator
-from typing import Any
 
 import pytest
-from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from fzdesk.storage.store import Store
 from fzdesk.ui.main_window import MainWindow
+from fzdesk.ui.pyside_fix import pin_singletons
 from tests import factories
 
-
-def _give_back_none(name: str) -> None:
-    """PySide6 6.12's QTest key functions drop one reference to None per call; after a few thousand
-    simulated keys Python aborts (none_dealloc / bool_dealloc at exit). Put the reference back."""
-    original = getattr(QTest, name)
-    if getattr(original, "_fzdesk_fixed", False):
-        return
-
-    @functools.wraps(original)
-    def call(*args: Any, **kwargs: Any) -> None:
-        original(*args, **kwargs)
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
-
-    call._fzdesk_fixed = True  # type: ignore[attr-defined]
-    setattr(QTest, name, call)
-
-
-for _name in ("keyClick", "keyClicks", "keyPress", "keyRelease", "keyEvent", "sendKeyEvent", "simulateEvent"):
-    if hasattr(QTest, _name):
-        _give_back_none(_name)
+pin_singletons()  # PySide6 drops references to None/True/False: see fzdesk/ui/pyside_fix.py
 
 
 @pytest.fixture
