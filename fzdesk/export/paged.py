@@ -1,0 +1,240 @@
+"""The report laid out in pages by Qt's text engine, for the PDF and the paged preview.
+
+1 device pixel = 1 twip (1440 dpi). PySide6 is imported inside the functions: callers make sure a
+QGuiApplication exists (fzdesk.export.pdf.ensure_gui_application).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fzdesk.domain.catalogue import Catalogue
+from fzdesk.domain.model import Report, Unit
+from fzdesk.export import geometry as g
+from fzdesk.export.docx_writer import build
+from fzdesk.export.fonts import font_for, title_bold
+from fzdesk.export.footer import DASH
+from fzdesk.export.layout import Align, Element, Para, Role, Run, Table
+from fzdesk.export.options import ExportOptions, FontSet, PageNumbers
+
+#: Faces tried after the named one, so a PC (or a test machine) without the official fonts still prints CJK.
+FALLBACKS: dict[Role, list[str]] = {
+    Role.BODY: ["FangSong", "仿宋", "Noto Serif CJK SC", "Source Han Serif SC", "serif"],
+    Role.KAI: ["KaiTi", "楷体", "AR PL UKai CN", "Noto Serif CJK SC", "serif"],
+    Role.HEI: ["SimHei", "黑体", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "sans-serif"],
+    Role.TITLE: ["SimSun", "宋体", "Noto Serif CJK SC", "serif"],
+    Role.SONG: ["SimSun", "宋体", "Noto Serif CJK SC", "serif"],
+}
+FOOTER_GAP = 397  # 7 mm between the text block and the page number line, in twips
+
+#: The paint device has 1440 dpi, one pixel a twip. Qt's text layout takes margins and indents in device
+#: pixels but fixed line heights, letter spacing and table lengths in 96-dpi pixels that it scales.
+TWIPS_PER_PX = 15
+
+
+def px(twips: float) -> float:
+    return twips / TWIPS_PER_PX
+
+
+class _Painter:
+    """Builds a QTextDocument from laid-out elements; 1 device pixel = 1 twip (1440 dpi)."""
+
+    def __init__(self, font_set: FontSet, device: Any) -> None:
+        from PySide6.QtGui import QTextDocument
+
+        self.font_set = font_set
+        self.doc = QTextDocument()
+        self.doc.documentLayout().setPaintDevice(device)
+        self.doc.setDocumentMargin(0)
+        self.doc.setPageSize(_size(g.LAYOUT_WIDTH, g.TEXT_HEIGHT))
+        self.first = True
+
+    def char_format(self, run: Run) -> Any:
+        from PySide6.QtGui import QFont, QTextCharFormat
+
+        fmt = QTextCharFormat()
+        fmt.setFontFamilies([font_for(self.font_set, run.role), *FALLBACKS[run.role]])
+        fmt.setFontPointSize(run.size / 2)
+        if run.bold or (run.role is Role.TITLE and title_bold(self.font_set)):
+            fmt.setFontWeight(QFont.Weight.Bold)
+        if run.spacing:
+            fmt.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+            fmt.setFontLetterSpacing(px(run.spacing))
+        return fmt
+
+    def block_format(self, p: Para) -> Any:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QTextBlockFormat, QTextFormat, QTextOption
+
+        fmt = QTextBlockFormat()
+        alignment = {Align.BOTH: Qt.AlignmentFlag.AlignJustify, Align.LEFT: Qt.AlignmentFlag.AlignLeft,
+                     Align.CENTER: Qt.AlignmentFlag.AlignHCenter, Align.RIGHT: Qt.AlignmentFlag.AlignRight}
+        fmt.setAlignment(alignment[p.align])
+        fmt.setLeftMargin(p.left)
+        fmt.setRightMargin(p.right)
+        fmt.setTextIndent(p.first_line - p.hanging)  # not scaled: device pixels
+        if p.exact:
+            fmt.setLineHeight(px(p.line), QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        if p.page_break_before:
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        if p.tab:
+            fmt.setTabPositions([QTextOption.Tab(px(p.tab - p.left), QTextOption.TabType.RightTab)])
+        return fmt
+
+    def _block(self, cursor: Any, fmt: Any) -> None:
+        if self.first:
+            cursor.setBlockFormat(fmt)
+        else:
+            cursor.insertBlock(fmt)
+        self.first = False
+
+    def para(self, cursor: Any, p: Para) -> None:
+        if p.border_top:
+            self._ruler(cursor)
+        self._block(cursor, self.block_format(p))
+        mark = self.char_format(p.runs[0] if p.runs else Run(""))
+        cursor.setBlockCharFormat(mark)
+        for i, run in enumerate(p.runs):
+            cursor.insertText(run.text, self.char_format(run))
+            if i in p.breaks:
+                cursor.insertText("\u2028", self.char_format(run))
+        if p.border_bottom:
+            self._ruler(cursor)
+
+    def _ruler(self, cursor: Any) -> None:
+        """A separator line across the text block (the 版记's), as a block of its own."""
+        from PySide6.QtGui import QTextBlockFormat, QTextFormat, QTextLength
+
+        ruler = QTextBlockFormat()
+        ruler.setProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth,
+                          QTextLength(QTextLength.Type.PercentageLength, 100))
+        self._block(cursor, ruler)
+
+    def table(self, cursor: Any, t: Table) -> None:
+        from PySide6.QtGui import QBrush, QColor, QTextFrameFormat, QTextLength, QTextTableFormat
+
+        fmt = QTextTableFormat()
+        fmt.setColumnWidthConstraints([QTextLength(QTextLength.Type.FixedLength, px(w)) for w in t.widths])
+        fmt.setCellPadding(px(60))
+        fmt.setCellSpacing(0)
+        fmt.setBorder(1)  # 96-dpi pixels: 0.75 pt
+        fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+        fmt.setBorderBrush(QBrush(QColor("black")))
+        fmt.setBorderCollapse(True)
+        fmt.setHeaderRowCount(t.header_rows)
+        cursor.insertBlock()  # insertTable takes the current block's place: keep the blank line before it
+        table = cursor.insertTable(len(t.rows), len(t.widths), fmt)
+        for r, row in enumerate(t.rows):
+            column = 0
+            for cell in row:
+                if cell.span > 1:
+                    table.mergeCells(r, column, 1, cell.span)
+                cell_cursor = table.cellAt(r, column).firstCursorPosition()
+                for i, p in enumerate(cell.paras):
+                    cell_cursor.setBlockFormat(self.block_format(p)) if i == 0 else \
+                        cell_cursor.insertBlock(self.block_format(p))
+                    for run in p.runs:
+                        cell_cursor.insertText(run.text, self.char_format(run))
+                column += cell.span
+        cursor.movePosition(cursor.MoveOperation.End)
+        self.first = False
+
+    def build(self, elements: list[Element]) -> Any:
+        from PySide6.QtGui import QTextCursor
+
+        cursor = QTextCursor(self.doc)
+        for e in elements:
+            if isinstance(e, Para):
+                self.para(cursor, e)
+            else:
+                self.table(cursor, e)
+        return self.doc
+
+
+def _size(w: float, h: float) -> Any:
+    from PySide6.QtCore import QSizeF
+
+    return QSizeF(w, h)
+
+
+def _draw_page(doc: Any, painter: Any, index: int) -> None:
+    """Draws the lines that start on page index, one by one.
+
+    QTextDocument.drawContents would draw every line of each paragraph that touches the page and leave
+    the clipped ones in the PDF's text layer (found twice by search and copy); drawing line by line
+    keeps each line on exactly one page. A page with a table (the annex) is drawn by the document.
+    """
+    from PySide6.QtCore import QLineF, QRectF
+    from PySide6.QtGui import QTextCursor, QTextFormat
+
+    top, bottom = index * g.TEXT_HEIGHT, (index + 1) * g.TEXT_HEIGHT
+    layout = doc.documentLayout()
+    page = QRectF(0, top, g.LAYOUT_WIDTH, g.TEXT_HEIGHT)
+    blocks = []
+    block = doc.begin()
+    while block.isValid():
+        if QTextCursor(block).currentTable() is not None and layout.blockBoundingRect(block).intersects(page):
+            # A page with a table (the annex, which starts on a page of its own) is drawn whole.
+            doc.drawContents(painter, page.adjusted(-100, 0, 100, 0))  # the table's outer borders
+            return
+        blocks.append(block)
+        block = block.next()
+    for block in blocks:
+        rect = layout.blockBoundingRect(block)
+        if block.blockFormat().hasProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth):
+            y = rect.y() + rect.height() / 2
+            if top <= y < bottom:
+                painter.drawLine(QLineF(0, y, g.LAYOUT_WIDTH, y))
+            continue
+        text_layout = block.layout()
+        for i in range(text_layout.lineCount()):
+            line = text_layout.lineAt(i)
+            middle = rect.y() + line.y() + line.height() / 2  # a title line starts above its block
+            if top <= middle < bottom:
+                line.draw(painter, rect.topLeft())
+
+
+class PagedReport:
+    """A report laid out on A4 pages; paint(painter, index) draws one page in twips."""
+
+    def __init__(self, report: Report, unit: Unit, options: ExportOptions | None = None,
+                 catalogue: Catalogue | None = None, *, device: Any = None) -> None:
+        from PySide6.QtGui import QFont, QImage
+
+        self.options = options or ExportOptions()
+        if device is None:
+            # A 1440-dpi device for the layout's font metrics, so the pages match the PDF exactly.
+            device = QImage(1, 1, QImage.Format.Format_RGB32)
+            device.setDotsPerMeterX(56693)
+            device.setDotsPerMeterY(56693)
+        self._device = device
+        self.doc = _Painter(self.options.font_set, device).build(build(report, unit, self.options, catalogue))
+        self.page_number_font = QFont()
+        self.page_number_font.setFamilies([font_for(self.options.font_set, Role.SONG), *FALLBACKS[Role.SONG]])
+        self.page_number_font.setPixelSize(g.PAGE_NUMBER_CHAR)  # in twips: the painter draws in twips
+
+    @property
+    def page_count(self) -> int:
+        return int(self.doc.pageCount())
+
+    def paint(self, painter: Any, index: int) -> None:
+        """Draws page index (0-based): its text block and its page number "— N —"."""
+        from PySide6.QtCore import QPointF, QRectF, Qt
+        from PySide6.QtGui import QColor, QPen
+
+        painter.save()
+        painter.setPen(QPen(QColor("black"), 20))  # the 版记's separator lines, 1 pt
+        painter.translate(QPointF(g.MARGIN_LEFT, g.MARGIN_TOP - index * g.TEXT_HEIGHT))
+        _draw_page(self.doc, painter, index)
+        painter.restore()
+        number = index + 1
+        painter.save()
+        painter.setFont(self.page_number_font)
+        top = g.MARGIN_TOP + g.TEXT_HEIGHT + FOOTER_GAP
+        box = QRectF(g.MARGIN_LEFT + g.PAGE_NUMBER_CHAR, top, g.LAYOUT_WIDTH - 2 * g.PAGE_NUMBER_CHAR, 600)
+        if self.options.page_numbers is PageNumbers.CENTRED:
+            flag = Qt.AlignmentFlag.AlignHCenter
+        else:
+            flag = Qt.AlignmentFlag.AlignRight if number % 2 else Qt.AlignmentFlag.AlignLeft
+        painter.drawText(box, int(flag | Qt.AlignmentFlag.AlignTop), f"{DASH} {number} {DASH}")
+        painter.restore()
