@@ -131,7 +131,7 @@ def check_package(data: bytes) -> list[str]:
         if "/" + name not in overrides and name.rsplit(".", 1)[-1].lower() not in defaults:
             errors.append(f"{name}: no content type")
     for name in names:
-        if not name.endswith(".rels"):
+        if not name.endswith(".rels") or name not in parsed:
             continue
         folder = posixpath.dirname(posixpath.dirname(name))
         for rel in parsed[name].iter(f"{REL}Relationship"):
