@@ -154,7 +154,8 @@ class MainWindow(QMainWindow):
         file.addAction(self._action("新建单位(&U)…", None, self.new_unit))
         file.addAction(self._action("新建年度报告(&N)…", None, self.new_report))
         file.addSeparator()
-        file.addAction(self._action("恢复备份(&R)…", None, self.restore_backup))
+        self.restore_action = self._action("恢复备份(&R)…", None, self.restore_backup)
+        file.addAction(self.restore_action)
         file.addSeparator()
         file.addAction(self._action("退出(&X)", "Ctrl+Q", self.close))
         go = menu.addMenu("转到(&G)")
@@ -477,13 +478,13 @@ class MainWindow(QMainWindow):
         if not dialog.exec() or dialog.chosen is None:
             return
         current = self.session.report.id if self.session.report else None
+        self.saver.discard()  # everything was saved before the dialog; nothing may overwrite the backup now
         try:
             self.session.store.restore_backup(dialog.chosen)
         except Exception as exc:
             QMessageBox.critical(self, "恢复失败", f"没能恢复这个备份，现有数据没有改动。\n\n原因：{exc}")
             return
-        self.current = 0
-        self._open_initial(current)
+        self._open_initial(current)  # the same report and step, as they were in the backup
         self.statusBar().showMessage("已从备份恢复。", 8000)
 
     def _saved(self) -> None:

@@ -1,0 +1,143 @@
+"""Starting the program: a second copy is refused, newer data is refused, backups restore, help and text size."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from fzdesk import app
+from fzdesk.domain.model import Block
+from fzdesk.storage import backup
+from fzdesk.storage.store import Store
+from fzdesk.ui.dialogs import BackupDialog
+from fzdesk.ui.help import HelpDialog
+from fzdesk.ui.main_window import FONT_SETTING, MainWindow
+from fzdesk.ui.pages.block_page import BlockPage
+from fzdesk.ui.pages.text_page import OpeningPage
+from tests.ui.helpers import key, replace_text
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file() and p.suffix == ".sqlite"}
+
+
+@pytest.fixture
+def critical(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, title, text, *a: shown.append((title, text)))
+    return shown
+
+
+def test_a_second_copy_on_the_same_data_is_refused_and_changes_nothing(
+        filled_store: Store, data_dir: Path, critical: list[tuple[str, str]],
+        monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> None:
+    before = snapshot(data_dir)
+    monkeypatch.setattr(app, "make_app", lambda argv=None: qapp)
+    assert app.run_gui(str(data_dir)) == 1
+    assert critical and critical[0][0] == "程序已经在运行"
+    assert "另一个正在运行的 fzdesk" in critical[0][1] and str(data_dir) in critical[0][1]
+    assert snapshot(data_dir) == before
+    assert [r.year for r in filled_store.reports()] == [2023, 2022]  # the first copy goes on working
+    filled_store.set_setting("still", "writable")
+
+
+def test_data_from_a_newer_version_is_refused(data_dir: Path, critical: list[tuple[str, str]]) -> None:
+    data_dir.mkdir(parents=True)
+    conn = sqlite3.connect(data_dir / "fzdesk.sqlite")
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    before = snapshot(data_dir)
+    assert app.open_store(str(data_dir)) is None
+    assert critical and "更新版本" in critical[0][1]
+    assert snapshot(data_dir) == before
+
+
+def test_restore_a_backup_from_the_menu(filled_store: Store, make_window: Callable[[Store], MainWindow],
+                                        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    backup.copy_database(filled_store.conn, filled_store.backup_folder / "fzdesk-2024-01-02.sqlite")
+    w = make_window(filled_store)
+    w.go(2)
+    page = w.current_page()
+    assert isinstance(page, OpeningPage)
+    before = page.editor.toPlainText()
+    replace_text(page.editor, "改坏了的开头。")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    errors: list[BaseException] = []
+    listed: list[str] = []
+
+    def choose() -> None:
+        dialogs = [d for d in QApplication.topLevelWidgets() if isinstance(d, BackupDialog) and d.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(10, choose)
+            return
+        d = dialogs[0]
+        try:
+            listed.extend(d.list.item(i).text() for i in range(d.list.count()))
+            d.list.setCurrentRow(listed.index("2024年1月2日的备份"))
+            qtbot.mouseClick(d.restore, Qt.MouseButton.LeftButton)
+        except BaseException as exc:
+            errors.append(exc)
+            d.reject()
+
+    QTimer.singleShot(0, choose)
+    w.restore_action.trigger()
+    assert not errors, errors
+    assert "2024年1月2日的备份" in listed
+    opening = w.current_page()
+    assert isinstance(opening, OpeningPage) and opening.editor.toPlainText() == before
+    report = filled_store.load_report(w.session.report.id)  # type: ignore[union-attr]
+    assert report.section(Block.OPENING).items[0].text == before  # type: ignore[union-attr]
+    assert any(p.name.startswith("before-restore-") for p in filled_store.backup_folder.iterdir())
+
+
+def test_f1_shows_the_help_of_the_current_step(filled_store: Store, make_window: Callable[[Store], MainWindow],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(HelpDialog, "exec", lambda self: shown.append(self.browser.toPlainText()) or 0)
+    w = make_window(filled_store)
+    w.go(next(i for i, s in enumerate(w.steps) if s.block is Block.SHORTCOMINGS))
+    page = w.current_page()
+    assert isinstance(page, BlockPage)
+    key(page.text, Qt.Key.Key_F1)
+    assert shown and "原因" in shown[0] and "一是" in shown[0]
+    w.go(0)
+    key(w.current_page(), Qt.Key.Key_F1)
+    assert "单位全称" in shown[1]
+
+
+def test_keyboard_navigation_and_text_size(filled_store: Store, make_window: Callable[[Store], MainWindow]) -> None:
+    w = make_window(filled_store)
+    w.go(0)
+    key(w.step_list, Qt.Key.Key_PageDown, CTRL)
+    key(w.current_page(), Qt.Key.Key_PageDown, CTRL)
+    assert w.steps[w.current].key == "opening"
+    assert QApplication.focusWidget() is w.current_page().first_focus()
+    key(w.current_page(), Qt.Key.Key_PageUp, CTRL)
+    assert w.steps[w.current].key == "report"
+    size = w.point_size
+    key(w.current_page(), Qt.Key.Key_Plus, CTRL)
+    key(w.current_page(), Qt.Key.Key_Plus, CTRL)
+    assert w.point_size == size + 2 and w.stack.font().pointSize() == size + 2
+    assert filled_store.setting(FONT_SETTING) == size + 2
+    key(w.current_page(), Qt.Key.Key_Minus, CTRL)
+    assert filled_store.setting(FONT_SETTING) == size + 1
+    w.close()
+    w2 = make_window(filled_store)
+    assert w2.point_size == size + 1  # remembered
+
+
+def test_step_list_shows_state_as_text_not_colour_alone(filled_store: Store,
+                                                        make_window: Callable[[Store], MainWindow]) -> None:
+    w = make_window(filled_store)
+    texts = [w.step_list.item(i).text() for i in range(w.step_list.count())]
+    assert texts[0] == "单位信息\n已完成"
+    assert all(t.split("\n")[1] in ("空", "进行中", "已完成") for t in texts)
+    assert not w.step_list.item(0).icon().isNull()
