@@ -147,7 +147,7 @@ def check_package(data: bytes) -> list[str]:
     if overrides.get("/" + main, "").split(".")[-1] != "main+xml":
         errors.append("the main document part has the wrong content type")
     for name in names:
-        if name.startswith("word/") and name.endswith(".xml"):
+        if name.startswith("word/") and name.endswith(".xml") and name in parsed:
             errors += [f"{name}: {e}" for e in order_errors(parsed[name])]
     doc = parsed.get(main)
     if doc is not None:
