@@ -18,6 +18,8 @@ QLabel#preview { background: #f6f6f0; color: #333333; padding: 6px; }
 QListWidget#steps { font-size: 12pt; }
 QListWidget#steps::item { padding: 6px 4px; }
 QListWidget#steps { icon-size: 24px; }
+QListWidget#items::item { padding: 4px 2px; border-bottom: 1px solid #e4e4e4; color: #000000; }
+QListWidget#items::item:selected { background: #dbe7f5; color: #000000; }
 QListWidget#steps::item:selected { background: #dbe7f5; color: #000000; }
 """
 

@@ -134,6 +134,7 @@ class BlockPage(Page):
         items_label = QLabel("条目(&M)")
         self.items = ItemList()
         self.items.setAccessibleName("条目列表")
+        self.items.setObjectName("items")
         self.items.setWordWrap(True)
         items_label.setBuddy(self.items)
         left_layout.addWidget(items_label)
@@ -153,8 +154,12 @@ class BlockPage(Page):
         self.body.addWidget(left)
 
         right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(8, 0, 0, 0)
+        outer_right = QVBoxLayout(right)
+        outer_right.setContentsMargins(8, 0, 0, 0)
+        self.editor_box = QWidget()  # the current item's editor; hidden while the block has no item
+        right_layout = QVBoxLayout(self.editor_box)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        outer_right.addWidget(self.editor_box, 1)
         head = QHBoxLayout()
         self.label = QLabel()
         self.label.setObjectName("itemLabel")
@@ -188,8 +193,15 @@ class BlockPage(Page):
         self.empty = QLabel("这一部分还没有条目。按“添加条目”（Ctrl+Shift+N）开始写。")
         self.empty.setObjectName("hint")
         self.empty.setWordWrap(True)
-        right_layout.addWidget(self.empty)
+        outer_right.addWidget(self.empty)
+        outer_right.addStretch(0)
         self.body.addWidget(right)
+        self.omitted_note = QLabel("本部分已标记为“无”，不会写入报告。需要填写时，取消勾选上面的“无”。")
+        self.omitted_note.setObjectName("hint")
+        self.omitted_note.setWordWrap(True)
+        self.outer.addWidget(self.omitted_note)
+        self.omitted_stretch = QWidget()
+        self.outer.addWidget(self.omitted_stretch, 1)
         self.body.setStretchFactor(0, 1)
         self.body.setStretchFactor(1, 3)
         self.body.setSizes([280, 760])
@@ -278,8 +290,7 @@ class BlockPage(Page):
 
     def _show_item(self, row: int) -> None:
         item = self.current_item()
-        for w in (self.title, self.text, self.title_history, self.body_history, self.label, self.preview):
-            w.setVisible(item is not None)
+        self.editor_box.setVisible(item is not None)
         self.empty.setVisible(item is None)
         self.title.setText(item.title if item else "")
         self.text.blockSignals(True)
@@ -304,8 +315,9 @@ class BlockPage(Page):
         on = not self.section.omitted
         row = self.current_index()
         n = len(self.section.items)
-        self.items.setEnabled(on)
-        self.body.setEnabled(on)
+        self.body.setVisible(on)
+        self.omitted_note.setVisible(not on)
+        self.omitted_stretch.setVisible(not on)
         self.add.setEnabled(on)
         self.delete.setEnabled(on and row >= 0)
         self.up.setEnabled(on and row > 0)
@@ -365,7 +377,10 @@ class BlockPage(Page):
         item = self.current_item()
         if item is None or item.id is None:
             return
-        item.paragraphs = paragraphs(self.text.toPlainText())
+        new = paragraphs(self.text.toPlainText())
+        if new == item.paragraphs:
+            return  # a re-layout, not an edit
+        item.paragraphs = new
         iid = item.id
         self.session.saver.schedule(f"item:{iid}:body", partial(self.session.store.update_item, iid,
                                                                 paragraphs=list(item.paragraphs)))

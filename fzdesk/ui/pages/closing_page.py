@@ -54,7 +54,10 @@ class ClosingPage(Page):
             editor.blockSignals(False)
 
     def _closing_edited(self) -> None:
-        self.item.paragraphs = paragraphs(self.closing.toPlainText())
+        new = paragraphs(self.closing.toPlainText())
+        if new == self.item.paragraphs:
+            return
+        self.item.paragraphs = new
         iid = self.item.id
         assert iid is not None
         self.session.saver.schedule(f"item:{iid}", partial(self.session.store.update_item, iid,
@@ -65,7 +68,10 @@ class ClosingPage(Page):
         report = self.session.report
         assert report is not None and report.id is not None
         rid = report.id
-        report.attachments = [line.strip() for line in paragraphs(self.attachments.toPlainText())]
+        new = [line.strip() for line in paragraphs(self.attachments.toPlainText())]
+        if new == report.attachments:
+            return
+        report.attachments = new
         self.session.saver.schedule("report.attachments", partial(self.session.store.update_report, rid,
                                                                   attachments=list(report.attachments)))
         self.changed.emit()

@@ -57,7 +57,10 @@ class OpeningPage(Page):
         self.editor.blockSignals(False)
 
     def _edited(self) -> None:
-        self.item.paragraphs = paragraphs(self.editor.toPlainText())
+        new = paragraphs(self.editor.toPlainText())
+        if new == self.item.paragraphs:
+            return  # a re-layout, not an edit
+        self.item.paragraphs = new
         iid = self.item.id
         assert iid is not None
         self.session.saver.schedule(f"item:{iid}", partial(self.session.store.update_item, iid,
