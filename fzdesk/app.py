@@ -7,7 +7,7 @@ import sys
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from fzdesk.paths import data_dir, resource
 from fzdesk.storage.lock import StoreLocked
@@ -44,6 +44,8 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 def open_store(folder_arg: str | None) -> Store | None:
     """Opens the store, or explains in Chinese why not (another copy running, newer data) and returns None."""
     folder = data_dir(folder_arg)
+    from PySide6.QtWidgets import QMessageBox  # only on the way to an error message
+
     try:
         return Store.open(folder)
     except StoreLocked as exc:

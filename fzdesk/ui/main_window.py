@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -34,13 +34,22 @@ from fzdesk.domain.progress import (
 )
 from fzdesk.storage.store import Store
 from fzdesk.ui.autosave import Autosaver
-from fzdesk.ui.dialogs import BackupDialog, NewReportDialog, NewUnitDialog, default_year
-from fzdesk.ui.help import HelpDialog, help_text
 from fzdesk.ui.pages.base import Page, Session
 from fzdesk.ui.pages.unit_page import NAME_MISSING
 from fzdesk.ui.pyside_fix import pin_singletons
 from fzdesk.ui.steps import Step, steps_for
 from fzdesk.ui.style import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE, STYLE_SHEET, state_icon
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+
+def _box() -> type[QMessageBox]:
+    """QMessageBox, imported when a message is first shown (each Qt class costs start-up time)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    return QMessageBox
+
 
 WINDOW_TITLE = "法治政府建设年度报告助手"
 FONT_SETTING = "editor_point_size"
@@ -274,6 +283,8 @@ class MainWindow(QMainWindow):
 
     # ----- creating units and reports ------------------------------------------------------------
     def new_unit(self) -> None:
+        from fzdesk.ui.dialogs import NewUnitDialog  # dialogs load on first use: start-up stays fast
+
         dialog = NewUnitDialog(self)
         if not dialog.exec():
             return
@@ -286,10 +297,12 @@ class MainWindow(QMainWindow):
     def new_report(self) -> None:
         unit = self.session.unit
         if unit is None or unit.id is None:
-            QMessageBox.information(self, "请先填写单位信息", NAME_MISSING)
+            _box().information(self, "请先填写单位信息", NAME_MISSING)
             return
         self.saver.flush()
         taken = {s.year for s in self.session.store.reports(unit.id)}
+        from fzdesk.ui.dialogs import NewReportDialog
+
         dialog = NewReportDialog(unit.name, taken, self)
         if not dialog.exec():
             return
@@ -310,13 +323,15 @@ class MainWindow(QMainWindow):
             return True
         unit = self.session.unit
         if unit is None or unit.id is None or not unit.name:
-            QMessageBox.information(self, "请先填写单位信息", NAME_MISSING)
+            _box().information(self, "请先填写单位信息", NAME_MISSING)
             return False
         self.saver.flush()
         summaries = self.session.store.reports(unit.id)
         if summaries:
             self.open_report(summaries[0].id)
         else:
+            from fzdesk.ui.dialogs import default_year
+
             self.create_report(default_year())
         return True
 
@@ -466,16 +481,20 @@ class MainWindow(QMainWindow):
     def show_help(self) -> None:
         step = self.steps[self.current]
         unit_type = self.session.unit.unit_type if self.session.unit else None
+        from fzdesk.ui.help import HelpDialog, help_text
+
         HelpDialog(step.title, help_text(step, unit_type), self).exec()
 
     def _about(self) -> None:
         from fzdesk import __version__
 
-        QMessageBox.about(self, "关于", f"{WINDOW_TITLE}\n版本 {__version__}\n\n"
+        _box().about(self, "关于", f"{WINDOW_TITLE}\n版本 {__version__}\n\n"
                           f"数据文件夹：{self.session.store.folder}")
 
     def restore_backup(self) -> None:
         self.saver.flush()
+        from fzdesk.ui.dialogs import BackupDialog
+
         dialog = BackupDialog(self.session.store.backup_folder, self)
         if not dialog.exec() or dialog.chosen is None:
             return
@@ -484,7 +503,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.store.restore_backup(dialog.chosen)
         except Exception as exc:
-            QMessageBox.critical(self, "恢复失败", f"没能恢复这个备份，现有数据没有改动。\n\n原因：{exc}")
+            _box().critical(self, "恢复失败", f"没能恢复这个备份，现有数据没有改动。\n\n原因：{exc}")
             return
         self._open_initial(current)  # the same report and step, as they were in the backup
         self.statusBar().showMessage("已从备份恢复。", 8000)
@@ -497,7 +516,7 @@ class MainWindow(QMainWindow):
         if not self.isVisible():
             print(f"fzdesk: 保存失败：{message}", file=sys.stderr)
             return
-        QMessageBox.critical(self, "保存失败",
+        _box().critical(self, "保存失败",
                              f"刚才的修改没能保存。请不要关闭程序，先检查磁盘空间。\n\n原因：{message}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
