@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from fzdesk import resources
@@ -81,6 +83,25 @@ def type_in(qtbot: QtBot, text: str) -> None:
         target = QApplication.focusWidget()
         assert target is not None
         qtbot.keyClicks(target, ch)
+
+
+def when_open(kind: type[QWidget], act: Callable[[Any], None], tries: int = 250) -> None:
+    """Runs act on the dialog or menu of kind once it is open (it blocks in its own event loop), polling
+    every 20 ms; whatever happens, it is closed afterwards, so that a failing test cannot hang."""
+
+    def poll(left: int) -> None:
+        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+        if not found:
+            if left:
+                QTimer.singleShot(20, lambda: poll(left - 1))
+            return
+        try:
+            act(found[0])
+        finally:
+            if found[0].isVisible():
+                found[0].close()
+
+    QTimer.singleShot(0, lambda: poll(tries))
 
 
 def type_chinese(widget: QWidget, text: str) -> None:
@@ -200,14 +221,11 @@ def test_enter_moves_on_when_not_editing(qtbot: QtBot, sheet: FigureSheet) -> No
 def test_context_menu_offers_the_history(qtbot: QtBot, sheet: FigureSheet) -> None:
     seen: list[str] = []
 
-    def look() -> None:
-        menu = QApplication.activePopupWidget()
-        assert menu is not None
+    def look(menu: QMenu) -> None:
         seen.extend(a.text() for a in menu.actions() if a.text())
-        menu.close()
 
     index = sheet.model.index_of("A.accepted", COL_NAME)
-    QTimer.singleShot(50, look)
+    when_open(QMenu, look)
     pos = sheet.view.visualRect(index).center()
     viewport = sheet.view.viewport()
     QApplication.sendEvent(viewport, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos)))
@@ -339,14 +357,12 @@ def test_history_restores_an_older_value(qtbot: QtBot, sheet: FigureSheet, store
 
     seen: list[str] = []
 
-    def pick_older() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, HistoryDialog)
+    def pick_older(dialog: HistoryDialog) -> None:
         seen.extend(dialog.versions.item(i).text() for i in range(dialog.versions.count()))
         dialog.versions.setCurrentRow(1)
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
 
-    QTimer.singleShot(0, pick_older)
+    when_open(HistoryDialog, pick_older)
     qtbot.keyClick(sheet.view, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     assert len(seen) == 3 and "91" in seen[0] and "90" in seen[1] and "88" in seen[2]
     assert shown(sheet, "A.accepted") == "90"
@@ -356,15 +372,16 @@ def test_history_restores_an_older_value(qtbot: QtBot, sheet: FigureSheet, store
 
 
 def test_history_closed_without_restoring(qtbot: QtBot, sheet: FigureSheet, store: Store, report: Report) -> None:
-    def close() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, HistoryDialog)
-        assert "还没有保存过" in dialog.heading.text()
+    headings: list[str] = []
+
+    def close(dialog: HistoryDialog) -> None:
+        headings.append(dialog.heading.text())
         qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
 
     click(qtbot, sheet, "A.received")
-    QTimer.singleShot(0, close)
+    when_open(HistoryDialog, close)
     sheet.history_action.trigger()
+    assert headings and "还没有保存过" in headings[0]
     assert saved(store, report, "A.received") is None
 
 
