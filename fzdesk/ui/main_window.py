@@ -373,29 +373,40 @@ class MainWindow(QMainWindow):
         return self.pages[self.steps[self.current].key]
 
     def _make_page(self, step: Step) -> Page:
-        from fzdesk.ui.pages import block_page, closing_page, figures_page, report_page, text_page, unit_page
-
+        # each page's module is imported when its step is first opened: start-up stays fast
         s = self.session
         page: Page
         if step.key == "unit":
-            up = unit_page.UnitPage(s)
+            from fzdesk.ui.pages.unit_page import UnitPage
+
+            up = UnitPage(s)
             up.unit_created.connect(lambda _id: self._refresh_switcher())
             up.unit_renamed.connect(self._refresh_switcher)
             page = up
         elif step.key == "report":
-            rp = report_page.ReportPage(s)
+            from fzdesk.ui.pages.report_page import ReportPage
+
+            rp = ReportPage(s)
             rp.order_changed.connect(self._order_changed)
             rp.year_changed.connect(self._year_changed)
             page = rp
         elif step.key == "opening":
-            page = text_page.OpeningPage(s)
+            from fzdesk.ui.pages.text_page import OpeningPage
+
+            page = OpeningPage(s)
         elif step.key == "figures":
-            page = figures_page.FiguresPage(s)
+            from fzdesk.ui.pages.figures_page import FiguresPage
+
+            page = FiguresPage(s)
         elif step.key == "closing":
-            page = closing_page.ClosingPage(s)
+            from fzdesk.ui.pages.closing_page import ClosingPage
+
+            page = ClosingPage(s)
         else:
             assert step.block is not None
-            bp = block_page.BlockPage(s, step.block)
+            from fzdesk.ui.pages.block_page import BlockPage
+
+            bp = BlockPage(s, step.block)
             bp.order_changed.connect(self._order_changed)
             page = bp
         page.changed.connect(self._page_changed)
