@@ -146,7 +146,7 @@ class FigureSheet(QWidget):
         self._size_columns()
 
         self.help_title = QLabel()
-        title_font = QFont(self.help_title.font())
+        title_font = QFont()  # only the weight: the size keeps following the window's text size
         title_font.setBold(True)
         self.help_title.setFont(title_font)
         self.help_text = QLabel()
