@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from fzdesk.domain.model import Block
 from fzdesk.ui.pages.base import Page, Session, paragraphs
@@ -29,14 +29,19 @@ class ClosingPage(Page):
         self.default = QPushButton("恢复为“特此报告。”(&D)")
         self.outer.addWidget(label)
         self.outer.addWidget(self.closing)
-        self.outer.addWidget(self.default)
+        row = QHBoxLayout()
+        row.addWidget(self.default)
+        row.addStretch(1)
+        self.outer.addLayout(row)
         att_label = QLabel("附件(&F)：每行一件，例如“2023年度法治政府建设主要数据表”；没有附件就留空")
         att_label.setWordWrap(True)
         self.attachments = TextEditor()
         self.attachments.setAccessibleName("附件")
         att_label.setBuddy(self.attachments)
         self.outer.addWidget(att_label)
-        self.outer.addWidget(self.attachments, 1)
+        self.attachments.setMaximumHeight(200)
+        self.outer.addWidget(self.attachments)
+        self.outer.addStretch(1)
         self.reload()
         self.closing.textChanged.connect(self._closing_edited)
         self.attachments.textChanged.connect(self._attachments_edited)
