@@ -34,6 +34,7 @@ _MUTED = QColor("#8c959f")
 _APPROX_INK, _APPROX_BG = QColor("#7a4b00"), QColor("#fff4d6")
 _NA_INK, _NA_BG = QColor("#57606a"), QColor("#eef0f2")
 _FAMILY_BG = QColor("#e3ecf5")
+_MARK_COLOURS = {"error": QColor("#c62828"), "warning": QColor("#e65100"), "info": QColor("#1565c0")}
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -66,6 +67,7 @@ class FigureModel(QAbstractItemModel):
         self._where: dict[str, tuple[int, int]] = {}
         self.report: Report | None = None
         self.pending: dict[str, Choice] = {}
+        self.marks: dict[str, list[Any]] = {}  # code -> the checks' open findings on it (see set_marks)
         self._take_indicators(catalogue.version)
 
     def _take_indicators(self, version: int) -> None:
@@ -103,6 +105,24 @@ class FigureModel(QAbstractItemModel):
     def family_progress(self, family: int) -> tuple[int, int]:
         inds = self.rows[family]
         return sum(1 for i in inds if self.entry(i.code).filled), len(inds)
+
+    def set_marks(self, marks: dict[str, list[Any]]) -> None:
+        """Marks figures with findings (objects with .severity and .message): a coloured dot and a tooltip."""
+        changed = set(marks) | set(self.marks)
+        self.marks = {code: list(found) for code, found in marks.items() if code in self._where}
+        for code in changed:
+            if code in self._where:
+                index = self.index_of(code, COL_NAME)
+                self.dataChanged.emit(index, index)
+
+    def _mark_data(self, code: str, role: int) -> Any:
+        found = self.marks.get(code)
+        if not found:
+            return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            worst = min(found, key=lambda f: f.severity.rank)
+            return _MARK_COLOURS.get(worst.severity.value)
+        return "\n".join(f"{f.severity.label}：{f.message}" for f in found)
 
     # ----- editing ---------------------------------------------------------------------------------
     def set_entry(self, code: str, new: Entry) -> bool:
@@ -208,8 +228,12 @@ class FigureModel(QAbstractItemModel):
         if role == CODE_ROLE:
             return ind.code
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{ind.name}（{ind.unit}，{kind_hint(ind)}）：{ind.help}" if ind.help else ind.name
+            tip = f"{ind.name}（{ind.unit}，{kind_hint(ind)}）：{ind.help}" if ind.help else ind.name
+            marked = self._mark_data(ind.code, role)
+            return f"{marked}\n\n{tip}" if marked else tip
         column = index.column()
+        if column == COL_NAME and role == Qt.ItemDataRole.DecorationRole:
+            return self._mark_data(ind.code, role)
         if column == COL_NAME:
             return ind.name if role == Qt.ItemDataRole.DisplayRole else None
         if column == COL_HELP:

@@ -73,6 +73,9 @@ class MainWindow(QMainWindow):
         self.saver.saved.connect(self._saved)
         self.saver.failed.connect(self._save_failed)
         self.set_point_size(int(store.setting(FONT_SETTING, DEFAULT_POINT_SIZE)), announce=False)
+        from fzdesk.ui.check_hooks import CheckController
+
+        self.checks = CheckController(self)
         self._open_initial(store.setting(LAST_REPORT_SETTING))
 
     # ----- layout --------------------------------------------------------------------------------
@@ -237,6 +240,7 @@ class MainWindow(QMainWindow):
             page.deleteLater()
         self.pages.clear()
         self._refresh_switcher()
+        self.checks.report_opened()
         self._rebuild_steps(key)
 
     def _rebuild_steps(self, key: str) -> None:
@@ -402,6 +406,8 @@ class MainWindow(QMainWindow):
             from fzdesk.ui.pages.closing_page import ClosingPage
 
             page = ClosingPage(s)
+        elif step.key == "check":
+            page = self.checks.make_page()
         else:
             assert step.block is not None
             from fzdesk.ui.pages.block_page import BlockPage
@@ -460,6 +466,8 @@ class MainWindow(QMainWindow):
             return figures_progress(*figure_counts(report, catalogue_codes(report.catalogue_version)))
         if step.key == "closing":
             return closing_progress(report)
+        if step.key == "check":
+            return self.checks.progress()
         assert step.block is not None
         return block_progress(report.section(step.block))
 
@@ -475,12 +483,13 @@ class MainWindow(QMainWindow):
         for row in rows:
             step = self.steps[row]
             state = self.step_progress(step)
-            text = f"{step.title}\n{state.value}"
+            problems = self.checks.step_suffix(step.key)
+            text = f"{step.title}{problems}\n{state.value}"
             item = self.step_list.item(row)
             if item is not None and item.text() != text:
                 item.setText(text)
                 item.setIcon(self._icons[state])
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step.title}，{state.value}")
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step.title}{problems}，{state.value}")
                 item.setData(Qt.ItemDataRole.UserRole, state.value)
 
     def state_of(self, key: str) -> Progress:
@@ -533,4 +542,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.saver.flush()
         self.saver.immediate = True
+        self.checks.shutdown()
         event.accept()

@@ -28,10 +28,10 @@ class Step:
 
 
 def steps_for(report: Report | None) -> list[Step]:
-    """单位信息 → 报告信息 → 开头 → the five blocks in the report's order → 数据 → 结尾与附件."""
+    """单位信息 → 报告信息 → 开头 → the five blocks in the report's order → 数据 → 结尾与附件 → 检查."""
     order = [s.block for s in report.body_sections] if report else list(BODY_BLOCKS)
     steps = [Step("unit", "单位信息"), Step("report", "报告信息"), Step("opening", "开头", Block.OPENING)]
     for n, block in enumerate(order, start=1):
         steps.append(Step(block.value, f"{chinese_number(n)}、{block_name(block)}", block))
-    steps += [Step("figures", "数据"), Step("closing", "结尾与附件", Block.CLOSING)]
+    steps += [Step("figures", "数据"), Step("closing", "结尾与附件", Block.CLOSING), Step("check", "检查")]
     return steps

@@ -1,0 +1,217 @@
+"""What a clerk does with a finding: apply a fix, dismiss or restore it, extend the wording, explain a change."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
+
+from fzdesk.checks.figures import set_explanation
+from fzdesk.checks.findings import Category, DismissalError, FigureFix, Finding, Fix, TextFix, dismiss, undismiss
+from fzdesk.checks.fixes import StaleFix, apply_figure_fix, apply_text_fix
+from fzdesk.checks.text import find_para
+from fzdesk.checks.wording import DICTIONARY_CLASSES, add_exception, add_term
+from fzdesk.domain.model import Block
+from fzdesk.export.options import remember, unit_options
+
+if TYPE_CHECKING:
+    from fzdesk.ui.check_hooks import CheckController
+
+#: Unit.options key: where the explanations of large changes go ("sentence": a 说明 sentence in the report,
+#: "annex": the 说明 column of the figures annex).
+EXPLANATIONS_KEY = "explanations"
+EXPLANATION_CHOICES = (("sentence", "写成报告正文里的说明句"), ("annex", "写在数据附件的“说明”栏"))
+
+
+def dictionary_word(finding: Finding) -> bool:
+    """A finding from a wording dictionary entry (one that an exception can silence)."""
+    return finding.category is Category.WORDING and finding.rule.removeprefix("wording.") in DICTIONARY_CLASSES
+
+
+class CheckActions(QObject):
+    def __init__(self, controller: CheckController) -> None:
+        super().__init__(controller)
+        self.controller = controller
+
+    @property
+    def _parent(self) -> QWidget:
+        return self.controller.window
+
+    @property
+    def _session(self):  # type: ignore[no-untyped-def]
+        return self.controller.window.session
+
+    def _rerun(self) -> None:
+        self.controller.runner.run_full(sync=True)
+
+    # ----- one-click fixes -----------------------------------------------------------------------
+    def apply_fix(self, fix: Fix) -> bool:
+        """Applies the fix to the report, saves it through the Store (with history) and refreshes the editor."""
+        session = self._session
+        report = session.report
+        if report is None or report.id is None:
+            return False
+        session.saver.flush()
+        if isinstance(fix, FigureFix):
+            figure = apply_figure_fix(report, fix)
+            session.store.set_figure(report.id, figure)
+            self._reload_page("figures")
+        else:
+            try:
+                apply_text_fix(report, fix)
+            except StaleFix as exc:
+                QMessageBox.information(self._parent, "无法修改", str(exc))
+                self._rerun()
+                return False
+            self._save_text(fix)
+            self._reload_page(fix.location.step)
+        self._rerun()
+        self.controller.window.statusBar().showMessage(f"已修改：{fix.label}", 5000)
+        return True
+
+    def _save_text(self, fix: TextFix) -> None:
+        session = self._session
+        loc = fix.location
+        section = session.report.section(Block(loc.step))
+        assert section is not None and loc.item_index is not None
+        if loc.item_index < 0:
+            assert section.id is not None
+            session.store.update_section(section.id, heading=section.heading)
+            return
+        item = section.items[loc.item_index]
+        assert item.id is not None
+        if loc.paragraph is not None and loc.paragraph < 0:
+            session.store.update_item(item.id, title=item.title)
+        else:
+            session.store.update_item(item.id, paragraphs=list(item.paragraphs))
+
+    def _reload_page(self, key: str) -> None:
+        from fzdesk.ui.pages.block_page import BlockPage
+
+        page = self.controller.window.pages.get(key)
+        if page is None:
+            return
+        if isinstance(page, BlockPage):
+            row = page.current_index()
+            page.reload()
+            if row >= 0 and page.items.currentRow() != row:
+                page.items.setCurrentRow(row)
+        else:
+            page.reload()
+
+    # ----- dismissing ----------------------------------------------------------------------------
+    def dismiss(self, finding: Finding) -> bool:
+        from fzdesk.ui.dismiss_dialog import DismissDialog
+
+        dialog = DismissDialog(finding, self._parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return self.dismiss_with(finding, dialog.reason_text)
+
+    def dismiss_with(self, finding: Finding, reason: str) -> bool:
+        report = self._session.report
+        assert report is not None and report.id is not None
+        try:
+            dismiss(report, finding, reason)
+        except DismissalError as exc:
+            QMessageBox.warning(self._parent, "不能忽略", str(exc))
+            return False
+        self._session.store.update_report(report.id, dismissals=list(report.dismissals))
+        self._rerun()
+        return True
+
+    def restore(self, finding: Finding) -> None:
+        report = self._session.report
+        assert report is not None and report.id is not None
+        undismiss(report, finding.key)
+        self._session.store.update_report(report.id, dismissals=list(report.dismissals))
+        self._rerun()
+
+    # ----- wording dictionaries ------------------------------------------------------------------
+    def flagged_text(self, finding: Finding) -> tuple[str, str]:
+        """The flagged word and a longer phrase around it (the proposed exception)."""
+        loc = finding.location
+        report = self._session.report
+        para = None
+        if report is not None and loc.item_index is not None and loc.paragraph is not None:
+            para = find_para(report, Block(loc.step), loc.item_index, loc.paragraph)
+        if para is None or loc.start is None or loc.end is None:
+            word = str(finding.values.get("wrong", "")) or finding.excerpt
+            return word, word
+        return para.text[loc.start:loc.end], para.text[loc.start:loc.end + 2]
+
+    def add_exception(self, finding: Finding) -> bool:
+        from fzdesk.ui.wording_dialog import ExceptionDialog
+
+        word, phrase = self.flagged_text(finding)
+        dialog = ExceptionDialog(word, phrase, self._parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        add_exception(self._session.store.folder, dialog.phrase.text().strip())
+        self.controller.runner.reload_dictionaries()
+        return True
+
+    def add_term(self) -> bool:
+        from fzdesk.ui.wording_dialog import TermDialog
+
+        dialog = TermDialog(self._parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        add_term(self._session.store.folder, dialog.wrong.text(), dialog.right.text())
+        self.controller.runner.reload_dictionaries()
+        self.controller.window.statusBar().showMessage(
+            f"已添加：“{dialog.wrong.text().strip()}”应为“{dialog.right.text().strip()}”", 5000)
+        return True
+
+    def add_menu(self, window: QMainWindow) -> None:
+        """A 工具 menu before 帮助 with the dialog that adds a fixed term."""
+        bar = window.menuBar()
+        tools = bar.addMenu("工具(&T)")
+        help_menu = next((a for a in bar.actions() if a.text().startswith("帮助")), None)
+        if help_menu is not None:
+            bar.removeAction(tools.menuAction())
+            bar.insertMenu(help_menu, tools)
+        self.term_action = tools.addAction("添加本单位的固定用语(&W)…")
+        self.term_action.triggered.connect(self.add_term)
+        self.check_action = tools.addAction("立即检查全文(&C)")
+        self.check_action.setShortcut("F5")
+        self.check_action.triggered.connect(self._check_now)
+        window.addAction(self.check_action)
+
+    def _check_now(self) -> None:
+        self._session.saver.flush()
+        self._rerun()
+        self.controller._go("check")
+
+    # ----- explanations of large changes ---------------------------------------------------------
+    def explanation_code(self, finding: Finding) -> str | None:
+        """The figure a large-change finding asks to explain (None for other findings)."""
+        rule = next((r for r in self.controller.runner.rules.rules if r.id == finding.rule), None)
+        if rule is None or rule.relation != "yoy_change":
+            return None
+        return finding.location.figure
+
+    def set_explanation(self, code: str, text: str) -> None:
+        report = self._session.report
+        assert report is not None and report.id is not None
+        figure = set_explanation(report, code, text)
+        self._session.store.set_figure(report.id, figure)
+        self._reload_page("figures")
+        self._rerun()
+
+    def explanations_choice(self) -> str:
+        unit = self._session.unit
+        value = unit.options.get(EXPLANATIONS_KEY, "sentence") if unit else "sentence"
+        return value if value in ("sentence", "annex") else "sentence"
+
+    def set_explanations_choice(self, choice: str) -> None:
+        unit = self._session.unit
+        if unit is None or unit.id is None or choice == self.explanations_choice():
+            return
+        unit.options[EXPLANATIONS_KEY] = choice
+        if choice == "annex":  # the annex has a 说明 column already: make sure the annex is exported
+            options = unit_options(unit)
+            options.figures_annex = True
+            remember(unit, options)
+        self._session.store.save_unit(unit)

@@ -1,0 +1,299 @@
+"""Ties the checks into the window: counts in the step list, marks in the editors and the figure sheet, jumps."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
+
+from fzdesk.checks.findings import Finding, Severity, Unchecked
+from fzdesk.checks.insert import data_sentence
+from fzdesk.domain.model import Block
+from fzdesk.domain.progress import Progress
+from fzdesk.ui.check_actions import CheckActions
+from fzdesk.ui.check_runner import CheckRunner
+from fzdesk.ui.highlighter import FindingHighlighter, paragraph_of
+
+if TYPE_CHECKING:
+    from fzdesk.ui.check_page import CheckPage
+    from fzdesk.ui.main_window import MainWindow
+
+CHECK_STEP = "check"
+INSERT_KEY = "Ctrl+Shift+I"
+ATTACHED = "fzdeskChecksAttached"
+
+
+def step_of(location_step: str) -> str:
+    """The window's step key for a finding's location step ("info" lives on 报告信息)."""
+    return "report" if location_step == "info" else location_step
+
+
+def problems_suffix(counts: dict[Severity, int]) -> str:
+    """" · 2个问题" (errors and warnings) or " · 1条提示"; empty when the step is clean."""
+    problems = counts[Severity.ERROR] + counts[Severity.WARNING]
+    if problems:
+        return f" · {problems}个问题"
+    if counts[Severity.INFO]:
+        return f" · {counts[Severity.INFO]}条提示"
+    return ""
+
+
+def select_paragraph_span(editor: QPlainTextEdit, paragraph: int, start: int | None, end: int | None) -> bool:
+    """Selects characters start..end of the paragraph-th non-blank line (the whole line without a span)."""
+    block = editor.document().firstBlock()
+    while block.isValid():
+        if paragraph_of(block) == paragraph:
+            length = len(block.text())
+            lo = min(start if start is not None else 0, length)
+            hi = min(end if end is not None and start is not None else length, length)
+            cursor = QTextCursor(block)
+            cursor.setPosition(block.position() + lo)
+            cursor.setPosition(block.position() + hi, QTextCursor.MoveMode.KeepAnchor)
+            editor.setTextCursor(cursor)
+            editor.setFocus()
+            editor.ensureCursorVisible()
+            return True
+        block = block.next()
+    return False
+
+
+class CheckController(QObject):
+    """One per window: runs the checks on the open report and shows what they found, where it is."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.runner = CheckRunner(window.session.store, self)
+        self.actions = CheckActions(self)
+        self.highlighters: list[FindingHighlighter] = []
+        self.page: CheckPage | None = None
+        self.runner.updated.connect(self._updated)
+        window.stack.currentChanged.connect(self._page_shown)
+        self.actions.add_menu(window)
+
+    # ----- the window's hooks --------------------------------------------------------------------
+    def report_opened(self) -> None:
+        self.highlighters.clear()
+        self.page = None
+        self.runner.set_report(self.window.session.unit, self.window.session.report)
+
+    def step_suffix(self, key: str) -> str:
+        if key == CHECK_STEP or not self.runner.checked:
+            return ""
+        return problems_suffix(self.runner.open_counts("info" if key == "report" else key))
+
+    def progress(self) -> Progress:
+        if not self.runner.checked:
+            return Progress.EMPTY
+        open_ = self.runner.result.open_findings
+        if any(f.severity is not Severity.INFO for f in open_):
+            return Progress.PARTIAL
+        return Progress.DONE
+
+    def make_page(self) -> CheckPage:
+        from fzdesk.ui.check_page import CheckPage
+
+        self.page = CheckPage(self.window.session, self)
+        return self.page
+
+    def shutdown(self) -> None:
+        self.runner.shutdown()
+
+    # ----- pages ---------------------------------------------------------------------------------
+    def _page_shown(self, index: int) -> None:
+        page = self.window.stack.widget(index)
+        if page is None:
+            return
+        if not page.property(ATTACHED):
+            page.setProperty(ATTACHED, True)
+            self._attach(page)
+        if page is self.page:
+            self.runner.run_full(sync=True)  # opening the 检查 step shows the current state, not a stale one
+
+    def _attach(self, page: QWidget) -> None:
+        from fzdesk.ui.pages.block_page import BlockPage
+        from fzdesk.ui.pages.closing_page import ClosingPage
+        from fzdesk.ui.pages.figures_page import FiguresPage
+        from fzdesk.ui.pages.text_page import OpeningPage
+
+        if page is self.page:
+            return
+        changed = getattr(page, "changed", None)
+        if changed is not None:
+            changed.connect(self.runner.changed)
+        if isinstance(page, BlockPage):
+            self._attach_editor(page.text, page.block, page.current_index)
+            block = page.block
+            page.title.textEdited.connect(lambda _t: self.runner.text_edited(block, page.current_index(), -1))
+        elif isinstance(page, OpeningPage):
+            self._attach_editor(page.editor, Block.OPENING, lambda: 0)
+        elif isinstance(page, ClosingPage):
+            self._attach_editor(page.closing, Block.CLOSING, lambda: 0)
+        elif isinstance(page, FiguresPage):
+            self._mark_figures()
+
+    def _attach_editor(self, editor: QPlainTextEdit, block: Block, item_index: object) -> None:
+        index = item_index  # a callable giving the item the editor shows
+
+        def findings(paragraph: int) -> list[Finding]:
+            row = index()  # type: ignore[operator]
+            return [f for f in self.runner.findings_at(block, row) if f.location.paragraph == paragraph]
+
+        highlighter = FindingHighlighter(editor, findings)
+        self.highlighters.append(highlighter)
+
+        def typed() -> None:
+            self.runner.text_edited(block, index(), paragraph_of(editor.textCursor().block()))  # type: ignore[operator]
+
+        editor.textChanged.connect(typed)
+        editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        editor.customContextMenuRequested.connect(lambda pos: self._context_menu(editor, pos))
+        insert = QAction("插入数据…", editor)
+        insert.setShortcut(QKeySequence(INSERT_KEY))
+        insert.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        insert.triggered.connect(lambda: self._insert_menu_at_cursor(editor))
+        editor.addAction(insert)
+
+    # ----- 插入数据 -------------------------------------------------------------------------------
+    def data_sentences(self) -> list[tuple[str, str]]:
+        """(family name, sentence) for every family with figures filled in."""
+        report = self.window.session.report
+        if report is None:
+            return []
+        catalogue = self.runner.catalogue
+        out = []
+        for family in catalogue.families:
+            sentence = data_sentence(report, catalogue, family.code)
+            if sentence:
+                out.append((family.name, sentence))
+        return out
+
+    def insert_menu(self, editor: QPlainTextEdit, parent: QMenu | None = None) -> QMenu:
+        menu = QMenu("插入数据(&S)", parent or editor)
+        sentences = self.data_sentences()
+        if not sentences:
+            empty = menu.addAction("（“数据”一步还没有填写数字）")
+            empty.setEnabled(False)
+        for name, sentence in sentences:
+            short = sentence if len(sentence) <= 36 else sentence[:36] + "……"
+            action = menu.addAction(f"{name}：{short}")
+            action.setToolTip(sentence)
+            action.triggered.connect(lambda _=False, s=sentence: self.insert_sentence(editor, s))
+        return menu
+
+    def insert_sentence(self, editor: QPlainTextEdit, sentence: str) -> None:
+        editor.textCursor().insertText(sentence)  # through the page's own edit path: saved and re-checked
+        editor.setFocus()
+
+    def _insert_menu_at_cursor(self, editor: QPlainTextEdit) -> None:
+        menu = self.insert_menu(editor)
+        menu.exec(editor.viewport().mapToGlobal(editor.cursorRect().bottomLeft()))
+
+    def _context_menu(self, editor: QPlainTextEdit, pos: QPoint) -> None:
+        menu = editor.createStandardContextMenu()
+        menu.addSeparator()
+        sub = self.insert_menu(editor, menu)
+        sub.setTitle(f"插入数据(&S)\t{INSERT_KEY}")
+        menu.addMenu(sub)
+        menu.exec(editor.viewport().mapToGlobal(pos))
+
+    # ----- showing the result --------------------------------------------------------------------
+    def _updated(self) -> None:
+        self.window.refresh_states()
+        for h in list(self.highlighters):
+            try:
+                h.refresh()
+            except RuntimeError:  # its editor was deleted with a page
+                self.highlighters.remove(h)
+        self._mark_figures()
+        if self.page is not None:
+            self.page.show_result()
+
+    def _mark_figures(self) -> None:
+        from fzdesk.ui.pages.figures_page import FiguresPage
+
+        page = self.window.pages.get("figures")
+        sheet = getattr(page, "sheet", None) if isinstance(page, FiguresPage) else None
+        model = getattr(sheet, "model", None)
+        if model is not None and hasattr(model, "set_marks"):
+            model.set_marks(self.runner.findings_of_figures())
+
+    # ----- jumping to the place ------------------------------------------------------------------
+    def jump(self, finding: Finding | Unchecked) -> bool:
+        """Opens the finding's step and puts the cursor on it: the text span, the field or the figure row."""
+        if isinstance(finding, Unchecked):
+            return self._jump_figure(finding.missing[0] if finding.missing else None)
+        loc = finding.location
+        if loc.figure:
+            return self._jump_figure(loc.figure)
+        if not self._go(step_of(loc.step)):
+            return False
+        page = self.window.current_page()
+        if loc.step == "info":
+            widget = {"title": "title", "recipient": "recipient", "organs": "organ1", "date": "date"}.get(
+                loc.field or "", "")
+            target = getattr(page, widget, None) if widget else None
+            if isinstance(target, QWidget):
+                target.setFocus()
+                if isinstance(target, QLineEdit):
+                    target.selectAll()
+            return True
+        return self._jump_text(page, finding)
+
+    def _go(self, key: str) -> bool:
+        index = next((i for i, s in enumerate(self.window.steps) if s.key == key), None)
+        if index is None:
+            return False
+        self.window.go(index)
+        return True
+
+    def _jump_text(self, page: QWidget, finding: Finding) -> bool:
+        from fzdesk.ui.pages.block_page import BlockPage
+        from fzdesk.ui.pages.closing_page import ClosingPage
+        from fzdesk.ui.pages.text_page import OpeningPage
+
+        loc = finding.location
+        if isinstance(page, BlockPage):
+            if loc.item_index is None or loc.item_index < 0:
+                page.heading.setFocus()
+                page.heading.selectAll()
+                return True
+            if page.items.currentRow() != loc.item_index:
+                page.items.setCurrentRow(loc.item_index)
+            if loc.paragraph is None:
+                page.text.setFocus()
+                return True
+            if loc.paragraph < 0:
+                page.title.setFocus()
+                if loc.start is not None and loc.end is not None:
+                    page.title.setSelection(loc.start, loc.end - loc.start)
+                return True
+            return select_paragraph_span(page.text, loc.paragraph, loc.start, loc.end)
+        editor = page.editor if isinstance(page, OpeningPage) else page.closing if isinstance(page, ClosingPage) \
+            else None
+        if editor is None:
+            return False
+        if loc.paragraph is None or loc.paragraph < 0:
+            editor.setFocus()
+            return True
+        return select_paragraph_span(editor, loc.paragraph, loc.start, loc.end)
+
+    def _jump_figure(self, code: str | None) -> bool:
+        if not self._go("figures"):
+            return False
+        sheet = getattr(self.window.current_page(), "sheet", None)
+        if sheet is None or code is None:
+            return False
+        try:
+            index = sheet.model.index_of(code)
+        except KeyError:
+            return False
+        sheet.search.clear()
+        sheet.family_filter.setCurrentIndex(0)
+        sheet.only_empty.setChecked(False)
+        sheet.view.setCurrentIndex(index)
+        sheet.view.scrollTo(index)
+        sheet.view.setFocus()
+        return True

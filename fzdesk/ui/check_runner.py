@@ -1,0 +1,199 @@
+"""Runs the checks for the window: the edited paragraph while typing, the whole report when idle (in a thread)."""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from fzdesk import resources
+from fzdesk.checks.engine import check_paragraph, check_report, sort_findings
+from fzdesk.checks.findings import CheckResult, Finding, Severity
+from fzdesk.checks.rules import RuleSet, load_rules
+from fzdesk.checks.wording import Wording, load_wording
+from fzdesk.domain.model import Block, Report, Unit
+from fzdesk.storage.store import Store
+
+PARAGRAPH_DELAY_MS = 400  # after this pause in typing, the edited paragraph is checked again
+FULL_DELAY_MS = 1500  # after this pause, everything (figures, structure, counted lists) is checked
+#: Rules that check_paragraph produces: the ones a paragraph re-check replaces.
+PARAGRAPH_RULES = ("wording.", "lists.", "years.", "prose.")
+
+
+def _paragraph_level(f: Finding) -> bool:
+    return f.location.paragraph is not None and f.rule.startswith(PARAGRAPH_RULES)
+
+
+class CheckRunner(QObject):
+    """Holds the current CheckResult of the open report and keeps it fresh; emits updated when it changed."""
+
+    updated = Signal()
+    _finished = Signal(int, object)  # generation, CheckResult (emitted from the worker thread)
+
+    def __init__(self, store: Store, parent: QObject | None = None, *, threaded: bool = True) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.catalogue = resources.catalogue()
+        self.rules: RuleSet = load_rules(store.folder)
+        self.wording: Wording = load_wording(store.folder)
+        self.report: Report | None = None
+        self.unit: Unit | None = None
+        self.last_year: Report | None = None
+        self.result = CheckResult()
+        self.checked = False
+        self.threaded = threaded
+        self._generation = 0
+        self._pending: set[tuple[Block, int, int | None]] = set()
+        self._counts: dict[tuple[Block, int], int] = {}
+        self._executor: ThreadPoolExecutor | None = None
+        self._future: Future[None] | None = None
+        self._para_timer = self._timer(PARAGRAPH_DELAY_MS, self.recheck_paragraphs)
+        self._full_timer = self._timer(FULL_DELAY_MS, self.run_full)
+        self._finished.connect(self._full_done)
+
+    def _timer(self, ms: int, slot: object) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(ms)
+        timer.timeout.connect(slot)
+        return timer
+
+    # ----- what is checked -----------------------------------------------------------------------
+    def set_report(self, unit: Unit | None, report: Report | None) -> None:
+        """A report was opened: last year's is looked up and everything is checked at once."""
+        self.wait()
+        self._para_timer.stop()
+        self._full_timer.stop()
+        self._pending.clear()
+        self.unit, self.report, self.last_year = unit, report, None
+        self._generation += 1
+        self.result, self.checked = CheckResult(), False
+        if report is not None and report.unit_id is not None:
+            previous = [s for s in self.store.reports(report.unit_id) if s.year == report.year - 1]
+            if previous:
+                self.last_year = self.store.load_report(previous[0].id)
+            self.run_full(sync=True)
+        else:
+            self.updated.emit()
+
+    def reload_dictionaries(self) -> None:
+        """The unit's wording or rule files changed (e.g. an exception added from the window)."""
+        self.rules = load_rules(self.store.folder)
+        self.wording = load_wording(self.store.folder)
+        self.run_full(sync=True)
+
+    # ----- edits ---------------------------------------------------------------------------------
+    def text_edited(self, block: Block, item_index: int, paragraph: int | None) -> None:
+        """The text of an item changed; paragraph is the one under the cursor (None: not known)."""
+        self._generation += 1
+        self._pending.add((block, item_index, paragraph))
+        self._para_timer.start()
+        self._full_timer.start()
+
+    def changed(self) -> None:
+        """Something else changed (a figure, a field, the order): a full check after the pause."""
+        self._generation += 1
+        self._full_timer.start()
+
+    def recheck_paragraphs(self) -> None:
+        """The quick re-check of the edited paragraphs (about a millisecond each)."""
+        self._para_timer.stop()
+        report = self.report
+        pending, self._pending = self._pending, set()
+        if report is None or not pending:
+            return
+        findings = self.result.findings
+        for block, item_index, paragraph in pending:
+            section = report.section(block)
+            if section is None or not 0 <= item_index < len(section.items):
+                continue
+            item = section.items[item_index]
+            whole = paragraph is None or self._counts.get((block, item_index)) != len(item.paragraphs) \
+                or paragraph >= len(item.paragraphs)
+            self._counts[(block, item_index)] = len(item.paragraphs)
+            numbers = [-1, *range(len(item.paragraphs))] if whole else [paragraph]
+            findings[:] = [f for f in findings if not (
+                _paragraph_level(f) and f.location.step == block.value and f.location.item_index == item_index
+                and (whole or f.location.paragraph == paragraph))]
+            for number in numbers:
+                assert number is not None
+                findings.extend(check_paragraph(report, self.catalogue, self.wording, block, item_index, number,
+                                                last_year=self.last_year, rules=self.rules))
+        sort_findings(findings)
+        self.updated.emit()
+
+    # ----- the full check ------------------------------------------------------------------------
+    def run_full(self, sync: bool = False) -> None:
+        """Checks the whole report: on a snapshot in a worker thread, or here and now (sync)."""
+        self._full_timer.stop()
+        report = self.report
+        if report is None:
+            return
+        if sync or not self.threaded:
+            self.recheck_paragraphs()
+            self._apply(check_report(report, self.unit, self.catalogue, self.rules, self.wording, self.last_year))
+            return
+        if self._future is not None and not self._future.done():
+            self._full_timer.start()  # one at a time: try again after the pause
+            return
+        snapshot = copy.deepcopy(report)
+        unit = copy.deepcopy(self.unit)
+        generation = self._generation
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fzdesk-checks")
+        self._future = self._executor.submit(self._work, generation, snapshot, unit)
+
+    def _work(self, generation: int, report: Report, unit: Unit | None) -> None:
+        result = check_report(report, unit, self.catalogue, self.rules, self.wording, self.last_year)
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+            self._finished.emit(generation, result)
+
+    def _full_done(self, generation: int, result: CheckResult) -> None:
+        if generation != self._generation:  # edited since the snapshot: its spans may be off; check again later
+            self._full_timer.start()
+            return
+        self._apply(result)
+
+    def _apply(self, result: CheckResult) -> None:
+        self.result, self.checked = result, True
+        report = self.report
+        if report is not None:
+            self._counts = {(s.block, i): len(item.paragraphs) for s in report.sections
+                            for i, item in enumerate(s.items)}
+        self.updated.emit()
+
+    def wait(self) -> None:
+        """Lets a running full check finish (before the report changes, and when the window closes)."""
+        if self._future is not None:
+            self._future.result()
+            self._future = None
+
+    def shutdown(self) -> None:
+        self._para_timer.stop()
+        self._full_timer.stop()
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
+            self._executor = None
+
+    # ----- reading the result --------------------------------------------------------------------
+    def open_counts(self, step: str) -> dict[Severity, int]:
+        out = dict.fromkeys(Severity, 0)
+        for f in self.result.open_findings:
+            if f.location.step == step:
+                out[f.severity] += 1
+        return out
+
+    def findings_at(self, block: Block, item_index: int) -> list[Finding]:
+        """Open findings with a text span in one item (for the highlighter and the tooltips)."""
+        return [f for f in self.result.open_findings
+                if f.location.step == block.value and f.location.item_index == item_index
+                and f.location.paragraph is not None]
+
+    def findings_of_figures(self) -> dict[str, list[Finding]]:
+        out: dict[str, list[Finding]] = {}
+        for f in self.result.open_findings:
+            if f.location.figure:
+                out.setdefault(f.location.figure, []).append(f)
+        return out
