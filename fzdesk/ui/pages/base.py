@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QLabel, QVBoxLayout, QWidget
 
@@ -40,7 +40,6 @@ class Page(QWidget):
         label = QLabel(text)
         label.setWordWrap(True)
         label.setObjectName("hint")
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         return label
 
     def first_focus(self) -> QWidget | None:
@@ -53,6 +52,8 @@ class Page(QWidget):
 
 def page_shortcut(page: QWidget, button: QAbstractButton, keys: str) -> None:
     """Keys that click button from anywhere on page (a button's own shortcut would replace its mnemonic)."""
+    from PySide6.QtCore import Qt
+
     action = QAction(button.text(), page)
     action.setShortcut(QKeySequence(keys))
     action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
