@@ -147,13 +147,11 @@ class MainWindow(QMainWindow):
         self.back_button.clicked.connect(lambda: self.go(self.current - 1, focus=True))
         self.next_button.clicked.connect(lambda: self.go(self.current + 1, focus=True))
 
-    def _action(self, menu_text: str, keys: QKeySequence | str | list[QKeySequence] | None,
-                slot: object) -> QAction:
+    def _action(self, menu_text: str, keys: str | list[str] | None, slot: object) -> QAction:
         action = QAction(menu_text, self)
-        if isinstance(keys, list):
-            action.setShortcuts(keys)
-        elif keys is not None:
-            action.setShortcut(QKeySequence(keys))
+        if keys is not None:
+            # setShortcuts(list): setShortcut()'s overloads make PySide build the Qt namespace's enums (~15 ms)
+            action.setShortcuts([QKeySequence.fromString(k) for k in ([keys] if isinstance(keys, str) else keys)])
 
         def run() -> None:
             slot()  # type: ignore[operator]
@@ -179,7 +177,7 @@ class MainWindow(QMainWindow):
         go.addAction(self.next_action)
         go.addAction(self._action("步骤列表(&L)", "Ctrl+L", self.step_list.setFocus))
         view = menu.addMenu("视图(&V)")
-        view.addAction(self._action("放大文字(&I)", [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")],
+        view.addAction(self._action("放大文字(&I)", ["Ctrl++", "Ctrl+="],
                                     lambda: self.set_point_size(self.point_size + 1)))
         view.addAction(self._action("缩小文字(&O)", "Ctrl+-", lambda: self.set_point_size(self.point_size - 1)))
         view.addAction(self._action("默认大小(&D)", "Ctrl+0", lambda: self.set_point_size(DEFAULT_POINT_SIZE)))
