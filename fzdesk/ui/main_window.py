@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -416,12 +417,23 @@ class MainWindow(QMainWindow):
         page.changed.connect(self._page_changed)
         self.pages[step.key] = page
         self.stack.addWidget(page)
-        QWidget.setTabOrder(self.step_list, page)
+        self._chain_tab_order(page)
         return page
 
     def _year_changed(self) -> None:
         self._refresh_switcher()
         self._order_changed()
+
+    def _chain_tab_order(self, page: QWidget) -> None:
+        """Tab goes step list -> the page's fields -> Back/Next (a page built later would come last)."""
+        widgets: list[QWidget] = []
+        w = page.nextInFocusChain()
+        while w is not None and w is not page and page.isAncestorOf(w):
+            widgets.append(w)
+            w = w.nextInFocusChain()
+        chain = [self.step_list, *widgets, self.back_button, self.next_button]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _order_changed(self) -> None:
         key = self.steps[self.current].key
