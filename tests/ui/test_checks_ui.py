@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from fzdesk.checks.findings import Finding, Severity
-from fzdesk.domain.model import Block
+from fzdesk.domain.model import Block, FigureState, FigureValue
 from fzdesk.storage.store import Store
 from fzdesk.ui.check_page import CheckPage
 from fzdesk.ui.check_runner import PARAGRAPH_DELAY_MS
+from fzdesk.ui.dismiss_dialog import DismissDialog
+from fzdesk.ui.figure_model import COL_NAME
 from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.pages.block_page import BlockPage
+from fzdesk.ui.pages.figures_page import FiguresPage
 from tests.ui.helpers import type_text
 
 LEFT = Qt.MouseButton.LeftButton
@@ -106,3 +112,166 @@ def test_a_typed_slip_is_counted_listed_jumped_to_and_fixed(window: MainWindow, 
     assert not [f for f in cp.findings() if isinstance(f, Finding) and f.rule == "wording.fazhi"]
     assert "问题" not in step_text(w, Block.MEASURES.value)
     assert "法治政府" in page.text.toPlainText()
+
+
+def when_open(kind: type[QWidget], act: Callable[[Any], None], tries: int = 250) -> None:
+    """Runs act on the dialog or menu of kind once it is open (it blocks in its own event loop); it is closed
+    afterwards whatever happens, so that a failing test cannot hang."""
+
+    def poll(left: int) -> None:
+        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+        if not found:
+            if left:
+                QTimer.singleShot(20, lambda: poll(left - 1))
+            return
+        try:
+            act(found[0])
+        finally:
+            if found[0].isVisible():
+                found[0].close()
+
+    QTimer.singleShot(0, lambda: poll(tries))
+
+
+def select(page: CheckPage, finding: Finding) -> None:
+    page.view.setFocus()
+    page.view.setCurrentIndex(page.index_of_key(finding.key))
+
+
+@pytest.fixture
+def flawed_store(filled_store: Store) -> Store:
+    """The 2023 report without 主送机关 (an error), with a sum that does not add up, and a number in the text
+    that differs from the sheet."""
+    report_id = next(s.id for s in filled_store.reports() if s.year == 2023)
+    filled_store.update_report(report_id, recipient="")
+    filled_store.set_figure(report_id, FigureValue("A.open", FigureState.NUMBER, Decimal(10)))
+    filled_store.set_figure(report_id, FigureValue("A.carried_in", FigureState.NUMBER, Decimal(0)))
+    item = filled_store.load_report(report_id).section(Block.MEASURES).items[0]  # type: ignore[union-attr]
+    assert item.id is not None
+    filled_store.update_item(item.id, paragraphs=["全年受理行政复议案件90件，审结63件。"])
+    return filled_store
+
+
+@pytest.fixture
+def flawed(flawed_store: Store, make_window: Callable[[Store], MainWindow]) -> MainWindow:
+    return make_window(flawed_store)
+
+
+def stored(store: Store, w: MainWindow):  # type: ignore[no-untyped-def]
+    assert w.session.report is not None and w.session.report.id is not None
+    return store.load_report(w.session.report.id)
+
+
+def test_an_error_is_dismissed_only_with_a_reason_and_can_be_restored(flawed: MainWindow, flawed_store: Store,
+                                                                      qtbot: QtBot) -> None:
+    w = flawed
+    assert "报告信息 · 1个问题" in step_text(w, "report")
+    page = check_page(w)
+    error = shown(page, "structure.recipient")
+    assert error.severity is Severity.ERROR
+    select(page, error)
+    assert page.dismiss_button.isVisible()
+    seen: list[str] = []
+
+    def refuse_then_give_a_reason(dialog: DismissDialog) -> None:
+        assert not dialog.ok.isEnabled()
+        QTest.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        dialog.accept()  # Enter without a reason: refused, the dialog stays open and says why
+        assert dialog.isVisible()
+        seen.append(dialog.note.text())
+        type_text(dialog.reason, "本报告直接在网站公开")
+        assert dialog.ok.isEnabled()
+        dialog.ok.click()
+
+    when_open(DismissDialog, refuse_then_give_a_reason)
+    page.dismiss_button.click()
+    assert seen and "理由" in seen[0]
+    assert [(d.key, d.reason) for d in stored(flawed_store, w).dismissals] == [(error.key, "本报告直接在网站公开")]
+    assert "问题" not in step_text(w, "report")
+    dismissed = shown(page, "structure.recipient")
+    assert dismissed.dismissed and dismissed.reason == "本报告直接在网站公开"
+    index = page.index_of_key(dismissed.key)
+    assert index.parent().data().startswith("已忽略")
+    assert "理由：本报告直接在网站公开" in index.siblingAtColumn(2).data()
+    assert "已忽略 1 条" in page.summary.text()
+
+    select(page, dismissed)
+    assert page.restore_button.isVisible() and not page.dismiss_button.isVisible()
+    page.restore_button.click()
+    assert stored(flawed_store, w).dismissals == []
+    assert "报告信息 · 1个问题" in step_text(w, "report")
+
+
+def test_cancelled_or_empty_reason_leaves_the_error_open(flawed: MainWindow, flawed_store: Store) -> None:
+    page = check_page(flawed)
+    error = shown(page, "structure.recipient")
+    select(page, error)
+    when_open(DismissDialog, lambda d: d.reject())
+    page.dismiss_button.click()
+    said: list[str] = []
+    when_open(QMessageBox, lambda box: said.append(box.text()))
+    assert not page.do.dismiss_with(error, "  ")  # a reason of blanks is no reason: refused, and said so
+    assert said and "理由" in said[0]
+    assert stored(flawed_store, flawed).dismissals == []
+
+
+def test_a_warning_is_dismissed_without_a_reason(flawed: MainWindow, flawed_store: Store) -> None:
+    page = check_page(flawed)
+    warning = shown(page, "prose.mismatch")
+    select(page, warning)
+    when_open(DismissDialog, lambda d: d.ok.click())
+    page.dismiss_button.click()
+    assert [(d.key, d.reason) for d in stored(flawed_store, flawed).dismissals] == [(warning.key, "")]
+
+
+def test_a_figure_sum_error_is_listed_marked_in_the_sheet_and_jumps_to_the_figure(flawed: MainWindow,
+                                                                                   qtbot: QtBot) -> None:
+    w = flawed
+    assert "数据 · " in step_text(w, "figures")
+    page = check_page(w)
+    error = shown(page, "A.balance")
+    assert error.severity is Severity.ERROR and "相差15件" in error.message
+    click_finding(qtbot, page, error)
+    figures = w.current_page()
+    assert isinstance(figures, FiguresPage) and figures.sheet is not None
+    sheet = figures.sheet
+    assert sheet.current_code() == "A.accepted"  # type: ignore[attr-defined]
+    assert QApplication.focusWidget() is sheet.view  # type: ignore[attr-defined]
+    name = sheet.model.index_of("A.accepted", COL_NAME)  # type: ignore[attr-defined]
+    assert name.data(Qt.ItemDataRole.DecorationRole) is not None
+    assert "相差15件" in name.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_put_the_sheets_number_into_the_text(flawed: MainWindow, flawed_store: Store, qtbot: QtBot) -> None:
+    w = flawed
+    page = check_page(w)
+    mismatch = shown(page, "prose.mismatch")
+    click_finding(qtbot, page, mismatch)
+    block = w.current_page()
+    assert isinstance(block, BlockPage) and block.text.textCursor().selectedText() == "90件"
+    page = check_page(w)
+    select(page, mismatch)
+    button = page.fix_buttons[0]
+    assert button.isVisible() and "88件" in button.text()
+    button.click()
+    saved = stored(flawed_store, w).section(Block.MEASURES).items[0]
+    assert saved.paragraphs == ["全年受理行政复议案件88件，审结63件。"]
+    assert block.text.toPlainText() == "全年受理行政复议案件88件，审结63件。"
+    assert not [f for f in page.findings() if isinstance(f, Finding) and f.rule == "prose.mismatch"]
+
+
+def test_take_the_texts_number_into_the_sheet(flawed: MainWindow, flawed_store: Store) -> None:
+    w = flawed
+    open_step(w, "figures")  # the sheet is open: it shows the new value at once
+    page = check_page(w)
+    select(page, shown(page, "prose.mismatch"))
+    button = page.fix_buttons[1]
+    assert "填入数据表" in button.text()
+    button.click()
+    figure = stored(flawed_store, w).figures["A.accepted"]
+    assert figure.value == 90 and figure.state is FigureState.NUMBER
+    rid = w.session.report.id  # type: ignore[union-attr]
+    assert rid is not None and flawed_store.history(rid, "figure:A.accepted", "value")[0].value["value"] == "90"
+    figures = w.pages["figures"]
+    assert isinstance(figures, FiguresPage)
+    assert figures.sheet.model.index_of("A.accepted").data() == "90"  # type: ignore[union-attr]
