@@ -170,3 +170,31 @@ def test_block_five_none_completes_the_step_and_greys_out_the_items(
     key(page.omitted, Qt.Key.Key_Space)
     assert not page.omitted.isChecked() and page.add.isEnabled()
     assert w.state_of("other") is Progress.EMPTY
+
+
+def test_restore_the_report_title_and_a_block_heading_from_the_history(
+        filled_store: Store, make_window: Callable[[Store], MainWindow], qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from fzdesk.ui.pages.report_page import ReportPage
+
+    monkeypatch.setattr("fzdesk.storage.store.HISTORY_COALESCE_SECONDS", -1)
+    monkeypatch.setattr(HistoryDialog, "exec", lambda self: self.versions.setCurrentRow(self.versions.count() - 1)
+                        or setattr(self, "chosen_value", self._entries[-1].value) or 1)  # the oldest version
+    w = make_window(filled_store)
+    rid = w.session.report.id  # type: ignore[union-attr]
+    w.go(1)
+    page = w.current_page()
+    assert isinstance(page, ReportPage)
+    original = page.title.text()
+    replace_text(page.title, "临时标题")
+    w.saver.flush()
+    assert filled_store.load_report(rid).title == "临时标题"
+    qtbot.mouseClick(page.title_history, LEFT)
+    assert filled_store.load_report(rid).display_title == original and page.title.text() == original
+    block = open_block(w, Block.PLANS)
+    heading = block.heading.text()
+    replace_text(block.heading, "明年的打算")
+    w.saver.flush()
+    qtbot.mouseClick(block.heading_history, LEFT)
+    assert block.heading.text() == heading
+    assert filled_store.load_report(rid).section(Block.PLANS).heading == heading  # type: ignore[union-attr]

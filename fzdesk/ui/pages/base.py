@@ -50,6 +50,22 @@ class Page(QWidget):
         """Shows the model again after it changed behind the page's back (e.g. a history restore)."""
 
 
+def open_history(parent: QWidget, session: Session, target: str, field: str, title: str) -> str | None:
+    """Shows the history of one field; returns the value the user chose to restore, or None."""
+    from PySide6.QtWidgets import QDialog
+
+    from fzdesk.ui.history_dialog import HistoryDialog
+
+    report = session.report
+    assert report is not None and report.id is not None
+    session.saver.flush()
+    dialog = HistoryDialog(session.store, report.id, target, field, title, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    value = dialog.chosen_value
+    return None if value is None else str(value)
+
+
 def page_shortcut(page: QWidget, button: QAbstractButton, keys: str) -> None:
     """Keys that click button from anywhere on page (a button's own shortcut would replace its mnemonic)."""
     from PySide6.QtCore import Qt

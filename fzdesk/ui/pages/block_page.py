@@ -10,7 +10,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -29,7 +28,7 @@ from fzdesk.domain.model import Block, Item, Numbering, Section
 from fzdesk.domain.numbering import item_label, numbered_sections
 from fzdesk.domain.outline import fill
 from fzdesk.ui.block_preview import item_preview
-from fzdesk.ui.pages.base import Page, Session, buddy_label, page_shortcut, paragraphs
+from fzdesk.ui.pages.base import Page, Session, buddy_label, open_history, page_shortcut, paragraphs
 from fzdesk.ui.pages.report_page import move_block
 from fzdesk.ui.pages.text_page import TextEditor
 
@@ -39,20 +38,6 @@ NUMBERING_CHOICES = (
     (Numbering.YISHI, "一是……二是……"),
     (Numbering.NONE, "不编号"),
 )
-
-
-def open_history(parent: QWidget, session: Session, target: str, field: str, title: str) -> str | None:
-    """Shows the history of one field; returns the value the user chose to restore, or None."""
-    from fzdesk.ui.history_dialog import HistoryDialog
-
-    report = session.report
-    assert report is not None and report.id is not None
-    session.saver.flush()
-    dialog = HistoryDialog(session.store, report.id, target, field, title, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    value = dialog.chosen_value
-    return None if value is None else str(value)
 
 
 class ItemList(QListWidget):
@@ -106,6 +91,8 @@ class BlockPage(Page):
         row = QHBoxLayout()
         row.addWidget(self.heading, 1)
         row.addWidget(self.reset_heading)
+        self.heading_history = QPushButton("标题历史…")
+        row.addWidget(self.heading_history)
         form.addRow(buddy_label("部分标题(&L)", self.heading), row)
         self.numbering = QComboBox()
         for style, text in NUMBERING_CHOICES:
@@ -209,6 +196,7 @@ class BlockPage(Page):
         self.reload()
         self.heading.textEdited.connect(self._heading_edited)
         self.reset_heading.clicked.connect(self._reset_heading)
+        self.heading_history.clicked.connect(self._heading_history)
         self.numbering.currentIndexChanged.connect(self._numbering_edited)
         self.omitted.toggled.connect(self._omitted_edited)
         self.block_up.clicked.connect(lambda: self._move_block(-1))
@@ -335,6 +323,18 @@ class BlockPage(Page):
         self.section.heading = text.strip()
         self._save_section(heading=self.section.heading)
         self._update_preview()
+
+    def _heading_history(self) -> None:
+        sid = self.section.id
+        assert sid is not None
+        value = open_history(self, self.session, f"section:{sid}", "heading", "部分标题：历史版本")
+        if value is None:
+            return
+        self.section.heading = value
+        self.session.store.update_section(sid, heading=value)
+        self.heading.setText(value)
+        self._update_preview()
+        self.changed.emit()
 
     def _reset_heading(self) -> None:
         report = self.session.report

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from fzdesk import resources
 from fzdesk.domain.model import Block, derive_title
 from fzdesk.domain.outline import fill
-from fzdesk.ui.pages.base import Page, Session, buddy_label, page_shortcut
+from fzdesk.ui.pages.base import Page, Session, buddy_label, open_history, page_shortcut
 from fzdesk.ui.steps import block_name
 
 
@@ -46,6 +46,9 @@ class ReportPage(Page):
         title_row = QHBoxLayout()
         title_row.addWidget(self.title, 1)
         title_row.addWidget(self.reset_title)
+        self.title_history = QPushButton("历史…")
+        self.title_history.setToolTip("标题的历史版本")
+        title_row.addWidget(self.title_history)
         self.recipient = QLineEdit(placeholderText="例如：沈丘县人民政府（末尾的冒号由程序加上）")
         self.organ1 = QLineEdit(placeholderText="署名的机关")
         self.organ2 = QLineEdit(placeholderText="联合报告时填写第二个署名机关，否则留空")
@@ -93,6 +96,7 @@ class ReportPage(Page):
         self.year.valueChanged.connect(self._year_edited)
         self.title.textEdited.connect(self._title_edited)
         self.reset_title.clicked.connect(self._reset_title)
+        self.title_history.clicked.connect(self._title_history)
         self.recipient.textEdited.connect(self._recipient_edited)
         self.organ1.textEdited.connect(self._organs_edited)
         self.organ2.textEdited.connect(self._organs_edited)
@@ -165,6 +169,17 @@ class ReportPage(Page):
         text = text.strip()
         r.title = "" if text == derive_title(r.organs, r.year) else text
         self._save("title", title=r.title)
+
+    def _title_history(self) -> None:
+        r = self._report
+        assert r.id is not None
+        value = open_history(self, self.session, "report", "title", "报告标题：历史版本")
+        if value is None:
+            return
+        r.title = value
+        self.session.store.update_report(r.id, title=value)
+        self.title.setText(r.display_title)
+        self.changed.emit()
 
     def _reset_title(self) -> None:
         r = self._report
