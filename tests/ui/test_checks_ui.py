@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from fzdesk.checks.findings import Finding, Severity
@@ -22,9 +23,11 @@ from fzdesk.ui.figure_model import COL_NAME
 from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.pages.block_page import BlockPage
 from fzdesk.ui.pages.figures_page import FiguresPage
+from fzdesk.ui.wording_dialog import ExceptionDialog, TermDialog
 from tests.ui.helpers import type_text
 
 LEFT = Qt.MouseButton.LeftButton
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 def step_row(w: MainWindow, key: str) -> int:
@@ -275,3 +278,97 @@ def test_take_the_texts_number_into_the_sheet(flawed: MainWindow, flawed_store: 
     figures = w.pages["figures"]
     assert isinstance(figures, FiguresPage)
     assert figures.sheet.model.index_of("A.accepted").data() == "90"  # type: ignore[union-attr]
+
+
+def test_not_an_error_adds_an_exception_for_the_unit(window: MainWindow, filled_store: Store, qtbot: QtBot) -> None:
+    w = window
+    page = measures_page(w)
+    type_text(page.text, "法制建设")
+    cp = check_page(w)
+    finding = shown(cp, "wording.fazhi")
+    select(cp, finding)
+    assert cp.exception_button.isVisible()
+
+    def add(dialog: ExceptionDialog) -> None:
+        assert dialog.phrase.text().startswith("法制建设")
+        dialog.phrase.selectAll()
+        type_text(dialog.phrase, "法制建设")
+        dialog.accept()
+
+    when_open(ExceptionDialog, add)
+    cp.exception_button.click()
+    data = json.loads((filled_store.folder / "wording" / "user.json").read_text(encoding="utf-8"))
+    assert "法制建设" in data["exceptions"]
+    assert not [f for f in cp.findings() if isinstance(f, Finding) and f.rule == "wording.fazhi"]
+
+
+def test_a_fixed_term_added_from_the_tools_menu_is_checked(window: MainWindow, filled_store: Store,
+                                                           qtbot: QtBot) -> None:
+    w = window
+    menu = next(a.menu() for a in w.menuBar().actions() if a.text().startswith("工具"))
+    action = next(a for a in menu.actions() if "固定用语" in a.text())
+
+    def fill(dialog: TermDialog) -> None:
+        type_text(dialog.right, "沈丘县")
+        type_text(dialog.wrong, "沈邱县")
+        dialog.accept()
+
+    when_open(TermDialog, fill)
+    action.trigger()
+    data = json.loads((filled_store.folder / "wording" / "user.json").read_text(encoding="utf-8"))
+    assert {"wrong": "沈邱县", "right": "沈丘县", "severity": "warning"} in data["entries"]
+    page = measures_page(w)
+    type_text(page.text, "沈邱县")
+    qtbot.waitUntil(lambda: "问题" in step_text(w, Block.MEASURES.value), timeout=PARAGRAPH_DELAY_MS + 2000)
+    cp = check_page(w)
+    term = shown(cp, "wording.terms")
+    assert "沈丘县" in term.message
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", r"support raise\(\)", "grabbing the keyboard")  # a popup, offscreen
+def test_insert_data_puts_the_familys_sentence_at_the_cursor(window: MainWindow, filled_store: Store,
+                                                            qtbot: QtBot) -> None:
+    w = window
+    page = measures_page(w)
+    page.text.setFocus()
+    page.text.moveCursor(page.text.textCursor().MoveOperation.End)
+    chosen: list[str] = []
+
+    def pick(menu: QMenu) -> None:
+        actions = [a for a in menu.actions() if a.isEnabled()]
+        chosen.append(actions[0].toolTip())
+        menu.setActiveAction(actions[0])
+        QTest.keyClick(menu, Qt.Key.Key_Return)
+
+    when_open(QMenu, pick)
+    QTest.keyClick(page.text, Qt.Key.Key_I, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: bool(chosen))
+    assert "受理88件" in chosen[0]
+    assert page.text.toPlainText().endswith(chosen[0])
+    w.saver.flush()
+    saved = stored(filled_store, w).section(Block.MEASURES).items[0]
+    assert saved.paragraphs[-1].endswith(chosen[0])
+
+
+def test_a_large_change_asks_for_an_explanation_and_where_it_goes(filled_store: Store, qtbot: QtBot,
+                                                                  make_window: Callable[[Store], MainWindow]) -> None:
+    last = next(s.id for s in filled_store.reports() if s.year == 2022)
+    filled_store.set_figure(last, FigureValue("A.accepted", FigureState.NUMBER, Decimal(20)))
+    w = make_window(filled_store)
+    page = check_page(w)
+    change = next(f for f in page.findings() if isinstance(f, Finding) and f.location.figure == "A.accepted"
+                  and page.do.explanation_code(f) == "A.accepted")
+    select(page, change)
+    assert page.explanation.isVisible()
+    type_text(page.explanation, "今年开展专项整治")
+    QTest.keyClick(page.explanation, Qt.Key.Key_Return)
+    assert stored(filled_store, w).figures["A.accepted"].explanation == "今年开展专项整治"
+    assert change.key not in {f.key for f in page.findings() if isinstance(f, Finding)}
+
+    assert page.explanations.currentData() == "sentence"
+    page.explanations.setFocus()
+    QTest.keyClick(page.explanations, Qt.Key.Key_Down)
+    assert page.explanations.currentData() == "annex"
+    unit = filled_store.unit(w.session.unit.id)  # type: ignore[union-attr, arg-type]
+    assert unit.options["explanations"] == "annex"
+    assert unit.options["export"]["figures_annex"] is True  # type: ignore[index]
