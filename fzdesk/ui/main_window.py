@@ -193,6 +193,8 @@ class MainWindow(QMainWindow):
         font = self.stack.font()
         font.setPointSize(size)
         self.stack.setFont(font)
+        # under a style sheet a parent's font does not reach its children: say it in the sheet as well
+        self.stack.setStyleSheet(f"QWidget {{ font-size: {size}pt; }}")
         if self.session.store.setting(FONT_SETTING, DEFAULT_POINT_SIZE) != size:
             self.session.store.set_setting(FONT_SETTING, size)
         if announce:

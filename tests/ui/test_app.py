@@ -126,6 +126,8 @@ def test_keyboard_navigation_and_text_size(filled_store: Store, make_window: Cal
     key(w.current_page(), Qt.Key.Key_Plus, CTRL)
     key(w.current_page(), Qt.Key.Key_Plus, CTRL)
     assert w.point_size == size + 2 and w.stack.font().pointSize() == size + 2
+    editor = w.current_page().first_focus()
+    assert editor is not None and editor.font().pointSize() == size + 2  # the fields themselves grow
     assert filled_store.setting(FONT_SETTING) == size + 2
     key(w.current_page(), Qt.Key.Key_Minus, CTRL)
     assert filled_store.setting(FONT_SETTING) == size + 1

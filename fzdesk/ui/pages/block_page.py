@@ -95,6 +95,7 @@ class BlockPage(Page):
         row.addWidget(self.heading_history)
         form.addRow(buddy_label("部分标题(&L)", self.heading), row)
         self.numbering = QComboBox()
+        self.numbering.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for style, text in NUMBERING_CHOICES:
             self.numbering.addItem(text, style)
         self.block_up = QPushButton("本部分前移")
@@ -122,6 +123,7 @@ class BlockPage(Page):
         self.items = ItemList()
         self.items.setAccessibleName("条目列表")
         self.items.setObjectName("items")
+        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.items.setWordWrap(True)
         items_label.setBuddy(self.items)
         left_layout.addWidget(items_label)
