@@ -95,7 +95,8 @@ class BlockPage(Page):
         row.addWidget(self.heading_history)
         form.addRow(buddy_label("部分标题(&L)", self.heading), row)
         self.numbering = QComboBox()
-        self.numbering.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.numbering.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.numbering.setMinimumContentsLength(13)  # "（一）标题。正文 同段" whole, at any text size
         for style, text in NUMBERING_CHOICES:
             self.numbering.addItem(text, style)
         self.block_up = QPushButton("本部分前移")
