@@ -35,6 +35,7 @@ class NewUnitDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("新建单位")
+        self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.name = QLineEdit(placeholderText="例如：××镇人民政府")
@@ -69,6 +70,7 @@ class NewReportDialog(QDialog):
         super().__init__(parent)
         self.taken = taken
         self.setWindowTitle("新建年度报告")
+        self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.year = QSpinBox(minimum=2000, maximum=2100)
