@@ -431,7 +431,8 @@ class MainWindow(QMainWindow):
         widgets: list[QWidget] = []
         w = page.nextInFocusChain()
         while w is not None and w is not page and page.isAncestorOf(w):
-            widgets.append(w)
+            if w.focusPolicy().value & 1:  # Qt.TabFocus (setTabOrder ignores widgets that take no focus)
+                widgets.append(w)
             w = w.nextInFocusChain()
         chain = [self.step_list, *widgets, self.back_button, self.next_button]
         for first, second in pairwise(chain):

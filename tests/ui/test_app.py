@@ -143,3 +143,18 @@ def test_step_list_shows_state_as_text_not_colour_alone(filled_store: Store,
     assert texts[0] == "单位信息\n已完成"
     assert all(t.split("\n")[1] in ("空", "进行中", "已完成") for t in texts)
     assert not w.step_list.item(0).icon().isNull()
+
+
+def test_tab_leads_from_the_step_list_into_the_page_then_to_next(
+        filled_store: Store, make_window: Callable[[Store], MainWindow]) -> None:
+    w = make_window(filled_store)
+    w.go(0)
+    w.step_list.setFocus()
+    seen = []
+    for _ in range(10):
+        key(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    page = w.current_page()
+    assert seen[0] is page.first_focus()  # 单位全称 first
+    assert all(page.isAncestorOf(x) for x in seen[:8])
+    assert seen[8] is w.next_button  # 上一步 is disabled on the first step
