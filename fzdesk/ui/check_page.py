@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 HINT = ("程序一边写一边检查：数字是否对得上、文字里的数字与“数据”表是否一致、常见用语错误、结构和日期。"
         "单击一条问题（或按回车）转到原文；选中后可在下方一键修改或忽略。"
-        "“错误”要忽略必须写明理由，理由在导出时列出。")
+        "“错误”要忽略必须写明理由，理由随报告保存。")
 
 
 class FindingsView(QTreeView):
@@ -97,6 +97,7 @@ class CheckPage(Page):
         split.addWidget(self._detail_pane())
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
+        split.setSizes([380, 190])
         self.outer.addWidget(split, 1)
 
         self.recheck.clicked.connect(self.do._check_now)

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 
 from fzdesk.checks.findings import Finding, Severity
 
-REASON_REQUIRED = "这是“错误”，必须写明为什么可以不改（理由会保存，并在导出时列出）。"
-REASON_OPTIONAL = "可以写一句理由（不写也行），理由会保存，并在导出时列出。"
+REASON_REQUIRED = "这是“错误”，必须写明为什么可以不改（理由随报告保存）。"
+REASON_OPTIONAL = "可以写一句理由（不写也行），理由随报告保存。"
 
 
 class DismissDialog(QDialog):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
+from fzdesk import resources
 from fzdesk.checks.findings import STEP_LABELS, CheckResult, Finding, Severity, Unchecked
 from fzdesk.ui.highlighter import SEVERITY_COLOURS
 
@@ -39,6 +40,17 @@ def _group(text: str, colour: QColor | None = None) -> QStandardItem:
     return item
 
 
+def place(f: Finding) -> str:
+    """Where in its step (the group row above already names the step): 第2项 · 第1段, 主送机关, a figure."""
+    if f.location.figure:
+        indicator = resources.catalogue().get(f.location.figure)
+        if indicator is not None:
+            family = resources.catalogue().family(indicator.family)
+            return f"{family.name} · {indicator.name}"
+    parts = f.location.describe().split(" · ")[1:]
+    return " · ".join(parts) or "整个部分"
+
+
 def _excerpt(f: Finding) -> str:
     return f"…{f.excerpt}…" if f.excerpt else ""
 
@@ -69,7 +81,7 @@ class FindingsModel(QStandardItemModel):
                 step_item = _group(f"{title(step)}（{len(steps[step])}）")
                 head.appendRow([step_item, _group(""), _group("")])
                 for f in steps[step]:
-                    step_item.appendRow(_row((f.message, f.location.describe(), _excerpt(f)), f))
+                    step_item.appendRow(_row((f.message, place(f), _excerpt(f)), f))
         if result.unchecked:
             head = _group(f"无法检查（{len(result.unchecked)}，缺少数据，不算问题）", _GREY)
             root.appendRow([head, _group(""), _group("")])

@@ -497,7 +497,7 @@ class MainWindow(QMainWindow):
             step = self.steps[row]
             state = self.step_progress(step)
             problems = self.checks.step_suffix(step.key)
-            text = f"{step.title}{problems}\n{state.value}"
+            text = f"{step.title}\n{state.value}{problems}"  # the count on the second line: titles do not wrap
             self._states[step.key] = state
             item = self.step_list.item(row)
             if item is not None and item.text() != text:

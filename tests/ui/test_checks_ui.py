@@ -82,7 +82,8 @@ def test_a_typed_slip_is_counted_listed_jumped_to_and_fixed(window: MainWindow, 
     page.text.moveCursor(page.text.textCursor().MoveOperation.End)
     type_text(page.text, "推进法制政府建设。")
     # the paragraph is re-checked after the pause in typing: the count appears in the step list
-    qtbot.waitUntil(lambda: "二、主要举措和成效 · 1个问题" in step_text(w, Block.MEASURES.value),
+    qtbot.waitUntil(lambda: step_text(w, Block.MEASURES.value).startswith("二、主要举措和成效\n")
+                    and step_text(w, Block.MEASURES.value).endswith(" · 1个问题"),
                     timeout=PARAGRAPH_DELAY_MS + 2000)
     text = page.text.toPlainText()
     start = text.index("法制政府")
@@ -168,7 +169,7 @@ def stored(store: Store, w: MainWindow):  # type: ignore[no-untyped-def]
 def test_an_error_is_dismissed_only_with_a_reason_and_can_be_restored(flawed: MainWindow, flawed_store: Store,
                                                                       qtbot: QtBot) -> None:
     w = flawed
-    assert "报告信息 · 1个问题" in step_text(w, "report")
+    assert step_text(w, "report").endswith(" · 1个问题")
     page = check_page(w)
     error = shown(page, "structure.recipient")
     assert error.severity is Severity.ERROR
@@ -202,7 +203,7 @@ def test_an_error_is_dismissed_only_with_a_reason_and_can_be_restored(flawed: Ma
     assert page.restore_button.isVisible() and not page.dismiss_button.isVisible()
     page.restore_button.click()
     assert stored(flawed_store, w).dismissals == []
-    assert "报告信息 · 1个问题" in step_text(w, "report")
+    assert step_text(w, "report").endswith(" · 1个问题")
 
 
 def test_cancelled_or_empty_reason_leaves_the_error_open(flawed: MainWindow, flawed_store: Store) -> None:
@@ -230,7 +231,7 @@ def test_a_warning_is_dismissed_without_a_reason(flawed: MainWindow, flawed_stor
 def test_a_figure_sum_error_is_listed_marked_in_the_sheet_and_jumps_to_the_figure(flawed: MainWindow,
                                                                                    qtbot: QtBot) -> None:
     w = flawed
-    assert "数据 · " in step_text(w, "figures")
+    assert step_text(w, "figures").endswith(" · 1个问题")
     page = check_page(w)
     error = shown(page, "A.balance")
     assert error.severity is Severity.ERROR and "相差15件" in error.message
