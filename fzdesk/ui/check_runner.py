@@ -52,6 +52,9 @@ class CheckRunner(QObject):
         self._para_timer = self._timer(PARAGRAPH_DELAY_MS, self.recheck_paragraphs)
         self._full_timer = self._timer(FULL_DELAY_MS, self.run_full)
         self._finished.connect(self._full_done)
+        if threaded:  # start the worker thread now, not in the middle of the first pause in typing
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fzdesk-checks")
+            self._executor.submit(lambda: None)
 
     def _timer(self, ms: int, slot: object) -> QTimer:
         timer = QTimer(self)
