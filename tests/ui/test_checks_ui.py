@@ -17,7 +17,7 @@ from fzdesk.checks.findings import Finding, Severity
 from fzdesk.domain.model import Block, FigureState, FigureValue
 from fzdesk.storage.store import Store
 from fzdesk.ui.check_page import CheckPage
-from fzdesk.ui.check_runner import PARAGRAPH_DELAY_MS
+from fzdesk.ui.check_runner import FULL_DELAY_MS, PARAGRAPH_DELAY_MS
 from fzdesk.ui.dismiss_dialog import DismissDialog
 from fzdesk.ui.figure_model import COL_NAME
 from fzdesk.ui.main_window import MainWindow
@@ -373,3 +373,43 @@ def test_a_large_change_asks_for_an_explanation_and_where_it_goes(filled_store: 
     unit = filled_store.unit(w.session.unit.id)  # type: ignore[union-attr, arg-type]
     assert unit.options["explanations"] == "annex"
     assert unit.options["export"]["figures_annex"] is True  # type: ignore[index]
+
+
+def test_a_new_paragraph_is_checked_marked_and_explained_by_its_tooltip(window: MainWindow, qtbot: QtBot) -> None:
+    w = window
+    page = measures_page(w)
+    page.text.moveCursor(page.text.textCursor().MoveOperation.End)
+    type_text(page.text, "\n推进法制建设。")
+    qtbot.waitUntil(lambda: step_text(w, Block.MEASURES.value).endswith(" · 1个问题"),
+                    timeout=PARAGRAPH_DELAY_MS + 2000)
+    (finding,) = w.checks.runner.findings_at(Block.MEASURES, page.current_index())
+    assert (finding.location.paragraph, finding.location.start, finding.location.end) == (1, 2, 6)
+    highlighter = next(h for h in w.checks.highlighters if h.editor is page.text)
+    second = page.text.document().findBlockByNumber(1)
+    assert highlighter.messages_at(second, 3) == [f"警告：{finding.message}"]
+    assert highlighter.messages_at(second, 0) == []
+
+
+def test_a_full_check_overtaken_by_typing_is_dropped_and_run_again(filled_store: Store, qtbot: QtBot) -> None:
+    from fzdesk.ui.check_runner import CheckRunner
+
+    report = filled_store.load_report(next(s.id for s in filled_store.reports() if s.year == 2023))
+    runner = CheckRunner(filled_store)
+    try:
+        runner.set_report(filled_store.unit(report.unit_id), report)  # type: ignore[arg-type]
+        assert runner.checked and not runner.result.open_findings
+        item = report.section(Block.PLANS).items[0]  # type: ignore[union-attr]
+        item.paragraphs = ["明年继续推进法制政府建设。"]
+        runner.changed()
+        runner.run_full()  # in the worker thread, on a copy
+        item.paragraphs = ["明年继续推进法制政府建设，加强法制宣传。"]
+        runner.text_edited(Block.PLANS, 0, 0)  # typed meanwhile: the copy's spans are stale
+        with qtbot.waitSignal(runner.updated, timeout=PARAGRAPH_DELAY_MS + 1000):
+            pass  # the paragraph re-check
+        qtbot.waitUntil(lambda: not runner._full_timer.isActive() and runner._future is not None
+                        and runner._future.done(), timeout=FULL_DELAY_MS + 3000)
+        qtbot.wait(50)
+        spans = sorted((f.location.start, f.rule) for f in runner.result.open_findings)
+        assert len(spans) == 2 and spans[0][0] == 6  # both slips of the latest text, not the copy's one
+    finally:
+        runner.shutdown()
