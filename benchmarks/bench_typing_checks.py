@@ -124,6 +124,7 @@ def main() -> None:
             gaps.sort()
             print(f"checks {'on ' if on else 'off'}: longest event-loop stall {gaps[-1]:.1f} ms, "
                   f"99th percentile {gaps[int(len(gaps) * 0.99)]:.1f} ms, median {statistics.median(gaps):.2f} ms; "
+                  f"stalls over 8 ms: {sum(g > 8 for g in gaps)}; "
                   f"key handling max {max(keys):.1f} ms, median {statistics.median(keys):.2f} ms "
                   f"({len(keys)} keys, {len(gaps)} timer ticks)")
     del app

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -18,6 +19,7 @@ from fzdesk.storage.store import Store
 
 PARAGRAPH_DELAY_MS = 400  # after this pause in typing, the edited paragraph is checked again
 FULL_DELAY_MS = 1500  # after this pause, everything (figures, structure, counted lists) is checked
+WORKER_SWITCH_INTERVAL = 0.0005  # seconds (see _work)
 #: Rules that check_paragraph produces: the ones a paragraph re-check replaces.
 PARAGRAPH_RULES = ("wording.", "lists.", "years.", "prose.")
 
@@ -149,7 +151,14 @@ class CheckRunner(QObject):
         self._future = self._executor.submit(self._work, generation, snapshot, unit)
 
     def _work(self, generation: int, report: Report, unit: Unit | None) -> None:
-        result = check_report(report, unit, self.catalogue, self.rules, self.wording, self.last_year)
+        # While the worker holds the GIL, a key press waits for the interpreter's switch interval (5 ms by default,
+        # often twice per event): hand the GIL over more often while the check runs.
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(WORKER_SWITCH_INTERVAL)
+        try:
+            result = check_report(report, unit, self.catalogue, self.rules, self.wording, self.last_year)
+        finally:
+            sys.setswitchinterval(interval)
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile
             self._finished.emit(generation, result)
 
