@@ -241,6 +241,11 @@ def test_a_figure_sum_error_is_listed_marked_in_the_sheet_and_jumps_to_the_figur
     sheet = figures.sheet
     assert sheet.current_code() == "A.accepted"  # type: ignore[attr-defined]
     assert QApplication.focusWidget() is sheet.view  # type: ignore[attr-defined]
+    sheet.view.setCurrentIndex(sheet.model.index_of("A.closed"))  # type: ignore[attr-defined]
+    page = check_page(w)  # with the keyboard: select the finding, Enter
+    select(page, error)
+    QTest.keyClick(page.view, Qt.Key.Key_Return)
+    assert w.current_page() is figures and sheet.current_code() == "A.accepted"  # type: ignore[attr-defined]
     name = sheet.model.index_of("A.accepted", COL_NAME)  # type: ignore[attr-defined]
     assert name.data(Qt.ItemDataRole.DecorationRole) is not None
     assert "相差15件" in name.data(Qt.ItemDataRole.ToolTipRole)
