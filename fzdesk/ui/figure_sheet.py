@@ -45,6 +45,15 @@ KEY_LEGEND = ("Tab 或回车：下一项　　Ctrl+J：约数·近　　Ctrl+D�
 class FigureView(QTreeView):
     """A tree whose Tab and Enter go from one figure's value to the next, skipping headings."""
 
+    #: The view's own font changed (the window's text size reaches it through the style sheet, often after
+    #: the sheet's FontChange, and when a page is built at a saved size, only the view hears of it).
+    font_changed = Signal()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.font_changed.emit()
+
     def neighbour(self, index: QModelIndex, step: int) -> QModelIndex:
         model = self.model()
         positions: list[QModelIndex] = []
@@ -143,6 +152,7 @@ class FigureSheet(QWidget):
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.clicked.connect(self._clicked)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.view.font_changed.connect(self._font_changed)
         self._size_columns()
 
         self.help_title = QLabel()
@@ -344,10 +354,10 @@ class FigureSheet(QWidget):
             header.resizeSection(column, width)
         header.setSectionResizeMode(COL_HELP, QHeaderView.ResizeMode.Stretch)
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:  # the window's text size was changed
-            self._size_columns()
+    def _font_changed(self) -> None:
+        """The window's text size reached the table: wider columns, rows measured again, open editor moved."""
+        self._size_columns()
+        self.view.scheduleDelayedItemsLayout()  # uniform row heights are measured once per layout
 
 
 def _tint(label: QLabel, colour: str) -> None:

@@ -21,9 +21,11 @@ from fzdesk.domain.model import Approx, FigureState, FigureValue, Report
 from fzdesk.storage import store as store_module
 from fzdesk.storage.store import Store
 from fzdesk.ui import figure_delegate
-from fzdesk.ui.figure_model import COL_CHOICE, COL_LAST, COL_NAME, COL_VALUE, FigureModel
+from fzdesk.ui.figure_model import COL_CHOICE, COL_LAST, COL_NAME, COL_UNIT, COL_VALUE, FigureModel
 from fzdesk.ui.figure_sheet import FigureSheet
 from fzdesk.ui.history_dialog import HistoryDialog
+from fzdesk.ui.main_window import FONT_SETTING, MainWindow
+from fzdesk.ui.pages.figures_page import FiguresPage
 from tests import factories
 
 
@@ -459,3 +461,50 @@ def test_indicators_of_a_later_catalogue_stay_out_of_an_older_report(store: Stor
     assert report.catalogue_version == 1
     assert model.rowCount(model.index(0, 0)) == 1
     assert model.progress() == (0, 1)
+
+
+def _fits(sheet: FigureSheet) -> None:
+    """Every header and the longest 填写方式 fit their column; rows are taller than a line of text."""
+    view, header = sheet.view, sheet.view.header()
+    for column in (COL_CHOICE, COL_VALUE, COL_UNIT, COL_LAST):
+        title = str(sheet.model.headerData(column, Qt.Orientation.Horizontal))
+        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title), title
+    assert header.sectionSize(COL_CHOICE) >= view.fontMetrics().horizontalAdvance("约数·余")
+    assert header.sectionSize(COL_NAME) >= view.fontMetrics().horizontalAdvance("行政复议")
+    figure = sheet.model.index_of("A.open", COL_VALUE)
+    assert view.rowHeight(figure) > view.fontMetrics().height()
+
+
+def test_text_size_reaches_the_sheet(qtbot: QtBot, filled_store: Store,
+                                     make_window: Callable[[Store], MainWindow]) -> None:
+    """Ctrl++ / Ctrl+- grow the cells, headers, open editor and rows; a sheet built at a saved size fits too."""
+    filled_store.set_setting(FONT_SETTING, 20)
+    w = make_window(filled_store)
+    w.go(next(i for i, s in enumerate(w.steps) if s.key == "figures"), focus=True)
+    page = w.current_page()
+    assert isinstance(page, FiguresPage) and isinstance(page.sheet, FigureSheet)
+    sheet = page.sheet
+    view = sheet.view
+    qtbot.waitUntil(lambda: view.font().pointSize() == 20)
+    assert view.header().font().pointSize() == 20
+    _fits(sheet)
+    figure = sheet.model.index_of("A.open", COL_VALUE)
+    height, width = view.rowHeight(figure), view.header().sectionSize(COL_CHOICE)
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: view.rowHeight(figure) > height)
+    assert w.point_size == 22 and view.font().pointSize() == 22 and view.header().font().pointSize() == 22
+    assert view.header().sectionSize(COL_CHOICE) > width
+    _fits(sheet)
+    view.scrollTo(figure)
+    view.setCurrentIndex(figure)
+    view.edit(figure)
+    qtbot.waitUntil(lambda: sheet.view.state() == sheet.view.State.EditingState)
+    box = editor(sheet)
+    assert box.font().pointSize() == 22
+    QTest.keyClick(box, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)  # while typing a figure
+    qtbot.waitUntil(lambda: view.font().pointSize() == 21)
+    assert box.font().pointSize() == 21 and filled_store.setting(FONT_SETTING) == 21
+    qtbot.waitUntil(lambda: box.height() <= view.rowHeight(figure) and box.height() >= box.fontMetrics().height())
+    _fits(sheet)
