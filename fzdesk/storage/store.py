@@ -366,8 +366,12 @@ class Store:
             raise KeyError(item_id)
         return row  # type: ignore[no-any-return]
 
-    def update_item(self, item_id: int, *, title: str | None = None, paragraphs: list[str] | None = None) -> None:
-        """Saves an item's title and/or body; an edit clears the 未更新 mark and goes into the history."""
+    def update_item(self, item_id: int, *, title: str | None = None, paragraphs: list[str] | None = None,
+                    carried_over: bool | None = None) -> None:
+        """Saves an item's title and/or body; an edit clears the 未更新 mark and goes into the history.
+
+        carried_over, when given, sets the mark afterwards (True: text just copied from last year's report).
+        """
         with self.transaction():
             _, _, report_id, old_title, old_body = self._item_row(item_id)
             target = f"item:{item_id}"
@@ -379,6 +383,8 @@ class Store:
                 if body != old_body:
                     self._record(report_id, target, "body", body, previous=old_body)
                     self.conn.execute("UPDATE items SET body=?, carried_over=0 WHERE id=?", (body, item_id))
+            if carried_over is not None:
+                self.conn.execute("UPDATE items SET carried_over=? WHERE id=?", (int(carried_over), item_id))
             self._touch(report_id)
 
     def delete_item(self, item_id: int) -> None:

@@ -74,6 +74,20 @@ def test_unchanged_text_records_nothing(store: Store) -> None:
     assert store.history(report_id, f"item:{item_id}") == []
 
 
+def test_carried_over_mark_set_with_copied_text_and_cleared_by_an_edit(store: Store) -> None:
+    report_id, item_id = _one_item(store)
+    original = store.load_report(report_id).section(Block.MEASURES).items[0].text  # type: ignore[union-attr]
+    store.update_item(item_id, paragraphs=["去年的文字。"], carried_over=True)
+    item = store.load_report(report_id).section(Block.MEASURES).items[0]  # type: ignore[union-attr]
+    assert item.carried_over and item.paragraphs == ["去年的文字。"]
+    assert [e.value for e in store.history(report_id, f"item:{item_id}", "body")] == ["去年的文字。", original]
+    store.update_item(item_id, paragraphs=["今年的文字。"])
+    assert not store.load_report(report_id).section(Block.MEASURES).items[0].carried_over  # type: ignore[union-attr]
+    store.update_item(item_id, carried_over=True)
+    store.update_item(item_id, carried_over=False)  # 已核对: the mark cleared without an edit
+    assert not store.load_report(report_id).section(Block.MEASURES).items[0].carried_over  # type: ignore[union-attr]
+
+
 def test_figure_history(store: Store) -> None:
     report_id, _ = _one_item(store)
     store.set_figure(report_id, FigureValue("B.new", FigureState.NUMBER, Decimal(5)))
