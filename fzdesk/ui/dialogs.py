@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QMessageBox,
+    QPushButton,
+    QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -21,6 +29,9 @@ from PySide6.QtWidgets import (
 
 from fzdesk.domain.model import UnitType
 from fzdesk.storage.backup import backup_date, backups
+
+if TYPE_CHECKING:
+    from fzdesk.exchange.importer import ImportPreview
 
 
 def default_year(today: dt.date | None = None) -> int:
@@ -63,14 +74,28 @@ class NewUnitDialog(QDialog):
         return self.name.text().strip(), UnitType(self.unit_type.currentData())
 
 
+class Start(StrEnum):
+    """Where a new year's report starts from."""
+
+    EMPTY = "empty"  # the unit type's outline, no text
+    LAST_YEAR = "last_year"  # last year's report in the store (new_year.next_year_report)
+    FILE = "file"  # a file of last year's report, imported first
+
+
 class NewReportDialog(QDialog):
-    """Asks for the year of a new report; refuses a year the unit already has."""
+    """Asks for the year and the starting point of a new report; refuses a year the unit already has.
+
+    For Start.FILE the file is chosen and read here (a file that cannot be imported is refused with its
+    reason and the dialog stays open); after Accepted, .preview holds what it found.
+    """
 
     def __init__(self, unit_name: str, taken: set[int], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.taken = taken
+        self.path: Path | None = None
+        self.preview: ImportPreview | None = None
         self.setWindowTitle("新建年度报告")
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.year = QSpinBox(minimum=2000, maximum=2100)
@@ -81,11 +106,90 @@ class NewReportDialog(QDialog):
         form.addRow("单位", QLabel(unit_name))
         form.addRow("报告年度(&Y)", self.year)
         layout.addLayout(form)
-        layout.addWidget(QLabel("新报告按单位类型的提纲生成各部分标题，正文为空。"))
+        box = QGroupBox("从哪里开始")
+        v = QVBoxLayout(box)
+        self.empty = QRadioButton("空白报告(&K)")
+        self.empty_note = self._note("按单位类型的提纲生成各部分标题，正文为空。")
+        self.last_year = QRadioButton()
+        self.copy_text = QCheckBox("把去年的正文也复制过来作为初稿(&C)")
+        self.last_note = self._note("")
+        self.from_file = QRadioButton("从去年的报告文件开始(&F)")
+        self.file_note = self._note(
+            "去年的报告还不在本程序里时选这一项：Word 文档（.docx，本程序导出的或手写的都可以）、"
+            "本程序的数据文件（.json）或文本文件（.txt）。先导入去年的报告并显示导入的内容，"
+            "确认后再以它为基础新建今年的报告。")
+        file_row = QHBoxLayout()
+        self.file_label = QLabel("（还没有选择文件）")
+        self.file_label.setObjectName("hint")
+        self.choose = QPushButton("选择文件(&B)…")
+        file_row.addWidget(self.file_label, 1)
+        file_row.addWidget(self.choose)
+        self.group = QButtonGroup(self)
+        for b in (self.empty, self.last_year, self.from_file):
+            self.group.addButton(b)
+        for w in (self.empty, self.empty_note, self.last_year, self.last_note):
+            v.addWidget(w)
+        v.addWidget(self.copy_text)
+        v.addWidget(self.from_file)
+        v.addWidget(self.file_note)
+        v.addLayout(file_row)
+        indented: list[QWidget] = [self.copy_text, self.empty_note, self.last_note, self.file_note]
+        for widget in indented:
+            widget.setContentsMargins(24, 0, 0, 0)
+        file_row.setContentsMargins(24, 0, 0, 0)
+        layout.addWidget(box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.year.valueChanged.connect(lambda _v: self._year_changed())
+        self.group.buttonToggled.connect(lambda _b, _on: self._choice_changed())
+        self.choose.clicked.connect(self.choose_file)
+        self._year_changed()
+        (self.last_year if self.last_year.isEnabled() else self.empty).setChecked(True)
+        self._choice_changed()
+
+    @staticmethod
+    def _note(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setObjectName("hint")
+        return label
+
+    @property
+    def start(self) -> Start:
+        if self.from_file.isChecked():
+            return Start.FILE
+        return Start.LAST_YEAR if self.last_year.isChecked() else Start.EMPTY
+
+    def _year_changed(self) -> None:
+        last = self.year.value() - 1
+        self.last_year.setText(f"从本程序中的{last}年度报告开始(&L)")
+        has_last = last in self.taken
+        self.last_year.setEnabled(has_last)
+        if has_last:
+            self.last_note.setText(f"沿用{last}年度报告的提纲、各部分标题和条目标题；去年的数字放进数据表的“上年”一列；"
+                                   "去年“下一年度安排”中的各项变成今年要逐条对照的落实清单。正文留空由您来写。")
+        else:
+            self.last_note.setText(f"本程序中还没有本单位{last}年度的报告，不能选这一项。"
+                                   "可以选下面的“从去年的报告文件开始”。")
+            if self.last_year.isChecked():
+                self.empty.setChecked(True)
+        self._choice_changed()
+
+    def _choice_changed(self) -> None:
+        self.copy_text.setEnabled(self.last_year.isChecked())
+        self.choose.setEnabled(self.from_file.isChecked())
+
+    def choose_file(self) -> None:
+        from fzdesk.ui.import_dialog import choose_import_file
+
+        path = choose_import_file(self)
+        if path is not None:
+            self.path = path
+            self.preview = None
+            self.file_label.setText(str(path))
+            self.file_label.setToolTip(str(path))
 
     def accept(self) -> None:
         if self.year.value() in self.taken:
@@ -93,6 +197,16 @@ class NewReportDialog(QDialog):
                                 f"本单位已经有 {self.year.value()} 年度的报告。请换一个年度，"
                                 "或在窗口上方的“年度”中切换到已有的报告。")
             return
+        if self.start is Start.FILE:
+            if self.path is None:
+                self.choose_file()
+                if self.path is None:
+                    return
+            from fzdesk.ui.import_dialog import read_import_file
+
+            self.preview = read_import_file(self, self.path)
+            if self.preview is None:
+                return
         super().accept()
 
 

@@ -166,6 +166,8 @@ class MainWindow(QMainWindow):
         file = menu.addMenu("文件(&F)")
         file.addAction(self._action("新建单位(&U)…", None, self.new_unit))
         file.addAction(self._action("新建年度报告(&N)…", None, self.new_report))
+        self.import_action = self._action("导入上一年度报告(&I)…", "Ctrl+O", self.import_report)
+        file.addAction(self.import_action)
         file.addSeparator()
         self.restore_action = self._action("恢复备份(&R)…", None, self.restore_backup)
         file.addAction(self.restore_action)
@@ -305,14 +307,23 @@ class MainWindow(QMainWindow):
             _box().information(self, "请先填写单位信息", NAME_MISSING)
             return
         self.saver.flush()
-        taken = {s.year for s in self.session.store.reports(unit.id)}
-        from fzdesk.ui.dialogs import NewReportDialog
+        from fzdesk.ui.new_report_flow import start_new_report  # empty, from last year, or from a file
 
-        dialog = NewReportDialog(unit.name, taken, self)
-        if not dialog.exec():
-            return
-        self.create_report(dialog.year.value())
-        self.go(1)
+        report_id = start_new_report(self, self.session.store, unit)
+        if report_id is not None:
+            self.open_report(report_id)
+            self.go(1)
+
+    def import_report(self) -> None:
+        """文件 → 导入上一年度报告: a file's preview, then the report it gives (and maybe next year's) opens."""
+        self.saver.flush()
+        unit = self.session.unit
+        from fzdesk.ui.import_dialog import import_file
+
+        report_id = import_file(self, self.session.store, unit=unit if unit is not None and unit.id else None)
+        if report_id is not None:
+            self.open_report(report_id)
+            self.go(1)
 
     def create_report(self, year: int) -> int:
         unit = self.session.unit
