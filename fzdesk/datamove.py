@@ -2,28 +2,72 @@
 
 The copy goes to a temporary folder beside the target, is verified (SQLite integrity, the same rows in every
 table, the same bytes in every other file), and only then switched in: the source folder is renamed aside and
-the copy renamed into place. The old folder is kept (renamed) unless the caller asks to remove it.
+the copy renamed into place. The old folder is kept (renamed) unless the caller asks to remove it. plan_move
+finds beforehand what would stop a move (no data, no write access, too little space) and what the target holds.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import filecmp
 import os
 import shutil
 import sqlite3
+import tempfile
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from fzdesk.paths import DB_NAME, DataLocation, DataSource, default_data_dir
 from fzdesk.portable import portable_folder
-from fzdesk.storage.lock import FolderLock
+from fzdesk.storage.lock import FolderLock, StoreLocked
 
 #: Files that belong to a running program, not to the data (the lock, SQLite's WAL and shared memory).
 _SKIP = {"fzdesk.lock", DB_NAME + "-wal", DB_NAME + "-shm", DB_NAME + "-journal"}
 
 
+#: Room kept free beyond the copy itself (SQLite's backup and the file system need a little more).
+SPACE_MARGIN = 4 * 1024 * 1024
+
+
 class MoveError(RuntimeError):
     """The move did not happen; the data are where they were. The message is for the clerk."""
+
+
+class TargetState(StrEnum):
+    """What the target folder holds before the move."""
+
+    EMPTY = "empty"  # missing or empty: the data simply go there
+    STORE = "store"  # fzdesk data (another copy, e.g. from an earlier move)
+    OTHER = "other"  # other files
+
+
+@dataclass(frozen=True)
+class MovePlan:
+    """What a move would do, found before anything is touched."""
+
+    source: Path
+    target: Path
+    size: int  # bytes to copy
+    free: int  # bytes free where the target goes
+    target_state: TargetState
+    target_summary: str  # what the target holds, in Chinese ("" when empty)
+
+
+@dataclass(frozen=True)
+class MoveResult:
+    target: Path
+    kept: Path | None  # the old folder, renamed aside (None with keep_old=False)
+    replaced: Path | None  # what was in the target before, renamed aside (None if it was empty)
+
+
+def megabytes(size: int) -> str:
+    """A size for the clerk: "0.4 MB", "35 MB", "1.2 GB"."""
+    if size >= 1024 ** 3:
+        return f"{size / 1024 ** 3:.1f} GB"
+    mb = size / 1024 ** 2
+    return f"{mb:.1f} MB" if mb < 10 else f"{mb:.0f} MB"
 
 
 def move_target(current: DataLocation) -> Path | None:
@@ -36,19 +80,48 @@ def move_target(current: DataLocation) -> Path | None:
     return None
 
 
-def move_data_folder(source: Path, target: Path, *, keep_old: bool = True) -> Path | None:
-    """Moves the store in source to target (which must hold no store). Close the Store before calling.
+def plan_move(source: Path, target: Path) -> MovePlan:
+    """What moving source to target would do; raises MoveError (with the reason, for the clerk) if it cannot.
 
-    Returns where the old folder was kept (source renamed to "<name>-moved-<time>"), or None with keep_old=False.
-    Raises MoveError (source untouched) or StoreLocked (another fzdesk uses the folder).
+    Refused: no data in source; target inside source or the other way round; a folder that cannot be written
+    (where the copy goes, or where the old folder is renamed aside); too little free space for the copy.
     """
     source, target = Path(source).absolute(), Path(target).absolute()
     if not (source / DB_NAME).is_file():
         raise MoveError(f"“{source}”中没有 fzdesk 数据，无需移动。")
     if target == source or source in target.parents or target in source.parents:
         raise MoveError("目标文件夹不能是原数据文件夹本身，也不能包含它或在它里面。")
-    if target.exists() and any(target.iterdir()):
-        raise MoveError(f"目标文件夹“{target}”不是空的。为免覆盖数据，请先把其中的内容移走。")
+    if target.exists() and not target.is_dir():
+        raise MoveError(f"“{target}”是一个文件，不是文件夹。请把它改名或移走后再试。")
+    where = _existing_ancestor(target.parent)
+    if not _writable(where) or (target.is_dir() and not _writable(target)):
+        raise MoveError(f"不能在“{where}”中写入（可能是只读的位置、U盘设了写保护，或没有权限），"
+                        "所以无法把数据移到那里。")
+    if not _writable(source.parent):
+        raise MoveError(f"不能在“{source.parent}”中写入，原数据文件夹无法改名保留，所以不能移动。")
+    size = folder_size(source)
+    free = _free_space(where)
+    if free < size + SPACE_MARGIN:
+        raise MoveError(f"“{where}”所在的磁盘空间不够：数据约 {megabytes(size)}，"
+                        f"那里只剩 {megabytes(free)} 可用。请先腾出空间再移动。")
+    state, summary = _target_contents(target)
+    if state is TargetState.STORE:
+        _refuse_if_in_use(target)
+    return MovePlan(source, target, size, free, state, summary)
+
+
+def move_data_folder(source: Path, target: Path, *, keep_old: bool = True, replace: bool = False) -> MoveResult:
+    """Moves the store in source to target. Close the Store before calling.
+
+    A target that holds anything is refused unless replace=True; then, after the copy is verified, what was
+    there is renamed aside ("<name>-replaced-<time>"), never deleted. The old folder is kept as
+    "<name>-moved-<time>" unless keep_old=False. Raises MoveError (nothing changed: the data are where they
+    were) or StoreLocked (another fzdesk uses the folder).
+    """
+    plan = plan_move(source, target)
+    source, target = plan.source, plan.target
+    if plan.target_state is not TargetState.EMPTY and not replace:
+        raise MoveError(f"目标文件夹“{target}”不是空的：{plan.target_summary}。为免覆盖数据，没有移动。")
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     staging = target.with_name(f".{target.name}.moving-{stamp}")
     try:
@@ -62,33 +135,111 @@ def move_data_folder(source: Path, target: Path, *, keep_old: bool = True) -> Pa
             lock.release()
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
+        if exc.errno == errno.ENOSPC:
+            raise MoveError("复制时目标磁盘空间用完了，没有移动，数据仍在原处。请先腾出空间再试。") from exc
         raise MoveError(f"复制数据时出错，数据仍在原处：{exc}") from exc
     except MoveError:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return _switch(source, staging, target, f"{source.name}-moved-{stamp}", keep_old)
+    replaced = None
+    if plan.target_state is not TargetState.EMPTY:
+        replaced = target.with_name(f"{target.name}-replaced-{stamp}")
+    kept = _switch(source, staging, target, source.with_name(f"{source.name}-moved-{stamp}"), replaced)
+    if not keep_old:
+        shutil.rmtree(kept, ignore_errors=True)
+        return MoveResult(target, None, replaced)
+    return MoveResult(target, kept, replaced)
 
 
-def _switch(source: Path, staging: Path, target: Path, aside_name: str, keep_old: bool) -> Path | None:
-    """Renames source aside, then the verified copy into place; undoes the first rename if the second fails."""
-    aside = source.with_name(aside_name)
+def _switch(source: Path, staging: Path, target: Path, aside: Path, replaced: Path | None) -> Path:
+    """Renames source aside (and an occupied target to replaced), then the verified copy into place; undoes
+    the earlier renames if a later one fails."""
     try:
         os.replace(source, aside)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise MoveError(f"无法切换数据文件夹（是否还有程序在使用它？），数据仍在原处：{exc}") from exc
     try:
-        if target.exists():
-            target.rmdir()  # checked empty above
-        os.replace(staging, target)
+        if replaced is not None:
+            os.replace(target, replaced)
+        elif target.exists():
+            target.rmdir()  # checked empty by plan_move
     except OSError as exc:
         os.replace(aside, source)
         shutil.rmtree(staging, ignore_errors=True)
+        raise MoveError(f"无法把“{target}”中原有的内容改名保留，没有移动，数据仍在原处：{exc}") from exc
+    try:
+        os.replace(staging, target)
+    except OSError as exc:
+        if replaced is not None:
+            os.replace(replaced, target)
+        os.replace(aside, source)
+        shutil.rmtree(staging, ignore_errors=True)
         raise MoveError(f"无法把数据放到“{target}”，数据仍在原处：{exc}") from exc
-    if keep_old:
-        return aside
-    shutil.rmtree(aside, ignore_errors=True)
-    return None
+    return aside
+
+
+def _refuse_if_in_use(target: Path) -> None:
+    """A target whose data another running fzdesk holds is not replaced under it."""
+    lock = FolderLock(target)
+    try:
+        lock.acquire()
+    except StoreLocked as exc:
+        raise MoveError(f"目标文件夹“{target}”中的数据正由另一个正在运行的 fzdesk 使用。"
+                        "请先关闭那个窗口再移动。") from exc
+    except OSError:
+        return  # a read-only target is refused by plan_move's write test
+    lock.release()
+
+
+def folder_size(folder: Path) -> int:
+    """Bytes of the files a move copies (the lock file left out)."""
+    total = 0
+    for path in folder.rglob("*"):
+        if path.is_file() and not (path.parent == folder and path.name == "fzdesk.lock"):
+            total += path.stat().st_size
+    return total
+
+
+def _existing_ancestor(path: Path) -> Path:
+    while not path.exists() and path.parent != path:
+        path = path.parent
+    return path
+
+
+def _writable(folder: Path) -> bool:
+    """True if a file can really be created in folder (os.access does not see Windows ACLs or read-only media)."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=".fzdesk-write-test-", dir=folder)
+    except OSError:
+        return False
+    os.close(fd)
+    os.unlink(name)
+    return True
+
+
+def _free_space(folder: Path) -> int:
+    return shutil.disk_usage(folder).free
+
+
+def _target_contents(target: Path) -> tuple[TargetState, str]:
+    """What target holds: nothing, fzdesk data (described) or other files."""
+    if not target.is_dir() or not any(target.iterdir()):
+        return TargetState.EMPTY, ""
+    db = target / DB_NAME
+    if not db.is_file():
+        count = sum(1 for _ in target.iterdir())
+        return TargetState.OTHER, f"里面有 {count} 个其他文件或文件夹"
+    newest = max(p.stat().st_mtime for p in target.glob(DB_NAME + "*"))
+    when = dt.datetime.fromtimestamp(newest).strftime("%Y-%m-%d %H:%M")
+    try:
+        counts = _table_counts(db)
+    except sqlite3.Error:
+        return TargetState.STORE, f"已有一份 fzdesk 数据（最后修改于 {when}，内容无法读取）"
+    units, reports = counts.get("units", 0), counts.get("reports", 0)
+    if not units and not reports:
+        return TargetState.STORE, f"已有一份空的 fzdesk 数据（没有单位和报告，最后修改于 {when}）"
+    return TargetState.STORE, f"已有一份 fzdesk 数据（{units} 个单位、{reports} 份报告，最后修改于 {when}）"
 
 
 def _copy_folder(source: Path, staging: Path) -> None:

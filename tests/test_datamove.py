@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from fzdesk import datamove, paths
-from fzdesk.datamove import MoveError, move_data_folder
+from fzdesk.datamove import MoveError, TargetState, move_data_folder
 from fzdesk.paths import DataLocation, DataSource
 from fzdesk.storage.lock import StoreLocked
 from fzdesk.storage.store import Store
@@ -34,9 +35,12 @@ def test_move_keeps_every_row_and_file(tmp_path: Path) -> None:
     report_id = _filled_store(source)
     before = _load(source, report_id)
     (source / "backups" / "note.txt").write_text("备份说明", encoding="utf-8")
-    aside = move_data_folder(source, target)
+    result = move_data_folder(source, target)
     assert not source.exists()
-    assert aside is not None and (aside / paths.DB_NAME).is_file()
+    aside = result.kept
+    assert result.replaced is None and result.target == target
+    assert aside is not None and aside.parent == source.parent and aside.name.startswith("fzdesk-moved-")
+    assert (aside / paths.DB_NAME).is_file()
     assert (target / "backups" / "note.txt").read_text(encoding="utf-8") == "备份说明"
     assert not (target / "fzdesk.lock").exists()
     assert _load(target, report_id) == before
@@ -46,7 +50,7 @@ def test_move_keeps_every_row_and_file(tmp_path: Path) -> None:
 def test_move_without_keeping_the_old_folder(tmp_path: Path) -> None:
     source, target = tmp_path / "a", tmp_path / "b"
     _filled_store(source)
-    assert move_data_folder(source, target, keep_old=False) is None
+    assert move_data_folder(source, target, keep_old=False).kept is None
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b"]
 
 
@@ -62,9 +66,10 @@ def test_refuses_to_overwrite_data(tmp_path: Path) -> None:
     source, target = tmp_path / "a", tmp_path / "b"
     _filled_store(source)
     _filled_store(target)
-    with pytest.raises(MoveError, match="不是空的"):
+    with pytest.raises(MoveError, match="不是空的：已有一份 fzdesk 数据（1 个单位、1 份报告"):
         move_data_folder(source, target)
     assert (source / paths.DB_NAME).is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b"]
 
 
 def test_refuses_a_folder_without_data_or_inside_itself(tmp_path: Path) -> None:
@@ -155,3 +160,135 @@ def test_moved_data_are_then_found_where_they_went(tmp_path: Path, monkeypatch: 
     move_data_folder(there.path, back)
     assert paths.data_location().source is DataSource.USER
     assert _load(paths.default_data_dir(), report_id) is not None
+
+
+# ----- what plan_move finds before anything is touched --------------------------------------------
+
+
+def test_plan_of_a_move_to_an_empty_place(tmp_path: Path) -> None:
+    source = tmp_path / "a"
+    _filled_store(source)
+    (source / "backups").mkdir(exist_ok=True)
+    (source / "backups" / "big.bin").write_bytes(b"x" * 300_000)
+    plan = datamove.plan_move(source, tmp_path / "new" / "place")
+    assert plan.target_state is TargetState.EMPTY and plan.target_summary == ""
+    assert 300_000 < plan.size < 2_000_000
+    assert plan.free > plan.size
+    assert not (tmp_path / "new").exists()  # planning writes nothing
+    assert not list(tmp_path.rglob(".fzdesk-write-test-*"))
+
+
+def test_an_empty_store_and_other_files_are_described(tmp_path: Path) -> None:
+    source = tmp_path / "a"
+    _filled_store(source)
+    Store.open(tmp_path / "empty", daily_backup=False).close()
+    plan = datamove.plan_move(source, tmp_path / "empty")
+    assert plan.target_state is TargetState.STORE and "空的 fzdesk 数据" in plan.target_summary
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "照片.jpg").write_bytes(b"1")
+    plan = datamove.plan_move(source, tmp_path / "other")
+    assert plan.target_state is TargetState.OTHER and "1 个其他文件" in plan.target_summary
+
+
+def test_replacing_keeps_what_was_in_the_target(tmp_path: Path) -> None:
+    source, target = tmp_path / "a", tmp_path / "b"
+    report_id = _filled_store(source)
+    moved = _load(source, report_id)
+    old_id = _filled_store(target)
+    old = _load(target, old_id)
+    result = move_data_folder(source, target, replace=True)
+    assert result.replaced is not None and result.replaced.name.startswith("b-replaced-")
+    assert _load(target, report_id) == moved
+    assert _load(result.replaced, old_id) == old
+    assert result.kept is not None and (result.kept / paths.DB_NAME).is_file()
+    assert not source.exists()
+
+
+def test_replacing_other_files_keeps_them(tmp_path: Path) -> None:
+    source, target = tmp_path / "a", tmp_path / "b"
+    _filled_store(source)
+    target.mkdir()
+    (target / "笔记.txt").write_text("别丢", encoding="utf-8")
+    with pytest.raises(MoveError, match="其他文件"):
+        move_data_folder(source, target)
+    result = move_data_folder(source, target, replace=True)
+    assert result.replaced is not None
+    assert (result.replaced / "笔记.txt").read_text(encoding="utf-8") == "别丢"
+    assert (target / paths.DB_NAME).is_file() and not (target / "笔记.txt").exists()
+
+
+def test_failed_final_rename_puts_back_source_and_replaced_target(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    source, target = tmp_path / "a", tmp_path / "b"
+    report_id = _filled_store(source)
+    old_id = _filled_store(target)
+    real_replace = os.replace
+
+    def replace(src: os.PathLike[str], dst: os.PathLike[str]) -> None:
+        if Path(dst) == target and Path(src).name.startswith(".b.moving"):
+            raise OSError("disk removed")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(datamove.os, "replace", replace)
+    with pytest.raises(MoveError, match="数据仍在原处"):
+        move_data_folder(source, target, replace=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b"]
+    assert _load(source, report_id) is not None and _load(target, old_id) is not None
+
+
+def test_a_target_another_copy_of_the_program_uses_is_not_replaced(tmp_path: Path) -> None:
+    source, target = tmp_path / "a", tmp_path / "b"
+    _filled_store(source)
+    _filled_store(target)
+    with Store.open(target, daily_backup=False), pytest.raises(MoveError, match="另一个正在运行"):
+        move_data_folder(source, target, replace=True)
+    assert (source / paths.DB_NAME).is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b"]
+
+
+def test_a_file_in_the_targets_place(tmp_path: Path) -> None:
+    _filled_store(tmp_path / "a")
+    (tmp_path / "b").write_text("x", encoding="utf-8")
+    with pytest.raises(MoveError, match="是一个文件"):
+        datamove.plan_move(tmp_path / "a", tmp_path / "b")
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs /proc: a place even root cannot write to")
+def test_a_place_that_cannot_be_written_to(tmp_path: Path) -> None:
+    source = tmp_path / "a"
+    _filled_store(source)
+    with pytest.raises(MoveError, match="不能在“/proc”中写入"):
+        move_data_folder(source, Path("/proc/fzdesk-test/fzdesk-data"))
+    assert (source / paths.DB_NAME).is_file() and sorted(p.name for p in tmp_path.iterdir()) == ["a"]
+
+
+def test_too_little_space(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source, target = tmp_path / "a", tmp_path / "stick" / "fzdesk-data"
+    _filled_store(source)
+    size = datamove.folder_size(source)
+    monkeypatch.setattr(datamove, "_free_space", lambda folder: size + datamove.SPACE_MARGIN - 1)
+    with pytest.raises(MoveError, match=r"空间不够：数据约 .* MB，那里只剩 .* MB"):
+        move_data_folder(source, target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a"]
+    monkeypatch.setattr(datamove, "_free_space", lambda folder: size + datamove.SPACE_MARGIN)
+    assert datamove.plan_move(source, target).size == size
+
+
+def test_space_running_out_while_copying(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source, target = tmp_path / "a", tmp_path / "b"
+    _filled_store(source)
+    (source / "extra.txt").write_text("1", encoding="utf-8")
+
+    def full(src: Path, dest: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(datamove.shutil, "copy2", full)
+    with pytest.raises(MoveError, match="空间用完"):
+        move_data_folder(source, target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a"]
+
+
+def test_sizes_for_the_clerk() -> None:
+    assert datamove.megabytes(400_000) == "0.4 MB"
+    assert datamove.megabytes(35 * 1024 ** 2) == "35 MB"
+    assert datamove.megabytes(3 * 1024 ** 3 // 2) == "1.5 GB"
