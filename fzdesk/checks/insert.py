@@ -9,8 +9,11 @@ from typing import Any
 
 from fzdesk.checks.numbers import fmt_written
 from fzdesk.domain.catalogue import Catalogue, Kind
+from fzdesk.domain.explanations import explanation_sentences
 from fzdesk.domain.model import FigureState, Report
 from fzdesk.paths import resource
+
+__all__ = ["data_sentence", "explanation_sentences"]
 
 _CODE = re.compile(r"\{([A-Za-z0-9_.]+)\}")
 
@@ -35,23 +38,6 @@ def _render(part: str, report: Report) -> str | None:
 
     text = _CODE.sub(value, part)
     return None if missing else text
-
-
-def explanation_sentences(report: Report, catalogue: Catalogue) -> list[str]:
-    """说明 sentences from the explanations written for large year-over-year changes."""
-    out = []
-    for code, f in report.figures.items():
-        if not f.explanation.strip() or f.exact is None or f.last_exact is None:
-            continue
-        ind = catalogue.get(code)
-        name = ind.name.removeprefix("其中：") if ind else code
-        unit = ("%" if ind.kind is Kind.RATE else ind.unit) if ind else ""
-        direction = "增加" if f.exact > f.last_exact else "减少"
-        change = abs(f.exact - f.last_exact)
-        reason = f.explanation.strip().rstrip("。")
-        out.append(f"{name}{fmt_written(f.exact, None)}{unit}，较去年{direction}{fmt_written(change, None)}{unit}，"
-                   f"主要原因是{reason}。")
-    return out
 
 
 def data_sentence(report: Report, catalogue: Catalogue, family: str,

@@ -90,12 +90,20 @@ def plain_block(report: Report, block: Block) -> list[Para]:
     return [body_para(p) for item in section.items for p in item.paragraphs if p.strip()]
 
 
-def main_text(report: Report, unit: Unit, options: ExportOptions) -> list[Element]:
-    """From the 版头 line down to 特此报告。"""
+def main_text(report: Report, unit: Unit, options: ExportOptions, explanation: str = "") -> list[Element]:
+    """From the 版头 line down to 特此报告。 explanation (the 说明 sentences of large changes) closes 主要举措和成效,
+    or, without that block, the last block before the closing."""
     out: list[Element] = [*header_line(options), *title_lines(report, unit), blank()]
     out += recipient_line(report, unit)
     out += plain_block(report, Block.OPENING)
-    for label, section in numbered_sections(report):
+    sections = numbered_sections(report)
+    blocks = [section.block for _, section in sections]
+    after = blocks.index(Block.MEASURES) if Block.MEASURES in blocks else len(blocks) - 1
+    if explanation and after < 0:
+        out.append(body_para(explanation))
+    for n, (label, section) in enumerate(sections):
         out += section_paras(label, section, options)
+        if explanation and n == after:
+            out.append(body_para(explanation))
     out += plain_block(report, Block.CLOSING)
     return out

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from fzdesk import __version__
 from fzdesk.domain.catalogue import Catalogue
+from fzdesk.domain.explanations import explanation_paragraph
 from fzdesk.domain.model import Report, Unit
 from fzdesk.exchange import embedded, report_json
 from fzdesk.export import annex, body, closing
@@ -28,7 +29,7 @@ PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 def build(report: Report, unit: Unit, options: ExportOptions, catalogue: Catalogue | None) -> list[Element]:
     """The whole document, top to bottom."""
-    elements = body.main_text(report, unit, options)
+    elements = body.main_text(report, unit, options, explanation_paragraph(report, unit, catalogue))
     names = closing.attachment_names(report, options)
     elements += closing.attachment_note(names)
     elements += closing.signature(report, unit, options)

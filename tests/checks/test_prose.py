@@ -154,7 +154,7 @@ def test_explanations_become_sentences() -> None:
     r.figures["A.accepted"] = figure("A.accepted", 88, last=427)
     r.figures["A.accepted"].explanation = "复议体制改革后案件集中到市级办理"
     assert explanation_sentences(r, catalogue()) == [
-        "受理88件，较去年减少339件，主要原因是复议体制改革后案件集中到市级办理。"]
+        "行政复议方面，受理88件，较去年减少339件，主要原因是复议体制改革后案件集中到市级办理。"]
 
 
 def test_catalogue_words_name_every_indicator_unambiguously_within_a_family() -> None:
