@@ -100,6 +100,20 @@ class DataLocation:
             DataSource.USER: "本机用户数据文件夹",
         }[self.source]
 
+    @property
+    def place(self) -> str:
+        """Where the data are, in a word the clerk knows: U盘, 程序旁, 本机用户文件夹 or 指定文件夹."""
+        if self.source is DataSource.PORTABLE:
+            return "U盘" if portable.is_removable(self.path.parent) else "程序旁"
+        if self.source is DataSource.USER:
+            return "本机用户文件夹"
+        return "指定文件夹"
+
+    @property
+    def status_text(self) -> str:
+        """The window's status bar: "数据位置：U盘（E:\\fzdesk-data）"."""
+        return f"数据位置：{self.place}（{self.path}）"
+
 
 def data_location(explicit: str | os.PathLike[str] | None = None) -> DataLocation:
     """The data folder in use and why: --data DIR, $FZDESK_DATA, portable mode, else the per-user folder."""
@@ -113,6 +127,21 @@ def data_location(explicit: str | os.PathLike[str] | None = None) -> DataLocatio
     if folder is not None:
         return DataLocation(folder, DataSource.PORTABLE)
     return DataLocation(user, DataSource.USER)
+
+
+def location_of(folder: Path) -> DataLocation:
+    """Why folder would be the data folder, when only the folder is known: $FZDESK_DATA, the portable or the
+    per-user folder, else a folder given with --data."""
+    env = os.environ.get(DATA_ENV)
+    folder = Path(folder)
+    if env and Path(env).absolute() == folder.absolute():
+        return DataLocation(folder, DataSource.ENVIRONMENT)
+    if folder.absolute() == default_data_dir().absolute():
+        return DataLocation(folder, DataSource.USER)
+    beside = portable.portable_folder()
+    if beside is not None and folder.absolute() == beside.absolute():
+        return DataLocation(folder, DataSource.PORTABLE)
+    return DataLocation(folder, DataSource.OPTION)
 
 
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:

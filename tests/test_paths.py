@@ -174,3 +174,26 @@ def test_the_file_list_is_read_only_when_nothing_else_has_the_resources(monkeypa
 
     monkeypatch.setattr(paths, "_installed_resources", costly)
     assert paths.resources_dir() == REPO / "resources"
+
+
+# ----- how the window names the data folder ------------------------------------------------------
+
+
+def test_status_text_names_the_place(frozen: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    stick = paths.DataLocation(frozen / "fzdesk-data", DataSource.PORTABLE)
+    monkeypatch.setattr(portable, "is_removable", lambda path: path == frozen)
+    assert stick.status_text == f"数据位置：U盘（{frozen / 'fzdesk-data'}）"
+    monkeypatch.setattr(portable, "is_removable", lambda path: False)
+    assert stick.place == "程序旁"
+    user = paths.DataLocation(paths.default_data_dir(), DataSource.USER)
+    assert user.status_text == f"数据位置：本机用户文件夹（{paths.default_data_dir()}）"
+    for source in (DataSource.OPTION, DataSource.ENVIRONMENT):
+        assert paths.DataLocation(tmp_path, source).status_text == f"数据位置：指定文件夹（{tmp_path}）"
+
+
+def test_location_of_a_folder(frozen: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(paths.DATA_ENV, str(tmp_path / "env"))
+    assert paths.location_of(tmp_path / "env").source is DataSource.ENVIRONMENT
+    assert paths.location_of(paths.default_data_dir()).source is DataSource.USER
+    assert paths.location_of(frozen / "fzdesk-data").source is DataSource.PORTABLE
+    assert paths.location_of(tmp_path / "elsewhere") == paths.DataLocation(tmp_path / "elsewhere", DataSource.OPTION)
