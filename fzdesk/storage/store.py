@@ -98,6 +98,10 @@ class Store:
                 lock.release()
             raise
 
+    def daily_backup(self) -> Path | None:
+        """Today's rolling backup unless it exists (the window makes it after its first paint); the new file."""
+        return backup.daily_backup(self.conn, self.backup_folder)
+
     @property
     def path(self) -> Path:
         return self.folder / DB_NAME
