@@ -1,0 +1,210 @@
+"""文件 → 打开数据文件夹 and 移动数据…: the data folder in use, and moving it between the stick and this PC."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fzdesk.datamove import (
+    MoveError,
+    MovePlan,
+    MoveResult,
+    TargetState,
+    megabytes,
+    move_data_folder,
+    move_target,
+    plan_move,
+)
+from fzdesk.paths import DataLocation, DataSource
+from fzdesk.storage.lock import StoreLocked
+from fzdesk.storage.store import Store
+
+if TYPE_CHECKING:
+    from fzdesk.ui.main_window import MainWindow
+
+MOVE_TITLE = "移动数据"
+PINNED = {
+    DataSource.OPTION: "现在使用的数据文件夹“{folder}”是启动程序时用 --data 参数指定的。程序每次启动都按这个参数"
+                       "找数据，移走后下次就找不到了，所以不能在这里移动。\n\n如需换位置：关闭程序，把整个文件夹"
+                       "复制到新位置，再把启动方式（快捷方式）中的 --data 改成新位置。",
+    DataSource.ENVIRONMENT: "现在使用的数据文件夹“{folder}”是由环境变量 FZDESK_DATA 指定的。程序每次启动都按这个"
+                            "变量找数据，移走后下次就找不到了，所以不能在这里移动。\n\n如需换位置：关闭程序，把整个"
+                            "文件夹复制到新位置，再把环境变量 FZDESK_DATA 改成新位置。",
+}
+NOT_A_BUNDLE = ("只有使用打包好的程序文件夹（例如放在U盘上的 fzdesk 文件夹）时，才能把数据移到程序旁边。"
+                "现在的程序是从 Python 环境中运行的，数据保存在本机用户文件夹“{folder}”中。")
+
+
+def _open_url(url: QUrl) -> bool:
+    return QDesktopServices.openUrl(url)
+
+
+def open_data_folder(window: MainWindow) -> bool:
+    """Shows the data folder in the file manager (or says where it is if none can be started)."""
+    folder = window.session.store.folder
+    if _open_url(QUrl.fromLocalFile(str(folder))):
+        return True
+    QMessageBox.information(window, "打开数据文件夹",
+                            f"没能启动文件管理器。数据文件夹在：\n\n{folder}\n\n可以在文件管理器的地址栏中输入这个位置打开。")
+    return False
+
+
+def target_location(current: DataLocation) -> DataLocation | None:
+    """Where 移动数据 would put the data (portable <-> per-user), as a location the window can show."""
+    path = move_target(current)
+    if path is None:
+        return None
+    source = DataSource.USER if current.source is DataSource.PORTABLE else DataSource.PORTABLE
+    return DataLocation(path, source)
+
+
+def _after_text(to: DataLocation) -> str:
+    if to.source is DataSource.PORTABLE:
+        where = "U盘上" if to.place == "U盘" else "程序旁的文件夹中"
+        return (f"以后从这个程序文件夹启动，都会使用{where}的数据；把整个程序文件夹带到别的电脑上，"
+                "也能接着写。")
+    return ("以后在这台电脑上启动程序，都会使用这台电脑上的数据；程序旁不再保存数据，"
+            "带着程序到别的电脑上将看不到这些数据。")
+
+
+class MoveDataDialog(QDialog):
+    """Says in plain words where the data go and what follows; asks before replacing data already there."""
+
+    def __init__(self, plan: MovePlan, current: DataLocation, to: DataLocation, parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(MOVE_TITLE)
+        self.setMinimumWidth(620)
+        self.plan = plan
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(f"把数据从{current.place}移到{to.place}")
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSize(font.pointSize() + 2)
+        self.heading.setFont(font)
+        layout.addWidget(self.heading)
+        self.details = QLabel(
+            f"现在的位置：{plan.source}\n"
+            f"移到：{plan.target}\n"
+            f"数据约 {megabytes(plan.size)}，目标位置可用 {megabytes(plan.free)}。")
+        self.details.setWordWrap(True)
+        layout.addWidget(self.details)
+        self.after = QLabel(
+            "移动之后：\n"
+            f"· {_after_text(to)}\n"
+            f"· 原来的文件夹会改名为“{plan.source.name}-moved-日期时间”留在原处，不会删除；"
+            "确认新位置的数据无误后，可以自己删掉它。\n"
+            "· 移动时程序会先保存所有修改；请不要拔出U盘，也不要关机。")
+        self.after.setWordWrap(True)
+        layout.addWidget(self.after)
+        self.replace_box: QCheckBox | None = None
+        if plan.target_state is not TargetState.EMPTY:
+            warning = QLabel(f"注意：目标位置“{plan.target}”{plan.target_summary}。")
+            warning.setObjectName("error")
+            warning.setWordWrap(True)
+            layout.addWidget(warning)
+            self.replace_box = QCheckBox(f"用现在的数据替换它（原有内容改名为“{plan.target.name}-replaced-日期时间”"
+                                         "保留，不会删除）")
+            layout.addWidget(self.replace_box)
+        buttons = QDialogButtonBox()
+        self.move_button: QPushButton = buttons.addButton("移动(&M)", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        if self.replace_box is not None:
+            self.move_button.setEnabled(False)
+            self.replace_box.toggled.connect(self.move_button.setEnabled)
+            self.replace_box.setFocus()
+        else:
+            self.move_button.setDefault(True)
+            self.move_button.setFocus()
+
+    @property
+    def replace(self) -> bool:
+        return self.replace_box is not None and self.replace_box.isChecked()
+
+
+def move_data(window: MainWindow) -> MoveResult | None:
+    """文件 → 移动数据…: explains, asks, saves, closes the store, moves, reopens the same report and step."""
+    current = window.data_location
+    if current.source in PINNED:
+        QMessageBox.information(window, "不能在这里移动数据", PINNED[current.source].format(folder=current.path))
+        return None
+    to = target_location(current)
+    if to is None:
+        QMessageBox.information(window, "不能在这里移动数据", NOT_A_BUNDLE.format(folder=current.path))
+        return None
+    window.saver.flush()
+    try:
+        plan = plan_move(current.path, to.path)
+    except MoveError as exc:
+        QMessageBox.warning(window, "无法移动数据", f"{exc}\n\n数据仍在原处“{current.path}”，可以继续使用。")
+        return None
+    dialog = MoveDataDialog(plan, current, to, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return _move(window, plan, current, to, dialog.replace)
+
+
+def _move(window: MainWindow, plan: MovePlan, current: DataLocation, to: DataLocation, replace: bool
+          ) -> MoveResult | None:
+    session = window.session
+    report_id = session.report.id if session.report is not None else None
+    unit_id = session.unit.id if session.unit is not None else None
+    window.saver.flush()
+    window.checks.runner.wait()
+    session.store.close()  # and its lock: the move takes the folder's lock itself
+    result: MoveResult | None = None
+    failure = ""
+    try:
+        result = move_data_folder(plan.source, plan.target, replace=replace)
+    except (MoveError, StoreLocked) as exc:
+        failure = str(exc)
+    opened = to if result is not None else current
+    try:
+        store = Store.open(opened.path)
+    except Exception as exc:  # the folder vanished (stick pulled out) or is damaged: nothing may be written now
+        where = "数据已移到" if result is not None else "数据仍在"
+        QMessageBox.critical(window, "无法打开数据", f"{where}“{opened.path}”，但现在没能打开它：{exc}\n\n"
+                             "请关闭程序后重新启动。")
+        window.close()
+        return None
+    _reopen(window, store, opened, report_id, unit_id)
+    if result is None:
+        QMessageBox.warning(window, "数据没有移动", f"{failure}\n\n数据仍在原处“{current.path}”，可以继续使用。")
+        return None
+    text = f"数据已移到{to.place}：{result.target}\n\n原来的文件夹已改名保留为：{result.kept}\n确认无误后可以删掉它。"
+    if result.replaced is not None:
+        text += f"\n\n目标位置原有的内容已改名保留为：{result.replaced}"
+    QMessageBox.information(window, "数据已移动", text)
+    window.statusBar().showMessage(f"数据已移到{to.place}。", 8000)
+    return result
+
+
+def _reopen(window: MainWindow, store: Store, location: DataLocation, report_id: int | None,
+            unit_id: int | None) -> None:
+    """Puts the window on store, showing the same report and step (or the same unit) as before."""
+    window.session.store = store
+    window.show_data_location(location)
+    runner = window.checks.runner
+    runner.store = store
+    runner.reload_dictionaries()  # the unit's wording and rule files live in the data folder
+    if report_id is not None:
+        window.open_report(report_id)
+    elif unit_id is not None:
+        window.open_unit(store.unit(unit_id))
+    else:
+        window.open_unit(None)
