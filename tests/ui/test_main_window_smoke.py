@@ -18,7 +18,7 @@ def test_every_step_opens_on_a_filled_store(filled_store: Store, make_window: Ca
     assert w.session.report is not None and w.session.report.year == 2023
     titles = [s.title for s in w.steps]
     assert titles[:3] == ["单位信息", "报告信息", "开头"]
-    assert titles[-3:] == ["数据", "结尾与附件", "检查"]
+    assert titles[-4:] == ["数据", "结尾与附件", "检查", "导出"]
     for i in range(len(w.steps)):
         w.go(i)
         assert w.page_title.text() == w.steps[i].title

@@ -1,14 +1,16 @@
-"""Step 导出: the document options (remembered per unit), the target (a USB stick or any folder), a paged
-preview, and the safe export of the .docx (and PDF) with a clear word on when the stick may be removed."""
+"""Step 导出: the document options (remembered per unit), the target (a USB stick or any folder), what the checks
+left (errors not dealt with, the dismissed findings with their reasons), a paged preview, and the safe export of
+the .docx (and PDF) with a clear word on when the stick may be removed."""
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -19,6 +21,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QRadioButton,
@@ -28,25 +32,44 @@ from PySide6.QtWidgets import (
 )
 
 from fzdesk import resources
+from fzdesk.checks.engine import check_report
+from fzdesk.checks.findings import CheckResult, Finding, Severity
+from fzdesk.checks.rules import load_rules
+from fzdesk.checks.wording import load_wording
+from fzdesk.export import geometry
 from fzdesk.export.docx_writer import export_docx
 from fzdesk.export.drives import Drive, removable_drives
 from fzdesk.export.handoff import HandoffError, TargetExists, report_file_name, write_safely
 from fzdesk.export.options import ExportOptions, FontSet, PageNumbers, Variant, remember, unit_options
 from fzdesk.export.preview import preview_pages
+from fzdesk.export.record import ExportRecord, setting_key
 from fzdesk.ui.pages.base import Page, Session, buddy_label
 
 OVERWRITE, NEW_NAME, CANCEL = "overwrite", "new", "cancel"
+GO_CHECK, EXPORT_ANYWAY = "check", "anyway"
+MAX_PREVIEW_DPI = 72
 
 
 class ExportPage(Page):
+    #: The user chose to deal with the errors first: the window opens the 检查 step.
+    go_to_check = Signal()
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         assert session.unit is not None and session.report is not None
+        self.result = CheckResult()
         self.outer.addWidget(self.hint(
             "选择公文格式和保存位置，先预览，再导出。导出的 Word 文件符合 GB/T 9704—2012，并带有本报告的数据，"
             "明年可以直接导入。"))
-        self.outer.addWidget(self._options_box())
-        self.outer.addWidget(self._target_box())
+        columns = QHBoxLayout()
+        columns.setSpacing(12)
+        left = QWidget()
+        left.setObjectName("exportForm")
+        form = QVBoxLayout(left)
+        form.setContentsMargins(0, 0, 6, 0)
+        form.addWidget(self._options_box())
+        form.addWidget(self._target_box())
+        form.addWidget(self._checks_box())
         buttons = QHBoxLayout()
         self.preview_button = QPushButton("预览(&V)")
         self.export_button = QPushButton("导出(&E)")
@@ -54,20 +77,42 @@ class ExportPage(Page):
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.export_button)
         buttons.addStretch(1)
-        self.outer.addLayout(buttons)
+        form.addLayout(buttons)
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.status.setAccessibleName("导出结果")
-        self.outer.addWidget(self.status)
+        form.addWidget(self.status)
+        form.addStretch(1)
+        self.form_area = QScrollArea()
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.form_area.setWidget(left)
+        self.form_area.setMinimumWidth(460)
+        columns.addWidget(self.form_area, 5)
         self.pages_area = QScrollArea()
         self.pages_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.pages_area.setAccessibleName("打印预览")
         self.pages_widget = QWidget()
         self.pages_layout = QVBoxLayout(self.pages_widget)
+        self.pages_layout.setSpacing(12)
+        self.placeholder = QLabel("点“预览”（Alt+V）查看报告打印出来的样子：每一页与导出的文件相同。")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setObjectName("hint")
+        self.pages_layout.addWidget(self.placeholder)
         self.pages_area.setWidget(self.pages_widget)
-        self.outer.addWidget(self.pages_area, 1)
+        self.pages_area.setWidgetResizable(True)
+        columns.addWidget(self.pages_area, 4)
+        self.outer.addLayout(columns, 1)
         self.reload()
         self.preview_button.clicked.connect(self.show_preview)
         self.export_button.clicked.connect(self.export)
+
+    def first_focus(self) -> QWidget | None:
+        return self.export_button
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh_checks()  # dismissals and fixes made in 检查 since the page was last shown
 
     # ----- options ------------------------------------------------------------------------------------
     def _options_box(self) -> QGroupBox:
@@ -200,19 +245,99 @@ class ExportPage(Page):
         if chosen:
             self.folder.setText(chosen)
 
+    # ----- what the checks left -------------------------------------------------------------------------
+    def _checks_box(self) -> QGroupBox:
+        box = QGroupBox("导出前检查")
+        layout = QVBoxLayout(box)
+        row = QHBoxLayout()
+        self.checks_summary = QLabel()
+        self.checks_summary.setWordWrap(True)
+        self.checks_summary.setAccessibleName("检查结果")
+        self.check_button = QPushButton("转到检查(&K)")
+        row.addWidget(self.checks_summary, 1)
+        row.addWidget(self.check_button)
+        layout.addLayout(row)
+        self.dismissed_label = QLabel()
+        layout.addWidget(self.dismissed_label)
+        self.dismissed = QListWidget()
+        self.dismissed.setAccessibleName("已忽略的问题")
+        self.dismissed.setWordWrap(True)
+        self.dismissed.setMaximumHeight(150)
+        self.dismissed_label.setBuddy(self.dismissed)
+        layout.addWidget(self.dismissed)
+        self.check_button.clicked.connect(self.go_to_check)
+        return box
+
+    def run_checks(self) -> CheckResult:
+        """Every check over the report as it is now (as 检查 and `fzdesk check` run them)."""
+        report, store = self.session.report, self.session.store
+        assert report is not None
+        last_year = None
+        if report.unit_id is not None:
+            previous = [s for s in store.reports(report.unit_id) if s.year == report.year - 1]
+            last_year = store.load_report(previous[0].id) if previous else None
+        return check_report(report, self.session.unit, resources.catalogue(), load_rules(store.folder),
+                            load_wording(store.folder), last_year)
+
+    def refresh_checks(self) -> None:
+        self.result = self.run_checks()
+        errors = self.open_errors()
+        warnings = [f for f in self.result.open_findings if f.severity is Severity.WARNING]
+        if errors:
+            text = f"还有{len(errors)}个错误没有处理" + (f"，另有{len(warnings)}个警告" if warnings else "") + \
+                   "。建议先到“检查”修改，或写明理由后忽略。"
+        elif warnings:
+            text = f"没有错误；还有{len(warnings)}个警告，可以到“检查”看一看。"
+        else:
+            text = "没有未处理的错误和警告。"
+        self.checks_summary.setText(text)
+        self.checks_summary.setStyleSheet("color: #b00020;" if errors else "")
+        dismissed = self.dismissed_findings()
+        self.dismissed_label.setText(f"已忽略的问题 {len(dismissed)} 条（理由随报告数据一并导出）：" if dismissed
+                                     else "没有忽略的问题。")
+        self.dismissed.clear()
+        for f in dismissed:
+            item = QListWidgetItem(f"【{f.severity.label}】{f.message}（{f.location.describe()}）\n"
+                                   f"理由：{f.reason or '（未写）'}")
+            item.setToolTip(f.excerpt)
+            self.dismissed.addItem(item)
+        self.dismissed.setVisible(bool(dismissed))
+
+    def open_errors(self) -> list[Finding]:
+        return [f for f in self.result.open_findings if f.severity is Severity.ERROR]
+
+    def dismissed_findings(self) -> list[Finding]:
+        return [f for f in self.result.findings if f.dismissed]
+
+    def ask_unresolved(self, errors: list[Finding]) -> str:
+        """Errors not dealt with remain: GO_CHECK, EXPORT_ANYWAY or CANCEL."""
+        listed = "\n".join(f"· {f.message}" for f in errors[:5]) + ("\n……" if len(errors) > 5 else "")
+        box = QMessageBox(QMessageBox.Icon.Warning, "还有错误没有处理",
+                          f"检查发现{len(errors)}个错误还没有处理：\n\n{listed}\n\n"
+                          "建议先到“检查”修改，或写明理由后忽略（理由会随报告导出）。", parent=self)
+        check = box.addButton("转到检查", QMessageBox.ButtonRole.AcceptRole)
+        anyway = box.addButton("仍然导出", QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(check)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return GO_CHECK if clicked is check else EXPORT_ANYWAY if clicked is anyway else CANCEL
+
     # ----- preview and export ----------------------------------------------------------------------------
     def show_preview(self) -> None:
-        while self.pages_layout.count():
-            item = self.pages_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        self.placeholder.hide()
+        for page in self.page_labels():
+            self.pages_layout.removeWidget(page)
+            page.setParent(None)  # gone from page_labels() at once, not only when the event loop runs
+            page.deleteLater()
         assert self.session.report is not None and self.session.unit is not None
         images = preview_pages(self.session.report, self.session.unit, self.options(), resources.catalogue(),
-                               dpi=72)
+                               dpi=self.preview_dpi())
         for n, image in enumerate(images, start=1):
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image))
+            label.setObjectName("previewPage")
             label.setAccessibleName(f"第{n}页")
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             label.setStyleSheet("background: #888; padding: 8px;")
@@ -220,8 +345,16 @@ class ExportPage(Page):
             self.pages_layout.addWidget(label)
             label.show()
         self.pages_layout.activate()
-        self.pages_widget.resize(self.pages_layout.sizeHint())
         self.status.setText(f"预览：共{len(images)}页。")
+
+    def page_labels(self) -> list[QLabel]:
+        """The preview's pages, top to bottom."""
+        return self.pages_widget.findChildren(QLabel, "previewPage")
+
+    def preview_dpi(self) -> int:
+        """Whole pages as wide as the preview pane allows (at most 72 dpi, at least 36)."""
+        room = self.pages_area.viewport().width() - 40
+        return max(36, min(MAX_PREVIEW_DPI, int(room * 1440 / geometry.PAGE_WIDTH)))
 
     def ask_existing(self, error: TargetExists) -> str:
         """Asks what to do with a file of the same name: OVERWRITE, NEW_NAME or CANCEL."""
@@ -255,11 +388,23 @@ class ExportPage(Page):
         if folder is None:
             self.show_error("请先选择U盘或保存文件夹。")
             return
+        self.refresh_checks()
+        errors = self.open_errors()
+        if errors:
+            choice = self.ask_unresolved(errors)
+            if choice == GO_CHECK:
+                self.status.setText("没有导出：请先处理“检查”中的错误。")
+                self.go_to_check.emit()
+                return
+            if choice != EXPORT_ANYWAY:
+                self.status.setText("已取消导出。")
+                return
         options = self.options()
         name = report_file_name(report.organs or unit.organs or [unit.name], report.year)
         written: list[Path] = []
         try:
-            path = self._write(folder, name, export_docx(report, unit, options, resources.catalogue()).data)
+            exported = export_docx(report, unit, options, resources.catalogue())
+            path = self._write(folder, name, exported.data)
             if path is None:
                 self.status.setText("已取消导出。")
                 return
@@ -278,3 +423,8 @@ class ExportPage(Page):
             return
         names = "、".join(f"“{p.name}”" for p in written)
         self.status.setText(f"已保存{names}到“{folder}”，并已读回核对无误，可以安全拔出U盘。")
+        if report.id is not None:  # the 导出 step is complete while the text stays as exported
+            record = ExportRecord(exported.text_hash, dt.datetime.now().isoformat(timespec="seconds"),
+                                  tuple(str(p) for p in written))
+            self.session.store.set_setting(setting_key(report.id), record.to_data())
+        self.changed.emit()
