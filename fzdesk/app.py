@@ -9,7 +9,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
-from fzdesk.paths import data_dir, resource
+from fzdesk.paths import data_dir, data_location, resource
 from fzdesk.storage.lock import StoreLocked
 from fzdesk.storage.migrations import NewerSchemaError
 from fzdesk.storage.store import Store
@@ -68,7 +68,7 @@ def run_gui(data: str | None) -> int:
     from fzdesk.ui.main_window import MainWindow
 
     try:
-        window = MainWindow(store)
+        window = MainWindow(store, location=data_location(data))  # the status bar says why this folder
         window.resize(1280, 800)
         window.show()
         if os.environ.get("FZDESK_QUIT_WHEN_IDLE") == "1":  # start-up benchmark

@@ -32,6 +32,7 @@ from fzdesk.domain.progress import (
     text_progress,
     unit_progress,
 )
+from fzdesk.paths import DataLocation, location_of
 from fzdesk.storage.store import Store
 from fzdesk.ui.autosave import Autosaver
 from fzdesk.ui.pages.base import Page, Session
@@ -57,9 +58,10 @@ LAST_REPORT_SETTING = "last_report"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, *, location: DataLocation | None = None) -> None:
         pin_singletons()
         super().__init__(parent)
+        self.data_location = location or location_of(store.folder)
         self.setWindowTitle(WINDOW_TITLE)
         self.setStyleSheet(STYLE_SHEET)
         self.saver = Autosaver(self)
@@ -134,9 +136,10 @@ class MainWindow(QMainWindow):
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
 
-        self.folder_label = QLabel(f"数据文件夹：{self.session.store.folder}")
+        self.folder_label = QLabel()
         self.saved_label = QLabel()
         self.folder_label.setObjectName("hint")
+        self.show_data_location(self.data_location)
         self.statusBar().addPermanentWidget(self.folder_label, 1)
         self.statusBar().addPermanentWidget(self.saved_label)
 
@@ -171,6 +174,11 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self.restore_action = self._action("恢复备份(&R)…", None, self.restore_backup)
         file.addAction(self.restore_action)
+        file.addSeparator()
+        self.open_folder_action = self._action("打开数据文件夹(&D)", None, self.open_data_folder)
+        self.move_data_action = self._action("移动数据(&M)…", None, self.move_data)
+        file.addAction(self.open_folder_action)
+        file.addAction(self.move_data_action)
         file.addSeparator()
         file.addAction(self._action("退出(&X)", "Ctrl+Q", self.close))
         go = menu.addMenu("转到(&G)")
@@ -541,6 +549,23 @@ class MainWindow(QMainWindow):
         from fzdesk.ui.help import HelpDialog, help_text
 
         HelpDialog(step.title, help_text(step, unit_type), self).exec()
+
+    def show_data_location(self, location: DataLocation) -> None:
+        """The status bar names the data folder in use (U盘, 本机用户文件夹 ...)."""
+        self.data_location = location
+        self.folder_label.setText(location.status_text)
+        self.folder_label.setToolTip(f"{location.label}：{location.path}\n"
+                                     "可以在“文件”菜单中打开数据文件夹，或把数据移到别处。")
+
+    def open_data_folder(self) -> None:
+        from fzdesk.ui.data_folder import open_data_folder
+
+        open_data_folder(self)
+
+    def move_data(self) -> None:
+        from fzdesk.ui.data_folder import move_data  # loaded on first use: start-up stays fast
+
+        move_data(self)
 
     def _about(self) -> None:
         from fzdesk import __version__
