@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,9 +29,21 @@ from fzdesk.domain.model import Block, Item, Numbering, Section
 from fzdesk.domain.numbering import item_label, numbered_sections
 from fzdesk.domain.outline import fill
 from fzdesk.ui.block_preview import item_preview
+from fzdesk.ui.last_year_pane import (
+    TOGGLE_KEYS,
+    VISIBLE_SETTING,
+    LastYearPane,
+    last_year_report,
+    pane_visible,
+    stale_badge,
+)
 from fzdesk.ui.pages.base import Page, Session, buddy_label, open_history, page_shortcut, paragraphs
 from fzdesk.ui.pages.report_page import move_block
 from fzdesk.ui.pages.text_page import TextEditor
+
+if TYPE_CHECKING:
+    from fzdesk.exchange.carry import CopyResult
+    from fzdesk.ui.plan_checklist import PlanChecklist
 
 NUMBERING_CHOICES = (
     (Numbering.HEADINGS, "（一）标题另起一段"),
@@ -106,6 +119,11 @@ class BlockPage(Page):
         row2 = QHBoxLayout()
         row2.addWidget(self.numbering)
         row2.addStretch(1)
+        self.toggle_last_year = QPushButton("上年内容(&J)")
+        self.toggle_last_year.setCheckable(True)
+        self.toggle_last_year.setToolTip(f"显示或隐藏去年报告中的这一部分（{TOGGLE_KEYS}）")
+        page_shortcut(self, self.toggle_last_year, TOGGLE_KEYS)
+        row2.addWidget(self.toggle_last_year)
         row2.addWidget(self.block_up)
         row2.addWidget(self.block_down)
         form.addRow(buddy_label("条目编号(&B)", self.numbering), row2)
@@ -160,6 +178,8 @@ class BlockPage(Page):
         title_label = QLabel("标题(&I)")
         title_label.setBuddy(self.title)
         head.addWidget(self.label)
+        self.stale = stale_badge()
+        head.addWidget(self.stale)
         head.addWidget(title_label)
         head.addWidget(self.title, 1)
         head.addWidget(self.title_history)
@@ -168,6 +188,9 @@ class BlockPage(Page):
         body_label = QLabel("正文(&T)：每段一行，回车另起一段")
         self.body_history = QPushButton("历史版本…(&H)")
         body_row.addWidget(body_label, 1)
+        self.stale_ok = QPushButton("无需修改(&S)")
+        self.stale_ok.setToolTip("沿用去年的这段文字仍然符合今年的情况：去掉“未更新”标记")
+        body_row.addWidget(self.stale_ok)
         body_row.addWidget(self.body_history)
         right_layout.addLayout(body_row)
         self.text = TextEditor()
@@ -194,7 +217,17 @@ class BlockPage(Page):
         self.outer.addWidget(self.omitted_stretch, 1)
         self.body.setStretchFactor(0, 1)
         self.body.setStretchFactor(1, 3)
-        self.body.setSizes([280, 760])
+        self.side = self._build_side()
+        if self.side is not None:
+            self.body.addWidget(self.side)
+            self.body.setStretchFactor(2, 2)
+            self.body.setSizes([220, 520, 380])
+        else:
+            self.body.setSizes([280, 760])
+        self.toggle_last_year.setVisible(self.side is not None)
+        self.toggle_last_year.setChecked(self.side is not None and pane_visible(session))
+        if self.side is not None:
+            self.side.setVisible(self.toggle_last_year.isChecked())
 
         self.reload()
         self.heading.textEdited.connect(self._heading_edited)
@@ -214,6 +247,8 @@ class BlockPage(Page):
         self.text.textChanged.connect(self._text_edited)
         self.title_history.clicked.connect(lambda: self._history("title"))
         self.body_history.clicked.connect(lambda: self._history("body"))
+        self.stale_ok.clicked.connect(self._mark_reviewed)
+        self.toggle_last_year.toggled.connect(self._toggle_side)
 
     def _button(self, text: str, keys: str, tip: str) -> QPushButton:
         button = QPushButton(text)
@@ -223,6 +258,88 @@ class BlockPage(Page):
 
     def first_focus(self) -> QWidget:
         return self.text if self.section.items else self.heading
+
+    # ----- last year: its text beside the editor, its plans as a checklist ------------------------
+    def _build_side(self) -> QWidget | None:
+        """Last year's text of this block (when last year's report is in the store) and, in the measures block,
+        last year's plans as a checklist (when the report has one)."""
+        last = last_year_report(self.session)
+        self.last_year_pane: LastYearPane | None = None
+        self.checklist: PlanChecklist | None = None
+        self.side_tabs: QTabWidget | None = None
+        if last is not None:
+            self.last_year_pane = LastYearPane(self.session, self.section, last)
+            self.last_year_pane.copied.connect(self._copied)
+        if self.block is Block.MEASURES:
+            from fzdesk.ui.plan_checklist import PlanChecklist, load_checks
+
+            checks = load_checks(self.session)
+            if checks:
+                self.checklist = PlanChecklist(self.session, self.section, checks, self.label_of)
+                self.checklist.changed.connect(self._checklist_changed)
+                self.checklist.show_item.connect(self._select_item)
+        if self.checklist is None:
+            return self.last_year_pane
+        tabs = QTabWidget()
+        tabs.setDocumentMode(True)
+        if self.last_year_pane is not None:
+            tabs.addTab(self.last_year_pane, "上年内容")
+        tabs.addTab(self.checklist, self.checklist.tab_title())
+        self.side_tabs = tabs
+        return tabs
+
+    def _toggle_side(self, on: bool) -> None:
+        if self.side is None:
+            return
+        had_focus = self.side.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
+        self.side.setVisible(on)
+        if self.session.store.setting(VISIBLE_SETTING, True) != on:
+            self.session.store.set_setting(VISIBLE_SETTING, on)
+        if not on and had_focus:
+            self.first_focus().setFocus()
+
+    def _copied(self, result: CopyResult) -> None:
+        """Last year's items were copied in (or the copy taken back): show them, the first copied one selected."""
+        items = self.section.items
+        rows = [n for n, item in enumerate(items) for step in result.steps if step.item is item]
+        row = rows[0] if rows else min(max(self.current_index(), 0), len(items) - 1)
+        self._fill_list(row)
+        self.changed.emit()
+
+    def _checklist_changed(self) -> None:
+        if self.side_tabs is not None and self.checklist is not None:
+            self.side_tabs.setTabText(self.side_tabs.indexOf(self.checklist), self.checklist.tab_title())
+        self.changed.emit()
+
+    def _select_item(self, item_id: int) -> None:
+        row = next((n for n, i in enumerate(self.section.items) if i.id == item_id), -1)
+        if row >= 0:
+            self.items.setCurrentRow(row)
+            self.text.setFocus()
+
+    def _update_stale(self) -> None:
+        item = self.current_item()
+        stale = item is not None and item.carried_over
+        self.stale.setVisible(stale)
+        self.stale_ok.setVisible(stale)
+
+    def _clear_stale(self, item: Item) -> None:
+        """An edit: the store clears the 未更新 mark when it saves; the screen follows at once."""
+        if item.carried_over:
+            item.carried_over = False
+            self._update_stale()
+
+    def _mark_reviewed(self) -> None:
+        item = self.current_item()
+        if item is None or item.id is None:
+            return
+        self.session.saver.flush()
+        self.session.store.update_item(item.id, carried_over=False)
+        item.carried_over = False
+        self._update_stale()
+        self._refresh_row()
+        self.text.setFocus()
+        self.changed.emit()
 
     # ----- showing -------------------------------------------------------------------------------
     @property
@@ -257,8 +374,8 @@ class BlockPage(Page):
         first = item.title.strip() or (item.paragraphs[0] if item.paragraphs else "") or "（空白条目）"
         if len(first) > 40:
             first = first[:40] + "……"
-        label = self.label_of(index)
-        return f"{label}{first}" if label else f"· {first}"
+        label = self.label_of(index) or "· "
+        return f"{label}【未更新】{first}" if item.carried_over else f"{label}{first}"
 
     def _fill_list(self, current: int) -> None:
         self.items.blockSignals(True)
@@ -268,6 +385,10 @@ class BlockPage(Page):
         self.items.setCurrentRow(current)
         self.items.blockSignals(False)
         self._show_item(current)
+        if self.last_year_pane is not None:
+            self.last_year_pane.refresh()
+        if self.checklist is not None:
+            self.checklist.refresh_items()
 
     def _refresh_row(self) -> None:
         row = self.current_index()
@@ -288,6 +409,7 @@ class BlockPage(Page):
         self.text.setPlainText(item.text if item else "")
         self.text.blockSignals(False)
         self.label.setText(self.label_of(row) or "（不编号）")
+        self._update_stale()
         self._update_preview()
         self._update_enabled()
 
@@ -370,10 +492,13 @@ class BlockPage(Page):
         if item is None or item.id is None:
             return
         item.title = text.strip()
+        self._clear_stale(item)
         iid = item.id
         self.session.saver.schedule(f"item:{iid}:title", partial(self.session.store.update_item, iid,
                                                                  title=item.title))
         self._refresh_row()
+        if self.checklist is not None:
+            self.checklist.refresh_items()
         self.changed.emit()
 
     def _text_edited(self) -> None:
@@ -384,6 +509,7 @@ class BlockPage(Page):
         if new == item.paragraphs:
             return  # a re-layout, not an edit
         item.paragraphs = new
+        self._clear_stale(item)
         iid = item.id
         self.session.saver.schedule(f"item:{iid}:body", partial(self.session.store.update_item, iid,
                                                                 paragraphs=list(item.paragraphs)))
@@ -442,12 +568,15 @@ class BlockPage(Page):
         value = open_history(self, self.session, f"item:{item.id}", field, f"条目{label}的{what}：历史版本")
         if value is None:
             return
+        before = (item.title, item.text)
         if field == "title":
             item.title = value
             self.session.store.update_item(item.id, title=value)
         else:
             item.paragraphs = paragraphs(value)
             self.session.store.update_item(item.id, paragraphs=list(item.paragraphs))
+        if (item.title, item.text) != before:
+            item.carried_over = False  # as the store did
         self._show_item(self.current_index())
         self._refresh_row()
         self.changed.emit()

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fzdesk.domain.model import Block
-from fzdesk.ui.pages.base import Page, Session, paragraphs
-from fzdesk.ui.pages.text_page import TextEditor, ensure_single_item
+from fzdesk.ui.pages.base import Session, paragraphs
+from fzdesk.ui.pages.text_page import OneTextPage, TextEditor, ensure_single_item
 
 DEFAULT_CLOSING = "特此报告。"
 
 
-class ClosingPage(Page):
+class ClosingPage(OneTextPage):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         assert session.report is not None
@@ -27,21 +27,25 @@ class ClosingPage(Page):
         self.closing.setMaximumHeight(110)
         label.setBuddy(self.closing)
         self.default = QPushButton("恢复为“特此报告。”(&D)")
-        self.outer.addWidget(label)
-        self.outer.addWidget(self.closing)
+        head = QHBoxLayout()
+        head.addWidget(label)
+        content = QVBoxLayout()
+        content.addLayout(head)
+        content.addWidget(self.closing)
         row = QHBoxLayout()
         row.addWidget(self.default)
         row.addStretch(1)
-        self.outer.addLayout(row)
+        content.addLayout(row)
         att_label = QLabel("附件(&F)：每行一件，例如“2023年度法治政府建设主要数据表”；没有附件就留空")
         att_label.setWordWrap(True)
         self.attachments = TextEditor()
         self.attachments.setAccessibleName("附件")
         att_label.setBuddy(self.attachments)
-        self.outer.addWidget(att_label)
+        content.addWidget(att_label)
         self.attachments.setMaximumHeight(200)
-        self.outer.addWidget(self.attachments)
-        self.outer.addStretch(1)
+        content.addWidget(self.attachments)
+        content.addStretch(1)
+        self.outer.addWidget(self._with_last_year(section, head, content), 1)
         self.reload()
         self.closing.textChanged.connect(self._closing_edited)
         self.attachments.textChanged.connect(self._attachments_edited)
@@ -57,12 +61,14 @@ class ClosingPage(Page):
             editor.blockSignals(True)
             editor.setPlainText(text)
             editor.blockSignals(False)
+        self._update_stale()
 
     def _closing_edited(self) -> None:
         new = paragraphs(self.closing.toPlainText())
         if new == self.item.paragraphs:
             return
         self.item.paragraphs = new
+        self._clear_stale()
         iid = self.item.id
         assert iid is not None
         self.session.saver.schedule(f"item:{iid}", partial(self.session.store.update_item, iid,

@@ -1,13 +1,23 @@
-"""Step 开头: the one opening paragraph, saved while typing."""
+"""Step 开头: the one opening paragraph, saved while typing, with last year's opening beside it."""
 
 from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from fzdesk.domain.model import Block, Item, Section
-from fzdesk.ui.pages.base import Page, Session, paragraphs
+from fzdesk.exchange.carry import CopyResult
+from fzdesk.ui.last_year_pane import (
+    TOGGLE_KEYS,
+    VISIBLE_SETTING,
+    LastYearPane,
+    last_year_report,
+    pane_visible,
+    stale_badge,
+)
+from fzdesk.ui.pages.base import Page, Session, page_shortcut, paragraphs
 
 
 def ensure_single_item(session: Session, section: Section) -> Item:
@@ -29,7 +39,73 @@ class TextEditor(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
 
 
-class OpeningPage(Page):
+class OneTextPage(Page):
+    """A page whose text is one item (开头, 结尾): the 未更新 marker and last year's text beside the editor."""
+
+    item: Item
+
+    def _with_last_year(self, section: Section, head: QHBoxLayout, content: QLayout) -> QSplitter:
+        """Adds the marker and the 上年内容 button to head; returns a splitter of content and last year's pane."""
+        self.stale = stale_badge()
+        self.stale_ok = QPushButton("无需修改(&S)")
+        self.stale_ok.setToolTip("沿用去年的这段文字仍然符合今年的情况：去掉“未更新”标记")
+        self.toggle_last_year = QPushButton("上年内容(&J)")
+        self.toggle_last_year.setCheckable(True)
+        self.toggle_last_year.setToolTip(f"显示或隐藏去年报告中的这一部分（{TOGGLE_KEYS}）")
+        page_shortcut(self, self.toggle_last_year, TOGGLE_KEYS)
+        head.addWidget(self.stale)
+        head.addStretch(1)
+        head.addWidget(self.stale_ok)
+        head.addWidget(self.toggle_last_year)
+        left = QWidget()
+        left.setLayout(content)
+        content.setContentsMargins(0, 0, 0, 0)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setChildrenCollapsible(False)
+        split.addWidget(left)
+        last = last_year_report(self.session)
+        self.last_year_pane = LastYearPane(self.session, section, last) if last is not None else None
+        if self.last_year_pane is not None:
+            split.addWidget(self.last_year_pane)
+            split.setSizes([600, 420])
+            self.last_year_pane.copied.connect(self._copied)
+            self.toggle_last_year.setChecked(pane_visible(self.session))
+            self.last_year_pane.setVisible(self.toggle_last_year.isChecked())
+        self.toggle_last_year.setVisible(self.last_year_pane is not None)
+        self.toggle_last_year.toggled.connect(self._toggle_side)
+        self.stale_ok.clicked.connect(self._mark_reviewed)
+        return split
+
+    def _toggle_side(self, on: bool) -> None:
+        if self.last_year_pane is None:
+            return
+        self.last_year_pane.setVisible(on)
+        if self.session.store.setting(VISIBLE_SETTING, True) != on:
+            self.session.store.set_setting(VISIBLE_SETTING, on)
+
+    def _update_stale(self) -> None:
+        self.stale.setVisible(self.item.carried_over)
+        self.stale_ok.setVisible(self.item.carried_over)
+
+    def _clear_stale(self) -> None:
+        if self.item.carried_over:
+            self.item.carried_over = False  # the store clears it when it saves the edit
+            self._update_stale()
+
+    def _mark_reviewed(self) -> None:
+        assert self.item.id is not None
+        self.session.saver.flush()
+        self.session.store.update_item(self.item.id, carried_over=False)
+        self.item.carried_over = False
+        self._update_stale()
+        self.changed.emit()
+
+    def _copied(self, _result: CopyResult) -> None:
+        self.reload()
+        self.changed.emit()
+
+
+class OpeningPage(OneTextPage):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         assert session.report is not None
@@ -43,8 +119,12 @@ class OpeningPage(Page):
         self.editor = TextEditor()
         self.editor.setAccessibleName("开头")
         label.setBuddy(self.editor)
-        self.outer.addWidget(label)
-        self.outer.addWidget(self.editor, 1)
+        head = QHBoxLayout()
+        head.addWidget(label)
+        content = QVBoxLayout()
+        content.addLayout(head)
+        content.addWidget(self.editor, 1)
+        self.outer.addWidget(self._with_last_year(section, head, content), 1)
         self.reload()
         self.editor.textChanged.connect(self._edited)
 
@@ -55,12 +135,14 @@ class OpeningPage(Page):
         self.editor.blockSignals(True)
         self.editor.setPlainText(self.item.text)
         self.editor.blockSignals(False)
+        self._update_stale()
 
     def _edited(self) -> None:
         new = paragraphs(self.editor.toPlainText())
         if new == self.item.paragraphs:
             return  # a re-layout, not an edit
         self.item.paragraphs = new
+        self._clear_stale()
         iid = self.item.id
         assert iid is not None
         self.session.saver.schedule(f"item:{iid}", partial(self.session.store.update_item, iid,
