@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.current = 0
         self._icons = {p: state_icon(p.value) for p in Progress}
         self._states: dict[str, Progress] = {}
+        self._chained: QWidget | None = None  # the page whose fields the tab order leads through
         # (the Qt namespace is not imported here: building its enums costs ~15 ms of start-up)
         self._build()
         self._build_menus()
@@ -447,12 +448,20 @@ class MainWindow(QMainWindow):
         page.changed.connect(self._page_changed)
         self.pages[step.key] = page
         self.stack.addWidget(page)
-        self._chain_tab_order(page)
         return page
 
     def _year_changed(self) -> None:
         self._refresh_switcher()
         self._order_changed()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab: the current page's tab order is set up here, on first use, not when the page is
+        built (reading focus policies builds the Qt namespace's enums: ~15 ms of start-up)."""
+        page = self.stack.currentWidget()
+        if page is not None and page is not self._chained:
+            self._chain_tab_order(page)
+            self._chained = page
+        return super().focusNextPrevChild(next)
 
     def _chain_tab_order(self, page: QWidget) -> None:
         """Tab goes step list -> the page's fields -> Back/Next (a page built later would come last)."""
