@@ -1,18 +1,25 @@
-"""`fzdesk export`: the report as a GB/T 9704 .docx (and PDF, and report JSON) written safely into a folder."""
+"""`fzdesk export`: the report as a GB/T 9704 .docx (and PDF, and report JSON) written safely into a folder,
+with the dismissed findings and their reasons listed (and a warning on stderr for errors not dealt with)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from fzdesk import resources
+from fzdesk.checks.engine import check_report
+from fzdesk.checks.findings import CheckResult, Severity
+from fzdesk.checks.rules import load_rules
+from fzdesk.checks.wording import load_wording
 from fzdesk.commands.common import CommandError, add_report_selector, choose_report, fail, open_store
 from fzdesk.exchange import report_json
 from fzdesk.export.docx_writer import export_docx
 from fzdesk.export.handoff import SAFE_TO_REMOVE, HandoffError, TargetExists, report_file_name, write_safely
 from fzdesk.export.options import unit_options
+from fzdesk.paths import data_dir
 
 
 def register(sub: Any) -> None:
@@ -52,6 +59,11 @@ def handle(args: argparse.Namespace) -> int:
             summary = choose_report(store, args.unit, args.year)
             report = store.load_report(summary.id)
             unit = store.unit(summary.unit_id)
+            previous = [r for r in store.reports(summary.unit_id) if r.year == summary.year - 1]
+            last_year = store.load_report(previous[0].id) if previous else None
+        folder_of_data = data_dir(args.data)
+        checked = check_report(report, unit, resources.catalogue(), load_rules(folder_of_data),
+                               load_wording(folder_of_data), last_year)
         options = unit_options(unit)
         catalogue = resources.catalogue()
         folder = Path(args.out)
@@ -67,5 +79,23 @@ def handle(args: argparse.Namespace) -> int:
         return fail(exc)
     for path in written:
         print(path)
+    for line in dismissed_lines(checked):
+        print(line)
+    errors = [f for f in checked.open_findings if f.severity is Severity.ERROR]
+    if errors:
+        print(f"注意：还有{len(errors)}个错误没有处理，报告仍已导出。请用 `fzdesk check` 查看，"
+              "改正后重新导出，或在程序的“检查”步骤写明理由后忽略。", file=sys.stderr)
     print(f"已写入并读回核对无误，{SAFE_TO_REMOVE}。")
     return 0
+
+
+def dismissed_lines(result: CheckResult) -> list[str]:
+    """The dismissed findings with their reasons (they travel in the report's data), as printed."""
+    dismissed = [f for f in result.findings if f.dismissed]
+    if not dismissed:
+        return ["没有忽略的问题。"]
+    lines = [f"已忽略的问题 {len(dismissed)} 条（理由随报告数据一并导出）："]
+    for f in dismissed:
+        lines.append(f"  · 【{f.severity.label}】{f.message}（{f.location.describe()}）")
+        lines.append(f"    理由：{f.reason or '（未写）'}")
+    return lines

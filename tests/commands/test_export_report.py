@@ -5,16 +5,19 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from fzdesk.cli import main
+from fzdesk.domain.model import Block, Dismissal, FigureState, FigureValue
 from fzdesk.exchange.embedded import read_embedded
 from fzdesk.export.options import ExportOptions, Variant, remember
 from fzdesk.storage.store import Store
 from tests import factories
+from tests.export.docx_read import paragraphs
 
 NAME = "沈丘县人民政府办公室关于2023年度法治政府建设情况的报告"
 
@@ -126,3 +129,40 @@ def test_full_stick_fails_cleanly(data: Path, tmp_path: Path, capsys: Any, monke
     assert "空间不足" in capsys.readouterr().err
     assert list(out.iterdir()) == []
     assert store_state(data) == before
+
+
+def test_export_lists_the_dismissed_findings_with_their_reasons_and_warns_of_errors_left(
+        data: Path, tmp_path: Path, capsys: Any) -> None:
+    with Store.open(data) as store:
+        rid = store.reports()[0].id
+        store.set_figure(rid, FigureValue("A.upheld", FigureState.NUMBER, Decimal(70)))  # 70 of 63 closed: error
+        store.set_figure(rid, FigureValue("A.accepted", FigureState.NUMBER, Decimal(88),
+                                          last_state=FigureState.NUMBER, last_value=Decimal(427),
+                                          explanation="复议渠道前移，案件减少"))
+        item = store.load_report(rid).section(Block.MEASURES).items[0]  # type: ignore[union-attr]
+        store.update_item(item.id, paragraphs=[*item.paragraphs, "我办认真做好法制政府建设工作。"])  # type: ignore[arg-type]
+        store.update_report(rid, dismissals=[Dismissal(f"wording.fazhi|measures|item{item.id}/p1|法制政府",
+                                                       "引用文件原标题")])
+    out = tmp_path / "usb"
+    out.mkdir()
+    assert main(["--data", str(data), "export", "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert lines[0] == str(out / f"{NAME}.docx")
+    at = lines.index("已忽略的问题 1 条（理由随报告数据一并导出）：")
+    assert lines[at + 1].startswith("  · 【警告】“法制政府”应写作“法治政府”")
+    assert lines[at + 1].endswith("（主要举措和成效 · 第1项 · 第2段）")
+    assert lines[at + 2] == "    理由：引用文件原标题"
+    assert "可以安全拔出U盘" in lines[-1]
+    assert "还有1个错误没有处理" in captured.err
+    texts = [p.text for p in paragraphs((out / f"{NAME}.docx").read_bytes())]
+    assert "需要说明的是：行政复议方面，受理88件，较去年减少339件，主要原因是复议渠道前移，案件减少。" in texts
+
+
+def test_export_of_a_clean_report_says_nothing_was_dismissed(data: Path, tmp_path: Path, capsys: Any) -> None:
+    out = tmp_path / "usb"
+    out.mkdir()
+    assert main(["--data", str(data), "export", "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert "没有忽略的问题。" in captured.out.splitlines()
+    assert captured.err == ""
