@@ -49,6 +49,23 @@ def stale_badge() -> QLabel:
     return badge
 
 
+def stale_bar() -> tuple[QWidget, QLabel, QPushButton]:
+    """The bar shown above an editor whose text is 未更新: the marker, what it means, and 无需修改."""
+    bar = QWidget()
+    row = QHBoxLayout(bar)
+    row.setContentsMargins(0, 0, 0, 0)
+    badge = stale_badge()
+    note = QLabel("从去年的报告复制，还没有修改：请按今年的情况改写。")
+    note.setObjectName("hint")
+    note.setWordWrap(True)
+    button = QPushButton("无需修改(&S)")
+    button.setToolTip("沿用去年的这段文字仍然符合今年的情况：去掉“未更新”标记")
+    row.addWidget(badge)
+    row.addWidget(note, 1)
+    row.addWidget(button)
+    return bar, badge, button
+
+
 def _item_text(item: Item) -> str:
     return "\n".join(p for p in (item.title.strip(), *item.paragraphs) if p)
 
@@ -90,11 +107,11 @@ class LastYearPane(QWidget):
         self.empty.setWordWrap(True)
         if not self.single:
             layout.addWidget(list_label)
-            layout.addWidget(self.items, 2)
+            layout.addWidget(self.items, 3)
         else:
             list_label.hide()
             self.items.hide()
-        layout.addWidget(self.text, 3)
+        layout.addWidget(self.text, 2)
         layout.addWidget(self.empty)
         buttons = QHBoxLayout()
         self.copy_one = QPushButton("复制到本年(&C)")
@@ -103,7 +120,7 @@ class LastYearPane(QWidget):
         self.copy_one.setToolTip("把选中的上年条目复制为本年的初稿，标记为“未更新”，修改后标记消失")
         self.copy_all.setToolTip("把上年这一部分的全部条目复制为本年的初稿（本年已有的不重复复制）")
         self.undo.setToolTip("撤销刚才的复制（复制后已经修改过的条目保留）")
-        for b in (self.copy_one, self.copy_all, self.undo):
+        for b in (self.copy_one, self.copy_all):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -111,7 +128,10 @@ class LastYearPane(QWidget):
         self.status = QLabel()
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
-        layout.addWidget(self.status)
+        done = QHBoxLayout()
+        done.addWidget(self.status, 1)
+        done.addWidget(self.undo, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(done)
         self.refresh()
         self.items.currentRowChanged.connect(self._show)
         self.copy_one.clicked.connect(self.copy_current)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -58,6 +59,7 @@ class PlanChecklist(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setObjectName("hint")
+        self.summary.setToolTip("逐项标记去年安排的落实情况，并选出本部分中写这项工作的条目")
         layout.addWidget(self.summary)
         self.plans = QListWidget()
         self.plans.setObjectName("items")
@@ -66,10 +68,11 @@ class PlanChecklist(QWidget):
         self.plans.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.plans.setToolTip("选中一项安排后按 1 已落实、2 部分落实、3 未落实、0 取消标记")
         self.plans.installEventFilter(self)
-        layout.addWidget(self.plans, 2)
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.plans, 3)
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        self.detail.setTabChangesFocus(True)
+        self.detail.setAccessibleName("去年的原文（只读）")
         self.detail.setToolTip("去年报告中这一项安排的原文")
         layout.addWidget(self.detail, 1)
         form = QFormLayout()
@@ -99,7 +102,7 @@ class PlanChecklist(QWidget):
     # ----- showing -------------------------------------------------------------------------------
     def tab_title(self) -> str:
         left = unmarked(self.checks)
-        return f"上年安排落实（{left}项未标记）" if left else "上年安排落实（已全部标记）"
+        return f"安排落实（{left}项未标记）" if left else "安排落实（已全部标记）"
 
     def current(self) -> PlanCheck | None:
         row = self.plans.currentRow()
@@ -129,10 +132,8 @@ class PlanChecklist(QWidget):
     def _update_summary(self) -> None:
         left = unmarked(self.checks)
         total = len(self.checks)
-        self.summary.setText(
-            f"去年报告的“下一年度安排”共{total}项，"
-            + (f"还有{left}项没有标记落实情况。" if left else "已全部标记。")
-            + "请逐项标记，并选出本部分中写这项工作的条目。")
+        self.summary.setText(f"去年的“下一年度安排”共{total}项，"
+                             + (f"还有{left}项没有标记落实情况。" if left else "已全部标记。"))
 
     def _show(self, row: int) -> None:
         check = self.current()
@@ -142,7 +143,7 @@ class PlanChecklist(QWidget):
         if check is None:
             self.detail.clear()
             return
-        self.detail.setText(f"去年的原文：{check.detail or check.plan}")
+        self.detail.setPlainText(check.detail or check.plan)
         self.status.setCurrentIndex(STATUSES.index(check.status))
         index = self.link.findData(check.item_id) if check.item_id is not None else 0
         self.link.setCurrentIndex(max(index, 0))

@@ -201,14 +201,14 @@ def test_plan_checklist_status_and_link_persist_after_reopening(
     assert sheet is not None and page.side_tabs is not None
     plans = last_items(two_years, Block.PLANS)
     assert sheet.plans.count() == len(plans) == 2
-    assert page.side_tabs.tabText(1) == "上年安排落实（2项未标记）"
-    assert "还有2项没有标记" in sheet.summary.text()
+    assert page.side_tabs.tabText(1) == "安排落实（2项未标记）"
+    assert "共2项，还有2项没有标记" in sheet.summary.text()
     page.side_tabs.setCurrentIndex(1)
     sheet.plans.setFocus()
     sheet.plans.setCurrentRow(0)
     key(sheet.plans, Qt.Key.Key_1)  # 已落实
     assert "【已落实】" in sheet.plans.item(0).text() and sheet.status.currentText() == "已落实"
-    assert page.side_tabs.tabText(1) == "上年安排落实（1项未标记）"
+    assert page.side_tabs.tabText(1) == "安排落实（1项未标记）"
     # link it to this year's third item, with the keyboard in the combo
     sheet.link.setFocus()
     for _ in range(3):

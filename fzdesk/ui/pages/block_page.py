@@ -35,7 +35,7 @@ from fzdesk.ui.last_year_pane import (
     LastYearPane,
     last_year_report,
     pane_visible,
-    stale_badge,
+    stale_bar,
 )
 from fzdesk.ui.pages.base import Page, Session, buddy_label, open_history, page_shortcut, paragraphs
 from fzdesk.ui.pages.report_page import move_block
@@ -178,8 +178,6 @@ class BlockPage(Page):
         title_label = QLabel("标题(&I)")
         title_label.setBuddy(self.title)
         head.addWidget(self.label)
-        self.stale = stale_badge()
-        head.addWidget(self.stale)
         head.addWidget(title_label)
         head.addWidget(self.title, 1)
         head.addWidget(self.title_history)
@@ -188,11 +186,10 @@ class BlockPage(Page):
         body_label = QLabel("正文(&T)：每段一行，回车另起一段")
         self.body_history = QPushButton("历史版本…(&H)")
         body_row.addWidget(body_label, 1)
-        self.stale_ok = QPushButton("无需修改(&S)")
-        self.stale_ok.setToolTip("沿用去年的这段文字仍然符合今年的情况：去掉“未更新”标记")
-        body_row.addWidget(self.stale_ok)
         body_row.addWidget(self.body_history)
         right_layout.addLayout(body_row)
+        self.stale_bar, self.stale, self.stale_ok = stale_bar()
+        right_layout.addWidget(self.stale_bar)
         self.text = TextEditor()
         self.text.setAccessibleName("条目正文")
         body_label.setBuddy(self.text)
@@ -319,9 +316,7 @@ class BlockPage(Page):
 
     def _update_stale(self) -> None:
         item = self.current_item()
-        stale = item is not None and item.carried_over
-        self.stale.setVisible(stale)
-        self.stale_ok.setVisible(stale)
+        self.stale_bar.setVisible(item is not None and item.carried_over)
 
     def _clear_stale(self, item: Item) -> None:
         """An edit: the store clears the 未更新 mark when it saves; the screen follows at once."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from fzdesk.domain.model import Block, Item, Section
 from fzdesk.exchange.carry import CopyResult
@@ -15,7 +15,7 @@ from fzdesk.ui.last_year_pane import (
     LastYearPane,
     last_year_report,
     pane_visible,
-    stale_badge,
+    stale_bar,
 )
 from fzdesk.ui.pages.base import Page, Session, page_shortcut, paragraphs
 
@@ -44,19 +44,17 @@ class OneTextPage(Page):
 
     item: Item
 
-    def _with_last_year(self, section: Section, head: QHBoxLayout, content: QLayout) -> QSplitter:
-        """Adds the marker and the 上年内容 button to head; returns a splitter of content and last year's pane."""
-        self.stale = stale_badge()
-        self.stale_ok = QPushButton("无需修改(&S)")
-        self.stale_ok.setToolTip("沿用去年的这段文字仍然符合今年的情况：去掉“未更新”标记")
+    def _with_last_year(self, section: Section, head: QHBoxLayout, content: QVBoxLayout) -> QSplitter:
+        """Adds the 上年内容 button to head and the 未更新 bar below it; returns a splitter of content and last
+        year's pane."""
+        self.stale_bar, self.stale, self.stale_ok = stale_bar()
         self.toggle_last_year = QPushButton("上年内容(&J)")
         self.toggle_last_year.setCheckable(True)
         self.toggle_last_year.setToolTip(f"显示或隐藏去年报告中的这一部分（{TOGGLE_KEYS}）")
         page_shortcut(self, self.toggle_last_year, TOGGLE_KEYS)
-        head.addWidget(self.stale)
         head.addStretch(1)
-        head.addWidget(self.stale_ok)
         head.addWidget(self.toggle_last_year)
+        content.insertWidget(1, self.stale_bar)  # below the head line (the first in content)
         left = QWidget()
         left.setLayout(content)
         content.setContentsMargins(0, 0, 0, 0)
@@ -84,8 +82,7 @@ class OneTextPage(Page):
             self.session.store.set_setting(VISIBLE_SETTING, on)
 
     def _update_stale(self) -> None:
-        self.stale.setVisible(self.item.carried_over)
-        self.stale_ok.setVisible(self.item.carried_over)
+        self.stale_bar.setVisible(self.item.carried_over)
 
     def _clear_stale(self) -> None:
         if self.item.carried_over:
