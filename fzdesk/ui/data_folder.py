@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -198,6 +199,9 @@ def _reopen(window: MainWindow, store: Store, location: DataLocation, report_id:
             unit_id: int | None) -> None:
     """Puts the window on store, showing the same report and step (or the same unit) as before."""
     window.session.store = store
+    app = QApplication.instance()
+    if app is not None:  # app.run_gui closes the store it opened; this one is closed when the program ends
+        app.aboutToQuit.connect(store.close)
     window.show_data_location(location)
     runner = window.checks.runner
     runner.store = store

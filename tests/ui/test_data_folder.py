@@ -1,0 +1,376 @@
+"""文件 → 打开数据文件夹 / 移动数据…, and the status bar naming the data folder, driven as a clerk would."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from fzdesk import datamove, paths, portable
+from fzdesk.domain.model import Block
+from fzdesk.paths import DataSource
+from fzdesk.storage.store import Store
+from fzdesk.ui import data_folder
+from fzdesk.ui.data_folder import MoveDataDialog
+from fzdesk.ui.main_window import MainWindow
+from fzdesk.ui.pages.text_page import OpeningPage
+from tests import factories
+from tests.ui.helpers import replace_text
+
+Act = Callable[[QWidget], None]
+LEFT = Qt.MouseButton.LeftButton
+
+
+@dataclass
+class Modals:
+    """Answers the dialogs a menu entry opens one after another (each blocks in its own event loop)."""
+
+    qtbot: QtBot
+    seen: list[str] = field(default_factory=list)  # title + text of every dialog answered
+    errors: list[BaseException] = field(default_factory=list)
+
+    def answer(self, *steps: tuple[type[QWidget], Act]) -> None:
+        pending = list(steps)
+
+        def poll(left: int) -> None:
+            if not pending:
+                return
+            kind, act = pending[0]
+            shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+            for other in [w for w in shown if not isinstance(w, kind)]:  # an unexpected dialog would block
+                self.errors.append(AssertionError(f"unexpected dialog: {describe(other)}"))
+                other.reject()
+            found = [w for w in shown if isinstance(w, kind)]
+            if not found:
+                if left:
+                    QTimer.singleShot(20, lambda: poll(left - 1))
+                return
+            dialog = found[0]
+            pending.pop(0)
+            self.seen.append(describe(dialog))
+            try:
+                act(dialog)
+            except BaseException as exc:  # an assertion inside the dialog: report it, never hang
+                self.errors.append(exc)
+            if dialog.isVisible():
+                assert isinstance(dialog, QDialog)
+                dialog.reject()
+            QTimer.singleShot(0, lambda: poll(250))
+
+        QTimer.singleShot(0, lambda: poll(250))
+
+    def check(self) -> None:
+        if self.errors:
+            raise self.errors[0]
+
+
+def describe(dialog: QWidget) -> str:
+    return f"{dialog.windowTitle()}|{dialog.text() if isinstance(dialog, QMessageBox) else ''}"
+
+
+def ok(box: QWidget) -> None:
+    assert isinstance(box, QMessageBox)
+    button = box.button(QMessageBox.StandardButton.Ok)
+    assert button is not None
+    button.click()
+
+
+@pytest.fixture
+def modals(qtbot: QtBot) -> Modals:
+    return Modals(qtbot)
+
+
+@pytest.fixture
+def bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The frozen program on a USB stick: tmp/stick/fzdesk; nothing pins the data folder."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(stick / "fzdesk"))
+    monkeypatch.delenv(paths.DATA_ENV)
+    monkeypatch.setattr(portable, "is_removable", lambda path: Path(path) == stick)
+    return stick
+
+
+@pytest.fixture
+def user_store() -> Iterator[Store]:
+    """A filled store in the per-user folder (where the program keeps data when nothing else applies)."""
+    store = Store.open(paths.default_data_dir())
+    unit = factories.unit()
+    store.save_unit(unit)
+    store.create_report(factories.report(unit, 2023))
+    yield store
+    store.close()
+
+
+def window_on(make_window: Callable[[Store], MainWindow], store: Store) -> MainWindow:
+    w = make_window(store)
+    assert w.data_location == paths.location_of(store.folder)
+    return w
+
+
+def opening_page(w: MainWindow) -> OpeningPage:
+    w.go(next(i for i, s in enumerate(w.steps) if s.key == "opening"))
+    page = w.current_page()
+    assert isinstance(page, OpeningPage)
+    return page
+
+
+def saved_opening(folder: Path, report_id: int) -> str:
+    """The opening as saved in folder's database (read beside the window, which holds the folder's lock)."""
+    with Store.open(folder, exclusive=False, daily_backup=False) as s:
+        section = s.load_report(report_id).section(Block.OPENING)
+        assert section is not None
+        return section.items[0].text
+
+
+def test_status_bar_names_the_folder_in_use(make_window: Callable[[Store], MainWindow], store: Store,
+                                            user_store: Store) -> None:
+    w = make_window(store)  # tests' stores are in a folder of their own, as with --data
+    assert w.folder_label.text() == f"数据位置：指定文件夹（{store.folder}）"
+    assert "命令行指定" in w.folder_label.toolTip() and "文件" in w.folder_label.toolTip()
+    u = window_on(make_window, user_store)
+    assert u.folder_label.text() == f"数据位置：本机用户文件夹（{paths.default_data_dir()}）"
+    assert u.statusBar().isAncestorOf(u.folder_label) and u.folder_label.isVisible()
+
+
+def test_move_to_the_stick_and_back(bundle: Path, user_store: Store, make_window: Callable[[Store], MainWindow],
+                                    modals: Modals, qtbot: QtBot) -> None:
+    user = paths.default_data_dir()
+    w = window_on(make_window, user_store)
+    assert w.data_location.source is DataSource.USER
+    page = opening_page(w)
+    replace_text(page.editor, "带到U盘上的开头。")  # typed just before moving: saved and moved too
+    report_id = w.session.report.id  # type: ignore[union-attr]
+    assert report_id is not None
+
+    def confirm(dialog: QWidget) -> None:
+        assert isinstance(dialog, MoveDataDialog)
+        assert dialog.heading.text() == "把数据从本机用户文件夹移到U盘"
+        assert str(user) in dialog.details.text() and str(bundle / "fzdesk-data") in dialog.details.text()
+        assert "可用" in dialog.details.text() and "U盘上" in dialog.after.text()
+        assert "不会删除" in dialog.after.text() and dialog.replace_box is None
+        assert dialog.move_button.isEnabled() and dialog.move_button.isDefault()
+        qtbot.mouseClick(dialog.move_button, LEFT)
+
+    modals.answer((MoveDataDialog, confirm), (QMessageBox, ok))
+    w.move_data_action.trigger()
+    modals.check()
+    stick_data = bundle / "fzdesk-data"
+    assert modals.seen[-1].startswith(f"数据已移动|数据已移到U盘：{stick_data}")
+    assert w.session.store.folder == stick_data
+    assert w.folder_label.text() == f"数据位置：U盘（{stick_data}）"
+    assert w.steps[w.current].key == "opening" and w.session.report.id == report_id  # type: ignore[union-attr]
+    assert not user.exists() and len(list(user.parent.glob("fzdesk-moved-*"))) == 1
+    assert paths.data_location().source is DataSource.PORTABLE  # the next start finds the data on the stick
+    assert saved_opening(stick_data, report_id) == "带到U盘上的开头。"
+
+    page = w.current_page()
+    assert isinstance(page, OpeningPage) and page.editor.toPlainText() == "带到U盘上的开头。"
+    replace_text(page.editor, "在U盘上改过的开头。")  # the window works on the stick's data now
+    w.saver.flush()
+
+    def confirm_back(dialog: QWidget) -> None:
+        assert isinstance(dialog, MoveDataDialog)
+        assert dialog.heading.text() == "把数据从U盘移到本机用户文件夹"
+        assert "这台电脑上的数据" in dialog.after.text() and dialog.replace_box is None
+        dialog.accept()
+
+    modals.answer((MoveDataDialog, confirm_back), (QMessageBox, ok))
+    w.move_data_action.trigger()
+    modals.check()
+    assert w.session.store.folder == user
+    assert w.folder_label.text() == f"数据位置：本机用户文件夹（{user}）"
+    assert not stick_data.exists() and len(list(bundle.glob("fzdesk-data-moved-*"))) == 1
+    assert paths.data_location().source is DataSource.USER  # the stick's folder is no longer picked up
+    assert saved_opening(user, report_id) == "在U盘上改过的开头。"
+    assert w.steps[w.current].key == "opening"
+    w.close()
+    w.session.store.close()
+
+
+def test_cancelling_changes_nothing(bundle: Path, user_store: Store, make_window: Callable[[Store], MainWindow],
+                                    modals: Modals) -> None:
+    w = window_on(make_window, user_store)
+    modals.answer((MoveDataDialog, lambda d: d.reject()))  # type: ignore[attr-defined]
+    w.move_data_action.trigger()
+    modals.check()
+    assert w.session.store is user_store and (paths.default_data_dir() / paths.DB_NAME).is_file()
+    assert sorted(p.name for p in bundle.iterdir()) == []
+    assert len(user_store.units()) == 1  # still open and usable
+
+
+@pytest.mark.parametrize("source", [DataSource.OPTION, DataSource.ENVIRONMENT])
+def test_a_pinned_folder_is_not_moved(source: DataSource, store: Store, make_window: Callable[[Store], MainWindow],
+                                      modals: Modals, monkeypatch: pytest.MonkeyPatch) -> None:
+    if source is DataSource.ENVIRONMENT:
+        monkeypatch.setenv(paths.DATA_ENV, str(store.folder))
+    w = make_window(store)
+    assert w.data_location.source is source
+    modals.answer((QMessageBox, ok))
+    w.move_data_action.trigger()
+    modals.check()
+    title, text = modals.seen[0].split("|")
+    assert title == "不能在这里移动数据"
+    assert ("--data" if source is DataSource.OPTION else "FZDESK_DATA") in text and str(store.folder) in text
+    assert "下次就找不到" in text
+    assert w.session.store is store and store.units() == []
+
+
+def test_running_from_python_has_no_program_folder(user_store: Store, make_window: Callable[[Store], MainWindow],
+                                                   modals: Modals, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(sys, "frozen", raising=False)
+    monkeypatch.delenv(paths.DATA_ENV)
+    w = window_on(make_window, user_store)
+    assert w.data_location.source is DataSource.USER
+    modals.answer((QMessageBox, ok))
+    w.move_data_action.trigger()
+    modals.check()
+    assert "打包好的程序文件夹" in modals.seen[0] and w.session.store is user_store
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs /proc: a place even root cannot write to")
+def test_a_program_folder_that_cannot_be_written_to(user_store: Store, make_window: Callable[[Store], MainWindow],
+                                                    modals: Modals, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", "/proc/fzdesk-test/fzdesk")
+    monkeypatch.delenv(paths.DATA_ENV)
+    w = window_on(make_window, user_store)
+    modals.answer((QMessageBox, ok))
+    w.move_data_action.trigger()
+    modals.check()
+    title, text = modals.seen[0].split("|")
+    assert title == "无法移动数据" and "不能在“/proc”中写入" in text and "数据仍在原处" in text
+    page = opening_page(w)
+    replace_text(page.editor, "还能接着写。")
+    w.saver.flush()
+    assert w.session.store is user_store
+    assert saved_opening(user_store.folder, w.session.report.id) == "还能接着写。"  # type: ignore[union-attr]
+
+
+def test_too_little_space_on_the_stick(bundle: Path, user_store: Store, make_window: Callable[[Store], MainWindow],
+                                       modals: Modals, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(datamove, "_free_space", lambda folder: 1024 * 1024)
+    w = window_on(make_window, user_store)
+    modals.answer((QMessageBox, ok))
+    w.move_data_action.trigger()
+    modals.check()
+    assert "空间不够" in modals.seen[0] and "那里只剩 1.0 MB" in modals.seen[0]
+    assert sorted(p.name for p in bundle.iterdir()) == [] and w.session.store is user_store
+
+
+def test_a_failed_copy_leaves_the_data_usable_where_they_were(
+        bundle: Path, user_store: Store, make_window: Callable[[Store], MainWindow], modals: Modals,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    user = paths.default_data_dir()
+    (user / "backups").mkdir(exist_ok=True)
+    (user / "backups" / "说明.txt").write_text("原件", encoding="utf-8")
+    copy = datamove.shutil.copy2
+
+    def corrupt(src: Path, dest: Path) -> None:
+        copy(src, dest)
+        Path(dest).write_text("坏了", encoding="utf-8")
+
+    monkeypatch.setattr(datamove.shutil, "copy2", corrupt)
+    w = window_on(make_window, user_store)
+    w.go(next(i for i, s in enumerate(w.steps) if s.key == "figures"))
+    report_id = w.session.report.id  # type: ignore[union-attr]
+    modals.answer((MoveDataDialog, lambda d: d.accept()), (QMessageBox, ok))  # type: ignore[attr-defined]
+    w.move_data_action.trigger()
+    modals.check()
+    title, text = modals.seen[-1].split("|")
+    assert title == "数据没有移动" and "不一致" in text and f"数据仍在原处“{user}”" in text
+    assert w.session.store.folder == user and w.session.store is not user_store  # reopened at the old place
+    assert w.folder_label.text() == f"数据位置：本机用户文件夹（{user}）"
+    assert w.steps[w.current].key == "figures" and w.session.report.id == report_id  # type: ignore[union-attr]
+    assert sorted(p.name for p in bundle.iterdir()) == []
+    page = opening_page(w)
+    replace_text(page.editor, "移动失败后照常保存。")
+    w.saver.flush()
+    assert saved_opening(user, report_id) == "移动失败后照常保存。"
+    w.close()
+    w.session.store.close()
+
+
+def test_data_already_in_the_per_user_folder_are_replaced_only_when_ticked(
+        bundle: Path, make_window: Callable[[Store], MainWindow], modals: Modals, qtbot: QtBot) -> None:
+    stick_data = bundle / "fzdesk-data"
+    other = Store.open(paths.default_data_dir())
+    other_unit = factories.unit("另一个单位")
+    other.save_unit(other_unit)
+    other.create_report(factories.report(other_unit, 2022))
+    other.close()
+    store = Store.open(stick_data)
+    unit = factories.unit()
+    store.save_unit(unit)
+    store.create_report(factories.report(unit, 2024))
+    w = make_window(store)
+    assert w.data_location.source is DataSource.PORTABLE
+
+    def refuse(dialog: QWidget) -> None:
+        assert isinstance(dialog, MoveDataDialog) and dialog.replace_box is not None
+        assert "1 个单位、1 份报告" in dialog.findChild(QWidget, "error").text()  # type: ignore[union-attr]
+        assert not dialog.move_button.isEnabled()  # nothing is replaced by just pressing Enter
+        dialog.reject()
+
+    modals.answer((MoveDataDialog, refuse))
+    w.move_data_action.trigger()
+    modals.check()
+    assert w.session.store is store and (stick_data / paths.DB_NAME).is_file()
+
+    def replace(dialog: QWidget) -> None:
+        assert isinstance(dialog, MoveDataDialog) and dialog.replace_box is not None
+        qtbot.mouseClick(dialog.replace_box, LEFT)
+        assert dialog.move_button.isEnabled()
+        qtbot.mouseClick(dialog.move_button, LEFT)
+
+    modals.answer((MoveDataDialog, replace), (QMessageBox, ok))
+    w.move_data_action.trigger()
+    modals.check()
+    assert "原有的内容已改名保留为" in modals.seen[-1]
+    replaced = list(paths.default_data_dir().parent.glob("fzdesk-replaced-*"))
+    assert len(replaced) == 1
+    with Store.open(replaced[0], daily_backup=False) as kept:
+        assert [u.name for u in kept.units()] == ["另一个单位"]
+    assert [u.name for u in w.session.store.units()] == [unit.name]
+    assert w.session.report is not None and w.session.report.year == 2024
+    w.close()
+    w.session.store.close()
+
+
+def test_open_the_data_folder(store: Store, make_window: Callable[[Store], MainWindow], modals: Modals,
+                              monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[QUrl] = []
+    monkeypatch.setattr(data_folder, "_open_url", lambda url: opened.append(url) or True)
+    w = make_window(store)
+    w.open_folder_action.trigger()
+    assert opened == [QUrl.fromLocalFile(str(store.folder))]
+    monkeypatch.setattr(data_folder, "_open_url", lambda url: False)  # no file manager on this PC
+    modals.answer((QMessageBox, ok))
+    w.open_folder_action.trigger()
+    modals.check()
+    assert str(store.folder) in modals.seen[0]
+
+
+def test_the_file_menu_lists_both_entries(store: Store, make_window: Callable[[Store], MainWindow]) -> None:
+    w = make_window(store)
+    file_menu = w.menuBar().actions()[0].menu()
+    texts = [a.text() for a in file_menu.actions()]  # type: ignore[union-attr]
+    assert texts.index("移动数据(&M)…") == texts.index("打开数据文件夹(&D)") + 1
+
+
+def test_startup_does_not_load_the_move_code() -> None:
+    """Nothing of the move is on the start-up path: the window module does not import it."""
+    import subprocess
+
+    code = ("import sys; import fzdesk.ui.main_window; "
+            "print(any(m in sys.modules for m in ('fzdesk.ui.data_folder', 'fzdesk.datamove')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""})
+    assert out.stdout.strip() == "False"
