@@ -90,6 +90,7 @@ class MoveDataDialog(QDialog):
         self.setMinimumWidth(620)
         self.plan = plan
         layout = QVBoxLayout(self)
+        layout.setSpacing(12)
         self.heading = QLabel(f"把数据从{current.place}移到{to.place}")
         font = self.heading.font()
         font.setBold(True)
