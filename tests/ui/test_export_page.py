@@ -1,22 +1,36 @@
-"""Step 导出: options remembered per unit, drives listed, a preview, and the safe export as a user runs it."""
+"""Step 导出: options remembered per unit, drives listed, a preview, what the checks left, and the safe export
+as a user runs it, alone and in the window."""
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from fzdesk.domain.model import Block, Dismissal, FigureState, FigureValue
+from fzdesk.domain.progress import Progress
 from fzdesk.exchange.embedded import read_embedded
 from fzdesk.export.drives import Drive
 from fzdesk.export.handoff import TargetExists
 from fzdesk.export.options import FontSet, Variant, unit_options
 from fzdesk.storage.store import Store
 from fzdesk.ui.autosave import Autosaver
+from fzdesk.ui.help import HelpDialog
+from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.pages import export_page
 from fzdesk.ui.pages.base import Session
+from fzdesk.ui.pages.block_page import BlockPage
 from fzdesk.ui.pages.export_page import ExportPage
+from tests.ui.helpers import type_text
 
 NAME = "沈丘县人民政府办公室关于2023年度法治政府建设情况的报告"
 
@@ -104,3 +118,241 @@ def test_a_missing_folder_is_explained(page: ExportPage, tmp_path: Path, monkeyp
     page.export_button.click()
     assert shown and "找不到目标文件夹" in shown[0]
     assert "没有导出" in page.status.text()
+
+
+# ----- the 导出 step in the window ------------------------------------------------------------------------
+SENTENCE = "需要说明的是：行政复议方面，受理88件，较去年减少339件，主要原因是复议渠道前移，案件减少。"
+SLIP = "我办认真做好法制政府建设和行政执法三项制度工作。"
+LEFT = Qt.MouseButton.LeftButton
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def checked_store(filled_store: Store) -> Store:
+    """The 2023 report with an error (行政复议 results add up to 70 of 63 closed), a wording slip dismissed with
+    a reason, and an explained large change (受理 88 against 427)."""
+    summary = next(r for r in filled_store.reports() if r.year == 2023)
+    filled_store.set_figure(summary.id, FigureValue("A.upheld", FigureState.NUMBER, Decimal(70)))
+    filled_store.set_figure(summary.id, FigureValue(
+        "A.accepted", FigureState.NUMBER, Decimal(88), last_state=FigureState.NUMBER, last_value=Decimal(427),
+        explanation="复议渠道前移，案件减少"))
+    report = filled_store.load_report(summary.id)
+    section = report.section(Block.MEASURES)
+    assert section is not None and section.items[0].id is not None
+    filled_store.update_item(section.items[0].id, paragraphs=[*section.items[0].paragraphs, SLIP])
+    filled_store.update_report(summary.id, dismissals=[
+        Dismissal(f"wording.fazhi|measures|item{section.items[0].id}/p1|法制政府", "引用的是2019年文件的原文标题")])
+    filled_store.set_setting("last_report", summary.id)
+    return filled_store
+
+
+@pytest.fixture
+def window(checked_store: Store, make_window: Callable[[Store], MainWindow], tmp_path: Path,
+           monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    stick = tmp_path / "KINGSTON"
+    stick.mkdir()
+    monkeypatch.setattr(ExportPage, "list_drives", lambda self: [Drive(stick, "KINGSTON", 8 * 1024 ** 3)])
+    return make_window(checked_store)
+
+
+def row_of(w: MainWindow, key: str) -> int:
+    return next(i for i, s in enumerate(w.steps) if s.key == key)
+
+
+def export_page_of(w: MainWindow) -> ExportPage:
+    page = w.current_page()
+    assert isinstance(page, ExportPage), type(page)
+    return page
+
+
+def click_row(qtbot: QtBot, w: MainWindow, key: str) -> None:
+    item = w.step_list.item(row_of(w, key))
+    w.step_list.scrollToItem(item)
+    qtbot.mouseClick(w.step_list.viewport(), LEFT, pos=w.step_list.visualItemRect(item).center())
+
+
+def answer_box(title: str, button: str, seen: list[str], errors: list[BaseException]) -> None:
+    """Waits for the message box called title and clicks the button with that text, as a user would."""
+
+    def act() -> None:
+        boxes = [b for b in QApplication.topLevelWidgets()
+                 if isinstance(b, QMessageBox) and b.isVisible() and b.windowTitle() == title]
+        if not boxes:
+            QTimer.singleShot(10, act)
+            return
+        box = boxes[0]
+        try:
+            seen.append(box.text())
+            (target,) = [b for b in box.buttons() if b.text() == button]
+            QTest.mouseClick(target, LEFT)
+        except BaseException as exc:
+            errors.append(exc)
+            box.reject()
+
+    QTimer.singleShot(0, act)
+
+
+def docx_paragraphs(path: Path) -> list[str]:
+    import docx  # python-docx reads the file as Word's object model sees it
+
+    return [p.text for p in docx.Document(str(path)).paragraphs]
+
+
+def test_export_is_the_last_step_and_opens_from_the_step_list(window: MainWindow, qtbot: QtBot) -> None:
+    w = window
+    assert [s.key for s in w.steps][-2:] == ["check", "export"]
+    assert w.step_list.item(row_of(w, "export")).text() == "导出\n空"
+    click_row(qtbot, w, "export")
+    page = export_page_of(w)
+    assert w.page_title.text() == "导出"
+    assert w.position.text() == f"第 {len(w.steps)} 步，共 {len(w.steps)} 步"
+    assert not w.next_button.isEnabled() and w.back_button.isEnabled()
+    assert "还有1个错误没有处理" in page.checks_summary.text()
+
+
+def test_ctrl_pgdn_from_check_opens_export_and_ctrl_pgup_goes_back(window: MainWindow, qtbot: QtBot) -> None:
+    w = window
+    click_row(qtbot, w, "check")
+    assert w.steps[w.current].key == "check"
+    QTest.keyClick(w.current_page(), Qt.Key.Key_PageDown, CTRL)
+    page = export_page_of(w)
+    assert page.export_button.hasFocus()  # the step opened from the keyboard: Enter exports
+    QTest.keyClick(page, Qt.Key.Key_PageUp, CTRL)
+    assert w.steps[w.current].key == "check"
+
+
+def test_dismissed_findings_are_listed_with_their_reasons(window: MainWindow, qtbot: QtBot) -> None:
+    w = window
+    click_row(qtbot, w, "export")
+    page = export_page_of(w)
+    assert page.dismissed_label.text().startswith("已忽略的问题 1 条")
+    (text,) = [page.dismissed.item(i).text() for i in range(page.dismissed.count())]
+    assert "【警告】“法制政府”应写作“法治政府”" in text and "主要举措和成效 · 第1项 · 第2段" in text
+    assert text.endswith("理由：引用的是2019年文件的原文标题")
+    # the error dismissed in 检查 (with its reason) joins the list when 导出 is shown again
+    click_row(qtbot, w, "check")
+    error = next(f for f in w.checks.runner.result.open_findings if f.rule == "A.results")
+    assert w.checks.actions.dismiss_with(error, "维持数含上年结转案件")
+    click_row(qtbot, w, "export")
+    assert page.dismissed_label.text().startswith("已忽略的问题 2 条")
+    texts = [page.dismissed.item(i).text() for i in range(page.dismissed.count())]
+    assert any(t.startswith("【错误】行政复议审结63件") and t.endswith("理由：维持数含上年结转案件") for t in texts)
+    assert page.checks_summary.text() == "没有未处理的错误和警告。"
+
+
+@pytest.mark.parametrize(("button", "written"), [("转到检查", False), ("仍然导出", True), ("取消", False)])
+def test_errors_left_are_named_before_exporting(window: MainWindow, qtbot: QtBot, tmp_path: Path, button: str,
+                                                written: bool) -> None:
+    w = window
+    click_row(qtbot, w, "export")
+    page = export_page_of(w)
+    seen: list[str] = []
+    errors: list[BaseException] = []
+    answer_box("还有错误没有处理", button, seen, errors)
+    qtbot.mouseClick(page.export_button, LEFT)
+    assert not errors, errors
+    assert seen and "1个错误" in seen[0] and "行政复议审结63件，但各类结果合计70件" in seen[0]
+    assert (tmp_path / "KINGSTON" / f"{NAME}.docx").exists() is written
+    assert w.steps[w.current].key == ("check" if button == "转到检查" else "export")
+    stored = w.session.store.setting(f"export.last.{w.session.report.id}")  # type: ignore[union-attr]
+    assert (stored is not None) is written
+    assert w.state_of("export") is (Progress.DONE if written else Progress.EMPTY)
+    if button == "取消":
+        assert page.status.text() == "已取消导出。"
+
+
+def test_the_export_carries_the_explanation_and_completes_the_step_until_the_text_changes(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path, make_window: Callable[[Store], MainWindow]) -> None:
+    w = window
+    click_row(qtbot, w, "check")  # the error dismissed with its reason: nothing is left to warn about
+    error = next(f for f in w.checks.runner.result.open_findings if f.rule == "A.results")
+    assert w.checks.actions.dismiss_with(error, "维持数含上年结转案件")
+    click_row(qtbot, w, "export")
+    page = export_page_of(w)
+    qtbot.mouseClick(page.export_button, LEFT)
+    path = tmp_path / "KINGSTON" / f"{NAME}.docx"
+    assert "可以安全拔出U盘" in page.status.text()
+    paragraphs = docx_paragraphs(path)
+    assert SENTENCE in paragraphs
+    measures_last = paragraphs.index(SENTENCE)
+    assert paragraphs[measures_last + 1].startswith("三、")
+    found = read_embedded(path)
+    assert found is not None and not found.text_changed
+    data = json.loads(found.json_text)
+    assert {d["reason"] for d in data["dismissals"]} == {"引用的是2019年文件的原文标题", "维持数含上年结转案件"}
+    assert w.step_list.item(row_of(w, "export")).text() == "导出\n已完成"
+    # a changed text: the export is out of date
+    click_row(qtbot, w, Block.SHORTCOMINGS.value)
+    block = w.current_page()
+    assert isinstance(block, BlockPage)
+    block.text.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(block.text, "另有一处不足。")
+    click_row(qtbot, w, "export")
+    assert w.state_of("export") is Progress.PARTIAL
+    assert w.step_list.item(row_of(w, "export")).text() == "导出\n进行中"
+
+
+def test_the_annex_choice_leaves_the_sentence_out(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    w = window
+    click_row(qtbot, w, "check")
+    check = w.current_page()
+    combo = check.explanations  # type: ignore[attr-defined]
+    combo.setFocus()
+    combo.setCurrentIndex(combo.findData("annex"))
+    assert w.session.store.unit(w.session.unit.id).options["explanations"] == "annex"  # type: ignore[union-attr]
+    seen: list[str] = []
+    errors: list[BaseException] = []
+    answer_box("还有错误没有处理", "仍然导出", seen, errors)
+    click_row(qtbot, w, "export")
+    page = export_page_of(w)
+    assert page.annex.isChecked()  # choosing the annex for the explanations switched it on
+    qtbot.mouseClick(page.export_button, LEFT)
+    assert not errors, errors
+    paragraphs = docx_paragraphs(tmp_path / "KINGSTON" / f"{NAME}.docx")
+    assert not any(p.startswith("需要说明的是") for p in paragraphs)
+
+
+def test_preview_in_the_window_shows_whole_pages_with_the_sentence(window: MainWindow, qtbot: QtBot) -> None:
+    w = window
+    click_row(qtbot, w, "export")
+    page = export_page_of(w)
+    assert page.placeholder.isVisible()
+    page.export_button.setFocus()
+    QTest.keyClick(page.export_button, Qt.Key.Key_Y, Qt.KeyboardModifier.AltModifier)  # 预览(&Y)
+    qtbot.waitUntil(lambda: bool(page.page_labels()), timeout=3000)  # a mnemonic clicks after a short animation
+    labels = page.page_labels()
+    assert len(labels) >= 3 and not page.placeholder.isVisible()
+    assert page.status.text() == f"预览：共{len(labels)}页。"
+    pixmap = labels[0].pixmap()
+    assert pixmap.width() <= page.pages_area.viewport().width()  # a whole page across the pane
+    assert abs(pixmap.height() / pixmap.width() - 297 / 210) < 0.01
+
+
+def test_f1_on_export_explains_the_step(window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(HelpDialog, "exec", lambda self: shown.append(self.browser.toPlainText()) or 0)
+    w = window
+    click_row(qtbot, w, "export")
+    QTest.keyClick(export_page_of(w).export_button, Qt.Key.Key_F1)
+    assert shown and "导出前检查" in shown[0] and "已忽略的问题和忽略理由" in shown[0]
+
+
+def test_the_page_mnemonics_do_not_clash_with_the_window(window: MainWindow, qtbot: QtBot) -> None:
+    """Two visible Alt+letter mnemonics would only move the focus between them instead of acting."""
+    w = window
+    click_row(qtbot, w, "export")
+    texts = [m.title() for m in w.menuBar().findChildren(QMenu) if m.menuAction().isVisible()
+             and m.parent() is w.menuBar()]
+    texts += [b.text() for b in w.findChildren(QAbstractButton) if b.isVisible()]
+    texts += [lbl.text() for lbl in w.findChildren(QLabel) if lbl.isVisible() and lbl.buddy() is not None]
+    letters = [m.group(1).upper() for t in texts if (m := re.search(r"&(\w)", t))]
+    assert len(letters) >= 15
+    assert sorted(letters) == sorted(set(letters)), sorted(letters)
+    seen: list[str] = []
+    errors: list[BaseException] = []
+    answer_box("还有错误没有处理", "取消", seen, errors)
+    page = export_page_of(w)
+    page.export_button.setFocus()
+    QTest.keyClick(page.export_button, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)  # 导出(&X)
+    qtbot.waitUntil(lambda: page.status.text() == "已取消导出。", timeout=3000)
+    assert not errors and seen

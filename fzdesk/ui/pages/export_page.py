@@ -45,6 +45,7 @@ from fzdesk.export.preview import preview_pages
 from fzdesk.export.record import ExportRecord, setting_key
 from fzdesk.ui.pages.base import Page, Session, buddy_label
 
+# Mnemonics: the window already uses Alt+Q/E/P/N (switcher, Back/Next) and F/G/V/T/H (menus).
 OVERWRITE, NEW_NAME, CANCEL = "overwrite", "new", "cancel"
 GO_CHECK, EXPORT_ANYWAY = "check", "anyway"
 MAX_PREVIEW_DPI = 72
@@ -71,8 +72,8 @@ class ExportPage(Page):
         form.addWidget(self._target_box())
         form.addWidget(self._checks_box())
         buttons = QHBoxLayout()
-        self.preview_button = QPushButton("预览(&V)")
-        self.export_button = QPushButton("导出(&E)")
+        self.preview_button = QPushButton("预览(&Y)")
+        self.export_button = QPushButton("导出(&X)")
         self.export_button.setDefault(True)
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.export_button)
@@ -95,7 +96,7 @@ class ExportPage(Page):
         self.pages_widget = QWidget()
         self.pages_layout = QVBoxLayout(self.pages_widget)
         self.pages_layout.setSpacing(12)
-        self.placeholder = QLabel("点“预览”（Alt+V）查看报告打印出来的样子：每一页与导出的文件相同。")
+        self.placeholder = QLabel("点“预览”（Alt+Y）查看报告打印出来的样子：每一页与导出的文件相同。")
         self.placeholder.setWordWrap(True)
         self.placeholder.setObjectName("hint")
         self.pages_layout.addWidget(self.placeholder)
@@ -139,7 +140,7 @@ class ExportPage(Page):
         self.doc_number = QLineEdit()
         self.doc_number.setPlaceholderText("例如：沈政办〔2024〕1号")
         self.signer = QLineEdit()
-        form.addRow(buddy_label("发文字号(&N)", self.doc_number), self.doc_number)
+        form.addRow(buddy_label("发文字号(&W)", self.doc_number), self.doc_number)
         form.addRow(buddy_label("签发人(&S)", self.signer), self.signer)
         self.bold = QCheckBox("二级标题“（一）”加粗(&B)")
         self.annex = QCheckBox("附上本年度数据表（附件）(&A)")
@@ -149,7 +150,7 @@ class ExportPage(Page):
         self.page_numbers = QComboBox()
         self.page_numbers.addItem("单页在右、双页在左（GB/T 9704）", PageNumbers.OUTSIDE.value)
         self.page_numbers.addItem("居中", PageNumbers.CENTRED.value)
-        form.addRow(buddy_label("页码(&P)", self.page_numbers), self.page_numbers)
+        form.addRow(buddy_label("页码(&M)", self.page_numbers), self.page_numbers)
         for button in (self.font_gb, self.font_windows, self.public, self.submitted, self.bold, self.annex,
                        self.seal):
             button.toggled.connect(self._options_edited)
@@ -214,7 +215,7 @@ class ExportPage(Page):
         folder.addWidget(self.folder, 1)
         folder.addWidget(self.browse_button)
         form.addRow(buddy_label("文件夹(&D)", self.folder), folder)
-        self.pdf = QCheckBox("同时保存一份 PDF（给没有 Word 的人看）(&F)")
+        self.pdf = QCheckBox("同时保存一份 PDF（给没有 Word 的人看）(&I)")
         form.addRow("", self.pdf)
         self.refresh_button.clicked.connect(self.refresh_drives)
         self.browse_button.clicked.connect(self.browse)
