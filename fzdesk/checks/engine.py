@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from fzdesk.checks.figures import Sheet, check_figures
@@ -23,6 +24,7 @@ from fzdesk.checks.text import Para, find_para, paragraphs
 from fzdesk.checks.wording import Wording
 from fzdesk.checks.years import year_findings
 from fzdesk.domain.catalogue import Catalogue
+from fzdesk.domain.checklist import PlanCheck
 from fzdesk.domain.model import BODY_BLOCKS, Block, Report, Unit
 
 _STEP_ORDER = {b.value: i for i, b in enumerate((Block.OPENING, *BODY_BLOCKS, Block.CLOSING))}
@@ -72,7 +74,8 @@ def sort_findings(findings: list[Finding]) -> None:
 
 
 def check_report(report: Report, unit: Unit | None, catalogue: Catalogue, rules: RuleSet, wording: Wording,
-                 last_year: Report | None = None) -> CheckResult:
+                 last_year: Report | None = None, plan_checks: Sequence[PlanCheck] = ()) -> CheckResult:
+    """Every check; plan_checks is the report's checklist of last year's plans (storage.checklist)."""
     ctx = Context(report, wording, prose_index(catalogue), Sheet(report, catalogue, last_year), _rate_rules(rules))
     findings, unchecked = check_figures(report, catalogue, rules, last_year)
     for para in paragraphs(report):
@@ -80,7 +83,7 @@ def check_report(report: Report, unit: Unit | None, catalogue: Catalogue, rules:
     for section in report.sections:
         if not section.omitted:
             findings.extend(section_list_findings(section))
-    findings.extend(structure_findings(report, unit))
+    findings.extend(structure_findings(report, unit, plan_checks))
     for problem in (*rules.problems, *wording.problems):
         findings.append(Finding("config.load", Category.STRUCTURE, Severity.INFO, problem, Location("info")))
     disambiguate_keys(findings)

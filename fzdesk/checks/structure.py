@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from fzdesk.checks.findings import Category, Finding, Location, Severity
 from fzdesk.checks.language import finding
 from fzdesk.checks.text import section_paragraphs
+from fzdesk.domain.checklist import PlanCheck, PlanStatus
 from fzdesk.domain.model import BODY_BLOCKS, Block, Report, Section, Unit, UnitType
 
 BLOCK_NAMES = {
@@ -73,22 +75,53 @@ def block_findings(report: Report) -> list[Finding]:
 
 
 def carried_over_findings(report: Report) -> list[Finding]:
-    """Items copied from last year and not edited: harmless for boilerplate, wrong where they report results."""
+    """Items copied from last year and not edited (未更新): a warning where they report results or figures (this
+    year's are different), a 提示 elsewhere (boilerplate may still hold; 无需修改 or an edit clears the mark)."""
     out: list[Finding] = []
     for section in report.sections:
-        if section.block is Block.PLANS:
+        if section.omitted or section.block is Block.CLOSING:
             continue
         for index, item in enumerate(section.items):
-            if not item.carried_over:
-                continue
-            m = RESULT_RE.search(item.text) or RESULT_RE.search(item.title)
-            if m is None:
+            if not item.carried_over or not (item.title.strip() or item.paragraphs):
                 continue
             label = item.title or (item.paragraphs[0][:16] if item.paragraphs else "")
-            out.append(Finding(
-                "structure.carried_over", Category.STRUCTURE, Severity.WARNING,
-                f"这一项是从去年报告沿用的、至今没有修改，却写有数字或成效（“{label}…”）：请按今年的情况更新。",
-                Location(section.block.value, item.id, index), excerpt=label, values={"title": item.title}))
+            results = section.block is not Block.PLANS and (RESULT_RE.search(item.text) or RESULT_RE.search(item.title))
+            if results:
+                out.append(Finding(
+                    "structure.carried_over", Category.STRUCTURE, Severity.WARNING,
+                    f"这一项是从去年报告沿用的、至今没有修改，却写有数字或成效（“{label}…”）：请按今年的情况更新。",
+                    Location(section.block.value, item.id, index), excerpt=label, values={"title": item.title}))
+            else:
+                what = "去年的安排" if section.block is Block.PLANS else "去年的文字"
+                out.append(Finding(
+                    "structure.carried_over_unchanged", Category.STRUCTURE, Severity.INFO,
+                    f"这一项照搬了{what}，还没有修改（未更新，“{label}…”）：请确认仍然符合今年的情况，"
+                    "需要保留时按“无需修改”。",
+                    Location(section.block.value, item.id, index), excerpt=label, values={"title": item.title}))
+    return out
+
+
+def plan_check_findings(checks: Sequence[PlanCheck]) -> list[Finding]:
+    """Last year's plans (the checklist in the measures block) that are not marked, or marked as carried out
+    without naming the item of this year that reports them: 提示, since the report itself may still be right."""
+    out: list[Finding] = []
+    unmarked = [c for c in checks if c.status is PlanStatus.UNMARKED]
+    if unmarked:
+        names = "；".join(c.plan for c in unmarked[:3]) + ("……" if len(unmarked) > 3 else "")
+        out.append(Finding(
+            "structure.plans_unmarked", Category.STRUCTURE, Severity.INFO,
+            f"去年报告的“下一年度安排”共{len(checks)}项，还有{len(unmarked)}项没有标记落实情况（{names}）："
+            "请在“主要举措和成效”一步的“安排落实”中逐项标记。",
+            Location(Block.MEASURES.value), values={"unmarked": len(unmarked), "total": len(checks)}))
+    done = (PlanStatus.DONE, PlanStatus.PARTIAL)
+    unlinked = [c for c in checks if c.status in done and c.item_id is None]
+    if unlinked:
+        names = "；".join(c.plan for c in unlinked[:3]) + ("……" if len(unlinked) > 3 else "")
+        out.append(Finding(
+            "structure.plans_unlinked", Category.STRUCTURE, Severity.INFO,
+            f"有{len(unlinked)}项去年的安排标为已落实或部分落实，但没有选出本年写这项工作的条目（{names}）："
+            "请在“安排落实”中选出对应的条目，或在“主要举措和成效”中补写。",
+            Location(Block.MEASURES.value), values={"unlinked": len(unlinked)}))
     return out
 
 
@@ -142,5 +175,6 @@ def date_findings(report: Report) -> list[Finding]:
     return []
 
 
-def structure_findings(report: Report, unit: Unit | None) -> list[Finding]:
-    return [*block_findings(report), *carried_over_findings(report), *head_findings(report, unit)]
+def structure_findings(report: Report, unit: Unit | None, plan_checks: Sequence[PlanCheck] = ()) -> list[Finding]:
+    return [*block_findings(report), *carried_over_findings(report), *head_findings(report, unit),
+            *plan_check_findings(plan_checks)]

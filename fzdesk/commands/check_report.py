@@ -13,6 +13,7 @@ from fzdesk.checks.rules import load_rules
 from fzdesk.checks.wording import load_wording
 from fzdesk.commands.common import CommandError, add_report_selector, choose_report, fail, open_store
 from fzdesk.paths import data_dir
+from fzdesk.storage.checklist import plan_checks
 
 
 def register(sub: Any) -> None:
@@ -24,16 +25,18 @@ def register(sub: Any) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     try:
-        with open_store(args, exclusive=False) as store:
+        with open_store(args, exclusive=False, create=False) as store:
             summary = choose_report(store, args.unit, args.year)
             report = store.load_report(summary.id)
             unit = store.unit(summary.unit_id)
             previous = [r for r in store.reports(summary.unit_id) if r.year == summary.year - 1]
             last_year = store.load_report(previous[0].id) if previous else None
+            checks = plan_checks(store, summary.id)
     except CommandError as exc:
         return fail(exc)
     folder = data_dir(args.data)
-    result = check_report(report, unit, resources.catalogue(), load_rules(folder), load_wording(folder), last_year)
+    result = check_report(report, unit, resources.catalogue(), load_rules(folder), load_wording(folder), last_year,
+                          checks)
     if args.json:
         print(json.dumps(json_entries(result), ensure_ascii=False, indent=2))
     else:
