@@ -6,21 +6,35 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from fzdesk.paths import data_dir
 from fzdesk.storage.lock import StoreLocked
 from fzdesk.storage.migrations import NewerSchemaError
-from fzdesk.storage.store import ReportSummary, Store
+from fzdesk.storage.store import DB_NAME, ReportSummary, Store
 
 
 class CommandError(Exception):
     """A user-facing failure: printed in Chinese, exit status 2."""
 
 
+def no_data_message(folder: Path) -> str:
+    """What a read-only command says when the folder holds no store (nothing is created there)."""
+    where = "这个文件夹不存在" if not folder.exists() else f"其中没有数据文件 {DB_NAME}"
+    return (f"在数据文件夹“{folder}”中没有找到 fzdesk 的数据（{where}）。"
+            "请检查 --data 或环境变量 FZDESK_DATA 给出的文件夹是否正确（可用 U 盘上的 fzdesk-data 文件夹）；"
+            "如果还没有写过报告，请先运行 fzdesk 打开程序窗口填写单位信息，或用 fzdesk import 导入上一年度的报告。")
+
+
 @contextmanager
-def open_store(args: argparse.Namespace, *, exclusive: bool = True) -> Iterator[Store]:
+def open_store(args: argparse.Namespace, *, exclusive: bool = True, create: bool = True) -> Iterator[Store]:
+    """The store of --data; with create=False (read-only commands) a folder without one is a CommandError and
+    nothing is written there."""
+    folder = data_dir(args.data)
+    if not create and not (folder / DB_NAME).is_file():
+        raise CommandError(no_data_message(folder))
     try:
-        store = Store.open(data_dir(args.data), exclusive=exclusive, daily_backup=exclusive)
+        store = Store.open(folder, exclusive=exclusive, daily_backup=exclusive)
     except (StoreLocked, NewerSchemaError) as exc:
         raise CommandError(str(exc)) from exc
     try:
@@ -51,7 +65,6 @@ def choose_report(store: Store, unit: str | None, year: int | None) -> ReportSum
         listing = "；".join(f"{r.unit_name} {r.year}年" for r in reports)
         raise CommandError(f"符合条件的报告有{len(reports)}份（{listing}），请用 --unit 和 --year 指明一份。")
     return reports[0]
-
 
 
 def fail(exc: CommandError) -> int:

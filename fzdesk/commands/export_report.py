@@ -55,7 +55,7 @@ def _pdf_bytes(*args: Any) -> bytes:
 
 def handle(args: argparse.Namespace) -> int:
     try:
-        with open_store(args, exclusive=False) as store:
+        with open_store(args, exclusive=False, create=False) as store:
             summary = choose_report(store, args.unit, args.year)
             report = store.load_report(summary.id)
             unit = store.unit(summary.unit_id)

@@ -17,7 +17,7 @@ def register(sub: Any) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     try:
-        with open_store(args, exclusive=False) as store:
+        with open_store(args, exclusive=False, create=False) as store:
             units = store.units()
             reports = store.reports()
     except CommandError as exc:
