@@ -102,9 +102,9 @@ class DataLocation:
 
     @property
     def place(self) -> str:
-        """Where the data are, in a word the clerk knows: U盘, 程序旁, 本机用户文件夹 or 指定文件夹."""
+        """Where the data are, in words the clerk knows: U盘, 程序旁的文件夹, 本机用户文件夹 or 指定文件夹."""
         if self.source is DataSource.PORTABLE:
-            return "U盘" if portable.is_removable(self.path.parent) else "程序旁"
+            return "U盘" if portable.is_removable(self.path.parent) else "程序旁的文件夹"
         if self.source is DataSource.USER:
             return "本机用户文件夹"
         return "指定文件夹"

@@ -184,7 +184,7 @@ def test_status_text_names_the_place(frozen: Path, tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(portable, "is_removable", lambda path: path == frozen)
     assert stick.status_text == f"数据位置：U盘（{frozen / 'fzdesk-data'}）"
     monkeypatch.setattr(portable, "is_removable", lambda path: False)
-    assert stick.place == "程序旁"
+    assert stick.place == "程序旁的文件夹"
     user = paths.DataLocation(paths.default_data_dir(), DataSource.USER)
     assert user.status_text == f"数据位置：本机用户文件夹（{paths.default_data_dir()}）"
     for source in (DataSource.OPTION, DataSource.ENVIRONMENT):

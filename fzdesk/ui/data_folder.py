@@ -103,12 +103,13 @@ class MoveDataDialog(QDialog):
             f"数据约 {megabytes(plan.size)}，目标位置可用 {megabytes(plan.free)}。")
         self.details.setWordWrap(True)
         layout.addWidget(self.details)
+        careful = "请不要拔出U盘，也不要关机" if "U盘" in (current.place, to.place) else "请不要关机"
         self.after = QLabel(
             "移动之后：\n"
             f"· {_after_text(to)}\n"
             f"· 原来的文件夹会改名为“{plan.source.name}-moved-日期时间”留在原处，不会删除；"
             "确认新位置的数据无误后，可以自己删掉它。\n"
-            "· 移动时程序会先保存所有修改；请不要拔出U盘，也不要关机。")
+            f"· 移动时程序会先保存所有修改；{careful}。")
         self.after.setWordWrap(True)
         layout.addWidget(self.after)
         self.replace_box: QCheckBox | None = None

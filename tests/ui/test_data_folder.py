@@ -347,7 +347,12 @@ def test_data_already_in_the_per_user_folder_are_replaced_only_when_ticked(
 def test_open_the_data_folder(store: Store, make_window: Callable[[Store], MainWindow], modals: Modals,
                               monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[QUrl] = []
-    monkeypatch.setattr(data_folder, "_open_url", lambda url: opened.append(url) or True)
+
+    def file_manager(url: QUrl) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(data_folder, "_open_url", file_manager)
     w = make_window(store)
     w.open_folder_action.trigger()
     assert opened == [QUrl.fromLocalFile(str(store.folder))]
@@ -374,3 +379,21 @@ def test_startup_does_not_load_the_move_code() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""})
     assert out.stdout.strip() == "False"
+
+
+def test_a_program_folder_on_a_fixed_disk_is_not_called_a_stick(
+        bundle: Path, user_store: Store, make_window: Callable[[Store], MainWindow], modals: Modals,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(portable, "is_removable", lambda path: False)
+    w = window_on(make_window, user_store)
+
+    def look(dialog: QWidget) -> None:
+        assert isinstance(dialog, MoveDataDialog)
+        assert dialog.heading.text() == "把数据从本机用户文件夹移到程序旁的文件夹"
+        assert "程序旁的文件夹中的数据" in dialog.after.text() and "U盘" not in dialog.after.text()
+        dialog.reject()
+
+    modals.answer((MoveDataDialog, look))
+    w.move_data_action.trigger()
+    modals.check()
+    assert w.session.store is user_store
