@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from fzdesk.checks.figures import set_explanation
 from fzdesk.checks.findings import Category, DismissalError, FigureFix, Finding, Fix, TextFix, dismiss, undismiss
@@ -164,22 +164,8 @@ class CheckActions(QObject):
             f"已添加：“{dialog.wrong.text().strip()}”应为“{dialog.right.text().strip()}”", 5000)
         return True
 
-    def add_menu(self, window: QMainWindow) -> None:
-        """A 工具 menu before 帮助 with the dialog that adds a fixed term."""
-        bar = window.menuBar()
-        tools = bar.addMenu("工具(&T)")
-        help_menu = next((a for a in bar.actions() if a.text().startswith("帮助")), None)
-        if help_menu is not None:
-            bar.removeAction(tools.menuAction())
-            bar.insertMenu(help_menu, tools)
-        self.term_action = tools.addAction("添加本单位的固定用语(&W)…")
-        self.term_action.triggered.connect(self.add_term)
-        self.check_action = tools.addAction("立即检查全文(&C)")
-        self.check_action.setShortcut("F5")
-        self.check_action.triggered.connect(self._check_now)
-        window.addAction(self.check_action)
-
-    def _check_now(self) -> None:
+    def check_now(self) -> None:
+        """Checks the whole text at once and opens the 检查 step (工具 menu, F5, the step's own button)."""
         self._session.saver.flush()
         self._rerun()
         self.controller._go("check")

@@ -2,27 +2,37 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
-from fzdesk.checks.findings import Finding, Severity, Unchecked
-from fzdesk.checks.insert import data_sentence
 from fzdesk.domain.model import Block
 from fzdesk.domain.progress import Progress
-from fzdesk.ui.check_actions import CheckActions
 from fzdesk.ui.check_runner import CheckRunner
-from fzdesk.ui.highlighter import FindingHighlighter, paragraph_of
+from fzdesk.ui.first_paint import after_first_paint
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # what is only needed once a report is checked or a page is opened is imported then
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from fzdesk.checks.findings import Finding, Severity, Unchecked
+    from fzdesk.ui.check_actions import CheckActions
     from fzdesk.ui.check_page import CheckPage
+    from fzdesk.ui.highlighter import FindingHighlighter
     from fzdesk.ui.main_window import MainWindow
 
 CHECK_STEP = "check"
 INSERT_KEY = "Ctrl+Shift+I"
 ATTACHED = "fzdeskChecksAttached"
+
+
+def loaded_instance(obj: object, module: str, name: str) -> bool:
+    """isinstance(obj, module.name) without importing module: an object cannot be of a class not yet loaded."""
+    loaded = sys.modules.get(module)
+    return loaded is not None and isinstance(obj, getattr(loaded, name))
 
 
 def step_of(location_step: str) -> str:
@@ -32,6 +42,8 @@ def step_of(location_step: str) -> str:
 
 def problems_suffix(counts: dict[Severity, int]) -> str:
     """" · 2个问题" (errors and warnings) or " · 1条提示"; empty when the step is clean."""
+    from fzdesk.checks.findings import Severity
+
     problems = counts[Severity.ERROR] + counts[Severity.WARNING]
     if problems:
         return f" · {problems}个问题"
@@ -42,6 +54,10 @@ def problems_suffix(counts: dict[Severity, int]) -> str:
 
 def select_paragraph_span(editor: QPlainTextEdit, paragraph: int, start: int | None, end: int | None) -> bool:
     """Selects characters start..end of the paragraph-th non-blank line (the whole line without a span)."""
+    from PySide6.QtGui import QTextCursor
+
+    from fzdesk.ui.highlighter import paragraph_of
+
     block = editor.document().firstBlock()
     while block.isValid():
         if paragraph_of(block) == paragraph:
@@ -60,18 +76,47 @@ def select_paragraph_span(editor: QPlainTextEdit, paragraph: int, start: int | N
 
 
 class CheckController(QObject):
-    """One per window: runs the checks on the open report and shows what they found, where it is."""
+    """One per window: runs the checks on the open report and shows what they found, where it is.
+
+    At start-up nothing of the checks is imported: the first check of the report runs in the worker thread
+    once the window has been painted, and the step list shows the counts when it is done.
+    """
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.runner = CheckRunner(window.session.store, self)
-        self.actions = CheckActions(self)
+        self.runner = CheckRunner(window.session.store, self, deferred=True)
+        self._actions: CheckActions | None = None
         self.highlighters: list[FindingHighlighter] = []
         self.page: CheckPage | None = None
         self.runner.updated.connect(self._updated)
         window.stack.currentChanged.connect(self._page_shown)
-        self.actions.add_menu(window)
+        self._add_menu(window)
+        after_first_paint(window, self.runner.start)
+
+    @property
+    def actions(self) -> CheckActions:
+        """What a clerk does with a finding (fixes, dismissals, dictionaries), loaded on first use."""
+        if self._actions is None:
+            from fzdesk.ui.check_actions import CheckActions
+
+            self._actions = CheckActions(self)
+        return self._actions
+
+    def _add_menu(self, window: QMainWindow) -> None:
+        """A 工具 menu before 帮助: add a fixed term, check the whole text now (F5)."""
+        bar = window.menuBar()
+        tools = bar.addMenu("工具(&T)")
+        help_menu = next((a for a in bar.actions() if a.text().startswith("帮助")), None)
+        if help_menu is not None:
+            bar.removeAction(tools.menuAction())
+            bar.insertMenu(help_menu, tools)
+        self.term_action = tools.addAction("添加本单位的固定用语(&W)…")
+        self.term_action.triggered.connect(lambda: self.actions.add_term())
+        self.check_action = tools.addAction("立即检查全文(&C)")
+        self.check_action.setShortcuts([QKeySequence("F5")])  # (setShortcut() would build the Qt enums)
+        self.check_action.triggered.connect(lambda: self.actions.check_now())
+        window.addAction(self.check_action)
 
     # ----- the window's hooks --------------------------------------------------------------------
     def report_opened(self) -> None:
@@ -87,6 +132,8 @@ class CheckController(QObject):
     def progress(self) -> Progress:
         if not self.runner.checked:
             return Progress.EMPTY
+        from fzdesk.checks.findings import Severity
+
         open_ = self.runner.result.open_findings
         if any(f.severity is not Severity.INFO for f in open_):
             return Progress.PARTIAL
@@ -113,28 +160,30 @@ class CheckController(QObject):
             self.runner.run_full(sync=True)  # opening the 检查 step shows the current state, not a stale one
 
     def _attach(self, page: QWidget) -> None:
-        from fzdesk.ui.pages.block_page import BlockPage
-        from fzdesk.ui.pages.closing_page import ClosingPage
-        from fzdesk.ui.pages.figures_page import FiguresPage
-        from fzdesk.ui.pages.text_page import OpeningPage
-
         if page is self.page:
             return
         changed = getattr(page, "changed", None)
         if changed is not None:
             changed.connect(self.runner.changed)
-        if isinstance(page, BlockPage):
-            self._attach_editor(page.text, page.block, page.current_index)
-            block = page.block
-            page.title.textEdited.connect(lambda _t: self.runner.text_edited(block, page.current_index(), -1))
-        elif isinstance(page, OpeningPage):
-            self._attach_editor(page.editor, Block.OPENING, lambda: 0)
-        elif isinstance(page, ClosingPage):
-            self._attach_editor(page.closing, Block.CLOSING, lambda: 0)
-        elif isinstance(page, FiguresPage):
+        # (the page modules are checked for without importing them: the first page must not load the others)
+        if loaded_instance(page, "fzdesk.ui.pages.block_page", "BlockPage"):
+            self._attach_editor(page.text, page.block, page.current_index)  # type: ignore[attr-defined]
+            block = page.block  # type: ignore[attr-defined]
+            page.title.textEdited.connect(  # type: ignore[attr-defined]
+                lambda _t: self.runner.text_edited(block, page.current_index(), -1))  # type: ignore[attr-defined]
+        elif loaded_instance(page, "fzdesk.ui.pages.text_page", "OpeningPage"):
+            self._attach_editor(page.editor, Block.OPENING, lambda: 0)  # type: ignore[attr-defined]
+        elif loaded_instance(page, "fzdesk.ui.pages.closing_page", "ClosingPage"):
+            self._attach_editor(page.closing, Block.CLOSING, lambda: 0)  # type: ignore[attr-defined]
+        elif loaded_instance(page, "fzdesk.ui.pages.figures_page", "FiguresPage"):
             self._mark_figures()
 
     def _attach_editor(self, editor: QPlainTextEdit, block: Block, item_index: object) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QAction
+
+        from fzdesk.ui.highlighter import FindingHighlighter, paragraph_of
+
         index = item_index  # a callable giving the item the editor shows
 
         def findings(paragraph: int) -> list[Finding]:
@@ -162,6 +211,8 @@ class CheckController(QObject):
         report = self.window.session.report
         if report is None:
             return []
+        from fzdesk.checks.insert import data_sentence
+
         catalogue = self.runner.catalogue
         out = []
         for family in catalogue.families:
@@ -212,10 +263,9 @@ class CheckController(QObject):
             self.page.show_result()
 
     def _mark_figures(self) -> None:
-        from fzdesk.ui.pages.figures_page import FiguresPage
-
         page = self.window.pages.get("figures")
-        sheet = getattr(page, "sheet", None) if isinstance(page, FiguresPage) else None
+        sheet = getattr(page, "sheet", None) if loaded_instance(page, "fzdesk.ui.pages.figures_page",
+                                                                "FiguresPage") else None
         model = getattr(sheet, "model", None)
         if model is not None and hasattr(model, "set_marks"):
             model.set_marks(self.runner.findings_of_figures())
@@ -223,6 +273,10 @@ class CheckController(QObject):
     # ----- jumping to the place ------------------------------------------------------------------
     def jump(self, finding: Finding | Unchecked) -> bool:
         """Opens the finding's step and puts the cursor on it: the text span, the field or the figure row."""
+        from PySide6.QtWidgets import QLineEdit
+
+        from fzdesk.checks.findings import Unchecked
+
         if isinstance(finding, Unchecked):
             return self._jump_figure(finding.missing[0] if finding.missing else None)
         loc = finding.location

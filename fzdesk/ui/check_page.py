@@ -100,7 +100,7 @@ class CheckPage(Page):
         split.setSizes([380, 190])
         self.outer.addWidget(split, 1)
 
-        self.recheck.clicked.connect(self.do._check_now)
+        self.recheck.clicked.connect(self.do.check_now)
         self.explanations.currentIndexChanged.connect(
             lambda: self.do.set_explanations_choice(str(self.explanations.currentData())))
         self.view.clicked.connect(self._activated)

@@ -5,17 +5,21 @@ from __future__ import annotations
 import contextlib
 import copy
 import sys
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from fzdesk import resources
-from fzdesk.checks.engine import check_paragraph, check_report, sort_findings
-from fzdesk.checks.findings import CheckResult, Finding, Severity
-from fzdesk.checks.rules import RuleSet, load_rules
-from fzdesk.checks.wording import Wording, load_wording
 from fzdesk.domain.model import Block, Report, Unit
 from fzdesk.storage.store import Store
+
+if TYPE_CHECKING:  # the checks engine is imported by the worker thread after the window is on screen
+    from fzdesk.checks.findings import CheckResult, Finding, Severity
+    from fzdesk.checks.rules import RuleSet
+    from fzdesk.checks.wording import Wording
+    from fzdesk.domain.catalogue import Catalogue
 
 PARAGRAPH_DELAY_MS = 400  # after this pause in typing, the edited paragraph is checked again
 FULL_DELAY_MS = 1500  # after this pause, everything (figures, structure, counted lists) is checked
@@ -28,24 +32,38 @@ def _paragraph_level(f: Finding) -> bool:
     return f.location.paragraph is not None and f.rule.startswith(PARAGRAPH_RULES)
 
 
+def _empty_result() -> CheckResult:
+    from fzdesk.checks.findings import CheckResult
+
+    return CheckResult()
+
+
 class CheckRunner(QObject):
-    """Holds the current CheckResult of the open report and keeps it fresh; emits updated when it changed."""
+    """Holds the current CheckResult of the open report and keeps it fresh; emits updated when it changed.
+
+    With deferred=True (the window at start-up), the first full check waits for start(): the window calls it
+    after its first paint, and the check runs in the worker thread, which also imports the checks engine and
+    reads the rules and dictionaries. Nothing of the checks is loaded before that.
+    """
 
     updated = Signal()
     _finished = Signal(int, object)  # generation, CheckResult (emitted from the worker thread)
 
-    def __init__(self, store: Store, parent: QObject | None = None, *, threaded: bool = True) -> None:
+    def __init__(self, store: Store, parent: QObject | None = None, *, threaded: bool = True,
+                 deferred: bool = False) -> None:
         super().__init__(parent)
         self.store = store
-        self.catalogue = resources.catalogue()
-        self.rules: RuleSet = load_rules(store.folder)
-        self.wording: Wording = load_wording(store.folder)
+        self._load_lock = threading.Lock()
+        self._rules: RuleSet | None = None
+        self._wording: Wording | None = None
         self.report: Report | None = None
         self.unit: Unit | None = None
         self.last_year: Report | None = None
-        self.result = CheckResult()
+        self._result: CheckResult | None = None
         self.checked = False
         self.threaded = threaded
+        self.started = not deferred
+        self._waiting = False  # a report was opened before start(): its first check is due then
         self._generation = 0
         self._pending: set[tuple[Block, int, int | None]] = set()
         self._counts: dict[tuple[Block, int], int] = {}
@@ -58,6 +76,41 @@ class CheckRunner(QObject):
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fzdesk-checks")
             self._executor.submit(lambda: None)
 
+    # ----- what the checks need, loaded on first use (in the worker thread at start-up) -------------
+    @property
+    def catalogue(self) -> Catalogue:
+        return resources.catalogue()
+
+    @property
+    def rules(self) -> RuleSet:
+        if self._rules is None:
+            self._load()
+        assert self._rules is not None
+        return self._rules
+
+    @property
+    def wording(self) -> Wording:
+        if self._wording is None:
+            self._load()
+        assert self._wording is not None
+        return self._wording
+
+    def _load(self, *, again: bool = False) -> None:
+        """Reads the rules and wording dictionaries (shipped and the unit's own); safe from either thread."""
+        from fzdesk.checks.rules import load_rules
+        from fzdesk.checks.wording import load_wording
+
+        with self._load_lock:
+            if again or self._rules is None or self._wording is None:
+                self._rules = load_rules(self.store.folder)
+                self._wording = load_wording(self.store.folder)
+
+    @property
+    def result(self) -> CheckResult:
+        if self._result is None:
+            self._result = _empty_result()
+        return self._result
+
     def _timer(self, ms: int, slot: object) -> QTimer:
         timer = QTimer(self)
         timer.setSingleShot(True)
@@ -67,26 +120,48 @@ class CheckRunner(QObject):
 
     # ----- what is checked -----------------------------------------------------------------------
     def set_report(self, unit: Unit | None, report: Report | None) -> None:
-        """A report was opened: last year's is looked up and everything is checked at once."""
+        """A report was opened: last year's is looked up and everything is checked at once (before start():
+        when start() is called)."""
         self.wait()
         self._para_timer.stop()
         self._full_timer.stop()
         self._pending.clear()
         self.unit, self.report, self.last_year = unit, report, None
         self._generation += 1
-        self.result, self.checked = CheckResult(), False
+        self._result, self.checked = None, False
+        self._waiting = False
         if report is not None and report.unit_id is not None:
-            previous = [s for s in self.store.reports(report.unit_id) if s.year == report.year - 1]
-            if previous:
-                self.last_year = self.store.load_report(previous[0].id)
+            if not self.started:
+                self._waiting = True
+                self.updated.emit()
+                return
+            self._load_last_year()
             self.run_full(sync=True)
         else:
             self.updated.emit()
 
+    def start(self) -> None:
+        """The window is on screen: the first check of the open report runs now, in the worker thread."""
+        if self.started:
+            return
+        self.started = True
+        if self._waiting and self.report is not None:
+            self._waiting = False
+            self._load_last_year()
+            self.run_full()
+        elif self.threaded:  # nothing to check yet: load the engine now, not in the middle of the first edit
+            self._submit(self._load)
+
+    def _load_last_year(self) -> None:
+        report = self.report
+        if report is None or report.unit_id is None:
+            return
+        previous = [s for s in self.store.reports(report.unit_id) if s.year == report.year - 1]
+        self.last_year = self.store.load_report(previous[0].id) if previous else None
+
     def reload_dictionaries(self) -> None:
         """The unit's wording or rule files changed (e.g. an exception added from the window)."""
-        self.rules = load_rules(self.store.folder)
-        self.wording = load_wording(self.store.folder)
+        self._load(again=True)
         self.run_full(sync=True)
 
     # ----- edits ---------------------------------------------------------------------------------
@@ -109,6 +184,8 @@ class CheckRunner(QObject):
         pending, self._pending = self._pending, set()
         if report is None or not pending:
             return
+        from fzdesk.checks.engine import check_paragraph, sort_findings
+
         findings = self.result.findings
         for block, item_index, paragraph in pending:
             section = report.section(block)
@@ -136,7 +213,10 @@ class CheckRunner(QObject):
         report = self.report
         if report is None:
             return
+        self._waiting = False  # whatever start() was to do is done now
         if sync or not self.threaded:
+            from fzdesk.checks.engine import check_report
+
             self.recheck_paragraphs()
             self._apply(check_report(report, self.unit, self.catalogue, self.rules, self.wording, self.last_year))
             return
@@ -145,10 +225,12 @@ class CheckRunner(QObject):
             return
         snapshot = copy.deepcopy(report)
         unit = copy.deepcopy(self.unit)
-        generation = self._generation
+        self._future = self._submit(self._work, self._generation, snapshot, unit)
+
+    def _submit(self, fn: object, *args: object) -> Future[None]:
         if self._executor is None:
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fzdesk-checks")
-        self._future = self._executor.submit(self._work, generation, snapshot, unit)
+        return self._executor.submit(fn, *args)  # type: ignore[arg-type]
 
     def _work(self, generation: int, report: Report, unit: Unit | None) -> None:
         # While the worker holds the GIL, a key press waits for the interpreter's switch interval (5 ms by default,
@@ -156,6 +238,8 @@ class CheckRunner(QObject):
         interval = sys.getswitchinterval()
         sys.setswitchinterval(WORKER_SWITCH_INTERVAL)
         try:
+            from fzdesk.checks.engine import check_report
+
             result = check_report(report, unit, self.catalogue, self.rules, self.wording, self.last_year)
         finally:
             sys.setswitchinterval(interval)
@@ -169,7 +253,7 @@ class CheckRunner(QObject):
         self._apply(result)
 
     def _apply(self, result: CheckResult) -> None:
-        self.result, self.checked = result, True
+        self._result, self.checked = result, True
         report = self.report
         if report is not None:
             self._counts = {(s.block, i): len(item.paragraphs) for s in report.sections
@@ -191,6 +275,8 @@ class CheckRunner(QObject):
 
     # ----- reading the result --------------------------------------------------------------------
     def open_counts(self, step: str) -> dict[Severity, int]:
+        from fzdesk.checks.findings import Severity
+
         out = dict.fromkeys(Severity, 0)
         for f in self.result.open_findings:
             if f.location.step == step:

@@ -27,6 +27,8 @@ def make_window(qtbot: QtBot) -> Iterator[Callable[[Store], MainWindow]]:
         qtbot.waitExposed(window)
         window.activateWindow()  # shortcuts only reach the active window
         qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+        if window.session.report is not None:  # its first check runs in the worker thread after the first paint
+            qtbot.waitUntil(lambda: window.checks.runner.checked, timeout=5000)
         windows.append(window)
         return window
 

@@ -1,0 +1,135 @@
+"""Start-up: the window is painted before the checks load, the counts follow, and what can wait waits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from fzdesk.domain.model import Block
+from fzdesk.storage.store import Store
+from fzdesk.ui.first_paint import after_first_paint
+from fzdesk.ui.main_window import MainWindow
+from tests import factories
+from tests.ui.helpers import key
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def step_text(w: MainWindow, key: str) -> str:
+    return w.step_list.item(next(i for i, s in enumerate(w.steps) if s.key == key)).text()
+
+
+def flaw(store: Store, year: int) -> None:
+    """The year's report loses its 主送机关: an error on 报告信息."""
+    report_id = next(s.id for s in store.reports() if s.year == year)
+    store.update_report(report_id, recipient="")
+
+
+def test_the_window_is_painted_before_the_first_check_and_the_counts_follow(filled_store: Store,
+                                                                           qtbot: QtBot) -> None:
+    flaw(filled_store, 2023)
+    w = MainWindow(filled_store)
+    qtbot.addWidget(w)
+    assert w.session.report is not None and w.session.report.year == 2023
+    assert not w.checks.runner.checked  # nothing is checked while the window is being built
+    assert all("问题" not in step_text(w, s.key) for s in w.steps)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitUntil(lambda: w.checks.runner.checked, timeout=5000)
+    assert step_text(w, "report").endswith(" · 1个问题")
+    assert [f.rule for f in w.checks.runner.result.open_findings if f.location.step == "info"] == \
+        ["structure.recipient"]
+
+
+def test_a_report_opened_before_the_first_check_ends_is_not_shown_the_old_result(filled_store: Store,
+                                                                                qtbot: QtBot) -> None:
+    flaw(filled_store, 2023)  # the report the window opens has an error; 2022 has none
+    w = MainWindow(filled_store)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.checks.runner.started, timeout=5000)  # painted: 2023 handed to the worker
+    key(w.year_combo, Qt.Key.Key_Down)  # to 2022, possibly while 2023 is being checked in the worker
+    assert w.session.report is not None and w.session.report.year == 2022
+    assert w.checks.runner.checked  # a report switched to later is checked at once, as before
+    qtbot.wait(300)  # let a result for 2023 arrive from the worker, if one was under way
+    assert "问题" not in step_text(w, "report")
+    assert w.checks.runner.report is w.session.report
+    w.close()
+
+
+def test_work_queued_for_the_first_paint_runs_after_it_in_order(qtbot: QtBot) -> None:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    ran: list[str] = []
+    after_first_paint(widget, lambda: ran.append("first"))
+    after_first_paint(widget, lambda: ran.append("second"))
+    qtbot.wait(50)
+    assert ran == []  # not shown, not painted
+    widget.show()
+    qtbot.waitUntil(lambda: len(ran) == 2, timeout=2000)
+    assert ran == ["first", "second"]
+    widget.update()
+    qtbot.wait(50)
+    assert ran == ["first", "second"]  # once only
+    after_first_paint(widget, lambda: ran.append("late"))  # already painted: on the next turn of the loop
+    assert ran == ["first", "second"]
+    qtbot.waitUntil(lambda: ran[-1:] == ["late"], timeout=2000)
+
+
+def _filled_folder(folder: Path) -> Path:
+    with Store.open(folder, daily_backup=False) as store:
+        unit = factories.unit()
+        store.save_unit(unit)
+        store.create_report(factories.report(unit, 2022))
+        store.create_report(factories.report(unit, 2023))
+    return folder
+
+
+STARTUP_PROBE = """
+import sys
+from PySide6 import QtCore
+from fzdesk.app import make_app, open_store
+from fzdesk.ui.main_window import MainWindow
+
+app = make_app()
+store = open_store(sys.argv[1])
+window = MainWindow(store)
+window.resize(1280, 800)
+window.show()
+heavy = ("fzdesk.checks.engine", "fzdesk.checks.findings", "fzdesk.ui.check_actions", "fzdesk.ui.highlighter",
+         "fzdesk.ui.pages.block_page", "fzdesk.ui.pages.text_page", "fzdesk.export.docx_writer", "docx",
+         "sqlite_utils")
+print(",".join(m for m in heavy if m in sys.modules))
+print("Qt namespace built" if "Qt" in QtCore.__dict__ else "Qt namespace not built")
+store.close()
+"""
+
+
+def test_building_the_window_loads_no_checks_no_other_pages_and_no_qt_enums(tmp_path: Path) -> None:
+    folder = _filled_folder(tmp_path / "data")
+    result = subprocess.run([sys.executable, "-c", STARTUP_PROBE, str(folder)], capture_output=True, text=True,
+                            check=True, cwd=REPO, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    loaded, enums = result.stdout.splitlines()
+    assert loaded == ""
+    assert enums == "Qt namespace not built"
+
+
+def test_the_program_makes_the_days_backup_after_its_first_paint_and_stamps_the_benchmark(tmp_path: Path) -> None:
+    folder = _filled_folder(tmp_path / "data")
+    stamp = tmp_path / "stamp"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FZDESK_QUIT_WHEN_IDLE="checked",
+               FZDESK_STARTUP_STAMP=str(stamp))
+    subprocess.run([sys.executable, "-m", "fzdesk", "--data", str(folder)], capture_output=True, text=True,
+                   check=True, cwd=REPO, env=env, timeout=60)
+    assert (folder / "backups" / f"fzdesk-{dt.date.today().isoformat()}.sqlite").is_file()
+    assert float(stamp.read_text(encoding="ascii")) > 0
+    with Store.open(folder, daily_backup=False) as store:  # the lock was released, nothing was changed
+        assert {s.year for s in store.reports()} == {2022, 2023}
+        assert all(store.load_report(s.id).section(Block.MEASURES) is not None for s in store.reports())
