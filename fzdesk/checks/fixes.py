@@ -42,6 +42,7 @@ def apply_text_fix(report: Report, fix: TextFix) -> str:
         section.heading = new
     elif loc.paragraph is not None and loc.paragraph < 0:
         item.title = new
+        item.carried_over = False  # an edit, as the Store counts it when it saves the title
     else:
         assert loc.paragraph is not None
         item.paragraphs[loc.paragraph] = new

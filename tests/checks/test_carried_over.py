@@ -164,3 +164,20 @@ def test_fzdesk_check_reports_the_unmarked_plans_of_a_new_year(store: Store, dat
             assert c.id is not None
             checklist.update_plan_check(again, c.id, status=PlanStatus.NOT_DONE)
     assert "structure.plans_unmarked" not in rules()
+
+
+@pytest.mark.parametrize("title", [True, False])
+def test_a_one_click_fix_in_copied_text_is_an_edit(title: bool, tmp_path: Path) -> None:
+    from fzdesk.checks.fixes import apply_text_fix
+
+    report = _report()
+    measures = report.section(Block.MEASURES)
+    assert measures is not None
+    text = "2023年，全面推进依法行政。"
+    measures.items[0] = Item(text if title else "", [] if title else [text], carried_over=True, id=5)
+    args = (resources.catalogue(), load_rules(tmp_path), load_wording(tmp_path))
+    [found] = [f for f in check_report(report, None, *args).findings if f.rule == "years.previous"]
+    assert found.location.paragraph == (-1 if title else 0)
+    apply_text_fix(report, found.fixes[0])
+    assert not measures.items[0].carried_over
+    assert (measures.items[0].title if title else measures.items[0].paragraphs[0]).startswith("2024年")
