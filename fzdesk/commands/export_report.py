@@ -11,7 +11,7 @@ from typing import Any
 
 from fzdesk import resources
 from fzdesk.checks.engine import check_report
-from fzdesk.checks.findings import CheckResult, Severity
+from fzdesk.checks.findings import CheckResult, Finding, Severity
 from fzdesk.checks.rules import load_rules
 from fzdesk.checks.wording import load_wording
 from fzdesk.commands.common import CommandError, add_report_selector, choose_report, fail, open_store
@@ -96,6 +96,15 @@ def dismissed_lines(result: CheckResult) -> list[str]:
         return ["没有忽略的问题。"]
     lines = [f"已忽略的问题 {len(dismissed)} 条（理由随报告数据一并导出）："]
     for f in dismissed:
-        lines.append(f"  · 【{f.severity.label}】{f.message}（{f.location.describe()}）")
+        lines.append(f"  · 【{f.severity.label}】{f.message}（{_where(f)}）")
         lines.append(f"    理由：{f.reason or '（未写）'}")
     return lines
+
+
+def _where(f: Finding) -> str:
+    """The place as the window names it: a figure by its family and name (数据 · 行政复议 · 审结)."""
+    indicator = resources.catalogue().get(f.location.figure) if f.location.figure else None
+    if indicator is None:
+        return f.location.describe()
+    family = resources.catalogue().family(indicator.family)
+    return f"{f.location.describe().split(' · ')[0]} · {family.name} · {indicator.name}"

@@ -43,12 +43,18 @@ from fzdesk.export.handoff import HandoffError, TargetExists, report_file_name, 
 from fzdesk.export.options import ExportOptions, FontSet, PageNumbers, Variant, remember, unit_options
 from fzdesk.export.preview import preview_pages
 from fzdesk.export.record import ExportRecord, setting_key
+from fzdesk.ui.findings_model import place
 from fzdesk.ui.pages.base import Page, Session, buddy_label
 
 # Mnemonics: the window already uses Alt+Q/E/P/N (switcher, Back/Next) and F/G/V/T/H (menus).
 OVERWRITE, NEW_NAME, CANCEL = "overwrite", "new", "cancel"
 GO_CHECK, EXPORT_ANYWAY = "check", "anyway"
 MAX_PREVIEW_DPI = 72
+
+
+def where(f: Finding) -> str:
+    """The step and the place in it, a figure by its family and name: 数据 · 行政复议 · 审结."""
+    return f"{f.location.describe().split(' · ')[0]} · {place(f)}"
 
 
 class ExportPage(Page):
@@ -68,28 +74,31 @@ class ExportPage(Page):
         left.setObjectName("exportForm")
         form = QVBoxLayout(left)
         form.setContentsMargins(0, 0, 6, 0)
-        form.addWidget(self._options_box())
+        form.addWidget(self._checks_box())  # what to know before exporting comes first
         form.addWidget(self._target_box())
-        form.addWidget(self._checks_box())
-        buttons = QHBoxLayout()
+        form.addWidget(self._options_box())
+        form.addStretch(1)
+        self.form_area = QScrollArea()
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.form_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_area.setWidget(left)
+        self.form_area.setMinimumWidth(460)
+        left_column = QVBoxLayout()
+        left_column.addWidget(self.form_area, 1)
+        buttons = QHBoxLayout()  # always in sight, below the scrolled form
         self.preview_button = QPushButton("预览(&Y)")
         self.export_button = QPushButton("导出(&X)")
         self.export_button.setDefault(True)
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.export_button)
         buttons.addStretch(1)
-        form.addLayout(buttons)
+        left_column.addLayout(buttons)
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.status.setAccessibleName("导出结果")
-        form.addWidget(self.status)
-        form.addStretch(1)
-        self.form_area = QScrollArea()
-        self.form_area.setWidgetResizable(True)
-        self.form_area.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.form_area.setWidget(left)
-        self.form_area.setMinimumWidth(460)
-        columns.addWidget(self.form_area, 5)
+        left_column.addWidget(self.status)
+        columns.addLayout(left_column, 3)
         self.pages_area = QScrollArea()
         self.pages_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.pages_area.setAccessibleName("打印预览")
@@ -102,7 +111,7 @@ class ExportPage(Page):
         self.pages_layout.addWidget(self.placeholder)
         self.pages_area.setWidget(self.pages_widget)
         self.pages_area.setWidgetResizable(True)
-        columns.addWidget(self.pages_area, 4)
+        columns.addWidget(self.pages_area, 2)
         self.outer.addLayout(columns, 1)
         self.reload()
         self.preview_button.clicked.connect(self.show_preview)
@@ -119,8 +128,8 @@ class ExportPage(Page):
     def _options_box(self) -> QGroupBox:
         box = QGroupBox("公文格式")
         form = QFormLayout(box)
-        self.font_gb = QRadioButton("公文字体（仿宋_GB2312、楷体_GB2312、方正小标宋简体）")
-        self.font_windows = QRadioButton("Windows 自带字体（仿宋、楷体、黑体、宋体）")
+        self.font_gb = QRadioButton("公文字体（方正小标宋简体、仿宋_GB2312 等）")
+        self.font_windows = QRadioButton("Windows 自带字体（宋体、仿宋、楷体、黑体）")
         self.fonts = QButtonGroup(self)
         for b in (self.font_gb, self.font_windows):
             self.fonts.addButton(b)
@@ -129,7 +138,7 @@ class ExportPage(Page):
         fonts.addWidget(self.font_windows)
         form.addRow("字体", fonts)
         self.public = QRadioButton("公开稿（在网站上公开）")
-        self.submitted = QRadioButton("报送稿（报送上级，可写发文字号、签发人，版记中列抄送）")
+        self.submitted = QRadioButton("报送稿（报上级：可写发文字号、签发人，列抄送）")
         self.variants = QButtonGroup(self)
         for b in (self.public, self.submitted):
             self.variants.addButton(b)
@@ -215,7 +224,7 @@ class ExportPage(Page):
         folder.addWidget(self.folder, 1)
         folder.addWidget(self.browse_button)
         form.addRow(buddy_label("文件夹(&D)", self.folder), folder)
-        self.pdf = QCheckBox("同时保存一份 PDF（给没有 Word 的人看）(&I)")
+        self.pdf = QCheckBox("同时保存 PDF（给没有 Word 的人看）(&I)")
         form.addRow("", self.pdf)
         self.refresh_button.clicked.connect(self.refresh_drives)
         self.browse_button.clicked.connect(self.browse)
@@ -263,7 +272,9 @@ class ExportPage(Page):
         self.dismissed = QListWidget()
         self.dismissed.setAccessibleName("已忽略的问题")
         self.dismissed.setWordWrap(True)
-        self.dismissed.setMaximumHeight(150)
+        self.dismissed.setMaximumHeight(160)
+        self.dismissed.setAlternatingRowColors(True)  # one finding and its reason per band
+        self.dismissed.setSpacing(2)
         self.dismissed_label.setBuddy(self.dismissed)
         layout.addWidget(self.dismissed)
         self.check_button.clicked.connect(self.go_to_check)
@@ -298,7 +309,7 @@ class ExportPage(Page):
                                      else "没有忽略的问题。")
         self.dismissed.clear()
         for f in dismissed:
-            item = QListWidgetItem(f"【{f.severity.label}】{f.message}（{f.location.describe()}）\n"
+            item = QListWidgetItem(f"【{f.severity.label}】{f.message}（{where(f)}）\n"
                                    f"理由：{f.reason or '（未写）'}")
             item.setToolTip(f.excerpt)
             self.dismissed.addItem(item)
@@ -354,7 +365,8 @@ class ExportPage(Page):
 
     def preview_dpi(self) -> int:
         """Whole pages as wide as the preview pane allows (at most 72 dpi, at least 36)."""
-        room = self.pages_area.viewport().width() - 40
+        bar = self.pages_area.verticalScrollBar()  # shown once there are pages: leave room for it
+        room = self.pages_area.viewport().width() - (0 if bar.isVisible() else bar.sizeHint().width()) - 40
         return max(36, min(MAX_PREVIEW_DPI, int(room * 1440 / geometry.PAGE_WIDTH)))
 
     def ask_existing(self, error: TargetExists) -> str:
