@@ -12,6 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from fzdesk import resources
+from fzdesk.domain.figure_values import figure_problems
 from fzdesk.domain.model import (
     Approx,
     Block,
@@ -413,6 +415,10 @@ class Store:
 
     # ----- figures -------------------------------------------------------------------------------
     def set_figure(self, report_id: int, figure: FigureValue) -> None:
+        """Saves this year's value with history; ValueError (Chinese) for a value the catalogue kind forbids."""
+        problems = figure_problems(figure, resources.catalogue(), last_year=False)
+        if problems:
+            raise ValueError(problems[0] + "没有保存。")
         with self.transaction():
             old = self.conn.execute("SELECT state, value, approx FROM figures WHERE report_id=? AND code=?",
                                     (report_id, figure.code)).fetchone()

@@ -140,6 +140,9 @@ class FigureModel(QAbstractItemModel):
         except sqlite3.Error as exc:
             self.failed.emit(f"没能保存（{exc}）。请稍后再试；如一直出现，请检查数据文件夹是否可写。")
             return False
+        except ValueError as exc:  # a value the catalogue kind forbids (e.g. a rate over 100%)
+            self.failed.emit(str(exc))
+            return False
         if code in report.figures:
             figure.state, figure.value, figure.approx = new.state, new.value, new.approx
         else:

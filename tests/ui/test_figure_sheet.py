@@ -508,3 +508,15 @@ def test_text_size_reaches_the_sheet(qtbot: QtBot, filled_store: Store,
     assert box.font().pointSize() == 21 and filled_store.setting(FONT_SETTING) == 21
     qtbot.waitUntil(lambda: box.height() <= view.rowHeight(figure) and box.height() >= box.fontMetrics().height())
     _fits(sheet)
+
+
+def test_a_value_the_store_refuses_is_shown_not_saved(sheet: FigureSheet, store: Store, report: Report) -> None:
+    """A count of 12.5 handed to the sheet's model (not typeable, e.g. from a fix) is refused by the store's guard:
+    the sheet says why, the cell and the database keep the old value."""
+    from fzdesk.domain.figure_text import Entry
+
+    assert not sheet.model.set_entry("A.accepted", Entry(FigureState.NUMBER, Decimal("12.5")))
+    assert "只能是整数" in sheet.message.text() and "没有保存" in sheet.message.text()
+    assert shown(sheet, "A.accepted") == "88"
+    figure = saved(store, report, "A.accepted")
+    assert figure is not None and figure.value == 88
