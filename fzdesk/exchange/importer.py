@@ -9,6 +9,7 @@ from pathlib import Path
 
 from fzdesk import resources
 from fzdesk.domain.checklist import PlanCheck
+from fzdesk.domain.figure_values import figure_remarks
 from fzdesk.domain.model import Block, Report, Unit
 from fzdesk.exchange import report_json
 from fzdesk.exchange.embedded import find_embedded
@@ -141,8 +142,10 @@ def open_import(path: Path) -> ImportPreview:
 
 
 def _from_imported(path: Path, kind: SourceKind, imported: report_json.ImportedReport) -> ImportPreview:
+    catalogue = resources.catalogue()
+    remarks = [r for f in imported.report.figures.values() for r in figure_remarks(f, catalogue)]
     return ImportPreview(path, kind, imported.unit, imported.report, plan_checks=imported.plan_checks,
-                         plan_links=imported.plan_links)
+                         plan_links=imported.plan_links, warnings=remarks)
 
 
 def _from_recognised(path: Path, kind: SourceKind, rec: Recognised) -> ImportPreview:
@@ -179,4 +182,5 @@ def _document_version(embedded: ImportPreview, paragraphs: list[SourceParagraph]
     doc.plan_checks = copy.deepcopy(embedded.plan_checks)
     doc.plan_links = [None] * len(doc.plan_checks)  # positions of the old text no longer hold
     doc.warnings.insert(0, "采用了文档中修改后的文字；数据表、单位信息和已忽略的提示仍取自内嵌数据。")
+    doc.warnings[1:1] = embedded.warnings  # what was said of the embedded figures still holds
     return doc

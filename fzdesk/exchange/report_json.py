@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from fzdesk import __version__
+from fzdesk import __version__, resources
 from fzdesk.domain.catalogue import Catalogue
 from fzdesk.domain.checklist import PlanCheck, PlanStatus
+from fzdesk.domain.figure_values import figure_problems
 from fzdesk.domain.model import (
     Approx,
     Block,
@@ -319,8 +320,21 @@ def _plan_checks(r: _Reader, sections: list[Section]) -> tuple[list[PlanCheck], 
     return checks, links
 
 
-def from_data(data: Any) -> ImportedReport:
-    """The unit and report a report JSON holds, validated; ReportDataError (Chinese) when it cannot be read."""
+def _refuse_bad_values(figures: dict[str, FigureValue], catalogue: Catalogue | None) -> None:
+    """Values the figure sheet could not hold (a count of 12.5, -3 cases, a rate of 120%) stop the import."""
+    problems = [p for figure in figures.values()
+                for p in figure_problems(figure, catalogue or resources.catalogue())]
+    if problems:
+        more = f"（另有{len(problems) - 5}处）" if len(problems) > 5 else ""
+        raise ReportDataError(
+            "报告数据中有不能导入的数字：" + "".join(problems[:5]) + more
+            + "请在导出这份文件的 fzdesk 中改正这些数字后重新导出，或直接改正文件中的数字，再导入。"
+              "数据中没有任何改动。")
+
+
+def from_data(data: Any, catalogue: Catalogue | None = None) -> ImportedReport:
+    """The unit and report a report JSON holds, validated (figure values against catalogue, by default the
+    shipped one); ReportDataError (Chinese) when it cannot be read."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ReportDataError("这不是 fzdesk 的报告数据文件（缺少 \"format\": \"fzdesk-report\"）。")
     r = _Reader(data, "")
@@ -345,6 +359,7 @@ def from_data(data: Any) -> ImportedReport:
         if figure.code in figures:
             raise ReportDataError(f"报告数据格式不对：数字“{figure.code}”出现了两次。")
         figures[figure.code] = figure
+    _refuse_bad_values(figures, catalogue)
     report = Report(
         unit_id=None,
         year=year,
@@ -364,7 +379,7 @@ def from_data(data: Any) -> ImportedReport:
                           checks, links)
 
 
-def loads(text: str | bytes) -> ImportedReport:
+def loads(text: str | bytes, catalogue: Catalogue | None = None) -> ImportedReport:
     """Parses report JSON text (str or UTF-8 bytes, BOM allowed)."""
     if len(text) > MAX_JSON_BYTES:
         raise ReportDataError("报告数据文件太大，不像是 fzdesk 导出的文件。")
@@ -380,4 +395,4 @@ def loads(text: str | bytes) -> ImportedReport:
     except (json.JSONDecodeError, RecursionError) as exc:
         line = getattr(exc, "lineno", "?")
         raise ReportDataError(f"报告数据文件已损坏或不完整（第{line}行附近无法读取）。") from None
-    return from_data(data)
+    return from_data(data, catalogue)

@@ -31,18 +31,23 @@ text = st.one_of(
 )
 long_text = st.builds(lambda s, n: s * n, st.text(min_size=1, max_size=20), st.integers(500, 3000))
 
-decimals = st.decimals(allow_nan=False, allow_infinity=False, places=None, min_value=-10**12, max_value=10**12)
+decimals = st.decimals(allow_nan=False, allow_infinity=False, places=None, min_value=0, max_value=10**12)
+counts = st.integers(0, 10**12).map(Decimal)
+percentages = st.decimals(allow_nan=False, allow_infinity=False, places=None, min_value=0, max_value=100)
+#: Values the sheet can hold, by the catalogue kind of the codes below (anything not negative elsewhere).
+VALUES = {"A.accepted": counts, "A.closed": counts, "G.total": counts, "H.exam_pass": percentages}
 
 
 @st.composite
 def figures(draw: st.DrawFn, code: str) -> FigureValue:
     state = draw(st.sampled_from(list(FigureState)))
     last_state = draw(st.sampled_from(list(FigureState)))
+    values = VALUES.get(code, decimals)
 
     def value(s: FigureState) -> Decimal | None:
         if s in (FigureState.NUMBER, FigureState.APPROX):
-            return draw(decimals)
-        return draw(st.none() | decimals)
+            return draw(values)
+        return draw(st.none() | values)
 
     return FigureValue(
         code, state, value(state), draw(st.none() | st.sampled_from(list(Approx))),
