@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from fzdesk.checks.findings import Category, Finding, Location, Severity, Unchecked
 from fzdesk.checks.numbers import fmt
@@ -183,8 +183,16 @@ def _implied(rule: Rule, sheet: Sheet, missing: str) -> Decimal | None:
 
 
 def _decimals(value: Decimal) -> int:
-    exp = value.normalize().as_tuple().exponent
+    """Decimal places as written (97.0 has one, 97 none)."""
+    exp = value.as_tuple().exponent
     return -exp if isinstance(exp, int) and exp < 0 else 0
+
+
+def rate_admits(written: Decimal, exact: Decimal) -> bool:
+    """A rate written with d decimals is right when it is the exact quotient rounded (half up) or truncated to d
+    decimals: 9701 ÷ 10000 = 97.01% admits 97, 97.0 and 97.01, never 98 or 97.1."""
+    step = Decimal(1).scaleb(-_decimals(written))
+    return written in (exact.quantize(step, ROUND_HALF_UP), exact.quantize(step, ROUND_DOWN))
 
 
 def _rate(rule: Rule, sheet: Sheet) -> Result:
@@ -218,8 +226,7 @@ def _rate(rule: Rule, sheet: Sheet) -> Result:
                    f"{_names(sheet, list(rule.right))}为{fmt(den)}{unit}，两数不等，实为{values['expected']}%。")
         return [Finding(rule.id, Category.FIGURES, Severity.ERROR, message, Location("figures", figure=rule.code),
                         values=raw)], []
-    tolerance = max(rule.tolerance or Decimal("0.01"), Decimal(1).scaleb(-_decimals(rate.value)))
-    if abs(rate.value - expected) < tolerance or (rule.tolerance and abs(rate.value - expected) <= rule.tolerance):
+    if rate_admits(rate.value, expected) or (rule.tolerance and abs(rate.value - expected) <= rule.tolerance):
         return [], []
     default = (f"{sheet.short(rule.code)}填的是{{rate}}%，但按{_names(sheet, list(rule.left))}{{num}}÷"
                f"{_names(sheet, list(rule.right))}{{den}}计算应为{{expected}}%。")

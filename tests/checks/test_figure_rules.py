@@ -81,13 +81,42 @@ def test_le_fires_and_holds() -> None:
     assert "多于执法人员总数" in run(figures(empty_report(), I_officers=10, I_certified=12))[0]["I.certified_le"]
 
 
-def test_rate_within_tolerance_and_truncation() -> None:
-    base = {"G_total": 7, "G_closed": 6}
-    assert "G.closure_rate" not in run(figures(empty_report(), G_closure_rate="85.71", **base))[0]
-    assert "G.closure_rate" not in run(figures(empty_report(), G_closure_rate="85.72", **base))[0]
-    assert "G.closure_rate" not in run(figures(empty_report(), G_closure_rate="85.7", **base))[0]
+def test_rate_rounded_or_truncated_to_the_precision_written() -> None:
+    base = {"G_total": 7, "G_closed": 6}  # 6 ÷ 7 = 85.714…%
+    for fine in ("85.71", "85.7", "86", "85"):  # rounded or truncated to the decimals written
+        assert "G.closure_rate" not in run(figures(empty_report(), G_closure_rate=fine, **base))[0], fine
+    for wrong in ("85.72", "85.8", "87", "85.6"):  # one unit of the last decimal off is no longer accepted
+        assert "G.closure_rate" in run(figures(empty_report(), G_closure_rate=wrong, **base))[0], wrong
     msg = run(figures(empty_report(), G_closure_rate="86.5", **base))[0]["G.closure_rate"]
     assert "应为85.71%" in msg
+
+
+@pytest.mark.parametrize(("written", "fires"), [
+    ("97", False), ("97.0", False), ("97.01", False), ("97.010", False),
+    ("98", True), ("97.1", True), ("97.02", True), ("96", True), ("96.9", True), ("97.00", True),
+])
+def test_rate_9701_of_10000(written: str, fires: bool) -> None:
+    """9701 ÷ 10000 = 97.01%: 97, 97.0 and 97.01 are right; 98 (one unit of the last decimal off) is not."""
+    r = figures(empty_report(), G_total=10000, G_closed=9701, G_closure_rate=written)
+    assert ("G.closure_rate" in run(r)[0]) is fires
+
+
+@pytest.mark.parametrize(("written", "fires"), [("128.78", False), ("128.79", False), ("128.8", False),
+                                               ("128.77", True), ("128.81", True)])
+def test_truncated_rate_of_indicators_md(written: str, fires: bool) -> None:
+    """indicators.md: 128.78% for 128.789…% (truncated) is fine, and so is the rounded 128.79%."""
+    r = figures(empty_report(), G_total=100000, G_closed=128789, G_closure_rate=written)
+    assert ("G.closure_rate" in run(r)[0]) is fires
+
+
+def test_a_rule_tolerance_still_widens_a_rate() -> None:
+    ruleset = parse_rules({"format": "fzdesk-rules", "rules": [
+        {"id": "wide", "relation": "rate", "code": "G.closure_rate", "left": ["G.closed"], "right": ["G.total"],
+         "tolerance": 1}]})
+    r = figures(empty_report(), G_total=10000, G_closed=9701, G_closure_rate="98")
+    assert check_figures(r, catalogue(), ruleset)[0] == []
+    r = figures(empty_report(), G_total=10000, G_closed=9701, G_closure_rate="98.5")
+    assert [f.rule for f in check_figures(r, catalogue(), ruleset)[0]] == ["wide"]
 
 
 def test_rate_of_100_with_differing_counts_is_an_error() -> None:
