@@ -523,7 +523,7 @@ class MainWindow(QMainWindow):
 
             assert s.unit is not None
             done = s.store.setting(setting_key(report.id)) if report.id is not None else None
-            return export_progress(done, report, s.unit, resources.catalogue())
+            return export_progress(done, report, s.unit)
         assert step.block is not None
         return block_progress(report.section(step.block))
 

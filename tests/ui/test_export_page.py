@@ -236,8 +236,8 @@ def test_dismissed_findings_are_listed_with_their_reasons(window: MainWindow, qt
     click_row(qtbot, w, "export")
     assert page.dismissed_label.text().startswith("已忽略的问题 2 条")
     texts = [page.dismissed.item(i).text() for i in range(page.dismissed.count())]
-    assert "【错误】行政复议审结63件，但各类结果合计70件，相差7件。（数据 · 行政复议 · 审结）\n理由：维持数含上年结转案件" \
-        in texts
+    assert ("【错误】行政复议审结63件，但各类结果合计70件，相差7件。（数据 · 行政复议 · 审结）\n"
+            "理由：维持数含上年结转案件") in texts
     assert page.checks_summary.text() == "没有未处理的错误和警告。"
 
 
@@ -282,6 +282,9 @@ def test_the_export_carries_the_explanation_and_completes_the_step_until_the_tex
     data = json.loads(found.json_text)
     assert {d["reason"] for d in data["dismissals"]} == {"引用的是2019年文件的原文标题", "维持数含上年结转案件"}
     assert w.step_list.item(row_of(w, "export")).text() == "导出\n已完成"
+    w.close()  # started again on the same data: the report read back is what was exported
+    w = make_window(w.session.store)
+    assert w.state_of("export") is Progress.DONE
     # a changed text: the export is out of date
     click_row(qtbot, w, Block.SHORTCOMINGS.value)
     block = w.current_page()

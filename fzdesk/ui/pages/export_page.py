@@ -42,7 +42,7 @@ from fzdesk.export.drives import Drive, removable_drives
 from fzdesk.export.handoff import HandoffError, TargetExists, report_file_name, write_safely
 from fzdesk.export.options import ExportOptions, FontSet, PageNumbers, Variant, remember, unit_options
 from fzdesk.export.preview import preview_pages
-from fzdesk.export.record import ExportRecord, setting_key
+from fzdesk.export.record import ExportRecord, fingerprint, setting_key
 from fzdesk.ui.findings_model import place
 from fzdesk.ui.pages.base import Page, Session, buddy_label
 
@@ -437,7 +437,7 @@ class ExportPage(Page):
         names = "、".join(f"“{p.name}”" for p in written)
         self.status.setText(f"已保存{names}到“{folder}”，并已读回核对无误，可以安全拔出U盘。")
         if report.id is not None:  # the 导出 step is complete while the text stays as exported
-            record = ExportRecord(exported.text_hash, dt.datetime.now().isoformat(timespec="seconds"),
-                                  tuple(str(p) for p in written))
+            record = ExportRecord(fingerprint(report, unit), exported.text_hash,
+                                  dt.datetime.now().isoformat(timespec="seconds"), tuple(str(p) for p in written))
             self.session.store.set_setting(setting_key(report.id), record.to_data())
         self.changed.emit()
