@@ -179,3 +179,15 @@ def test_joint_report_with_room_for_a_seal_in_the_windows_fonts(tmp_path: Path) 
     for sig in sigs:
         assert abs(sig.centre - date.centre) < 1.5, "署名 centred over the date"
     assert abs(date.y0 - sigs[1].y0 - PITCH) < 1 and abs(sigs[1].y0 - sigs[0].y0 - PITCH) < 1
+
+
+def test_the_explanation_sentence_closes_the_measures_block_inside_the_text_block(pages: list[Page]) -> None:
+    rows = [r for page in pages for r in body_rows(page)]
+    texts = [re.sub(r"\s+", "", r.text) for r in rows]
+    start = next(i for i, t in enumerate(texts) if t.startswith("需要说明的是："))
+    assert texts[start + 2].startswith("三、")  # two lines, then the next block's heading
+    assert "".join(texts[start:start + 2]) == (
+        "需要说明的是：行政复议方面，受理88件，较去年减少339件，主要原因是复议渠道前移，案件减少。")
+    first = rows[start]
+    assert abs(first.x0 - (LEFT + 2 * CHAR)) < 2  # the body's 2-character indent
+    assert first.x1 <= RIGHT + CHAR  # (a closing mark may hang in LibreOffice, see docs/export.md)
