@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from fzdesk import datamove, paths, portable
@@ -397,3 +398,24 @@ def test_a_program_folder_on_a_fixed_disk_is_not_called_a_stick(
     w.move_data_action.trigger()
     modals.check()
     assert w.session.store is user_store
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard", "propagateSizeHints")
+def test_reached_from_the_keyboard(bundle: Path, user_store: Store, make_window: Callable[[Store], MainWindow],
+                                   modals: Modals, qtbot: QtBot) -> None:
+    """Alt+F opens 文件, M picks 移动数据…, Esc leaves the dialog: nothing moved."""
+    w = window_on(make_window, user_store)
+    QTest.keyClick(w, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert menu is not None
+
+    def escape(dialog: QWidget) -> None:
+        assert isinstance(dialog, MoveDataDialog) and dialog.heading.text() == "把数据从本机用户文件夹移到U盘"
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+        assert not dialog.isVisible()
+
+    modals.answer((MoveDataDialog, escape))
+    QTest.keyClick(menu, Qt.Key.Key_M)
+    modals.check()
+    assert modals.seen and w.session.store is user_store and sorted(p.name for p in bundle.iterdir()) == []
