@@ -18,6 +18,7 @@ import tempfile
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import NoReturn
 
 from fzdesk.paths import DB_NAME, DataLocation, DataSource, default_data_dir
 from fzdesk.portable import portable_folder
@@ -165,18 +166,31 @@ def _switch(source: Path, staging: Path, target: Path, aside: Path, replaced: Pa
         elif target.exists():
             target.rmdir()  # checked empty by plan_move
     except OSError as exc:
-        os.replace(aside, source)
-        shutil.rmtree(staging, ignore_errors=True)
-        raise MoveError(f"无法把“{target}”中原有的内容改名保留，没有移动，数据仍在原处：{exc}") from exc
+        _put_back(staging, [(aside, source)], f"无法把“{target}”中原有的内容改名保留，没有移动", exc)
     try:
         os.replace(staging, target)
     except OSError as exc:
-        if replaced is not None:
-            os.replace(replaced, target)
-        os.replace(aside, source)
-        shutil.rmtree(staging, ignore_errors=True)
-        raise MoveError(f"无法把数据放到“{target}”，数据仍在原处：{exc}") from exc
+        renamed = [(aside, source)] if replaced is None else [(replaced, target), (aside, source)]
+        _put_back(staging, renamed, f"无法把数据放到“{target}”", exc)
     return aside
+
+
+def _put_back(staging: Path, renamed: list[tuple[Path, Path]], what: str, cause: OSError) -> NoReturn:
+    """Undoes renames (each (now, was)) after a failed step and raises MoveError saying where the data are.
+
+    If a folder cannot be put back, nothing is deleted (the verified copy neither) and the message names both."""
+    stuck: list[tuple[Path, Path]] = []
+    for now, was in renamed:
+        try:
+            os.replace(now, was)
+        except OSError:
+            stuck.append((now, was))
+    if not stuck:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise MoveError(f"{what}，数据仍在原处：{cause}") from cause
+    names = "；".join(f"“{now}”应改回“{was.name}”" for now, was in stuck)
+    raise MoveError(f"{what}（{cause}），也没能把文件夹改回原来的名字。数据没有丢失：{names}"
+                    f"（另有一份校验过的副本在“{staging}”）。请关闭程序，按上面改回名字后再启动。") from cause
 
 
 def _refuse_if_in_use(target: Path) -> None:

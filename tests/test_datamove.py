@@ -292,3 +292,22 @@ def test_sizes_for_the_clerk() -> None:
     assert datamove.megabytes(400_000) == "0.4 MB"
     assert datamove.megabytes(35 * 1024 ** 2) == "35 MB"
     assert datamove.megabytes(3 * 1024 ** 3 // 2) == "1.5 GB"
+
+
+def test_when_even_putting_back_fails_nothing_is_deleted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source, target = tmp_path / "a", tmp_path / "b"
+    report_id = _filled_store(source)
+    real_replace = os.replace
+
+    def replace(src: os.PathLike[str], dst: os.PathLike[str]) -> None:
+        if Path(dst) in (target, source):  # the copy cannot go in, and the source cannot come back
+            raise OSError("disk removed")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(datamove.os, "replace", replace)
+    with pytest.raises(MoveError, match="数据没有丢失") as caught:
+        move_data_folder(source, target)
+    aside = next(tmp_path.glob("a-moved-*"))
+    staging = next(tmp_path.glob(".b.moving-*"))
+    assert f"“{aside}”应改回“a”" in str(caught.value) and str(staging) in str(caught.value)
+    assert _load(aside, report_id) is not None and _load(staging, report_id) is not None

@@ -28,7 +28,7 @@ from fzdesk.datamove import (
     move_target,
     plan_move,
 )
-from fzdesk.paths import DataLocation, DataSource
+from fzdesk.paths import DB_NAME, DataLocation, DataSource
 from fzdesk.storage.lock import StoreLocked
 from fzdesk.storage.store import Store
 
@@ -177,12 +177,17 @@ def _move(window: MainWindow, plan: MovePlan, current: DataLocation, to: DataLoc
     except (MoveError, StoreLocked) as exc:
         failure = str(exc)
     opened = to if result is not None else current
-    try:
-        store = Store.open(opened.path)
-    except Exception as exc:  # the folder vanished (stick pulled out) or is damaged: nothing may be written now
-        where = "数据已移到" if result is not None else "数据仍在"
-        QMessageBox.critical(window, "无法打开数据", f"{where}“{opened.path}”，但现在没能打开它：{exc}\n\n"
-                             "请关闭程序后重新启动。")
+    store: Store | None = None
+    if not (opened.path / DB_NAME).is_file():  # never open (and so create) an empty store in the data's place
+        detail = failure or f"“{opened.path}”中没有数据文件。"
+    else:
+        try:
+            store = Store.open(opened.path)
+        except Exception as exc:  # the stick was pulled out, or the folder is damaged
+            where = "数据已移到" if result is not None else "数据仍在"
+            detail = f"{where}“{opened.path}”，但现在没能打开它：{exc}"
+    if store is None:  # nothing may be written now: the window closes
+        QMessageBox.critical(window, "无法打开数据", f"{detail}\n\n请关闭程序，按上面的说明处理后再启动。")
         window.close()
         return None
     _reopen(window, store, opened, report_id, unit_id)

@@ -419,3 +419,28 @@ def test_reached_from_the_keyboard(bundle: Path, user_store: Store, make_window:
     QTest.keyClick(menu, Qt.Key.Key_M)
     modals.check()
     assert modals.seen and w.session.store is user_store and sorted(p.name for p in bundle.iterdir()) == []
+
+
+def test_no_empty_store_is_made_where_the_data_could_not_be_put_back(
+        bundle: Path, user_store: Store, make_window: Callable[[Store], MainWindow], modals: Modals,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    user = paths.default_data_dir()
+    real_replace = datamove.os.replace
+
+    def replace(src: Path, dst: Path) -> None:
+        if Path(dst) in (bundle / "fzdesk-data", user):  # the stick went away in the middle of the switch
+            raise OSError("设备已移除")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(datamove.os, "replace", replace)
+    w = window_on(make_window, user_store)
+    modals.answer((MoveDataDialog, lambda d: d.accept()), (QMessageBox, ok))  # type: ignore[attr-defined]
+    w.move_data_action.trigger()
+    modals.check()
+    title, text = modals.seen[-1].split("|")
+    aside = next(user.parent.glob("fzdesk-moved-*"))
+    assert title == "无法打开数据" and "数据没有丢失" in text and f"“{aside}”应改回“fzdesk”" in text
+    assert not user.exists()  # no empty store in its place that would hide the data
+    assert not w.isVisible()
+    with Store.open(aside, daily_backup=False) as kept:
+        assert len(kept.units()) == 1
