@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from fzdesk.domain.model import Unit
+from fzdesk.storage.store import Store
+
 REPO = Path(__file__).resolve().parent.parent
 LIMIT_MB = 120
 WINDOWS = sys.platform == "win32"
@@ -101,12 +104,16 @@ def test_portable_folder_beside_the_program_holds_the_data(bundle: Path, tmp_pat
     """sys.executable, sys._MEIPASS and the fzdesk-data rule as they really are in the frozen program."""
     env = _headless_env(tmp_path)
     del env["FZDESK_DATA"]
+    env["XDG_DATA_HOME"] = env["APPDATA"] = str(tmp_path / "user")  # never the real per-user folder
     portable = bundle / "fzdesk-data"
     portable.mkdir()
     try:
+        with Store.open(portable, daily_backup=False) as store:
+            store.save_unit(Unit(name="便携测试镇人民政府", organs=["便携测试镇人民政府"]))
         result = subprocess.run([str(_exe(bundle)), "list"], capture_output=True, text=True, encoding="utf-8",
                                 env=env, timeout=60, check=False)
         assert result.returncode == 0, result.stderr
-        assert (portable / "fzdesk.sqlite").is_file()
+        assert "便携测试镇人民政府" in result.stdout
+        assert not (tmp_path / "user").exists()  # the per-user folder was not touched
     finally:
         shutil.rmtree(portable)
