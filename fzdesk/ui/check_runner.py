@@ -72,9 +72,8 @@ class CheckRunner(QObject):
         self._para_timer = self._timer(PARAGRAPH_DELAY_MS, self.recheck_paragraphs)
         self._full_timer = self._timer(FULL_DELAY_MS, self.run_full)
         self._finished.connect(self._full_done)
-        if threaded:  # start the worker thread now, not in the middle of the first pause in typing
-            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fzdesk-checks")
-            self._executor.submit(lambda: None)
+        if threaded and not deferred:  # start the worker thread now, not in the middle of the first pause in typing
+            self._submit(lambda: None)
 
     # ----- what the checks need, loaded on first use (in the worker thread at start-up) -------------
     @property
@@ -131,9 +130,8 @@ class CheckRunner(QObject):
         self._result, self.checked = None, False
         self._waiting = False
         if report is not None and report.unit_id is not None:
-            if not self.started:
+            if not self.started:  # (the window refreshes its step list after opening a report)
                 self._waiting = True
-                self.updated.emit()
                 return
             self._load_last_year()
             self.run_full(sync=True)
