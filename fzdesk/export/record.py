@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -33,6 +32,8 @@ def fingerprint(report: Report, unit: Unit) -> str:
     """A hash of everything the exported file is made of: the report (text, figures, explanations, dismissals)
     and the unit's profile and options; database ids left out. About 1.5 ms for 30,000 characters, and it needs
     no part of the exporter, so the window can ask for the step's state at start-up."""
+    import hashlib  # (only once the report was exported: hashlib loads OpenSSL, ~3.5 MB, on the start-up path)
+
     data = _without_ids([dataclasses.asdict(report), dataclasses.asdict(unit)])
     text = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
