@@ -280,8 +280,10 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
         repaired += joins
         block = _choose_block(heading, year, taken, r.warnings)
         numbering, items, lead = split_items(content)
-        if lead:
-            r.unplaced.append(Unplaced("\n".join(lead), f"“{heading}”下、第一条之前的引导语（可并入第一条或删去）"))
+        if lead and block is not None:  # (an unplaced heading's content is listed whole below)
+            numbering, items = keep_lead_in(content, numbering, items, lead)
+            r.warnings.append(f"“{heading}”下、第一条之前的引导语“{_short(lead[0])}”已按原文保留在这一部分的开头；"
+                              "为保持原文顺序，这一部分不自动编号，原文的编号（如“一是”）留在文字中。")
         if block is None:
             r.unplaced.append(Unplaced("\n".join([heading, *content]),
                                        f"标题“{heading}”无法对应到报告的五个部分"))
@@ -381,6 +383,30 @@ def split_items(content: list[str]) -> tuple[Numbering, list[Item], list[str]]:
             leads = content[:n] + ([lead] if lead else [])
             return Numbering.YISHI, items, leads
     return Numbering.NONE, [Item("", list(content))], []
+
+
+def _short(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def keep_lead_in(content: list[str], numbering: Numbering, items: list[Item],
+                 lead: list[str]) -> tuple[Numbering, list[Item]]:
+    """A lead-in before the first numbered item ("虽然……存在一些不足：") has no place in a numbered list (the
+    program would number it), so the block keeps the source's order unnumbered: a list written inside one
+    paragraph ("……不足：一是A；二是B。") stays that paragraph as written; otherwise the lead-in is the first item
+    and each item keeps its typed number ("（一）", "一是") at the start of its title or first paragraph."""
+    if not all(p in content for p in lead):  # the lead-in is the start of the paragraph that holds the list
+        return Numbering.NONE, [Item("", list(content))]
+    from fzdesk.domain.numbering import item_label
+
+    kept = [Item("", list(lead))]
+    for n, item in enumerate(items, start=1):
+        label = item_label(numbering, n)
+        if item.title:
+            kept.append(Item(label + item.title, item.paragraphs))
+        else:
+            kept.append(Item("", [label + p if k == 0 else p for k, p in enumerate(item.paragraphs)]))
+    return Numbering.NONE, kept
 
 
 def _split_marked(content: list[str], pattern: re.Pattern[str], *,

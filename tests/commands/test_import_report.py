@@ -13,6 +13,7 @@ import pytest
 
 from fzdesk import resources
 from fzdesk.cli import main
+from fzdesk.domain.model import Block
 from fzdesk.exchange import report_json
 from fzdesk.storage.store import Store
 from tests import factories
@@ -48,11 +49,16 @@ def test_yes_imports_and_prints_what_was_found(tmp_path: Path, county: Path, cap
     out = capsys.readouterr().out
     assert "单位：沈丘县人民政府办公室" in out and "年度：2023" in out
     assert "主要举措和成效：法治政府建设的主要举措和成效，5项" in out
-    assert "无法归类的文字1处" in out
+    assert "无法归类的文字" not in out  # the 不足 block's lead-in is kept (and said so), not left out
+    assert "提示：“存在的不足、原因和问题整改情况”下、第一条之前的引导语“虽然我办今年" in out
     assert "已导入：2023年度报告" in out and "填入数字0个" in out
     with Store.open(data) as store:
         [summary] = store.reports()
         assert summary.year == 2023 and store.load_report(summary.id).figures == {}
+        shortcomings = store.load_report(summary.id).section(Block.SHORTCOMINGS)
+        assert shortcomings is not None
+        lead = "虽然我办今年法治政府建设取得明显成效，但同时也存在一些不足：一是"
+        assert shortcomings.items[0].paragraphs[0].startswith(lead)
 
 
 def test_answers_on_stdin_accept_figures_one_by_one(tmp_path: Path, county: Path,

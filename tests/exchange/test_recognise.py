@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from fzdesk.domain.model import Approx, Block, FigureState, Numbering, Report, UnitType
+from fzdesk.domain.model import Approx, Block, FigureState, Item, Numbering, Report, UnitType
 from fzdesk.exchange import recognise as rec
 from fzdesk.exchange.importer import ImportPreview, SourceKind, open_import
 from fzdesk.exchange.repair import fix_spaces, join_broken
@@ -56,10 +56,12 @@ def _assert_county(preview: ImportPreview) -> None:
     assert measures.items[0].paragraphs[0].startswith("今年以来，政府办始终以")
     assert measures.items[3].paragraphs[0].startswith("一是依法高质量完成办文办会工作")  # nested 一是 stays text
     shortcomings = r.section(Block.SHORTCOMINGS)
-    assert shortcomings is not None and shortcomings.numbering is Numbering.YISHI
-    assert [i.title for i in shortcomings.items] == [
-        "法治政府建设制度有待进一步完善；", "干部职工运用法治思维和法治方式解决问题的能力有待进一步提高；",
-        "网站政务信息公开管理有待进一步加强；", "开展“谁普法谁执法”工作方式有待进一步创新"]
+    # "虽然……存在一些不足：一是……；四是……。" is one paragraph with a lead-in: kept as written, unnumbered
+    assert shortcomings is not None and shortcomings.numbering is Numbering.NONE
+    assert [(i.title, i.paragraphs) for i in shortcomings.items] == [("", [
+        "虽然我办今年法治政府建设取得明显成效，但同时也存在一些不足：一是法治政府建设制度有待进一步完善；"
+        "二是干部职工运用法治思维和法治方式解决问题的能力有待进一步提高；三是网站政务信息公开管理有待进一步加强；"
+        "四是开展“谁普法谁执法”工作方式有待进一步创新。"])]
     plans = r.section(Block.PLANS)
     assert plans is not None and plans.numbering is Numbering.YISHI
     assert [i.title for i in plans.items] == ["完善法治法宣工作机制", "进一步强化推进依法行政", "不断加强法治宣传教育"]
@@ -68,8 +70,11 @@ def _assert_county(preview: ImportPreview) -> None:
     assert other is not None and other.omitted
     closing = r.section(Block.CLOSING)
     assert closing is not None and closing.items[0].paragraphs == ["特此报告。"]
-    # the lead-in before 一是 cannot be an item: it is reported, not lost
-    assert any(u.text.startswith("虽然我办今年") for u in preview.unplaced)
+    # the lead-in before 一是 is kept, not lost nor left unplaced, and the preview says so
+    assert not any("虽然我办今年" in u.text for u in preview.unplaced)
+    said = "“存在的不足、原因和问题整改情况”下、第一条之前的引导语“虽然我办今年法治政府建设取得明显成效"
+    assert any(w.startswith(said) and "已按原文保留" in w for w in preview.warnings)
+    assert any(line.startswith("提示：") and "虽然我办今年" in line for line in preview.summary())
 
 
 def test_the_county_sample_as_txt(tmp_path: Path) -> None:
@@ -288,3 +293,45 @@ def test_a_signature_that_differs_from_the_title_wins_with_a_warning() -> None:
     assert got.report.organs == ["沈丘县政府办公室"]
     assert any("署名" in w and "不一致" in w for w in got.warnings)
     assert got.report.title == "沈丘县人民政府办公室关于2023年度法治政府建设情况的报告"  # as written
+
+
+LEAD_PARAGRAPHS = """沈丘县司法局关于2023年度法治政府建设情况的报告
+沈丘县人民政府：
+2023年，我局扎实推进法治政府建设。现将有关情况报告如下：
+一、推进法治政府建设的主要举措和成效
+全年围绕中心工作，主要做了以下几个方面的工作：
+（一）加强组织领导
+召开党组会议5次。
+（二）健全制度机制
+制定制度3项。
+二、存在的不足和原因
+一是制度建设有待加强。
+二、下一年度工作安排
+一是完善制度。
+特此报告。
+沈丘县司法局
+2024年1月8日
+"""
+
+
+def test_a_lead_in_paragraph_before_numbered_items_is_the_first_item() -> None:
+    """A lead-in paragraph before （一） headings: the block keeps the source's order unnumbered, the lead-in as its
+    first item and each item with its typed number, so the exported text reads as the source."""
+    got = rec.recognise([rec.SourceParagraph(line) for line in LEAD_PARAGRAPHS.splitlines()])
+    measures = got.report.section(Block.MEASURES)
+    assert measures is not None and measures.numbering is Numbering.NONE
+    assert [(i.title, i.paragraphs) for i in measures.items] == [
+        ("", ["全年围绕中心工作，主要做了以下几个方面的工作："]),
+        ("（一）加强组织领导", ["召开党组会议5次。"]), ("（二）健全制度机制", ["制定制度3项。"])]
+    assert not got.unplaced
+    assert any("引导语“全年围绕中心工作，主要做了以下几个方面的工作：”已按原文保留" in w for w in got.warnings)
+    shortcomings = got.report.section(Block.SHORTCOMINGS)  # no lead-in: numbered by the program as before
+    assert shortcomings is not None and shortcomings.numbering is Numbering.YISHI
+
+
+def test_keep_lead_in_puts_the_typed_number_before_an_untitled_items_text() -> None:
+    numbering, items = rec.keep_lead_in(["引导语：", "一是做了甲。", "二是做了乙。"], Numbering.YISHI,
+                                        [Item("", ["做了甲。"]), Item("", ["做了乙。", "还有丙。"])], ["引导语："])
+    assert numbering is Numbering.NONE
+    assert [(i.title, i.paragraphs) for i in items] == [
+        ("", ["引导语："]), ("", ["一是做了甲。"]), ("", ["二是做了乙。", "还有丙。"])]
