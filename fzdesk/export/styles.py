@@ -9,8 +9,9 @@ from fzdesk.export.options import FontSet
 from fzdesk.export.wordml import R_NS, W_NS, XML_DECL, esc, fonts_xml, rpr_xml
 
 _PPR_BODY = (
-    # No widow control: a full page holds 22 lines, never 21 with a line pushed over.
-    '<w:pPr><w:widowControl w:val="0"/><w:overflowPunct w:val="0"/>'
+    # No widow control: a full page holds 22 lines, never 21 with a line pushed over. overflowPunct: see
+    # wordml.overflow_punct (1 keeps LibreOffice from dropping hanging marks).
+    '<w:pPr><w:widowControl w:val="0"/><w:overflowPunct w:val="1"/>'
     f'<w:spacing w:before="0" w:after="0" w:line="{g.LINE_PITCH}" w:lineRule="exact"/>'
     '<w:jc w:val="both"/></w:pPr>'
 )

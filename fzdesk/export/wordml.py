@@ -39,6 +39,19 @@ def rpr_xml(font: str, *, bold: bool = False, spacing: int = 0, size: int = 32, 
     return "".join(parts)
 
 
+def overflow_punct(style: str) -> str:
+    """w:overflowPunct of a paragraph: on (Word's own default) outside tables, off in the annex table.
+
+    Off everywhere looked stricter in Word, but LibreOffice imports the flag inverted (0 turns its hanging
+    punctuation on) and drops some hanging marks of justified lines when it paints them: the comma after
+    "规范有序" went missing from the page. With 1, LibreOffice keeps every mark inside the block (it moves
+    a character to the next line instead), and Word and WPS may hang a closing mark past the right edge
+    as they do in their default Chinese documents. Table cells keep 0: LibreOffice never hangs in a
+    table, and Word should not hang a mark over a cell border.
+    """
+    return f'<w:overflowPunct w:val="{0 if style == "FzTable" else 1}"/>'
+
+
 class Writer:
     """Serialises elements for one font set."""
 
@@ -76,8 +89,7 @@ class Writer:
             out.append("</w:pBdr>")
         if p.tab:
             out.append(f'<w:tabs><w:tab w:val="right" w:pos="{p.tab}"/></w:tabs>')
-        # Punctuation stays inside the text block (Word; LibreOffice 7.4 reads this flag inverted).
-        out.append('<w:overflowPunct w:val="0"/>')
+        out.append(overflow_punct(p.style))
         rule = "exact" if p.exact else "auto"
         out.append(f'<w:spacing w:before="0" w:after="0" w:line="{p.line}" w:lineRule="{rule}"/>')
         ind = [f'w:left="{p.left}"', f'w:right="{p.right}"']
