@@ -338,6 +338,7 @@ class MainWindow(QMainWindow):
         unit = self.session.unit
         assert unit is not None and unit.id is not None
         report = new_report(resources.outline(unit.unit_type), unit, year)
+        report.catalogue_version = resources.catalogue().version  # a new report shows today's whole catalogue
         report_id = self.session.store.create_report(report)
         self.open_report(report_id)
         return report_id

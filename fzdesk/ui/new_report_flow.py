@@ -32,4 +32,6 @@ def start_new_report(parent: QWidget | None, store: Store, unit: Unit) -> int | 
         except Exception as exc:  # rolled back: nothing was written
             QMessageBox.critical(parent, "新建失败", f"没能新建{year}年度的报告，数据没有任何改动。\n\n原因：{exc}")
             return None
-    return store.create_report(new_report(resources.outline(unit.unit_type), unit, year))
+    report = new_report(resources.outline(unit.unit_type), unit, year)
+    report.catalogue_version = resources.catalogue().version  # a new report shows today's whole catalogue
+    return store.create_report(report)

@@ -49,6 +49,6 @@ def _parse(raw: object) -> tuple[FigureState, Decimal | None, Approx | None]:
 
 
 def empty_report(year: int = 2023) -> Report:
-    r = Report(unit_id=1, year=year)
+    r = Report(unit_id=1, year=year, catalogue_version=resources.catalogue().version)
     r.date = dt.date(year, 12, 20)
     return r

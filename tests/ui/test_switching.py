@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from fzdesk import resources
 from fzdesk.domain.model import Block, UnitType
 from fzdesk.storage.store import Store
 from fzdesk.ui.dialogs import NewReportDialog, NewUnitDialog, default_year
@@ -99,6 +100,7 @@ def test_new_unit_then_its_first_report(store: Store, make_window: Callable[[Sto
     w.next_button.click()  # on to 报告信息: this year's report is made from the unit's outline
     reports = store.reports(unit.id)
     assert [r.year for r in reports] == [default_year()]
+    assert store.load_report(reports[0].id).catalogue_version == resources.catalogue().version
     assert w.steps[w.current].key == "report"
 
     def year_2023(d: object) -> None:
@@ -117,6 +119,7 @@ def test_new_unit_then_its_first_report(store: Store, make_window: Callable[[Sto
     assert sorted(r.year for r in store.reports(unit.id)) == sorted([2023, default_year()])
     report = w.session.report
     assert report is not None and report.year == 2023 and report.organs == ["某某街道办事处"]
+    assert report.catalogue_version == resources.catalogue().version  # the new indicators are on its sheet
     measures = report.section(Block.MEASURES)
     assert measures is not None and "2023年度" in measures.heading and len(measures.items) == 7
     assert w.year_combo.currentText() == "2023年度"
@@ -126,7 +129,6 @@ def test_the_typed_year_changes_headings_still_worded_by_default(
         store: Store, make_window: Callable[[Store], MainWindow], qtbot: QtBot) -> None:
     unit = factories.unit()
     store.save_unit(unit)
-    from fzdesk import resources
     from fzdesk.domain.outline import new_report
 
     store.create_report(new_report(resources.outline(unit.unit_type), unit, 2024))
