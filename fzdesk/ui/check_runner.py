@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # the checks engine is imported by the worker thread after th
     from fzdesk.checks.rules import RuleSet
     from fzdesk.checks.wording import Wording
     from fzdesk.domain.catalogue import Catalogue
+    from fzdesk.domain.checklist import PlanCheck
 
 PARAGRAPH_DELAY_MS = 400  # after this pause in typing, the edited paragraph is checked again
 FULL_DELAY_MS = 1500  # after this pause, everything (figures, structure, counted lists) is checked
@@ -216,21 +217,31 @@ class CheckRunner(QObject):
             from fzdesk.checks.engine import check_report
 
             self.recheck_paragraphs()
-            self._apply(check_report(report, self.unit, self.catalogue, self.rules, self.wording, self.last_year))
+            self._apply(check_report(report, self.unit, self.catalogue, self.rules, self.wording, self.last_year,
+                                     self._plan_checks()))
             return
         if self._future is not None and not self._future.done():
             self._full_timer.start()  # one at a time: try again after the pause
             return
         snapshot = copy.deepcopy(report)
         unit = copy.deepcopy(self.unit)
-        self._future = self._submit(self._work, self._generation, snapshot, unit)
+        self._future = self._submit(self._work, self._generation, snapshot, unit, self._plan_checks())
 
     def _submit(self, fn: object, *args: object) -> Future[None]:
         if self._executor is None:
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fzdesk-checks")
         return self._executor.submit(fn, *args)  # type: ignore[arg-type]
 
-    def _work(self, generation: int, report: Report, unit: Unit | None) -> None:
+    def _plan_checks(self) -> list[PlanCheck]:
+        """The report's checklist of last year's plans, read here on the window's thread (the store's connection
+        is not the worker's to use)."""
+        if self.report is None or self.report.id is None:
+            return []
+        from fzdesk.storage.checklist import plan_checks
+
+        return plan_checks(self.store, self.report.id)
+
+    def _work(self, generation: int, report: Report, unit: Unit | None, checks: list[PlanCheck]) -> None:
         # While the worker holds the GIL, a key press waits for the interpreter's switch interval (5 ms by default,
         # often twice per event): hand the GIL over more often while the check runs.
         interval = sys.getswitchinterval()
@@ -238,7 +249,7 @@ class CheckRunner(QObject):
         try:
             from fzdesk.checks.engine import check_report
 
-            result = check_report(report, unit, self.catalogue, self.rules, self.wording, self.last_year)
+            result = check_report(report, unit, self.catalogue, self.rules, self.wording, self.last_year, checks)
         finally:
             sys.setswitchinterval(interval)
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile

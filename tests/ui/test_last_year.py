@@ -246,3 +246,25 @@ def test_plan_checklist_status_and_link_persist_after_reopening(
     assert checklist.plan_checks(two_years, report_id)[0].item_id is None
     sheet.plans.setCurrentRow(0)
     assert sheet.link.currentData() is None and "→" not in sheet.plans.item(0).text()
+
+
+def test_the_checks_remind_of_unmarked_plans_until_they_are_marked(
+        two_years: Store, make_window: Callable[[Store], MainWindow]) -> None:
+    w = make_window(two_years)
+    page = open_block(w, Block.MEASURES)
+    sheet = page.checklist
+    assert sheet is not None
+
+    def rules() -> set[str]:
+        w.checks.runner.run_full(sync=True)
+        return {f.rule for f in w.checks.runner.result.findings}
+
+    assert "structure.plans_unmarked" in rules()
+    sheet.plans.setFocus()
+    for row in range(sheet.plans.count()):
+        sheet.plans.setCurrentRow(row)
+        key(sheet.plans, Qt.Key.Key_3)  # 未落实
+    assert {"structure.plans_unmarked", "structure.plans_unlinked"}.isdisjoint(rules())
+    sheet.plans.setCurrentRow(0)
+    key(sheet.plans, Qt.Key.Key_1)  # 已落实, with no item of this year named
+    assert "structure.plans_unlinked" in rules()
