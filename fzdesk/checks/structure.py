@@ -101,13 +101,19 @@ def carried_over_findings(report: Report) -> list[Finding]:
     return out
 
 
+def _plan_names(checks: list[PlanCheck]) -> str:
+    """The first three plans, without their closing marks, for a message: "甲；乙；丙……"."""
+    names = [c.plan.strip().rstrip("。；;，,：:") for c in checks[:3]]
+    return "；".join(names) + ("……" if len(checks) > 3 else "")
+
+
 def plan_check_findings(checks: Sequence[PlanCheck]) -> list[Finding]:
     """Last year's plans (the checklist in the measures block) that are not marked, or marked as carried out
     without naming the item of this year that reports them: 提示, since the report itself may still be right."""
     out: list[Finding] = []
     unmarked = [c for c in checks if c.status is PlanStatus.UNMARKED]
     if unmarked:
-        names = "；".join(c.plan for c in unmarked[:3]) + ("……" if len(unmarked) > 3 else "")
+        names = _plan_names(unmarked)
         out.append(Finding(
             "structure.plans_unmarked", Category.STRUCTURE, Severity.INFO,
             f"去年报告的“下一年度安排”共{len(checks)}项，还有{len(unmarked)}项没有标记落实情况（{names}）："
@@ -116,7 +122,7 @@ def plan_check_findings(checks: Sequence[PlanCheck]) -> list[Finding]:
     done = (PlanStatus.DONE, PlanStatus.PARTIAL)
     unlinked = [c for c in checks if c.status in done and c.item_id is None]
     if unlinked:
-        names = "；".join(c.plan for c in unlinked[:3]) + ("……" if len(unlinked) > 3 else "")
+        names = _plan_names(unlinked)
         out.append(Finding(
             "structure.plans_unlinked", Category.STRUCTURE, Severity.INFO,
             f"有{len(unlinked)}项去年的安排标为已落实或部分落实，但没有选出本年写这项工作的条目（{names}）："

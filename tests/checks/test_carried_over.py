@@ -114,7 +114,7 @@ def test_unmarked_and_unlinked_plans() -> None:
     assert set(found) == {"structure.plans_unmarked", "structure.plans_unlinked"}
     unmarked = found["structure.plans_unmarked"]
     assert unmarked.severity.value == "info" and unmarked.location.step == "measures"
-    assert unmarked.values == {"unmarked": 1, "total": 4} and "完善法治宣传工作机制" in unmarked.message
+    assert unmarked.values == {"unmarked": 1, "total": 4} and "（完善法治宣传工作机制）" in unmarked.message
     assert found["structure.plans_unlinked"].values == {"unlinked": 1}
     assert "推进依法行政" in found["structure.plans_unlinked"].message
 
