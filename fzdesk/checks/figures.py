@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from fzdesk.checks.findings import Category, Finding, Location, Severity, Unchecked
@@ -81,9 +81,10 @@ def check_figures(report: Report, catalogue: Catalogue, rules: RuleSet,
     sheet = Sheet(report, catalogue, last_year)
     findings: list[Finding] = []
     unchecked: list[Unchecked] = []
-    newer = {i.code for i in catalogue.indicators if i.since > report.catalogue_version}
-    for rule in rules.rules:
-        if newer and rule.relation != "yoy_change" and newer.intersection(rule.codes):
+    newer = frozenset(i.code for i in catalogue.indicators if i.since > report.catalogue_version)
+    for shipped in rules.rules:
+        rule = _for_version(shipped, newer) if newer else shipped
+        if rule is None:
             continue  # a report written with an older catalogue has no row for it: neither finding nor 无法检查
         evaluate = _EVALUATORS[rule.relation]
         f, u = evaluate(rule, sheet)
@@ -93,6 +94,23 @@ def check_figures(report: Report, catalogue: Catalogue, rules: RuleSet,
 
 
 Result = tuple[list[Finding], list[Unchecked]]
+
+
+def _for_version(rule: Rule, newer: frozenset[str]) -> Rule | None:
+    """The rule as it applies to a report whose catalogue lacks the `newer` indicators: optional parts it cannot
+    have are left out (its 其他 part too, so its list stays "at most"); a rule that needs one is skipped."""
+    if not newer.intersection(rule.codes):
+        return rule
+    if rule.relation not in ("sum_eq", "sum_le", "rate", "yoy_change") or rule.code in newer:
+        return None
+    if any(c in newer and c not in rule.optional for c in (*rule.left, *rule.right)) and rule.relation != "yoy_change":
+        return None
+    left = tuple(c for c in rule.left if c not in newer)
+    right = tuple(c for c in rule.right if c not in newer)
+    if not left or (not right and rule.relation != "yoy_change"):
+        return None
+    exhaustive_if = "" if rule.exhaustive_if in newer else rule.exhaustive_if
+    return replace(rule, left=left, right=right, exhaustive_if=exhaustive_if)
 
 
 def _values(sheet: Sheet, codes: tuple[str, ...]) -> dict[str, str]:
@@ -105,8 +123,8 @@ def _values(sheet: Sheet, codes: tuple[str, ...]) -> dict[str, str]:
 
 
 def _finding(rule: Rule, sheet: Sheet, anchor: str, values: dict[str, str], raw: dict[str, object],
-             default: str) -> Finding:
-    message = fill(rule.message or default, values)
+             default: str, message: str | None = None) -> Finding:
+    message = fill((rule.message if message is None else message) or default, values)
     return Finding(rule.id, Category.FIGURES, rule.severity, message, Location("figures", figure=anchor),
                    values=raw)
 
@@ -160,8 +178,13 @@ def _sums(rule: Rule, sheet: Sheet) -> Result:
                 msg += f"按已填数字推算，{sheet.short(missing[0])}应为{fmt(implied)}{sheet.unit(missing[0])}。"
         return [], [Unchecked(rule.id, msg, tuple(missing))]
     diff = left - right
-    ok = abs(diff) <= rule.tolerance if rule.relation in ("sum_eq", "eq") else diff <= rule.tolerance
+    exhaustive = bool(rule.exhaustive_if) and sheet.get(rule.exhaustive_if).state in (FigureState.NUMBER,
+                                                                                      FigureState.NA)
+    equality = rule.relation in ("sum_eq", "eq") or exhaustive
+    ok = abs(diff) <= rule.tolerance if equality else diff <= rule.tolerance
     if ok:
+        if rule.exhaustive_if and not exhaustive and -diff > rule.tolerance:
+            return [], [_open_list(rule, sheet, left, right)]
         return [], []
     unit = sheet.unit(rule.left[0])
     values = _values(sheet, rule.codes)
@@ -170,11 +193,25 @@ def _sums(rule: Rule, sheet: Sheet) -> Result:
     raw.update({c: sheet.get(c).value for c in rule.codes})
     lname = "+".join(sheet.short(c) for c in rule.left)
     rname = "+".join(sheet.short(c) for c in rule.right)
+    if exhaustive:
+        default = (f"{lname}为{{left}}{unit}，但{rname}为{{right}}{unit}，相差{{diff}}{unit}"
+                   f"（已填{sheet.short(rule.exhaustive_if)}，视为各项已列全，合计应等于总数）。")
+        raw["exhaustive"] = True
+        return [_finding(rule, sheet, rule.left[0], values, raw, default, rule.exhaustive_message)], []
     if rule.relation in ("sum_eq", "eq"):
         default = f"{lname}为{{left}}{unit}，但{rname}为{{right}}{unit}，相差{{diff}}{unit}。"
     else:
         default = f"{lname}为{{left}}{unit}，超过了{rname}{{right}}{unit}（多{{diff}}{unit}）。"
     return [_finding(rule, sheet, rule.left[0], values, raw, default)], []
+
+
+def _open_list(rule: Rule, sheet: Sheet, left: Decimal, right: Decimal) -> Unchecked:
+    """The parts fall short of the total and their 其他 part is empty: are they the whole list? Nobody can tell."""
+    unit = sheet.unit(rule.right[0])
+    other = sheet.short(rule.exhaustive_if)
+    return Unchecked(rule.id, f"{rule.title or rule.id}：各项合计{fmt(left)}{unit}，比总数{fmt(right)}{unit}少"
+                              f"{fmt(right - left)}{unit}，是否已列全无法判断。如已列全，请填写“{other}”"
+                              f"（没有填0），合计就须等于总数。", (rule.exhaustive_if,))
 
 
 def _implied(rule: Rule, sheet: Sheet, missing: str) -> Decimal | None:

@@ -38,6 +38,8 @@ class Rule:
     min_base: Decimal = Decimal(10)  # yoy_change: ignore changes between small counts
     title: str = ""  # what the rule says, in Chinese (for lists and docs)
     source: str = "shipped"
+    exhaustive_if: str = ""  # sum_le: when this part (其他) is filled, the parts are the whole list: Σ = total
+    exhaustive_message: str = ""
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -90,6 +92,8 @@ def parse_rule(data: dict[str, Any], source: str = "shipped") -> Rule:
         min_base=Decimal(str(data.get("min_base", 10))),
         title=data.get("title", ""),
         source=source,
+        exhaustive_if=str(data.get("exhaustive_if", "")),
+        exhaustive_message=data.get("exhaustive_message", ""),
     )
     _validate(rule)
     return rule
@@ -106,6 +110,8 @@ def _validate(rule: Rule) -> None:
     }
     if not need[rule.relation]:
         raise ValueError(f"规则“{rule.id}”（{rule.relation}）缺少必需的指标")
+    if rule.exhaustive_if and (rule.relation != "sum_le" or rule.exhaustive_if not in rule.left):
+        raise ValueError(f"规则“{rule.id}”：exhaustive_if 只用于 sum_le，且须是左边（各部分）中的一项")
 
 
 def parse_rules(data: dict[str, Any], source: str = "shipped") -> RuleSet:
