@@ -1,13 +1,18 @@
-"""Debounced autosave: edits are queued by key and written a moment after typing pauses."""
+"""Debounced autosave: edits are queued by key and written a moment after typing pauses, or, while typing goes
+on without a pause, once the oldest unsaved edit is MAX_WAIT_MS old (so a killed process loses under a second)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 DELAY_MS = 400
+#: The longest an edit waits while typing continues: each write is one small transaction on the UI thread
+#: (~1 ms), so saving this often costs typing nothing (benchmarks/bench_typing_checks.py).
+MAX_WAIT_MS = 800
 
 
 class Autosaver(QObject):
@@ -16,22 +21,29 @@ class Autosaver(QObject):
     saved = Signal()
     failed = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, delay_ms: int = DELAY_MS) -> None:
+    def __init__(self, parent: QObject | None = None, delay_ms: int = DELAY_MS, max_wait_ms: int = MAX_WAIT_MS) -> None:
         super().__init__(parent)
         self._pending: dict[str, Callable[[], Any]] = {}
         self.immediate = False  # set once the window closes: a late edit is written at once
+        self.delay_ms = delay_ms
+        self.max_wait_ms = max(max_wait_ms, delay_ms)
+        self._oldest = 0.0  # time.monotonic() of the oldest edit not yet written
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.flush)
 
     def schedule(self, key: str, write: Callable[[], Any]) -> None:
-        """Queues write under key (replacing an older one) and restarts the delay."""
+        """Queues write under key (replacing an older one) and restarts the delay, never past the moment the
+        oldest queued edit has waited max_wait_ms."""
+        if not self._pending:
+            self._oldest = time.monotonic()
         self._pending[key] = write
         if self.immediate:
             self.flush()
-        else:
-            self._timer.start()
+            return
+        waited_ms = (time.monotonic() - self._oldest) * 1000
+        self._timer.start(max(0, min(self.delay_ms, round(self.max_wait_ms - waited_ms))))
 
     @property
     def pending(self) -> bool:
