@@ -14,6 +14,7 @@ from typing import Any
 from fzdesk.domain.catalogue import Catalogue
 from fzdesk.domain.model import Report, Unit
 from fzdesk.export.options import ExportOptions
+from fzdesk.export.pdf_text import RADICALS, fix_to_unicode
 
 _app: Any = None
 
@@ -56,4 +57,42 @@ def write_pdf(report: Report, unit: Unit, path: Path, options: ExportOptions | N
             paged.paint(painter, index)
     finally:
         painter.end()
+    path.write_bytes(fix_to_unicode(path.read_bytes(), radical_twins(_role_fonts(options or ExportOptions()))))
     return path
+
+
+def _role_fonts(options: ExportOptions) -> list[Any]:
+    """The QFonts the pages are set in, one a role, with the fallbacks the paged layout gives them."""
+    from PySide6.QtGui import QFont
+
+    from fzdesk.export.fonts import font_for
+    from fzdesk.export.layout import Role
+    from fzdesk.export.paged import FALLBACKS
+
+    fonts = []
+    for role in Role:
+        font = QFont()
+        font.setFamilies([font_for(options.font_set, role), *FALLBACKS[role]])
+        fonts.append(font)
+    return fonts
+
+
+def radical_twins(fonts: list[Any]) -> dict[int, int]:
+    """radical -> the CJK unified ideograph that the given QFonts draw with the same glyph."""
+    from PySide6.QtGui import QRawFont
+
+    ideographs = "".join(map(chr, range(0x4E00, 0xA000)))
+    radicals = "".join(map(chr, RADICALS))
+    twins: dict[int, int] = {}
+    for font in fonts:
+        raw = QRawFont.fromFont(font)
+        if not raw.isValid():
+            continue
+        first: dict[int, int] = {}
+        for code, glyph in zip(range(0x4E00, 0xA000), raw.glyphIndexesForString(ideographs), strict=True):
+            if glyph:
+                first.setdefault(glyph, code)
+        for code, glyph in zip(RADICALS, raw.glyphIndexesForString(radicals), strict=True):
+            if glyph in first:
+                twins.setdefault(code, first[glyph])
+    return twins
