@@ -45,6 +45,8 @@ def text_progress(section: Section | None, default: str = "") -> Progress:
         return Progress.EMPTY
     if default and text == default.strip():
         return Progress.PARTIAL
+    if any(item.carried_over for item in section.items):
+        return Progress.PARTIAL  # last year's words not yet reviewed
     return Progress.DONE
 
 
@@ -53,7 +55,8 @@ def _has_body(section: Section) -> list[bool]:
 
 
 def block_progress(section: Section | None) -> Progress:
-    """Complete with a heading and at least one item, every item having body text; 无 counts complete."""
+    """Complete with a heading and at least one item, every item having body text and none left 未更新
+    (copied from last year and not yet reviewed); 无 counts complete."""
     if section is None:
         return Progress.EMPTY
     if section.block is Block.OTHER and section.omitted:
@@ -61,7 +64,7 @@ def block_progress(section: Section | None) -> Progress:
     bodies = _has_body(section)
     if not any(bodies):
         return Progress.EMPTY
-    if section.heading.strip() and all(bodies):
+    if section.heading.strip() and all(bodies) and not any(item.carried_over for item in section.items):
         return Progress.DONE
     return Progress.PARTIAL
 

@@ -69,3 +69,16 @@ def test_figures_and_closing() -> None:
     assert closing_progress(r) is Progress.EMPTY
     r.sections = [Section(Block.CLOSING, items=[Item("", ["特此报告。"])])]
     assert closing_progress(r) is Progress.DONE
+
+
+def test_a_block_or_text_still_holding_last_years_words_is_in_progress() -> None:
+    from fzdesk.domain.model import Block, Item, Section
+    from fzdesk.domain.progress import Progress, block_progress, text_progress
+
+    reviewed = Item("规范执法", ["全年办理案件12件。"])
+    copied = Item("普法宣传", ["去年的文字。"], carried_over=True)
+    assert block_progress(Section(Block.MEASURES, "二、主要举措", items=[reviewed])) is Progress.DONE
+    assert block_progress(Section(Block.MEASURES, "二、主要举措", items=[reviewed, copied])) is Progress.PARTIAL
+    old_opening = Section(Block.OPENING, items=[Item("", ["去年的开头。"], carried_over=True)])
+    assert text_progress(old_opening) is Progress.PARTIAL
+    assert text_progress(Section(Block.OPENING, items=[Item("", ["今年的开头。"])])) is Progress.DONE
