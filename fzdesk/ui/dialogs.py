@@ -138,6 +138,7 @@ class NewReportDialog(QDialog):
             widget.setContentsMargins(24, 0, 0, 0)
         file_row.setContentsMargins(24, 0, 0, 0)
         layout.addWidget(box)
+        layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -145,9 +146,9 @@ class NewReportDialog(QDialog):
         self.year.valueChanged.connect(lambda _v: self._year_changed())
         self.group.buttonToggled.connect(lambda _b, _on: self._choice_changed())
         self.choose.clicked.connect(self.choose_file)
+        self._user_chose = False  # until the user picks a starting point, it follows the year
+        self.group.buttonClicked.connect(lambda _b: setattr(self, "_user_chose", True))
         self._year_changed()
-        (self.last_year if self.last_year.isEnabled() else self.empty).setChecked(True)
-        self._choice_changed()
 
     @staticmethod
     def _note(text: str) -> QLabel:
@@ -173,8 +174,8 @@ class NewReportDialog(QDialog):
         else:
             self.last_note.setText(f"本程序中还没有本单位{last}年度的报告，不能选这一项。"
                                    "可以选下面的“从去年的报告文件开始”。")
-            if self.last_year.isChecked():
-                self.empty.setChecked(True)
+        if (not has_last and self.last_year.isChecked()) or not self._user_chose:
+            (self.last_year if has_last else self.empty).setChecked(True)
         self._choice_changed()
 
     def _choice_changed(self) -> None:

@@ -250,7 +250,8 @@ class ImportDialog(QDialog):
     def _refresh(self) -> None:
         """Title, the questions and the next-year choice for the current unit, year and text version."""
         report = self.preview.report
-        self.title_label.setText(report.display_title if report.year else "（年度未识别，请在右边填写年度）")
+        known = report.year or report.title
+        self.title_label.setText(report.display_title if known else "（年度未识别，请在右上方填写年度）")
         s = self.situation()
         name = s.unit.name if s.unit else (self.preview.unit.name or "未命名单位")
         self.other_unit.setText(f"文件中的单位是“{self.preview.unit.name}”，确认导入到“{name}”名下(&O)")
