@@ -24,6 +24,7 @@ YOY_RE = re.compile(r"(?:(?:相?较于?|比|与)(?:去年|上年|上一年度?|�
                     r"(?:(?P<down>减少|下降|降低|少)|(?P<up>增加|增长|上升|提高|多))了?")
 
 _YOY_HINT = re.compile(r"去年|上年|上一年|前一年|同比|\d{4}年")
+_PERIOD_HINT = "季月半日天周"  # every period word (prose.json "periods.part") holds one of these
 
 
 @dataclass
@@ -40,6 +41,11 @@ class ProseIndex:
     pattern: re.Pattern[str] | None = None
     context_pattern: re.Pattern[str] | None = None
     context_family: dict[str, list[str]] = field(default_factory=dict)
+    context_words: frozenset[str] = frozenset()  # longer words that still need a family context word
+    period_pattern: re.Pattern[str] | None = None  # groups "whole" (全年, 2023年) and "part" (第3季度, 5月)
+    part_markers: tuple[str, ...] = ()  # 其中: what follows is a part of a total
+    parts: frozenset[str] = frozenset()  # indicators that are themselves parts (results, 其中 items)
+    sides: tuple[tuple[tuple[str, ...], dict[str, str]], ...] = ()  # (markers, code -> code on that side)
 
 
 def build_index(catalogue: Catalogue, config: dict[str, Any] | None = None) -> ProseIndex:
@@ -52,6 +58,13 @@ def build_index(catalogue: Catalogue, config: dict[str, Any] | None = None) -> P
     index.contexts = {k: tuple(v) for k, v in config.get("contexts", {}).items()}
     index.units = {k: tuple(v) for k, v in config.get("units", {}).items()}
     index.sentences = config.get("sentences", {})
+    index.context_words = frozenset(config.get("context_words", ()))
+    periods = config.get("periods")
+    if periods:
+        index.period_pattern = re.compile(f"(?P<whole>{periods['whole']})|(?P<part>{periods['part']})")
+    index.part_markers = tuple(config.get("part_markers", ()))
+    index.parts = frozenset(config.get("parts", ()))
+    index.sides = tuple((tuple(side["markers"]), dict(side["codes"])) for side in config.get("sides", ()))
     if index.words:
         index.pattern = re.compile(trie_regex(list(index.words)))
     for family, words in index.contexts.items():
@@ -118,12 +131,42 @@ class ParagraphScan:
         if not codes:
             return None
         families = {c.split(".")[0] for c in codes}
-        needs_context = len(families) > 1 or len(word) <= self.index.short_word
+        needs_context = len(families) > 1 or len(word) <= self.index.short_word or word in self.index.context_words
         if needs_context:
             s, e = sentence_bounds(self.text, pos)
             present = self.families_in(s, e)
             codes = [c for c in codes if c.split(".")[0] in present]
-        return codes[0] if len(codes) == 1 else None
+        if len(codes) != 1:
+            return None
+        return self._side(codes[0], pos)
+
+    def _side(self, code: str, pos: int) -> str:
+        """作为被申请人…维持3件: after a side's marker in the sentence, a result word names that side's figure."""
+        for markers, mapping in self.index.sides:
+            if code in mapping:
+                s, _ = sentence_bounds(self.text, pos)
+                if any(self.text.find(marker, s, pos) >= 0 for marker in markers):
+                    return mapping[code]
+        return code
+
+    def in_scope(self, pos: int, code: str) -> bool:
+        """A number stands for the year's figure: not after a period word (第3季度, 5月, 上半年) unless a whole-year
+        word (全年, 2023年, 累计) comes later, and after 其中 only when the indicator is itself a part."""
+        s, _ = sentence_bounds(self.text, pos)
+        pattern = self.index.period_pattern
+        if pattern is not None and any(self.text.find(ch, s, pos) >= 0 for ch in _PERIOD_HINT):
+            last = None
+            for last in pattern.finditer(self.text, s, pos):  # noqa: B007 - the last match decides
+                pass
+            if last is not None and last.group("part"):
+                return False
+        if code in self.index.parts:
+            return True
+        for marker in self.index.part_markers:
+            at = self.text.rfind(marker, s, pos)
+            if at >= 0 and _depth(self.text, at) <= _depth(self.text, pos):
+                return False  # 其中 still open here (not closed off by a bracket it was written in)
+        return True
 
     def words_before(self, pos: int, limit: int) -> list[tuple[int, int, str]]:
         """The words in the same clause ending at most `limit` characters before pos, nearest first."""
@@ -165,7 +208,8 @@ def tie_numbers(index: ProseIndex, text: str) -> tuple[list[Tie], list[tuple[re.
                 break
             code = scan.resolve(hit[2], hit[0], mention)
             if code is not None:
-                ties.append(Tie(code, mention))
+                if scan.in_scope(mention.start, code):
+                    ties.append(Tie(code, mention))
                 break
     return ties, yoy, scan
 
@@ -268,6 +312,8 @@ def _yoy(para: Para, m: re.Match[str], mention: Mention, ties: list[Tie], scan: 
     if code is None:
         hit = scan.word_before(m.start(), scan.index.window)
         code = scan.resolve(hit[2], hit[0], mention) if hit else None
+        if code is not None and not scan.in_scope(m.start(), code):
+            return None  # 第3季度受理5件，同比减少2件: not the year's figure
     if code is None:
         return None
     figure = sheet.figures.get(code)

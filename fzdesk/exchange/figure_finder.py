@@ -5,19 +5,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
+from fzdesk import resources
 from fzdesk.domain.catalogue import Catalogue, Indicator, Kind
 from fzdesk.domain.model import Approx, FigureState, FigureValue
 
 #: Words that place a sentence in a family; a short or shared indicator word counts only in such a sentence.
 FAMILY_CONTEXT: dict[str, tuple[str, ...]] = {
-    "A": ("复议",), "B": ("诉讼", "应诉", "出庭"), "C": ("规范性文件",), "D": ("决策",),
+    "A": ("复议", "被申请人"), "B": ("诉讼", "应诉", "出庭"), "C": ("规范性文件",), "D": ("决策",),
     "E": ("法律顾问", "合同"), "F": ("公开",), "G": ("12345", "热线", "诉求", "工单", "问政"),
-    "H": ("普法", "法治宣传", "宣传", "培训", "考试"), "I": ("执法", "处罚", "许可"),
+    "H": ("普法", "法治宣传", "宣传", "考试", "法律知识", "法治培训", "普法培训"), "I": ("执法", "处罚", "许可"),
     "J": ("信访", "纠纷", "调解"), "K": ("学法", "法治工作", "法治政府建设"),
     "L": ("政务服务", "网上", "线上"),
 }
-_MEASURE = "件宗份条次场人名块页家个项卷"
+_MEASURE = "件宗起份条次场期人名块页家个项卷"
 _CN = "零〇一二两三四五六七八九十百千万"
 NUMBER = re.compile(
     rf"(?P<near>近|将近|接近)?(?P<num>\d+(?:\.\d+)?|[{_CN}]+)(?P<over>余|多)?(?P<wan>万)?(?P<over2>余|多)?"
@@ -26,6 +28,58 @@ NUMBER = re.compile(
 _FILLER = re.compile(r"(?:[^，。；：（）()\d]{0,10}?均(?:为|达到?|是)?|[^，。；、：（）()\d]{0,6}?)"
                      r"(?=[\d近将接零〇一二两三四五六七八九十百千万])")
 _SENTENCES = re.compile(r"[^。！？；]+[。！？；]?")
+_OPEN, _CLOSE = "（(", "）)"
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """What prose.json says about where a number is the year's figure (the checks read the same file)."""
+
+    period: re.Pattern[str]  # groups "whole" (全年, 2023年) and "part" (第3季度, 5月, 上半年)
+    markers: tuple[str, ...]  # 其中
+    parts: frozenset[str]  # indicators that may follow 其中
+    sides: tuple[tuple[tuple[str, ...], dict[str, str]], ...]  # 被申请人: result words name the respondent's figures
+    context_words: frozenset[str]  # longer words that still need a family context word
+    units: dict[str, tuple[str, ...]]  # an indicator's unit -> the measure words that may follow its number
+
+
+@cache
+def _scope() -> _Scope:
+    config = resources.load_json("rules", "prose.json")
+    periods = config["periods"]
+    return _Scope(re.compile(f"(?P<whole>{periods['whole']})|(?P<part>{periods['part']})"),
+                  tuple(config.get("part_markers", ())), frozenset(config.get("parts", ())),
+                  tuple((tuple(s["markers"]), dict(s["codes"])) for s in config.get("sides", ())),
+                  frozenset(config.get("context_words", ())),
+                  {unit: tuple(words) for unit, words in config.get("units", {}).items()})
+
+
+def _depth(text: str, pos: int) -> int:
+    return max(0, sum(text.count(ch, 0, pos) for ch in _OPEN) - sum(text.count(ch, 0, pos) for ch in _CLOSE))
+
+
+def _in_scope(sentence: str, num_at: int, code: str, scope: _Scope) -> bool:
+    """Not a quarter's or a month's number (第3季度受理5件), and after 其中 only a part (其中维持38件; not
+    其中联合检查6次 as the inspections)."""
+    last = None
+    for last in scope.period.finditer(sentence, 0, num_at):  # noqa: B007 - the last match decides
+        pass
+    if last is not None and last.group("part"):
+        return False
+    if code in scope.parts:
+        return True
+    for marker in scope.markers:
+        at = sentence.rfind(marker, 0, num_at)
+        if at >= 0 and _depth(sentence, at) <= _depth(sentence, num_at):
+            return False
+    return True
+
+
+def _side(sentence: str, at: int, code: str, scope: _Scope) -> str:
+    for markers, mapping in scope.sides:
+        if code in mapping and any(sentence.find(marker, 0, at) >= 0 for marker in markers):
+            return mapping[code]
+    return code
 
 
 @dataclass
@@ -80,7 +134,9 @@ def _unit_fits(indicator: Indicator, unit: str | None) -> bool:
         return unit in ("%", "％")
     if indicator.kind is Kind.AMOUNT:
         return unit in ("万元", "元")
-    return unit is not None and unit not in ("%", "％", "万元", "元")
+    if unit is None or unit in ("%", "％", "万元", "元"):
+        return False
+    return unit in _scope().units.get(indicator.unit, (indicator.unit,))  # 组织执法人员培训2期 is no head count
 
 
 def _words(catalogue: Catalogue) -> list[tuple[str, Indicator, bool]]:
@@ -89,7 +145,8 @@ def _words(catalogue: Catalogue) -> list[tuple[str, Indicator, bool]]:
     for ind in catalogue.indicators:
         for w in ind.words:
             owners.setdefault(w, set()).add(ind.code)
-    out = [(w, ind, len(w) < 4 or len(owners[w]) > 1) for ind in catalogue.indicators for w in ind.words]
+    needy = _scope().context_words
+    out = [(w, ind, len(w) < 4 or len(owners[w]) > 1 or w in needy) for ind in catalogue.indicators for w in ind.words]
     return sorted(out, key=lambda t: -len(t[0]))
 
 
@@ -101,14 +158,16 @@ def find_figures(paragraphs: list[str], catalogue: Catalogue) -> list[FigureCand
     for paragraph in paragraphs:
         for m in _SENTENCES.finditer(paragraph):
             sentence = m.group().strip()
-            for at, cand in _in_sentence(sentence, words):
+            for at, cand in _in_sentence(sentence, words, catalogue):
                 found.append((offset + m.start() + at, cand))
         offset += len(paragraph) + 1
     found.sort(key=lambda t: t[0])
     return [c for _, c in found]
 
 
-def _in_sentence(sentence: str, words: list[tuple[str, Indicator, bool]]) -> list[tuple[int, FigureCandidate]]:
+def _in_sentence(sentence: str, words: list[tuple[str, Indicator, bool]],
+                 catalogue: Catalogue) -> list[tuple[int, FigureCandidate]]:
+    scope = _scope()
     used: list[tuple[int, int]] = []  # spans of numbers already taken
     codes: set[str] = set()
     out: list[tuple[int, FigureCandidate]] = []
@@ -133,12 +192,15 @@ def _in_sentence(sentence: str, words: list[tuple[str, Indicator, bool]]) -> lis
             shared = "均" in filler.group()  # "参与率、合格率均为100%": one number for several words
             if n is None or not n.group("num") or (not shared and any(a <= num_at < b for a, b in used)):
                 continue
-            cand = _candidate(ind, word, sentence, n)
+            side = catalogue.get(_side(sentence, at, ind.code, scope)) or ind
+            if side.code in codes or not _in_scope(sentence, num_at, side.code, scope):
+                continue
+            cand = _candidate(side, word, sentence, n)
             if cand is None:
                 continue
             if not shared:
                 used.append((n.start(), n.end()))
-            codes.add(ind.code)
+            codes.add(side.code)
             out.append((at, cand))
             break
     return out

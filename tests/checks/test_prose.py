@@ -193,7 +193,8 @@ def test_text_rate_of_100_with_differing_counts_is_an_error() -> None:
     ("全年办理行政处罚案件126件，罚没款38.6万元。", {"I.penalties": "126件", "I.fines": "38.6万元"}),
     ("全年排查调处矛盾纠纷312起，调解成功305起。", {"J.mediations": "312起", "J.mediations_success": "305起"}),
     ("全县12345热线共受理群众诉求8562件，办结8498件。", {"G.total": "8562件", "G.closed": "8498件"}),
-    ("举办专题培训等6期，参训人员达600余人次。", {"H.trainings": "6期", "H.trainees": "600余人次"}),
+    ("举办普法专题培训等6期，参训人员达600余人次。", {"H.trainings": "6期", "H.trainees": "600余人次"}),
+    ("举办专题培训等6期，参训人员达600余人次。", {}),  # training of what? no 普法 word: no guessing
     ("全年共作出重大行政决策5项。", {"D.items": "5项"}),
     ("党组理论学习中心组全年开展集中学法4次。", {"K.group_study": "4次"}),
     ("行政执法案卷评查合格率100%。", {}),  # 合格率 here is not the 普法 exam's

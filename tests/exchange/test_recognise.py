@@ -97,7 +97,8 @@ def test_the_county_sample_figures_are_candidates(tmp_path: Path) -> None:
     assert (docs.state, docs.value, docs.approx) == (FigureState.APPROX, Decimal(100), Approx.NEAR)
     assert found["H.exam_pass"].value == Decimal(100)  # "参与率、合格率均为100%"
     assert found["H.exam_participation"].value == Decimal(100)
-    assert "自相矛盾" in found["K.briefings"].note  # 近十余次
+    assert "K.briefings" not in found  # "专题会议近十余次": a meeting is not 听取法治工作汇报
+    assert "L.online_rate" not in found  # "优待证线上线下办理率达100%" is not 网上可办率
     assert preview.report.figures == {}  # candidates only: nothing applied
 
 
