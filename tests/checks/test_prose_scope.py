@@ -122,3 +122,26 @@ def test_parts_in_prose_json_are_the_lesser_side_of_the_shipped_rules() -> None:
     for side in config["sides"]:
         for code, other in side["codes"].items():
             assert catalogue().get(code) and catalogue().get(other), (code, other)
+
+
+def test_inserted_sentences_of_the_new_indicators_agree_with_the_sheet() -> None:
+    """插入数据 writes the 被申请人 side and the 败诉 breakdown; checking what it wrote finds nothing."""
+    from fzdesk.checks.insert import data_sentence
+
+    r = figures(empty_report(), A_accepted=88, A_closed=63, A_upheld=38, A_revoked=1, A_open=25, A_resp_cases=12,
+                A_resp_closed=10, A_resp_upheld=8, A_resp_revoked=1, A_resp_illegal=1, A_resp_open=2,
+                A_resp_correction_rate=20, B_new=10, B_closed=10, B_rejected_claim=6, B_lost=4, B_lost_revoked=2,
+                B_lost_illegal=1, B_lost_compensation=1, B_loss_rate=40)
+    a = data_sentence(r, catalogue(), "A")
+    assert a.endswith("本单位作为被申请人的行政复议案件12件（审结10件、维持8件、撤销1件、确认违法1件、尚未审结2件），"
+                      "被纠错率20%。")
+    b = data_sentence(r, catalogue(), "B")
+    assert "审结10件（判决驳回诉讼请求6件），败诉4件（判决撤销2件、确认违法1件、判决赔偿1件），败诉率40%" in b
+    for text in (a, b):
+        para = Para(Block.MEASURES, 0, 11, 0, text)
+        assert prose_findings(para, prose_index(catalogue()), Sheet(r, catalogue()), r.year) == [], text
+    r.figures["A.resp_upheld"] = figure("A.resp_upheld", 7)
+    r.figures["B.lost_illegal"] = figure("B.lost_illegal", 2)
+    found = [prose_findings(Para(Block.MEASURES, 0, 11, 0, t), prose_index(catalogue()), Sheet(r, catalogue()),
+                            r.year) for t in (a, b)]
+    assert [[f.values["code"] for f in fs] for fs in found] == [["A.resp_upheld"], ["B.lost_illegal"]]
