@@ -60,8 +60,8 @@ def _rate_rules(rules: RuleSet | None) -> tuple[Rule, ...]:
 def _para_findings(para: Para, ctx: Context) -> list[Finding]:
     year = ctx.report.year
     out = language_findings(para, ctx.wording, year)
-    out.extend(year_findings(para, year))
-    out.extend(named_count_findings(para))
+    out.extend(year_findings(para, year, ctx.wording))
+    out.extend(named_count_findings(para, ctx.wording))
     out.extend(prose_findings(para, ctx.index, ctx.sheet, year, ctx.rate_rules))
     return out
 
@@ -83,7 +83,7 @@ def check_report(report: Report, unit: Unit | None, catalogue: Catalogue, rules:
     for section in report.sections:
         if not section.omitted:
             findings.extend(section_list_findings(section))
-    findings.extend(structure_findings(report, unit, plan_checks))
+    findings.extend(structure_findings(report, unit, plan_checks, wording))
     for problem in (*rules.problems, *wording.problems):
         findings.append(Finding("config.load", Category.STRUCTURE, Severity.INFO, problem, Location("info")))
     disambiguate_keys(findings)

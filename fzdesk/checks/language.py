@@ -7,7 +7,7 @@ from functools import cache
 
 from fzdesk.checks.findings import Category, Finding, Severity, TextFix, make_key
 from fzdesk.checks.text import Para
-from fzdesk.checks.wording import Wording, excepted
+from fzdesk.checks.wording import Wording, excepted, shipped_wording
 
 CJK = "\u4e00-\u9fff"
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
@@ -19,7 +19,7 @@ _ANY_SPACE = re.compile(r"[ \u3000\t\u00a0]")
 _ANY_LATIN = re.compile(r"[A-Za-z]")
 YEAR_DASH_RE = re.compile(r"(?<=\d{4})\s*[-－~～]\s*(?=\d{4}年)")
 DOUBLED_RE = re.compile(r"[，。、；：]{2,}")
-NEAR_OVER_RE = re.compile(r"(?:近|将近)([零〇一二两三四五六七八九十百千万\d]+)[余多]")
+_NUMERAL = r"[零〇一二两三四五六七八九十百千万\d]+"
 PERIOD_RE = re.compile(r"《([^《》\n]{1,60}?)[（(](\d{4})年?\s*[-—–－~～至到]{1,2}\s*(\d{4})年?[)）]"
                        r"([^《》\n]{0,20})》")
 
@@ -167,21 +167,27 @@ def _paragraph_end(para: Para, wording: Wording) -> list[Finding]:
                     "段落末尾没有标点。", {"mark": last}, [text_fix(para, pos + 1, pos + 1, "。", "补上句号")])]
 
 
-def near_over_findings(para: Para) -> list[Finding]:
+@cache
+def _near_over_re(near: str, over: str) -> re.Pattern[str]:
+    return re.compile(f"(?P<near>{near})(?P<number>{_NUMERAL})(?P<over>{over})")
+
+
+def near_over_findings(para: Para, wording: Wording | None = None) -> list[Finding]:
+    """“近十余次”: a word for "just under" (list "near" of quantities.json) and one for "over" ("over") around one
+    number contradict each other."""
+    wording = wording or shipped_wording()
     out: list[Finding] = []
-    for m in NEAR_OVER_RE.finditer(para.text):
-        whole = m.group()
-        number = m.group(1)
-        tail = whole[whole.index(number) + len(number) + 1:]
-        near = "近" + number + tail
-        over = number + whole[-1 - len(tail)] + tail if tail else number + whole[-1]
+    pattern = _near_over_re(wording.alternation("near"), wording.alternation("over"))
+    for m in pattern.finditer(para.text):
+        whole, number = m.group(), m.group("number")
+        near, over = m.group("near") + number, number + m.group("over")
         fixes = [text_fix(para, m.start(), m.end(), near), text_fix(para, m.start(), m.end(), over)]
         out.append(finding("wording.near_over", Category.WORDING, Severity.WARNING, para, m.start(), m.end(),
-                           f"“{whole}”自相矛盾：“近”是不到，“余”是超过，只能用其一（“近{number}”或“{number}余”）。",
-                           {"text": whole}, fixes))
+                           f"“{whole}”自相矛盾：“{m.group('near')}”是不到，“{m.group('over')}”是超过，只能用其一"
+                           f"（“{near}”或“{over}”）。", {"text": whole}, fixes))
     return out
 
 
 def language_findings(para: Para, wording: Wording, year: int) -> list[Finding]:
     return [*dictionary_findings(para, wording, year), *period_findings(para, wording, year),
-            *mechanical_findings(para, wording), *near_over_findings(para)]
+            *mechanical_findings(para, wording), *near_over_findings(para, wording)]

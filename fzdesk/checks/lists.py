@@ -3,21 +3,33 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from fzdesk.checks.findings import Category, Finding, Severity
 from fzdesk.checks.language import finding
 from fzdesk.checks.numbers import parse_chinese
 from fzdesk.checks.text import Para, section_paragraphs
+from fzdesk.checks.wording import Wording, shipped_wording
 from fzdesk.domain.model import Numbering, Section
 from fzdesk.domain.numbering import chinese_number
 
 CN = "一二三四五六七八九十"
 YISHI_RE = re.compile(rf"(?:^|(?<=[：；。，:;,！？\s]))([{CN}]{{1,3}})是")
 NAMED_RE = re.compile(rf"“?([{CN}]{{1,3}})(个一|进)”?")
-ITEM_MARK_RE = re.compile(r"一(?:个|次|系列|项|批|场|套|支|份|本|期|张|堂|条|篇|轮|名|处|块|部|台|组)")
-ANNOUNCED_RE = re.compile(rf"([{CN}]{{1,2}})(?:个)?(?:方面|点|项|条)[^。；：:]{{0,14}}[：:]")
 ENTER_RE = re.compile(r"(?:^|[、，；])进")
 TYPED_RE = re.compile(rf"^\s*(?:（([{CN}]{{1,3}})）|([{CN}]{{1,3}})、|(\d{{1,2}})[.．、](?!\d)|（(\d{{1,2}})）)")
+
+
+@cache
+def _item_mark_re(measures: str) -> re.Pattern[str]:
+    """“九个一” lists its items as 一次…, 一批…: 一 and a measure word (list "count_measures", numbering.json)."""
+    return re.compile(f"一(?:{measures})")
+
+
+@cache
+def _announced_re(nouns: str) -> re.Pattern[str]:
+    """“存在三个方面的不足：” (nouns: list "announced_nouns" of numbering.json)."""
+    return re.compile(rf"([{CN}]{{1,2}})(?:个)?(?:{nouns})[^。；：:]{{0,14}}[：:]")
 
 
 def yishi_findings(paras: list[Para]) -> list[Finding]:
@@ -50,9 +62,10 @@ def yishi_findings(paras: list[Para]) -> list[Finding]:
     return out
 
 
-def named_count_findings(para: Para) -> list[Finding]:
+def named_count_findings(para: Para, wording: Wording | None = None) -> list[Finding]:
     """“九个一”/“七进” followed by a list (after “：”) must list that many items; so must “三个方面：一是……”."""
-    out: list[Finding] = announced_count_findings(para)
+    wording = wording or shipped_wording()
+    out: list[Finding] = announced_count_findings(para, wording)
     text = para.text
     if "个一" not in text and "进" not in text:
         return out
@@ -65,7 +78,7 @@ def named_count_findings(para: Para) -> list[Finding]:
             continue
         stop = text.find("。", colon)
         body = text[colon + 1:stop if stop >= 0 else len(text)]
-        marks = ITEM_MARK_RE if m.group(2) == "个一" else ENTER_RE
+        marks = _item_mark_re(wording.alternation("count_measures")) if m.group(2) == "个一" else ENTER_RE
         count = len(marks.findall(body))
         if count and count != int(n):
             out.append(finding("lists.named_count", Category.WORDING, Severity.WARNING, para, m.start(), m.end(),
@@ -74,13 +87,13 @@ def named_count_findings(para: Para) -> list[Finding]:
     return out
 
 
-def announced_count_findings(para: Para) -> list[Finding]:
+def announced_count_findings(para: Para, wording: Wording | None = None) -> list[Finding]:
     """“存在三个方面的不足：一是……二是……” must go on to 三是 and stop there."""
     text = para.text
     if "是" not in text:
         return []
     out: list[Finding] = []
-    for m in ANNOUNCED_RE.finditer(text):
+    for m in _announced_re((wording or shipped_wording()).alternation("announced_nouns")).finditer(text):
         announced = parse_chinese(m.group(1))
         if announced is None or announced < 2:
             continue

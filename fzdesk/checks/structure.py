@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 
 from fzdesk.checks.findings import Category, Finding, Location, Severity
 from fzdesk.checks.language import finding
 from fzdesk.checks.text import section_paragraphs
+from fzdesk.checks.wording import Wording, shipped_wording
 from fzdesk.domain.checklist import PlanCheck, PlanStatus
 from fzdesk.domain.model import BODY_BLOCKS, Block, Report, Section, Unit, UnitType
 
@@ -19,11 +19,9 @@ BLOCK_NAMES = {
     Block.PLANS: "下一年度推进法治政府建设的主要安排",
     Block.OTHER: "其他需要报告的情况",
 }
-CAUSE_RE = re.compile(r"原因|由于|导致|造成|究其|根源|归结|在于|受.{1,12}影响|主要是因为|因为")
-FUTURE_RE = re.compile(r"下一年度|下一步|明年|新的一年|今后|将|计划")
-REQUEST_RE = re.compile(r"请予批准|请批准|请批示|请审批|妥否，请|请予审批|恳请.{0,10}(批准|解决|支持)")
-RESULT_RE = re.compile(r"\d|[零一二两三四五六七八九十百千万]+[件次场人项份条个家]|"
-                       r"累计|全年|共计|取得|完成|达到|办结|审结")
+#: The word lists of resources/wording/structure.json (a unit adds its own in <data>/wording/user.json):
+#: causes (block 2 analyses causes), future (plans speak of what comes), requests (no 请示 in a report),
+#: results (a carried-over item that reports results or figures), closing (特此报告).
 
 
 def _text(section: Section) -> str:
@@ -39,7 +37,8 @@ def _block(rule: str, severity: Severity, block: Block, message: str) -> Finding
     return Finding(rule, Category.STRUCTURE, severity, message, Location(block.value))
 
 
-def block_findings(report: Report) -> list[Finding]:
+def block_findings(report: Report, wording: Wording | None = None) -> list[Finding]:
+    wording = wording or shipped_wording()
     out: list[Finding] = []
     for block in BODY_BLOCKS:
         section = report.section(block)
@@ -53,30 +52,31 @@ def block_findings(report: Report) -> list[Finding]:
             out.append(_block("structure.block_missing", Severity.ERROR, block,
                               f"缺少“{name}”部分（《法治政府建设与责任落实督察工作规定》要求的五项内容之一）。"))
     short = report.section(Block.SHORTCOMINGS)
-    if short is not None and _text(short).strip() and not CAUSE_RE.search(_text(short)):
+    if short is not None and _text(short).strip() and not wording.regex("causes").search(_text(short)):
         out.append(_block("structure.causes", Severity.WARNING, Block.SHORTCOMINGS,
                           "“存在的不足”只列了问题，没有分析原因：规定要求写明不足和原因。"))
     plans = report.section(Block.PLANS)
     if plans is not None and _text(plans).strip():
         text = plans.heading + _text(plans)
-        if f"{report.year + 1}年" not in text and not FUTURE_RE.search(text):
+        if f"{report.year + 1}年" not in text and not wording.regex("future").search(text):
             out.append(_block("structure.plans_year", Severity.INFO, Block.PLANS,
                               f"“下一年度的安排”没有提到{report.year + 1}年或“下一年度”，请确认写的是今后的安排。"))
     for section in report.sections:
         for para in section_paragraphs(section):
-            m = REQUEST_RE.search(para.text)
+            m = wording.regex("requests").search(para.text)
             if m:
                 out.append(finding("structure.request", Category.STRUCTURE, Severity.WARNING, para, m.start(), m.end(),
                                    "报告中不得夹带请示事项（《党政机关公文处理工作条例》第十五条）。"))
     closing = report.section(Block.CLOSING)
-    if closing is not None and "特此报告" not in _text(closing):
+    if closing is not None and not wording.regex("closing").search(_text(closing)):
         out.append(_block("structure.closing", Severity.INFO, Block.CLOSING, "结尾通常写“特此报告。”。"))
     return out
 
 
-def carried_over_findings(report: Report) -> list[Finding]:
+def carried_over_findings(report: Report, wording: Wording | None = None) -> list[Finding]:
     """Items copied from last year and not edited (未更新): a warning where they report results or figures (this
     year's are different), a 提示 elsewhere (boilerplate may still hold; 无需修改 or an edit clears the mark)."""
+    results_re = (wording or shipped_wording()).regex("results")
     out: list[Finding] = []
     for section in report.sections:
         if section.omitted or section.block is Block.CLOSING:
@@ -85,7 +85,8 @@ def carried_over_findings(report: Report) -> list[Finding]:
             if not item.carried_over or not (item.title.strip() or item.paragraphs):
                 continue
             label = item.title or (item.paragraphs[0][:16] if item.paragraphs else "")
-            results = section.block is not Block.PLANS and (RESULT_RE.search(item.text) or RESULT_RE.search(item.title))
+            results = section.block is not Block.PLANS and (results_re.search(item.text)
+                                                            or results_re.search(item.title))
             if results:
                 out.append(Finding(
                     "structure.carried_over", Category.STRUCTURE, Severity.WARNING,
@@ -181,6 +182,7 @@ def date_findings(report: Report) -> list[Finding]:
     return []
 
 
-def structure_findings(report: Report, unit: Unit | None, plan_checks: Sequence[PlanCheck] = ()) -> list[Finding]:
-    return [*block_findings(report), *carried_over_findings(report), *head_findings(report, unit),
+def structure_findings(report: Report, unit: Unit | None, plan_checks: Sequence[PlanCheck] = (),
+                       wording: Wording | None = None) -> list[Finding]:
+    return [*block_findings(report, wording), *carried_over_findings(report, wording), *head_findings(report, unit),
             *plan_check_findings(plan_checks)]

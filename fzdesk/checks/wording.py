@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -41,12 +42,38 @@ class Wording:
     pairs: tuple[tuple[str, str], ...] = (("（", "）"), ("《", "》"), ("“", "”"))
     period_message: str = ""
     successors: tuple[dict[str, Any], ...] = ()
+    #: Word lists of the pattern checks (classes 5, 8, 9, 10 and the structure checks), by name: "near",
+    #: "causes", … Every file may add words ("lists"); a few forms are regular expressions ("patterns").
+    lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    patterns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     pattern: re.Pattern[str] | None = None
 
     def compile(self) -> None:
         words = list(self.entries)
         self.pattern = re.compile(trie_regex(words)) if words else None
+
+    def words(self, name: str) -> tuple[str, ...]:
+        return self.lists.get(name, ())
+
+    def alternation(self, name: str) -> str:
+        """The list's words (escaped, longest first) and patterns as one regex alternation, without a group."""
+        return _alternation(self.lists.get(name, ()), self.patterns.get(name, ()))
+
+    def regex(self, name: str) -> re.Pattern[str]:
+        """The alternation compiled (once per content); a list nobody filled matches nothing."""
+        return _compiled(self.alternation(name))
+
+
+@cache
+def _alternation(words: tuple[str, ...], patterns: tuple[str, ...]) -> str:
+    parts = [*patterns, *(re.escape(w) for w in sorted(words, key=len, reverse=True))]
+    return "|".join(parts) if parts else "(?!)"
+
+
+@cache
+def _compiled(alternation: str) -> re.Pattern[str]:
+    return re.compile(alternation)
 
 
 def trie_regex(words: list[str]) -> str:
@@ -109,6 +136,18 @@ def _merge(wording: Wording, data: dict[str, Any], source: str) -> None:
         wording.paragraph_end = data["paragraph_end"]
     if "pairs" in data:
         wording.pairs = tuple((a, b) for a, b in data["pairs"])
+    for key, target in (("lists", wording.lists), ("patterns", wording.patterns)):
+        for name, words in data.get(key, {}).items():
+            if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+                raise ValueError(f"{key}.{name} 应为非空词语的列表")
+            if key == "patterns":
+                for w in words:
+                    try:
+                        re.compile(w)
+                    except re.error as exc:
+                        raise ValueError(f"{key}.{name} 中的“{w}”不是有效的正则表达式（{exc}）") from None
+            known = target.get(name, ())
+            target[name] = (*known, *(w for w in dict.fromkeys(words) if w not in known))
     periods = data.get("periods")
     if periods:
         wording.period_message = periods.get("message", wording.period_message)
@@ -128,6 +167,41 @@ def load_wording(data_folder: Path | None = None) -> Wording:
                 wording.problems.append(f"自定义用语文件 {path.name} 无法读取：{exc}")
     wording.compile()
     return wording
+
+
+@cache
+def shipped_wording() -> Wording:
+    """The shipped dictionaries alone (loaded once): what a check uses when it is given no Wording."""
+    return load_wording()
+
+
+def add_list_word(data_folder: Path, name: str, word: str) -> None:
+    """The unit's own word in one of the pattern checks' lists (e.g. a way of naming causes in block 2)."""
+    word = word.strip()
+    if not word:
+        raise ValueError("词语不能为空。")
+    if name not in LIST_TITLES:
+        raise ValueError(f"没有名为“{name}”的词表。")
+    data = _read_user(data_folder)
+    words = data.setdefault("lists", {}).setdefault(name, [])
+    if word not in words:
+        words.append(word)
+    _write_user(data_folder, data)
+
+
+#: The lists a unit may extend from the window (工具 → 添加本单位的固定用语…), with what they are for.
+LIST_TITLES = {
+    "causes": "“存在的不足”中表示原因的说法（如“究其原因”）",
+    "future": "“下一年度安排”中表示今后的说法（如“下一步”）",
+    "requests": "报告中不得夹带的请示用语（如“请予批准”）",
+    "results": "表示成效或数字的说法（沿用去年文字时提醒更新）",
+    "near": "表示“不到”的约数说法（如“近”“将近”）",
+    "over": "表示“超过”的约数说法（如“余”“多”）",
+    "count_measures": "“九个一”一类提法中逐项列举的量词（如“一次”“一批”）",
+    "announced_nouns": "“存在三个方面的不足：”一类预告条数的名词（如“方面”“点”）",
+    "compare_before": "去年年份前表示比较的说法（如“较”“对照”），这时写去年的年份是对的",
+    "current_after": "去年年份后表示“今年”的说法（如“年，我局”），沿用去年文字时提醒",
+}
 
 
 def _user_path(data_folder: Path) -> Path:
