@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from fzdesk.checks.findings import Category, Finding, Severity
 from fzdesk.checks.language import finding, text_fix
 from fzdesk.checks.text import Para
+from fzdesk.checks.wording import Wording, shipped_wording
 from fzdesk.domain.model import Block
 
 YEAR_RE = re.compile(r"(?=\d)(?<![\d〇])(\d{4})(?=年)")
-_COMPARE = re.compile(r"(较|比|与|同|相比|对比|上年|去年|自|从|截至|截止|至|到|—|-|－|～|~)\s*$")
-_CURRENT = ("年，", "年度", "年全年", "年共", "年我", "年本", "年以来，我", "年在")
+# Last year's year left in text: the words before it that compare ("compare_before") and the tails after it that
+# speak of the current year ("current_after") are lists of resources/wording/years.json (units may add theirs).
 _PLAN = ("年将", "年要", "年计划", "年重点", "年工作安排", "年主要安排", "年的安排", "年工作思路",
          "年法治政府建设主要安排", "年度推进", "年度法治政府建设", "年度主要安排", "年度工作安排")
 _DATE = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?")
@@ -26,19 +28,27 @@ _TENSE = re.compile(r"(?P<past>已经|已|业已|以来|取得了?|完成了|实
 _PAST_BLOCKS = (Block.OPENING, Block.RESPONSIBILITY, Block.MEASURES, Block.SHORTCOMINGS, Block.CLOSING)
 
 
-def year_findings(para: Para, year: int) -> list[Finding]:
+@cache
+def _compare_re(words: str) -> re.Pattern[str]:
+    return re.compile(f"(?:{words})\\s*$")
+
+
+def year_findings(para: Para, year: int, wording: Wording | None = None) -> list[Finding]:
     out: list[Finding] = []
     text = para.text
     if "年" not in text:
         return out
+    wording = wording or shipped_wording()
+    compare = _compare_re(wording.alternation("compare_before"))
+    current = wording.words("current_after")
     for m in YEAR_RE.finditer(text):
         value = int(m.group(1))
         after = text[m.end():m.end() + 8]
         before = text[max(0, m.start() - 6):m.start()]
         if para.block in _PAST_BLOCKS and value == year - 1:
-            if _COMPARE.search(before) or (m.start() > 0 and text[m.start() - 1] in "《（("):
+            if compare.search(before) or (m.start() > 0 and text[m.start() - 1] in "《（("):
                 continue
-            if any(after.startswith(tail) for tail in _CURRENT) and not after.startswith("年度相比"):
+            if any(after.startswith(tail) for tail in current) and not after.startswith("年度相比"):
                 out.append(finding(
                     "years.previous", Category.DATES, Severity.WARNING, para, m.start(), m.end(),
                     f"这里写的是{value}年，报告年度是{year}年：是否沿用了去年报告的文字？",
