@@ -51,7 +51,8 @@ def build_report(catalogue: Catalogue) -> Report:
     """Paragraphs of the real sample, varied, with synthetic figure mentions, up to 30,000 characters."""
     lines = [line.strip() for line in SAMPLE.read_text(encoding="utf-8").splitlines() if len(line.strip()) > 40]
     report = Report(unit_id=1, year=2023, title="沈丘县人民政府办公室关于2023年度法治政府建设情况的报告",
-                    recipient="沈丘县人民政府", organs=["沈丘县人民政府办公室"], date=dt.date(2023, 12, 15))
+                    recipient="沈丘县人民政府", organs=["沈丘县人民政府办公室"], date=dt.date(2023, 12, 15),
+                    catalogue_version=catalogue.version)  # today's catalogue: every shipped rule runs
     blocks = [Block.RESPONSIBILITY, Block.MEASURES, Block.SHORTCOMINGS, Block.PLANS, Block.OTHER]
     report.sections = [Section(Block.OPENING, "", Numbering.NONE, [Item("", [lines[0]])], id=1)]
     report.sections += [Section(b, f"第{i}部分", Numbering.HEADINGS, [], id=i + 2) for i, b in enumerate(blocks)]
