@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 import fzdesk.domain.progress  # (the step list)
 import fzdesk.resources  # noqa: F401 (outlines, the indicator catalogue)
 from fzdesk.paths import data_dir, data_location, resource
+from fzdesk.pyside_fix import pin_singletons
 from fzdesk.storage.lock import StoreLocked
 from fzdesk.storage.migrations import NewerSchemaError
 from fzdesk.storage.store import Store
-from fzdesk.ui.pyside_fix import pin_singletons
 
 # isort: split
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator

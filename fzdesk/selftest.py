@@ -204,7 +204,9 @@ def stage_qt(ctx: Context) -> str:
     from PySide6.QtWidgets import QApplication, QLabel
 
     from fzdesk import paths
+    from fzdesk.pyside_fix import pin_singletons
 
+    pin_singletons()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

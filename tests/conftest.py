@@ -10,7 +10,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from fzdesk.pyside_fix import pin_singletons
 from fzdesk.storage.store import Store
+
+pin_singletons()  # any test may drive Qt (pytest-qt's qapp, the PDF writer): see fzdesk/pyside_fix.py
 
 
 @pytest.fixture(autouse=True)

@@ -24,6 +24,9 @@ def ensure_gui_application() -> Any:
     global _app
     from PySide6.QtGui import QGuiApplication
 
+    from fzdesk.pyside_fix import pin_singletons
+
+    pin_singletons()  # PySide6 on Python 3.11 leaks references to None/True/False: see fzdesk/pyside_fix.py
     app = QGuiApplication.instance()
     if app is not None:
         return app

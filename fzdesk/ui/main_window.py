@@ -33,11 +33,11 @@ from fzdesk.domain.progress import (
     unit_progress,
 )
 from fzdesk.paths import DataLocation, location_of
+from fzdesk.pyside_fix import pin_singletons
 from fzdesk.storage.store import Store
 from fzdesk.ui.autosave import Autosaver
 from fzdesk.ui.pages.base import Page, Session
 from fzdesk.ui.pages.unit_page import NAME_MISSING
-from fzdesk.ui.pyside_fix import pin_singletons
 from fzdesk.ui.steps import Step, steps_for
 from fzdesk.ui.style import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE, STYLE_SHEET, state_icon
 

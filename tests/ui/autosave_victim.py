@@ -19,9 +19,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from fzdesk.domain.model import Block
+from fzdesk.pyside_fix import pin_singletons
 from fzdesk.storage.store import Store
 from fzdesk.ui.main_window import MainWindow
-from fzdesk.ui.pyside_fix import pin_singletons
 
 KEY_MS = 50
 TEXT = "依法行政水平持续提升全年开展法治培训"

@@ -7,12 +7,12 @@ from collections.abc import Callable, Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
+from fzdesk.pyside_fix import pin_singletons
 from fzdesk.storage.store import Store
 from fzdesk.ui.main_window import MainWindow
-from fzdesk.ui.pyside_fix import pin_singletons
 from tests import factories
 
-pin_singletons()  # PySide6 drops references to None/True/False: see fzdesk/ui/pyside_fix.py
+pin_singletons()  # PySide6 drops references to None/True/False: see fzdesk/pyside_fix.py
 
 
 @pytest.fixture
