@@ -107,8 +107,10 @@ def test_killing_the_program_loses_at_most_the_last_second(tmp_path: Path) -> No
     before = _bodies(tmp_path / "fzdesk.sqlite")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     keys: list[float] = []
-    with subprocess.Popen([sys.executable, "-m", "tests.ui.autosave_victim", str(tmp_path)], cwd=ROOT, env=env,
-                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True) as proc:
+    errors = tmp_path / "victim-stderr.txt"
+    with errors.open("w") as err, subprocess.Popen(
+            [sys.executable, "-m", "tests.ui.autosave_victim", str(tmp_path)], cwd=ROOT, env=env,
+            stdout=subprocess.PIPE, stderr=err, text=True) as proc:
         try:
             assert proc.stdout is not None
             deadline = time.monotonic() + 8
@@ -126,8 +128,8 @@ def test_killing_the_program_loses_at_most_the_last_second(tmp_path: Path) -> No
             if proc.poll() is None:
                 proc.kill()
             proc.wait(5)
-    assert proc.returncode == -signal.SIGKILL
-    assert len(keys) >= 30, "the program did not type (run python -m tests.ui.autosave_victim DIR to see why)"
+    assert proc.returncode == -signal.SIGKILL, errors.read_text()
+    assert len(keys) >= 30, errors.read_text()
     with Store.open(tmp_path) as reopened:  # the lock of the killed process is gone; WAL recovers
         after = _bodies(reopened.path)
     changed = {i: after[i] for i in after if after[i] != before.get(i)}
