@@ -54,10 +54,11 @@ def explanation_sentences(report: Report, catalogue: Catalogue) -> list[str]:
     return out
 
 
-def explanation_paragraph(report: Report, unit: Unit, catalogue: Catalogue | None) -> str:
+def explanation_paragraph(report: Report, unit: Unit, catalogue: Catalogue | None, *, annex: bool = True) -> str:
     """The paragraph the exporter adds to 主要举措和成效; empty when there is nothing to say or the unit chose
-    the annex's 说明 column."""
-    if catalogue is None or not in_body(unit):
+    the annex's 说明 column and the annex is exported (without the annex the explanations would go nowhere,
+    so they stay in the body)."""
+    if catalogue is None or (annex and not in_body(unit)):
         return ""
     sentences = explanation_sentences(report, catalogue)
     return LEAD + "".join(sentences) if sentences else ""

@@ -29,7 +29,8 @@ PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 def build(report: Report, unit: Unit, options: ExportOptions, catalogue: Catalogue | None) -> list[Element]:
     """The whole document, top to bottom."""
-    elements = body.main_text(report, unit, options, explanation_paragraph(report, unit, catalogue))
+    explained = explanation_paragraph(report, unit, catalogue, annex=options.figures_annex)
+    elements = body.main_text(report, unit, options, explained)
     names = closing.attachment_names(report, options)
     elements += closing.attachment_note(names)
     elements += closing.signature(report, unit, options)

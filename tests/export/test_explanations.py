@@ -43,6 +43,13 @@ def test_the_annex_choice_leaves_the_body_without_it_but_the_annex_explains() ->
     assert "复议渠道前移，案件减少" in ps  # the annex table's 说明 cell
 
 
+def test_the_annex_choice_with_the_annex_switched_off_keeps_the_sentence_in_the_body() -> None:
+    unit = sample_unit()
+    unit.options["explanations"] = "annex"
+    ps = texts(export_docx(sample_report(), unit, ExportOptions(figures_annex=False), resources.catalogue()).data)
+    assert ps.count(SENTENCE) == 1  # else the explanation would be printed nowhere
+
+
 def test_without_a_measures_block_it_closes_the_last_block() -> None:
     report = sample_report(Numbering.HEADINGS)
     report.sections = [s for s in report.sections if s.block is not Block.MEASURES]
