@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import sqlite3
 import sys
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -49,6 +50,7 @@ class CheckRunner(QObject):
 
     updated = Signal()
     _finished = Signal(int, object)  # generation, CheckResult (emitted from the worker thread)
+    _unread = Signal(int)  # generation: the worker could not read the report for the first check
 
     def __init__(self, store: Store, parent: QObject | None = None, *, threaded: bool = True,
                  deferred: bool = False) -> None:
@@ -73,6 +75,7 @@ class CheckRunner(QObject):
         self._para_timer = self._timer(PARAGRAPH_DELAY_MS, self.recheck_paragraphs)
         self._full_timer = self._timer(FULL_DELAY_MS, self.run_full)
         self._finished.connect(self._full_done)
+        self._unread.connect(self._read_here)
         if threaded and not deferred:  # start the worker thread now, not in the middle of the first pause in typing
             self._submit(lambda: None)
 
@@ -146,8 +149,13 @@ class CheckRunner(QObject):
         self.started = True
         if self._waiting and self.report is not None:
             self._waiting = False
-            self._load_last_year()
-            self.run_full()
+            if self.threaded and self.report.id is not None:
+                interval = sys.getswitchinterval()  # the worker restores it when done; set here, the thread's
+                sys.setswitchinterval(WORKER_SWITCH_INTERVAL)  # start hands the GIL back within 0.5 ms, not 5
+                self._future = self._submit(self._first_check, self._generation, self.report.id, interval)
+            else:
+                self._load_last_year()
+                self.run_full()
         elif self.threaded:  # nothing to check yet: load the engine now, not in the middle of the first edit
             self._submit(self._load)
 
@@ -240,6 +248,41 @@ class CheckRunner(QObject):
         from fzdesk.storage.checklist import plan_checks
 
         return plan_checks(self.store, self.report.id)
+
+    def _first_check(self, generation: int, report_id: int, interval: float) -> None:
+        """The first check after start(), in the worker: it reads the report, its unit, last year's report and the
+        plan checklist itself, through a read-only connection of its own (copying them on the window's thread
+        took ~5 ms there, right after the first paint). Nothing was edited yet: the rows are the open report; an
+        edit made meanwhile changes the generation, and the result is then not used."""
+        try:  # (the switch interval is WORKER_SWITCH_INTERVAL until the end: see _work)
+            from fzdesk.storage.checklist import plan_checks
+
+            try:
+                conn = sqlite3.connect(f"{self.store.path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+                reader = Store(self.store.folder, conn, None)
+                try:
+                    report = reader.load_report(report_id)
+                    unit = reader.unit(report.unit_id) if report.unit_id is not None else None
+                    previous = [s for s in reader.reports(report.unit_id) if s.year == report.year - 1]
+                    last_year = reader.load_report(previous[0].id) if previous else None
+                    checks = plan_checks(reader, report_id)
+                finally:
+                    reader.close()
+            except (sqlite3.Error, KeyError, OSError):  # the window's thread reads them instead
+                with contextlib.suppress(RuntimeError):  # (the window closed meanwhile)
+                    self._unread.emit(generation)
+                return
+            self.last_year = last_year  # (the window's thread waits for this future before it changes report)
+            self._work(generation, report, unit, checks)
+        finally:
+            sys.setswitchinterval(interval)
+
+    def _read_here(self, generation: int) -> None:
+        """The worker could not read the report through its own connection: the first check as before."""
+        self.wait()
+        if generation == self._generation and self.report is not None:
+            self._load_last_year()
+            self.run_full()
 
     def _work(self, generation: int, report: Report, unit: Unit | None, checks: list[PlanCheck]) -> None:
         # While the worker holds the GIL, a key press waits for the interpreter's switch interval (5 ms by default,

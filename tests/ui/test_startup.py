@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -133,3 +135,41 @@ def test_the_program_makes_the_days_backup_after_its_first_paint_and_stamps_the_
     with Store.open(folder, daily_backup=False) as store:  # the lock was released, nothing was changed
         assert {s.year for s in store.reports()} == {2022, 2023}
         assert all(store.load_report(s.id).section(Block.MEASURES) is not None for s in store.reports())
+
+
+def test_the_first_check_reads_the_report_and_last_year_in_the_worker(filled_store: Store, qtbot: QtBot) -> None:
+    flaw(filled_store, 2023)
+    w = MainWindow(filled_store)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.checks.runner.checked, timeout=5000)
+    runner = w.checks.runner
+    assert runner.last_year is not None and runner.last_year.year == 2022
+    assert runner.last_year is not w.session.report and runner.report is w.session.report
+    assert step_text(w, "report").endswith(" · 1个问题")
+    w.close()
+
+
+def test_if_the_worker_cannot_read_the_store_the_window_reads_for_it(filled_store: Store, qtbot: QtBot,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import fzdesk.ui.check_runner as check_runner
+
+    real = sqlite3.connect
+    refused: list[str] = []
+
+    def connect(target: str, *args: object, **kwargs: object) -> sqlite3.Connection:
+        if str(target).endswith("?mode=ro"):
+            refused.append(str(target))
+            raise sqlite3.OperationalError("unable to open database file")
+        return real(target, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(check_runner.sqlite3, "connect", connect)
+    flaw(filled_store, 2023)
+    w = MainWindow(filled_store)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.checks.runner.checked, timeout=5000)
+    assert refused  # the worker tried its own connection first
+    assert w.checks.runner.last_year is not None and w.checks.runner.last_year.year == 2022
+    assert step_text(w, "report").endswith(" · 1个问题")
+    w.close()
