@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -173,3 +174,33 @@ def test_if_the_worker_cannot_read_the_store_the_window_reads_for_it(filled_stor
     assert w.checks.runner.last_year is not None and w.checks.runner.last_year.year == 2022
     assert step_text(w, "report").endswith(" · 1个问题")
     w.close()
+
+
+SCAN_PROBE = """
+import inspect, sys
+import fzdesk.app
+read = []
+real = inspect.getsource
+inspect.getsource = lambda obj: read.append(getattr(obj, "__name__", "?")) or real(obj)
+fzdesk.app.skip_feature_scan()
+import fzdesk.ui.main_window, fzdesk.ui.pages.unit_page, fzdesk.checks.engine, fzdesk.storage.checklist
+table = sys.modules["shibokensupport.feature"].pyside_feature_dict
+print(",".join(sorted(n for n in read if n.startswith("fzdesk"))))
+print(table.get("fzdesk.ui.main_window"), table.get("fzdesk.domain.model"), table.get("typing"))
+"""
+
+
+def test_pyside_is_spared_reading_the_sources_of_the_modules_the_window_loads(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-c", SCAN_PROBE], capture_output=True, text=True, check=True, cwd=REPO,
+                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    read, values = result.stdout.splitlines()
+    assert read == ""  # PySide6's import hook read none of fzdesk's sources
+    assert values == "-1 -1 -1"
+
+
+def test_fzdesk_selects_no_pyside_feature_so_the_feature_table_does_not_matter() -> None:
+    """skip_feature_scan enters modules as -1 ("ignore"): that is only the same as PySide's own answer while no
+    module says `from __feature__ import ...` (snake_case, true_property)."""
+    statement = re.compile(r"^\s*(from\s+__feature__\s+import|import\s+__feature__)", re.MULTILINE)
+    users = [p for p in (REPO / "fzdesk").rglob("*.py") if statement.search(p.read_text(encoding="utf-8"))]
+    assert users == []
