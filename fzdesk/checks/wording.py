@@ -4,6 +4,7 @@ trie-shaped regular expression so that a paragraph is scanned in a single pass."
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -109,7 +110,7 @@ def _entry(raw: dict[str, Any], defaults: dict[str, Any], source: str) -> Entry:
     return Entry(
         wrong=raw["wrong"],
         right=raw.get("right", ""),
-        cls=defaults.get("class", "terms"),
+        cls=raw.get("class") or defaults.get("class", "terms"),  # the unit's user.json names it per entry
         severity=Severity(raw.get("severity", defaults.get("severity", "warning"))),
         message=raw.get("message", defaults.get("message", "")) or "“{wrong}”应为“{right}”。",
         exceptions=tuple(raw.get("exceptions", ())),
@@ -189,7 +190,7 @@ def add_list_word(data_folder: Path, name: str, word: str) -> None:
     _write_user(data_folder, data)
 
 
-#: The lists a unit may extend from the window (工具 → 添加本单位的固定用语…), with what they are for.
+#: The lists a unit may extend from the window (工具 → 本单位用语词典…), with what they are for.
 LIST_TITLES = {
     "causes": "“存在的不足”中表示原因的说法（如“究其原因”）",
     "future": "“下一年度安排”中表示今后的说法（如“下一步”）",
@@ -200,29 +201,81 @@ LIST_TITLES = {
     "count_measures": "“九个一”一类提法中逐项列举的量词（如“一次”“一批”）",
     "announced_nouns": "“存在三个方面的不足：”一类预告条数的名词（如“方面”“点”）",
     "compare_before": "去年年份前表示比较的说法（如“较”“对照”），这时写去年的年份是对的",
+    "closing": "报告结尾的结束语（如“特此报告”），没有时提醒",
     "current_after": "去年年份后表示“今年”的说法（如“年，我局”），沿用去年文字时提醒",
 }
+
+
+class UserFileError(ValueError):
+    """<data>/wording/user.json exists but cannot be read: it is reported, never overwritten."""
 
 
 def _user_path(data_folder: Path) -> Path:
     return data_folder / "wording" / USER_FILE
 
 
-def _read_user(data_folder: Path) -> dict[str, Any]:
-    path = _user_path(data_folder)
-    if path.exists():
-        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-        return data
+def new_user_data() -> dict[str, Any]:
     return {"format": WORDING_FORMAT, "version": 1, "class": "terms", "title": "本单位添加的用语",
             "severity": "warning", "message": "“{wrong}”疑为“{right}”之误。", "entries": [], "exceptions": []}
 
 
-def _write_user(data_folder: Path, data: dict[str, Any]) -> None:
+def _user_shape_problem(data: object) -> str | None:
+    if not isinstance(data, dict):
+        return "内容不是一个 JSON 对象"
+    if data.get("format") != WORDING_FORMAT:
+        return "format 应为 fzdesk-wording"
+    entries = data.get("entries", [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) and isinstance(e.get("wrong"), str)
+                                                for e in entries):
+        return "entries 应为词条的列表，每条都有 wrong"
+    for key in ("exceptions", "latin_allowed"):
+        words = data.get(key, [])
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            return f"{key} 应为词语的列表"
+    lists = data.get("lists", {})
+    if not isinstance(lists, dict) or not all(isinstance(v, list) and all(isinstance(w, str) for w in v)
+                                              for v in lists.values()):
+        return "lists 应为“词表名: 词语列表”"
+    return None
+
+
+def read_user(data_folder: Path) -> dict[str, Any]:
+    """The unit's user.json (a new empty one when there is none); UserFileError when it cannot be read."""
+    path = _user_path(data_folder)
+    if not path.exists():
+        return new_user_data()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise UserFileError(f"本单位的用语文件 {path} 无法读取：第{exc.lineno}行第{exc.colno}列格式有误。") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserFileError(f"本单位的用语文件 {path} 无法读取：{exc}") from None
+    problem = _user_shape_problem(data)
+    if problem:
+        raise UserFileError(f"本单位的用语文件 {path} 无法读取：{problem}。")
+    assert isinstance(data, dict)
+    data.setdefault("entries", [])
+    data.setdefault("exceptions", [])
+    return data
+
+
+def write_user(data_folder: Path, data: dict[str, Any]) -> None:
+    """Writes user.json atomically: a temporary file beside it, flushed to disk, then put in its place."""
     path = _user_path(data_folder)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(path)
+    tmp = path.with_name(USER_FILE + ".tmp")
+    try:
+        with tmp.open("w", encoding="utf-8") as out:
+            out.write(json.dumps(data, ensure_ascii=False, indent=1))
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+_read_user = read_user
+_write_user = write_user
 
 
 def add_term(data_folder: Path, wrong: str, right: str, *, severity: str = "warning",

@@ -11,12 +11,13 @@ from fzdesk.checks.figures import set_explanation
 from fzdesk.checks.findings import Category, DismissalError, FigureFix, Finding, Fix, TextFix, dismiss, undismiss
 from fzdesk.checks.fixes import StaleFix, apply_figure_fix, apply_text_fix
 from fzdesk.checks.text import find_para
-from fzdesk.checks.wording import DICTIONARY_CLASSES, add_exception, add_term
+from fzdesk.checks.wording import DICTIONARY_CLASSES, UserFileError, add_exception
 from fzdesk.domain.model import Block
 from fzdesk.export.options import remember, unit_options
 
 if TYPE_CHECKING:
     from fzdesk.ui.check_hooks import CheckController
+    from fzdesk.ui.dictionary_dialog import DictionaryDialog
 
 #: Unit.options key: where the explanations of large changes go ("sentence": a 说明 sentence in the report,
 #: "annex": the 说明 column of the figures annex).
@@ -33,6 +34,7 @@ class CheckActions(QObject):
     def __init__(self, controller: CheckController) -> None:
         super().__init__(controller)
         self.controller = controller
+        self.dictionary_dialog: DictionaryDialog | None = None
 
     @property
     def _parent(self) -> QWidget:
@@ -148,21 +150,39 @@ class CheckActions(QObject):
         dialog = ExceptionDialog(word, phrase, self._parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        add_exception(self._session.store.folder, dialog.phrase.text().strip())
-        self.controller.runner.reload_dictionaries()
-        return True
-
-    def add_term(self) -> bool:
-        from fzdesk.ui.wording_dialog import TermDialog
-
-        dialog = TermDialog(self._parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        try:
+            add_exception(self._session.store.folder, dialog.phrase.text().strip())
+        except UserFileError as exc:
+            QMessageBox.warning(self._parent, "无法加入例外",
+                                f"{exc}\n\n为免丢失其中的内容，没有改动它。请在 工具 → 本单位用语词典… 里处理。")
             return False
-        add_term(self._session.store.folder, dialog.wrong.text(), dialog.right.text())
-        self.controller.runner.reload_dictionaries()
-        self.controller.window.statusBar().showMessage(
-            f"已添加：“{dialog.wrong.text().strip()}”应为“{dialog.right.text().strip()}”", 5000)
+        self.dictionaries_changed()
         return True
+
+    def open_dictionaries(self) -> DictionaryDialog:
+        """工具 → 本单位用语词典…: modeless, one per window; each change there checks the report again."""
+        from fzdesk.ui.dictionary_dialog import DictionaryDialog
+
+        if self.dictionary_dialog is None:
+            self.dictionary_dialog = DictionaryDialog(self._session.store.folder, self._dictionary_edited,
+                                                      self._parent)
+        else:
+            self.dictionary_dialog.refresh()
+        self.dictionary_dialog.show()
+        self.dictionary_dialog.raise_()
+        self.dictionary_dialog.activateWindow()
+        return self.dictionary_dialog
+
+    def _dictionary_edited(self) -> None:
+        self._session.saver.flush()
+        self.controller.runner.reload_dictionaries()
+        self.controller.window.statusBar().showMessage("本单位用语词典已保存，已重新检查。", 5000)
+
+    def dictionaries_changed(self) -> None:
+        """user.json changed from a finding: check again, and show it in the open dictionary dialog."""
+        self.controller.runner.reload_dictionaries()
+        if self.dictionary_dialog is not None:
+            self.dictionary_dialog.refresh()
 
     def check_now(self) -> None:
         """Checks the whole text at once and opens the 检查 step (工具 menu, F5, the step's own button)."""

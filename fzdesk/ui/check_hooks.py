@@ -104,15 +104,15 @@ class CheckController(QObject):
         return self._actions
 
     def _add_menu(self, window: QMainWindow) -> None:
-        """A 工具 menu before 帮助: add a fixed term, check the whole text now (F5)."""
+        """A 工具 menu before 帮助: the unit's wording dictionary, check the whole text now (F5)."""
         bar = window.menuBar()
         tools = bar.addMenu("工具(&T)")
         help_menu = next((a for a in bar.actions() if a.text().startswith("帮助")), None)
         if help_menu is not None:
             bar.removeAction(tools.menuAction())
             bar.insertMenu(help_menu, tools)
-        self.term_action = tools.addAction("添加本单位的固定用语(&W)…")
-        self.term_action.triggered.connect(lambda: self.actions.add_term())
+        self.dictionary_action = tools.addAction("本单位用语词典(&W)…")
+        self.dictionary_action.triggered.connect(lambda: self.actions.open_dictionaries())
         self.check_action = tools.addAction("立即检查全文(&C)")
         self.check_action.setShortcuts([QKeySequence("F5")])  # (setShortcut() would build the Qt enums)
         self.check_action.triggered.connect(lambda: self.actions.check_now())

@@ -23,7 +23,7 @@ from fzdesk.ui.figure_model import COL_NAME
 from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.pages.block_page import BlockPage
 from fzdesk.ui.pages.figures_page import FiguresPage
-from fzdesk.ui.wording_dialog import ExceptionDialog, TermDialog
+from fzdesk.ui.wording_dialog import ExceptionDialog
 from tests.ui.helpers import type_text
 
 LEFT = Qt.MouseButton.LeftButton
@@ -306,29 +306,6 @@ def test_not_an_error_adds_an_exception_for_the_unit(window: MainWindow, filled_
     data = json.loads((filled_store.folder / "wording" / "user.json").read_text(encoding="utf-8"))
     assert "法制建设" in data["exceptions"]
     assert not [f for f in cp.findings() if isinstance(f, Finding) and f.rule == "wording.fazhi"]
-
-
-def test_a_fixed_term_added_from_the_tools_menu_is_checked(window: MainWindow, filled_store: Store,
-                                                           qtbot: QtBot) -> None:
-    w = window
-    menu = next(a.menu() for a in w.menuBar().actions() if a.text().startswith("工具"))
-    action = next(a for a in menu.actions() if "固定用语" in a.text())
-
-    def fill(dialog: TermDialog) -> None:
-        type_text(dialog.right, "沈丘县")
-        type_text(dialog.wrong, "沈邱县")
-        dialog.accept()
-
-    when_open(TermDialog, fill)
-    action.trigger()
-    data = json.loads((filled_store.folder / "wording" / "user.json").read_text(encoding="utf-8"))
-    assert {"wrong": "沈邱县", "right": "沈丘县", "severity": "warning"} in data["entries"]
-    page = measures_page(w)
-    type_text(page.text, "沈邱县")
-    qtbot.waitUntil(lambda: "问题" in step_text(w, Block.MEASURES.value), timeout=PARAGRAPH_DELAY_MS + 2000)
-    cp = check_page(w)
-    term = shown(cp, "wording.terms")
-    assert "沈丘县" in term.message
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints", r"support raise\(\)", "grabbing the keyboard")  # a popup, offscreen
