@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from fzdesk.checks.wording_book import CLASSES, Section, UserItem, WordingBook, WordingClass, shipped_items
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+BROKEN_ADVICE = ("为免丢失其中的内容，这里不会改写它。请用记事本改正这个文件后重新打开本窗口，"
+                 "或点下面的按钮把它改名留在原处，重新添加本单位的用语。")
 
 
 class DictionaryDialog(QDialog):
@@ -183,8 +185,8 @@ class DictionaryDialog(QDialog):
         self._fill_user()
 
     def _fill_user(self, select: str | None = None) -> None:
-        self.problem.setText(self.book.problem)
         broken = bool(self.book.problem)
+        self.problem.setText(self.book.problem + BROKEN_ADVICE if broken else "")
         self.problem.setVisible(broken)
         self.aside_button.setVisible(broken)
         self.user.clear()
