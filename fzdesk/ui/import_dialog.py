@@ -45,8 +45,9 @@ _last_folder: list[str] = []  # the folder of the last file chosen, for this run
 
 def choose_import_file(parent: QWidget | None) -> Path | None:
     """Asks for the file to import (.docx, .json, .txt, or any file, which is then refused with a reason)."""
-    folder = _last_folder[0] if _last_folder else QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folders = [*_last_folder, documents, str(Path.home())]
+    folder = next((f for f in folders if f and Path(f).is_dir()), "")  # a missing folder would read as a file name
     dialog = QFileDialog(parent, "选择上一年度的报告文件", folder, FILE_FILTERS)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)

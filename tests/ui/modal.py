@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog, QWidget
 
 
 class Modals:
@@ -19,11 +19,12 @@ class Modals:
     """
 
     def __init__(self) -> None:
-        self.steps: list[tuple[type, Callable[[Any], None]]] = []
+        self.steps: list[tuple[type, Callable[[Any], None], Callable[[], bool]]] = []
         self.errors: list[BaseException] = []
 
-    def then(self, kind: type, act: Callable[[Any], None]) -> Modals:
-        self.steps.append((kind, act))
+    def then(self, kind: type, act: Callable[[Any], None], when: Callable[[], bool] = lambda: True) -> Modals:
+        """Adds a step: act on the dialog of kind once it is visible and when() holds."""
+        self.steps.append((kind, act, when))
         return self
 
     def start(self) -> None:
@@ -36,9 +37,9 @@ class Modals:
     def _poll(self) -> None:
         if not self.steps:
             return
-        kind, act = self.steps[0]
+        kind, act, when = self.steps[0]
         found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
-        if not found:
+        if not found or not when():
             QTimer.singleShot(10, self._poll)
             return
         self.steps.pop(0)
@@ -48,20 +49,33 @@ class Modals:
         except BaseException as exc:
             self.errors.append(exc)
             self.steps.clear()
-            for w in QApplication.topLevelWidgets():
-                if isinstance(w, kind) and w.isVisible():
-                    w.reject()  # type: ignore[attr-defined]
+            self._close_all()
+
+    def _close_all(self) -> None:
+        """After a failure: every open dialog is rejected (innermost first), so the test ends instead of hanging."""
+        open_dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+        if open_dialogs:
+            open_dialogs[-1].reject()
+            QTimer.singleShot(10, self._close_all)
 
 
 def pick_file(path: Path) -> Callable[[QFileDialog], None]:
-    """Selects the file in the file dialog, as a user clicks it in its folder, and clicks 打开."""
+    """Goes to the file's folder, selects the file there and clicks 打开, as a user does."""
 
     def act(dialog: QFileDialog) -> None:
-        dialog.selectFile(str(path))
+        dialog.setDirectory(str(path.parent))
+        if not any(path.name.endswith(ext) for ext in (".docx", ".json", ".txt")):
+            dialog.selectNameFilter("所有文件 (*)")  # the user shows all files to find another kind
         box = dialog.findChild(QDialogButtonBox, "buttonBox")
         assert box is not None
         button = box.button(QDialogButtonBox.StandardButton.Open)
-        assert button is not None and button.isEnabled()
+        assert button is not None
+        for _ in range(200):  # the folder is listed in the background, which may clear an early selection
+            dialog.selectFile(path.name)
+            QTest.qWait(10)
+            if button.isEnabled() and dialog.selectedFiles() == [str(path)]:
+                break
+        assert button.isEnabled(), f"打开 stays disabled for {path}"
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
     return act
