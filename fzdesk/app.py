@@ -8,6 +8,7 @@ from __future__ import annotations
 import concurrent.futures  # noqa: F401 (the checks' worker thread)
 import contextlib
 import copy  # noqa: F401
+import gc
 import os
 import sqlite3
 import sys
@@ -122,6 +123,7 @@ def run_gui(data: str | None) -> int:
         window = MainWindow(store, location=data_location(data))  # the status bar says why this folder
         window.resize(1280, 800)
         after_first_paint(window, lambda: daily_backup(window, store))
+        after_first_paint(window, collect_from_now_on)
         window.show()
         quit_when = os.environ.get(QUIT_ENV)
         if quit_when:
@@ -129,6 +131,17 @@ def run_gui(data: str | None) -> int:
         return int(app.exec())
     finally:
         store.close()
+
+
+def collect_from_now_on() -> None:
+    """The cyclic garbage collector, off while the window was built (`fzdesk.cli` turns it off before importing
+    Qt), runs again once the window is on screen; what start-up made is frozen first (gc.freeze, O(1)): about
+    35,000 objects (modules, classes, Qt wrappers) that live as long as the program and would otherwise be
+    traversed by the next collections. Start-up leaves only a few hundred unreachable objects behind (measured:
+    ~360), which frozen stay. Does nothing if the collector was on (a test calling run_gui)."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def daily_backup(window: QMainWindow, store: Store) -> None:

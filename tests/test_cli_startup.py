@@ -54,3 +54,20 @@ def test_unknown_option_without_a_command_is_an_error(capsys: pytest.CaptureFixt
     with pytest.raises(SystemExit) as exc:
         cli.main(["--bogus"])
     assert exc.value.code == 2
+
+
+GC_PROBE = (
+    "import gc, sys, types\n"
+    "app = types.ModuleType('fzdesk.app')\n"
+    "app.run_gui = lambda data: print('collector on' if gc.isenabled() else 'collector off') or 0\n"
+    "sys.modules['fzdesk.app'] = app\n"
+    "from fzdesk.cli import main\n"
+    "raise SystemExit(main(sys.argv[1:]))\n"
+)
+
+
+def test_the_window_starts_with_the_garbage_collector_off() -> None:
+    """fzdesk.app.run_gui turns it on again after the first paint (tests/ui/test_startup.py)."""
+    result = subprocess.run([sys.executable, "-c", GC_PROBE, "--data", "D"], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "collector off"

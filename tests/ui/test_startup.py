@@ -204,3 +204,38 @@ def test_fzdesk_selects_no_pyside_feature_so_the_feature_table_does_not_matter()
     statement = re.compile(r"^\s*(from\s+__feature__\s+import|import\s+__feature__)", re.MULTILINE)
     users = [p for p in (REPO / "fzdesk").rglob("*.py") if statement.search(p.read_text(encoding="utf-8"))]
     assert users == []
+
+
+GC_PROBE = """
+import gc, os, sys
+gc.disable()
+from fzdesk import app
+from fzdesk.ui.main_window import MainWindow
+seen = []
+real = app.after_first_paint
+def watch(widget, callback):
+    real(widget, lambda: seen.append((callback.__name__, gc.isenabled())) or callback())
+app.after_first_paint = watch
+os.environ["FZDESK_QUIT_WHEN_IDLE"] = "1"
+code = app.run_gui(sys.argv[1])
+print(code, gc.isenabled(), gc.get_freeze_count() > 10000, [n for n, on in seen if on])
+"""
+
+
+def test_the_garbage_collector_runs_again_once_the_window_is_painted(tmp_path: Path) -> None:
+    folder = _filled_folder(tmp_path / "data")
+    result = subprocess.run([sys.executable, "-c", GC_PROBE, str(folder)], capture_output=True, text=True,
+                            check=True, cwd=REPO, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=60)
+    # off while building and painting, on from its own callback; start-up's objects frozen, not traversed again
+    assert result.stdout.split() == ["0", "True", "True", "['stamp_and_quit']"]
+
+
+def test_collect_from_now_on_leaves_a_running_collector_alone() -> None:
+    import gc
+
+    from fzdesk.app import collect_from_now_on
+
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    collect_from_now_on()
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
