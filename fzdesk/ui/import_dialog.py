@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -12,12 +12,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -105,8 +107,13 @@ class ImportDialog(QDialog):
         side.addStretch(1)
         side_widget = QWidget()
         side_widget.setLayout(side)
-        side_widget.setFixedWidth(400)
-        middle.addWidget(side_widget)
+        scroll = QScrollArea()  # on a small screen or at a large text size the questions scroll, never clip
+        scroll.setWidget(side_widget)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFixedWidth(380)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        middle.addWidget(scroll)
         layout.addLayout(middle, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = buttons.addButton("导入(&I)", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -155,7 +162,10 @@ class ImportDialog(QDialog):
         unit_row.addWidget(unit_label)
         unit_row.addWidget(self.unit, 1)
         v.addLayout(unit_row)
+        self.other_label = QLabel()
+        self.other_label.setWordWrap(True)
         self.other_unit = QCheckBox()
+        v.addWidget(self.other_label)
         v.addWidget(self.other_unit)
         self.existing_label = QLabel()
         self.existing_label.setWordWrap(True)
@@ -255,13 +265,16 @@ class ImportDialog(QDialog):
         self.title_label.setText(report.display_title if known else "（年度未识别，请在右上方填写年度）")
         s = self.situation()
         name = s.unit.name if s.unit else (self.preview.unit.name or "未命名单位")
-        self.other_unit.setText(f"文件中的单位是“{self.preview.unit.name}”，确认导入到“{name}”名下(&O)")
+        self.other_label.setText(f"这个文件属于另一个单位：“{self.preview.unit.name}”。要导入到“{name}”名下，"
+                                 "请勾选确认；也可以在上面另选单位。")
+        self.other_unit.setText("确认导入到这个单位名下(&O)")
+        self.other_label.setVisible(s.other_unit)
         self.other_unit.setVisible(s.other_unit)
         for w in (self.existing_label, self.replace, self.keep_both):
             w.setVisible(bool(s.existing))
         if s.existing:
             self.existing_label.setText(f"“{name}”已经有{report.year}年度的报告。替换它，还是两份都保留？"
-                                        "（都不要就按“取消”。）")
+                                        "都不要就按“取消”。")
         self._refresh_next_year(s, name)
 
     def _refresh_next_year(self, s: Situation, name: str) -> None:
@@ -278,9 +291,9 @@ class ImportDialog(QDialog):
             self.next_note.setText(f"“{name}”已经有{nxt}年度的报告，不再新建。导入后打开导入的{year}年度报告。")
             self._enable_next(False, False)
             return
-        note = (f"导入的文件保存为{year}年度的报告。勾选这一项，程序接着以它为基础新建{nxt}年度的报告："
-                "沿用各部分的标题和条目标题，去年的数字放进数据表的“上年”一列，"
-                "去年“下一年度安排”中的各项变成今年要逐条对照的落实清单。导入后打开新建的报告。")
+        note = (f"导入的文件保存为{year}年度的报告。勾选后，再以它为基础新建{nxt}年度的报告并打开它："
+                "沿用各部分标题和条目标题，去年的数字放进数据表的“上年”一列，"
+                "去年的“下一年度安排”变成今年的落实清单。")
         if self.for_year is not None and nxt != self.for_year:
             note += f"\n注意：文件是{year}年度的报告，新建的将是{nxt}年度，而不是您选的{self.for_year}年度。"
         self.next_note.setText(note)

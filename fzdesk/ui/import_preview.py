@@ -43,7 +43,7 @@ def figure_text(state: FigureState, value: object, approx: Approx | None) -> str
 
 
 def _item_text(item: Item) -> str:
-    return "\n".join(x for x in (item.title, *item.paragraphs) if x)
+    return "\n\n".join(x for x in (item.title, *item.paragraphs) if x)
 
 
 def _section_title(section: Section) -> str:
@@ -67,8 +67,9 @@ class ContentView(QSplitter):
         self.text.setPlaceholderText("在左边选择一部分或一项，这里显示它的全文。")
         self.addWidget(self.tree)
         self.addWidget(self.text)
-        self.setStretchFactor(0, 3)
-        self.setStretchFactor(1, 2)
+        self.setStretchFactor(0, 2)
+        self.setStretchFactor(1, 1)
+        self.setSizes([520, 260])
         self.tree.currentItemChanged.connect(self._show)
 
     def show_report(self, preview: ImportPreview) -> None:
@@ -80,6 +81,7 @@ class ContentView(QSplitter):
                                     if section.block not in (Block.OPENING, Block.CLOSING)
                                     else _section_title(section)])
             node.setData(0, TEXT_ROLE, "\n\n".join([section.heading, *map(_item_text, section.items)]).strip())
+            node.setToolTip(0, node.text(0))
             font = node.font(0)
             font.setBold(True)
             node.setFont(0, font)

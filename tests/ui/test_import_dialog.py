@@ -202,14 +202,14 @@ def test_another_units_file_is_imported_only_when_confirmed(store: Store, county
     before = dump(store)
     d = open_dialog(store, open_import(county), unit=mine)
     assert d.unit.currentText() == "槐店回族镇人民政府"
-    assert d.other_unit.isVisible()
-    assert "沈丘县人民政府办公室" in d.other_unit.text() and "槐店回族镇人民政府" in d.other_unit.text()
+    assert d.other_unit.isVisible() and d.other_label.isVisible()
+    assert "沈丘县人民政府办公室" in d.other_label.text() and "槐店回族镇人民政府" in d.other_label.text()
     press_import(d)
     assert messages and messages[-1][0] == "请确认单位" and d.isVisible()
     assert dump(store) == before
     # choosing to make it a unit of its own instead: no question
     d.unit.setCurrentIndex(d.unit.findText("新建单位：沈丘县人民政府办公室"))
-    assert not d.other_unit.isVisible()
+    assert not d.other_unit.isVisible() and not d.other_label.isVisible()
     d.unit.setCurrentIndex(d.unit.findText("槐店回族镇人民政府"))
     click(d.other_unit)
     assert d.other_unit.isChecked()
