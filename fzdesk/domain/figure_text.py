@@ -15,7 +15,7 @@ from fzdesk.domain.model import Approx, FigureState
 MAX_INT_DIGITS = 12
 MAX_FRACTION_DIGITS = 4
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．。", "0123456789..")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．。－％", "0123456789..-%")
 _COUNT_RE = re.compile(rf"\d{{0,{MAX_INT_DIGITS}}}")
 _DECIMAL_RE = re.compile(rf"\d{{0,{MAX_INT_DIGITS}}}(\.\d{{0,{MAX_FRACTION_DIGITS}}})?")
 
@@ -99,7 +99,97 @@ def refusal(text: str, integral: bool) -> str | None:
             return f"最多保留{MAX_FRACTION_DIGITS}位小数。"
         if len(whole) > MAX_INT_DIGITS:
             return "数字太长了。"
-    return "只能填数字；“近”“余”“不涉及”请在“填写方式”中选择。"
+    return TYPING_HINT
+
+
+#: What can be typed into a figure's cell, said wherever a figure is refused.
+TYPING_HINT = "请填数字，如 12；约数直接写“近100”“近百”“60000余”，本单位没有这项工作写“不涉及”。"
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_NUMERALS = "".join(_CN_DIGITS) + "".join(_CN_UNITS) + "万"
+_TYPED_RE = re.compile(rf"(?P<near>近|将近|接近)?(?P<num>[\d.]+|[{CN_NUMERALS}]+?)(?P<wan>万)?(?P<over>余|多)?")
+
+
+def chinese_value(text: str) -> Decimal | None:
+    """"百" 100, "千" 1000, "两万" 20000, "三十五" 35, "十" 10, "一百二十" 120; digits pass through."""
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        pass
+    total = section = 0
+    digit: int | None = None
+    for c in text:
+        if c in _CN_DIGITS:
+            digit = _CN_DIGITS[c]
+        elif c in _CN_UNITS:
+            section += (1 if digit is None else digit) * _CN_UNITS[c]
+            digit = None
+        elif c == "万":
+            total += (section + (digit or 0)) * 10000
+            section, digit = 0, None
+        else:
+            return None
+    value = total + section + (digit or 0)
+    return Decimal(value) if value else None
+
+
+def read_typed(text: str, integral: bool, unit: str = "") -> Entry | None:
+    """What the user typed into a figure's cell: a number (Entry of state NUMBER), an approximation
+    ("近百", "近100", "60000余", "6万多"), "不涉及", or None for an empty cell.
+
+    Raises ValueError with a Chinese message saying what is wrong and what to type instead; never reads a
+    different number than the one typed (no dropped points or signs).
+    """
+    plain = normalize_digits(text)
+    if unit and len(plain) > len(unit) and plain.endswith(unit):
+        plain = plain[: -len(unit)]  # "12件", "98.5%": the indicator's own unit may follow
+    if plain in ("", "."):
+        return None
+    if plain == "不涉及":
+        return Entry(FigureState.NA)
+    if "-" in plain:
+        raise ValueError("不能是负数：请去掉“-”。")
+    found = _TYPED_RE.fullmatch(plain)
+    if found is None:
+        shown = text.strip() if len(text.strip()) <= 12 else text.strip()[:12] + "…"
+        raise ValueError(f"“{shown}”不是数字。{TYPING_HINT}")
+    near, over, number = bool(found["near"]), bool(found["over"]), found["num"]
+    if near and over:
+        raise ValueError("“近”和“余”不能同时用：近100 是略少于100，100余 是略多于100。")
+    if re.fullmatch(r"[\d.]+", number):
+        why = None if check_partial(number, integral=False) else refusal(number, integral=False)
+        if why:
+            raise ValueError(why)
+        value = Decimal(number)
+    else:
+        parsed = chinese_value(number)
+        if parsed is None:
+            raise ValueError(f"“{text.strip()}”不是数字。{TYPING_HINT}")
+        value = parsed
+    if found["wan"]:
+        value = (value * 10000).normalize()
+        value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+    if integral and value != value.to_integral_value():
+        raise ValueError("这一项是件数，只能填整数：请改成整数后再按回车。")
+    if len(format_number(value).partition(".")[0]) > MAX_INT_DIGITS:
+        raise ValueError("数字太长了。")
+    if integral:
+        value = Decimal(int(value))
+    if near or over:
+        return Entry(FigureState.APPROX, value, Approx.OVER if over else Approx.NEAR)
+    return Entry(FigureState.NUMBER, value)
+
+
+def typed_entry(current: Entry, text: str, integral: bool, unit: str = "", pending: Choice | None = None) -> Entry:
+    """The figure after the user typed text into it: a plain number keeps the figure's kind (or the
+    pending choice), "近…"/"…余"/"不涉及" set their own. ValueError (Chinese) when text is not a figure."""
+    typed = read_typed(text, integral, unit)
+    if typed is None:
+        return entry_for_value(current, None, pending)
+    if typed.state is FigureState.NUMBER:
+        return entry_for_value(current, typed.value, pending)
+    return typed
 
 
 def parse_number(text: str, integral: bool) -> Decimal | None:

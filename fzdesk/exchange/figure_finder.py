@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import cache
 
 from fzdesk import resources
 from fzdesk.domain.catalogue import Catalogue, Indicator, Kind
+from fzdesk.domain.figure_text import chinese_value
 from fzdesk.domain.model import Approx, FigureState, FigureValue
 
 #: Words that place a sentence in a family; a short or shared indicator word counts only in such a sentence.
@@ -101,32 +102,6 @@ class FigureCandidate:
         f = FigureValue(self.code) if existing is None else FigureValue(**vars(existing))
         f.state, f.value, f.approx = self.state, self.value, self.approx
         return f
-
-
-def chinese_value(text: str) -> Decimal | None:
-    """"百" 100, "千" 1000, "两万" 20000, "三十五" 35, "十" 10, "一百二十" 120; digits pass through."""
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        pass
-    digits = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-              "九": 9}
-    units = {"十": 10, "百": 100, "千": 1000}
-    total = section = 0
-    digit: int | None = None
-    for c in text:
-        if c in digits:
-            digit = digits[c]
-        elif c in units:
-            section += (1 if digit is None else digit) * units[c]
-            digit = None
-        elif c == "万":
-            total += (section + (digit or 0)) * 10000
-            section, digit = 0, None
-        else:
-            return None
-    value = total + section + (digit or 0)
-    return Decimal(value) if value else None
 
 
 def _unit_fits(indicator: Indicator, unit: str | None) -> bool:

@@ -1,11 +1,12 @@
-"""The editors of the figure sheet's cells: digits only for 本年度, a drop-down list for 填写方式."""
+"""The editors of the figure sheet's cells: a figure as typed for 本年度, a drop-down list for 填写方式."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QValidator
+from PySide6.QtGui import QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QComboBox,
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from fzdesk.domain.catalogue import Indicator
-from fzdesk.domain.figure_text import CHOICE_HINTS, CHOICE_LABELS, Choice, check_partial, normalize_digits, refusal
+from fzdesk.domain.figure_text import CHOICE_HINTS, CHOICE_LABELS, CN_NUMERALS, Choice, normalize_digits, read_typed
 from fzdesk.ui.figure_model import COL_CHOICE, COL_HELP, FigureModel
 
 #: A number being typed is saved after this pause, so that a crash loses at most the last second of typing.
@@ -25,52 +26,65 @@ _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-class FigureValidator(QValidator):
-    """Lets through only what can become a number of the indicator's kind; says why it refused."""
-
-    refused = Signal(str)
-
-    def __init__(self, integral: bool, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.integral = integral
-
-    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
-        plain = normalize_digits(text)
-        if check_partial(plain, self.integral):
-            state = QValidator.State.Intermediate if plain == "." else QValidator.State.Acceptable
-            return state, plain, min(pos, len(plain))
-        self.refused.emit(refusal(plain, self.integral) or "")
-        return QValidator.State.Invalid, text, pos
+#: What may still become a figure while it is being typed ("近", "6万", "不涉"): no remark yet.
+_TYPING = re.compile(rf"(近|将近|接近|将|接)?[\d.{CN_NUMERALS}]*[余多]?")
 
 
 class ValueEditor(QLineEdit):
-    """The 本年度 editor: saves while the user types (after a short pause); Esc puts back what was there."""
+    """The 本年度 editor: takes numbers, "近百", "60000余" and "不涉及" as typed (nothing is dropped), saves
+    while the user types (after a short pause) once the text is a figure; Esc puts back what was there.
+
+    refused carries the Chinese reason the text is not a figure (or "" once it is one again)."""
+
+    refused = Signal(str)
 
     def __init__(self, model: FigureModel, indicator: Indicator, parent: QWidget) -> None:
         super().__init__(parent)
         self.model = model
+        self.indicator = indicator
         self.code = indicator.code
         self.original = model.entry(self.code)
         self.original_pending = model.pending.get(self.code)
         self.saved_live = False
+        self._said = False
         self.setAccessibleName(f"{indicator.name}（{indicator.unit}）")
         self.setAlignment(_RIGHT)
-        self.setValidator(FigureValidator(indicator.integral, self))
         self.pause = QTimer(self)
         self.pause.setSingleShot(True)
         self.pause.setInterval(LIVE_SAVE_MS)
         self.pause.timeout.connect(self.save_now)
-        self.textEdited.connect(lambda _text: self.pause.start())
+        self.textEdited.connect(self._edited)
 
-    @property
-    def validator_(self) -> FigureValidator:
-        validator = self.validator()
-        assert isinstance(validator, FigureValidator)
-        return validator
+    def problem(self) -> str | None:
+        """Why the text is not a figure, or None when it is one (or empty)."""
+        try:
+            read_typed(self.text(), self.indicator.integral, self.indicator.unit)
+        except ValueError as exc:
+            return str(exc)
+        return None
+
+    def _edited(self, text: str) -> None:
+        problem = self.problem()
+        if problem is None:
+            self.pause.start()
+        else:
+            self.pause.stop()
+        plain = normalize_digits(text)
+        unit = self.indicator.unit
+        typing = (_TYPING.fullmatch(plain.removesuffix(unit) if unit else plain) is not None
+                  or "不涉及".startswith(plain))
+        if problem is not None and not typing:
+            self.say(problem)
+        elif self._said:
+            self.say("")
+
+    def say(self, text: str) -> None:
+        self._said = bool(text)
+        self.refused.emit(text)
 
     def save_now(self) -> None:
         self.pause.stop()
-        if self.hasAcceptableInput() and self.model.type_value(self.code, self.text()):
+        if self.problem() is None and self.model.type_value(self.code, self.text()):
             self.saved_live = True
 
     def revert(self) -> None:
@@ -80,6 +94,7 @@ class ValueEditor(QLineEdit):
             self.model.set_entry(self.code, self.original)
             if self.original_pending is not None:
                 self.model.pending[self.code] = self.original_pending
+            self.saved_live = False
 
 
 class ChoiceBox(QComboBox):
@@ -118,7 +133,7 @@ class FigureDelegate(QStyledItemDelegate):
             combo.picked.connect(lambda: self._picked(combo))
             return combo
         editor = ValueEditor(model, ind, parent)
-        editor.validator_.refused.connect(lambda text: self.refused.emit(f"“{ind.name}”：{text}"))
+        editor.refused.connect(lambda text: self.refused.emit(f"“{ind.name}”：{text}" if text else ""))
         return editor
 
     def _picked(self, combo: QComboBox) -> None:
@@ -137,7 +152,11 @@ class FigureDelegate(QStyledItemDelegate):
             model.setData(index, editor.currentData())
         elif isinstance(editor, ValueEditor):
             editor.pause.stop()
-            if editor.text() != (index.data(Qt.ItemDataRole.EditRole) or ""):
+            problem = editor.problem()
+            if problem is not None:  # the editor is closing anyway (clicked away): keep what was there
+                editor.revert()
+                editor.say(f"{problem}（没有保存，仍是原来的数）")
+            elif editor.text() != (index.data(Qt.ItemDataRole.EditRole) or ""):
                 model.setData(index, editor.text())
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
@@ -146,12 +165,20 @@ class FigureDelegate(QStyledItemDelegate):
                 editor.revert()
             elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 return self._enter(editor, event)
+            elif event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and isinstance(editor, ValueEditor):
+                problem = editor.problem()
+                if problem is not None:  # Tab would leave a figure that is not one: say why, stay
+                    editor.say(problem)
+                    return True
         return super().eventFilter(editor, event)
 
     def _enter(self, editor: QWidget, event: QKeyEvent) -> bool:
         """Enter saves and goes on to the next figure (Qt's own Enter stays put); a combo's Enter stays."""
-        if isinstance(editor, QLineEdit) and not editor.hasAcceptableInput():
-            return True
+        if isinstance(editor, ValueEditor):
+            problem = editor.problem()
+            if problem is not None:  # never save another number than the one typed: say why, keep the text
+                editor.say(problem)
+                return True
         if isinstance(editor, QComboBox) and editor.view().isVisible():
             return super().eventFilter(editor, event)
         self.commitData.emit(editor)

@@ -14,10 +14,9 @@ from fzdesk.domain.figure_text import (
     Choice,
     Entry,
     entry_for_choice,
-    entry_for_value,
     format_entry,
     format_number,
-    parse_number,
+    typed_entry,
 )
 from fzdesk.domain.model import FigureState, FigureValue, Report
 from fzdesk.storage.store import Store
@@ -166,12 +165,11 @@ class FigureModel(QAbstractItemModel):
         ind = self.indicator(self.index_of(code))
         assert ind is not None
         try:
-            value = parse_number(text, ind.integral)
+            new = typed_entry(self.entry(code), text, ind.integral, ind.unit, self.pending.get(code))
         except ValueError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(f"“{ind.name}”：{exc}")
             return False
-        new = entry_for_value(self.entry(code), value, self.pending.get(code))
-        if value is not None:
+        if new.filled:
             self.pending.pop(code, None)
         return self.set_entry(code, new)
 

@@ -312,8 +312,8 @@ class FigureSheet(QWidget):
         indicator = self.model.indicator(index)
         if indicator is None:
             self.help_title.setText("选中一项查看说明")
-            self.help_text.setText("每项数据改完即保存。不清楚准确数时，可选“约数·近”（如近100）或“约数·余”"
-                                   "（如60000余）；本单位没有这项工作，选“不涉及”。")
+            self.help_text.setText("每项数据改完即保存。不清楚准确数时，直接键入“近百”“近100”或“60000余”"
+                                   "（或填数字后按 Ctrl+J / Ctrl+D）；本单位没有这项工作，键入“不涉及”或按 Ctrl+B。")
             return
         family = self.model.families[self.model.index_of(indicator.code).parent().row()]
         self.help_title.setText(f"{family.name} · {indicator.name}（{indicator.unit}，{kind_hint(indicator)}）")

@@ -22,7 +22,9 @@ from fzdesk.domain.figure_text import (
     format_entry,
     format_number,
     parse_number,
+    read_typed,
     refusal,
+    typed_entry,
 )
 from fzdesk.domain.model import Approx, FigureState
 
@@ -74,7 +76,7 @@ def test_refusal_messages_say_why() -> None:
     assert "整数" in (refusal("12.5", integral=True) or "")
     assert "负数" in (refusal("-1", integral=False) or "")
     assert "小数" in (refusal("1.23456", integral=False) or "")
-    assert "填写方式" in (refusal("近百", integral=True) or "")
+    assert "近100" in (refusal("abc", integral=True) or "")
     assert refusal("12", integral=True) is None
 
 
@@ -167,3 +169,51 @@ def test_typed_text_round_trip(value: Decimal) -> None:
 @given(st.integers(min_value=0, max_value=10**11))
 def test_count_round_trip(value: int) -> None:
     assert parse_number(format_number(Decimal(value)), integral=True) == value
+
+
+@pytest.mark.parametrize(("text", "integral", "unit", "expected"), [
+    ("近百", True, "件", Entry(A, Decimal(100), Approx.NEAR)),
+    ("近十", True, "件", Entry(A, Decimal(10), Approx.NEAR)),
+    ("近100", True, "件", Entry(A, Decimal(100), Approx.NEAR)),
+    ("60000余", True, "件", Entry(A, Decimal(60000), Approx.OVER)),
+    ("6万多", True, "人次", Entry(A, Decimal(60000), Approx.OVER)),
+    ("1.5万", True, "件", Entry(N, Decimal(15000))),
+    ("不涉及", True, "件", Entry(NA)),
+    ("12件", True, "件", Entry(N, Decimal(12))),
+    ("98.5%", False, "%", Entry(N, Decimal("98.5"))),
+    ("９８．５％", False, "%", Entry(N, Decimal("98.5"))),
+    ("", True, "件", None),
+])
+def test_read_typed(text: str, integral: bool, unit: str, expected: Entry | None) -> None:
+    assert read_typed(text, integral, unit) == expected
+
+
+@pytest.mark.parametrize(("text", "integral", "says"), [
+    ("1.5", True, "只能填整数"),
+    ("-3", True, "不能是负数"),
+    ("－3", False, "不能是负数"),
+    ("abc", True, "不是数字"),
+    ("近100余", True, "不能同时用"),
+    ("1.23456", False, "小数"),
+    ("1.2.3", False, "小数点"),
+    ("1234567890123", True, "太长"),
+    ("近", True, "不是数字"),
+])
+def test_read_typed_refuses_and_says_why(text: str, integral: bool, says: str) -> None:
+    with pytest.raises(ValueError, match=says):
+        read_typed(text, integral, "件")
+
+
+def test_typed_number_keeps_the_kind_typed_approximation_sets_its_own() -> None:
+    near = Entry(A, Decimal(100), Approx.NEAR)
+    assert typed_entry(near, "120", True) == Entry(A, Decimal(120), Approx.NEAR)
+    assert typed_entry(near, "120余", True) == Entry(A, Decimal(120), Approx.OVER)
+    assert typed_entry(Entry(), "5", True, pending=Choice.OVER) == Entry(A, Decimal(5), Approx.OVER)
+    assert typed_entry(near, "", True) == Entry()
+
+
+@given(st.integers(min_value=0, max_value=10**11))
+def test_formatted_figures_read_back(value: int) -> None:
+    for entry in (Entry(N, Decimal(value)), Entry(A, Decimal(value), Approx.NEAR),
+                  Entry(A, Decimal(value), Approx.OVER)):
+        assert read_typed(format_entry(entry), integral=True) == entry

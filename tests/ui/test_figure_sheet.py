@@ -155,28 +155,80 @@ def test_typing_a_count_saves_at_once(qtbot: QtBot, sheet: FigureSheet, store: S
     assert isinstance(editor(sheet), QLineEdit)
 
 
-def test_decimal_point_refused_in_a_count(qtbot: QtBot, sheet: FigureSheet, store: Store, report: Report) -> None:
+def test_decimal_point_in_a_count_is_refused_not_dropped(qtbot: QtBot, sheet: FigureSheet, store: Store,
+                                                        report: Report) -> None:
+    """QA: "1.5" Enter saved 15. The text stays as typed, Enter says why and keeps the editor open."""
     click(qtbot, sheet, "A.received")
-    type_in(qtbot, "12.5")
+    type_in(qtbot, "1.5")
     line = editor(sheet)
     assert isinstance(line, QLineEdit)
-    assert line.text() == "125"
-    assert "整数" in sheet.message.text()
+    assert line.text() == "1.5"
     qtbot.keyClick(line, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: shown(sheet, "A.received") == "125")
+    assert "只能填整数" in sheet.message.text() and "件数" in sheet.message.text()
+    assert editor(sheet) is line and line.text() == "1.5"  # still open, nothing lost
+    assert sheet.view.currentIndex() == sheet.model.index_of("A.received")
+    qtbot.wait(figure_delegate.LIVE_SAVE_MS + 100)  # the pause does not save it either
     figure = saved(store, report, "A.received")
-    assert figure is not None and figure.value == 125 and figure.value != Decimal("12.5")
-    # Enter went on to the next figure too
+    assert figure is None or figure.state is FigureState.EMPTY
+    qtbot.keyClick(line, Qt.Key.Key_Tab)  # nor does Tab
+    assert editor(sheet) is line and saved(store, report, "A.received") in (None, FigureValue("A.received"))
+    qtbot.keyClick(line, Qt.Key.Key_Backspace)
+    qtbot.keyClick(line, Qt.Key.Key_Backspace)
+    assert sheet.message.text() == ""  # "1" is a figure again: the remark goes
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    figure = saved(store, report, "A.received")
+    assert figure is not None and figure.value == 1
     assert sheet.view.currentIndex() == sheet.model.index_of("A.accepted")
 
 
-def test_decimals_in_an_amount_and_no_minus(qtbot: QtBot, sheet: FigureSheet, store: Store, report: Report) -> None:
-    click(qtbot, sheet, "B.appearance_rate")
-    type_in(qtbot, "-98.5")
+def test_minus_is_refused_not_dropped(qtbot: QtBot, sheet: FigureSheet, store: Store, report: Report) -> None:
+    """QA: "-3" saved 3."""
+    click(qtbot, sheet, "A.received")
+    type_in(qtbot, "-3")
     line = editor(sheet)
-    assert isinstance(line, QLineEdit) and line.text() == "98.5"
-    assert "负数" in sheet.message.text()
+    assert isinstance(line, QLineEdit) and line.text() == "-3"
+    assert "不能是负数" in sheet.message.text()  # said at once, while typing
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert editor(sheet) is line and "不能是负数" in sheet.message.text()
+    assert saved(store, report, "A.received") in (None, FigureValue("A.received"))
+    qtbot.keyClick(line, Qt.Key.Key_Home)
+    qtbot.keyClick(line, Qt.Key.Key_Delete)
     qtbot.keyClick(line, Qt.Key.Key_Tab)
+    figure = saved(store, report, "A.received")
+    assert figure is not None and figure.value == 3
+
+
+def test_letters_are_refused_with_a_message(qtbot: QtBot, sheet: FigureSheet, store: Store, report: Report) -> None:
+    """QA: "abc" was silently ignored."""
+    click(qtbot, sheet, "B.appearance_rate")
+    type_in(qtbot, "abc")
+    line = editor(sheet)
+    assert isinstance(line, QLineEdit) and line.text() == "abc"
+    assert "“abc”不是数字" in sheet.message.text() and "近100" in sheet.message.text()
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert editor(sheet) is line
+    assert saved(store, report, "B.appearance_rate") in (None, FigureValue("B.appearance_rate"))
+
+
+def test_clicking_away_from_a_wrong_figure_keeps_the_old_one(qtbot: QtBot, sheet: FigureSheet, store: Store,
+                                                             report: Report) -> None:
+    click(qtbot, sheet, "A.received")
+    type_in(qtbot, "7")
+    qtbot.keyClick(editor(sheet), Qt.Key.Key_Return)
+    click(qtbot, sheet, "A.received")
+    type_in(qtbot, "7.5")
+    qtbot.wait(figure_delegate.LIVE_SAVE_MS + 100)
+    sheet.search.setFocus()  # the editor closes: the wrong text is not saved, and that is said
+    qtbot.waitUntil(lambda: sheet.view.state() != sheet.view.State.EditingState)
+    figure = saved(store, report, "A.received")
+    assert figure is not None and figure.value == 7
+    assert "没有保存" in sheet.message.text()
+
+
+def test_decimals_in_an_amount(qtbot: QtBot, sheet: FigureSheet, store: Store, report: Report) -> None:
+    click(qtbot, sheet, "B.appearance_rate")
+    type_in(qtbot, "98.5")
+    qtbot.keyClick(editor(sheet), Qt.Key.Key_Tab)
     figure = saved(store, report, "B.appearance_rate")
     assert figure is not None and figure.state is FigureState.NUMBER and figure.value == Decimal("98.5")
     assert shown(sheet, "B.appearance_rate") == "98.5"
@@ -224,19 +276,29 @@ def test_context_menu_offers_the_history(qtbot: QtBot, sheet: FigureSheet) -> No
     assert sheet.view.currentIndex().row() == index.row()
 
 
-def test_chinese_is_refused_fullwidth_digits_are_not(qtbot: QtBot, sheet: FigureSheet, store: Store,
-                                                     report: Report) -> None:
+@pytest.mark.parametrize(("typed", "state", "value", "approx", "cell"), [
+    ("近百", FigureState.APPROX, 100, Approx.NEAR, "近100"),
+    ("近十", FigureState.APPROX, 10, Approx.NEAR, "近10"),
+    ("60000余", FigureState.APPROX, 60000, Approx.OVER, "60000余"),
+    ("不涉及", FigureState.NA, None, None, "不涉及"),
+    ("４２", FigureState.NUMBER, 42, None, "42"),
+])
+def test_approximations_typed_in_the_cell(qtbot: QtBot, sheet: FigureSheet, store: Store, report: Report,
+                                          typed: str, state: FigureState, value: int | None,
+                                          approx: Approx | None, cell: str) -> None:
+    """The hint says 约数 like "近百" can be typed: they are, with the 填写方式 following."""
     click(qtbot, sheet, "A.received")
     qtbot.keyClick(sheet.view, Qt.Key.Key_F2)
     line = editor(sheet)
-    type_chinese(line, "近百")
-    assert isinstance(line, QLineEdit) and line.text() == ""
-    assert "填写方式" in sheet.message.text()
-    type_chinese(line, "４２")
-    assert line.text() == "42"
-    qtbot.keyClick(line, Qt.Key.Key_Tab)
+    type_chinese(line, typed)
+    assert isinstance(line, QLineEdit) and line.text() == typed
+    assert sheet.message.text() == ""  # nothing refused on the way ("近", "不涉")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
     figure = saved(store, report, "A.received")
-    assert figure is not None and figure.value == 42
+    assert figure is not None and figure.state is state and figure.approx is approx
+    assert figure.value == (None if value is None else Decimal(value))
+    assert shown(sheet, "A.received") == cell
+    assert sheet.view.currentIndex() == sheet.model.index_of("A.accepted")
 
 
 def test_not_applicable_from_the_keyboard(qtbot: QtBot, sheet: FigureSheet, store: Store, report: Report) -> None:

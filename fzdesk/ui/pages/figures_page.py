@@ -10,7 +10,7 @@ from fzdesk.ui.pages.base import Page, Session
 
 
 def catalogue_codes(catalogue_version: int) -> list[str]:
-    return [i.code for i in resources.catalogue().indicators if i.since <= catalogue_version]
+    return resources.indicator_codes(catalogue_version)
 
 
 class FiguresPage(Page):
@@ -18,7 +18,8 @@ class FiguresPage(Page):
         super().__init__(session, parent)
         assert session.report is not None
         self.outer.addWidget(self.hint(
-            "逐项填写本年度的数据：可以填数字、填约数（如“近百”），本单位不涉及的标为“不涉及”。"))
+            "逐项填写本年度的数据：可以填数字，也可以在格里直接键入约数（如“近百”“60000余”）；"
+            "本单位没有的工作键入“不涉及”。"))
         self.sheet: QWidget | None = None
         try:
             from fzdesk.ui.figure_sheet import FigureSheet
