@@ -32,3 +32,8 @@ def catalogue() -> Catalogue:
 @cache
 def outline(unit_type: UnitType) -> Outline:
     return parse_outline(load_json("outlines", OUTLINE_FILES[unit_type]))
+
+
+def indicator_codes(catalogue_version: int) -> list[str]:
+    """The codes of the indicators a report made with that catalogue version shows (the 数据 step's count)."""
+    return [i.code for i in catalogue().indicators if i.since <= catalogue_version]

@@ -505,16 +505,15 @@ class MainWindow(QMainWindow):
         if step.key == "opening":
             return text_progress(report.section(Block.OPENING), self._default_opening())
         if step.key == "figures":
-            from fzdesk.domain.progress import figures_progress
-            from fzdesk.ui.pages.figures_page import FiguresPage
+            from fzdesk.domain.progress import figure_counts, figures_progress
 
             page = self.pages.get("figures")
-            if isinstance(page, FiguresPage):
-                return figures_progress(*page.progress())
-            from fzdesk.domain.progress import figure_counts
-            from fzdesk.ui.pages.figures_page import catalogue_codes
+            if page is not None:  # (the page's module is imported when the step is first opened)
+                from fzdesk.ui.pages.figures_page import FiguresPage
 
-            return figures_progress(*figure_counts(report, catalogue_codes(report.catalogue_version)))
+                assert isinstance(page, FiguresPage)
+                return figures_progress(*page.progress())
+            return figures_progress(*figure_counts(report, resources.indicator_codes(report.catalogue_version)))
         if step.key == "closing":
             return closing_progress(report)
         if step.key == "check":
