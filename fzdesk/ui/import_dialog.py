@@ -218,7 +218,8 @@ class ImportDialog(QDialog):
         found = assess(self.store, self.preview).unit
         if found is None:
             self.unit.addItem(f"新建单位：{self.preview.unit.name or '未命名单位'}", None)
-        target = chosen or found
+        # from the menu a stored unit the file names comes first, then the open unit; from 新建年度报告, the open unit
+        target = chosen if self.for_year is not None else (found or chosen)
         index = self.unit.findData(target.id) if target is not None else self.unit.count() - 1
         self.unit.setCurrentIndex(max(index, 0))
         self.unit.setEnabled(self.for_year is None)  # 新建年度报告 is for the unit that is open

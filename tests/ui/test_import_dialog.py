@@ -342,6 +342,20 @@ def test_import_and_start_next_year_in_one_go(store: Store, county: Path,
         "完善法治法宣工作机制", "进一步强化推进依法行政", "不断加强法治宣传教育"]
 
 
+def test_from_the_menu_the_unit_the_file_names_comes_first(store: Store, county: Path,
+                                                           open_dialog: Callable[..., ImportDialog]) -> None:
+    mine = factories.unit("槐店回族镇人民政府")
+    store.save_unit(mine)
+    named = factories.unit()  # 沈丘县人民政府办公室, as the file says
+    store.save_unit(named)
+    d = open_dialog(store, open_import(county), unit=mine)  # 槐店 is open in the window
+    assert d.unit.isEnabled() and d.unit.currentText() == "沈丘县人民政府办公室"
+    assert d.unit.findText("新建单位：沈丘县人民政府办公室") == -1  # the file's unit is stored: no new one
+    assert not d.other_unit.isVisible()
+    d2 = open_dialog(store, open_import(county), unit=mine, for_year=2024)  # 新建年度报告 of 槐店
+    assert not d2.unit.isEnabled() and d2.unit.currentText() == "槐店回族镇人民政府" and d2.other_unit.isVisible()
+
+
 def test_next_year_is_not_offered_when_it_exists(store: Store, county: Path,
                                                  open_dialog: Callable[..., ImportDialog]) -> None:
     u = factories.unit()
