@@ -285,6 +285,13 @@ class MainWindow(QMainWindow):
             self.year_combo.setCurrentIndex(self.year_combo.findData(report.id))
         self.new_report_button.setEnabled(unit is not None and unit.id is not None)
 
+    def _unit_renamed(self) -> None:
+        """The name typed so far, in the switcher at once (the store has it only after the autosave)."""
+        unit = self.session.unit
+        index = self.unit_combo.findData(unit.id) if unit is not None else -1
+        if unit is not None and index >= 0:
+            self.unit_combo.setItemText(index, unit.name)
+
     def _unit_chosen(self, index: int) -> None:
         unit_id = self.unit_combo.itemData(index)
         if unit_id is None or (self.session.unit and self.session.unit.id == unit_id):
@@ -410,7 +417,7 @@ class MainWindow(QMainWindow):
 
             up = UnitPage(s)
             up.unit_created.connect(lambda _id: self._refresh_switcher())
-            up.unit_renamed.connect(self._refresh_switcher)
+            up.unit_renamed.connect(self._unit_renamed)
             page = up
         elif step.key == "report":
             from fzdesk.ui.pages.report_page import ReportPage

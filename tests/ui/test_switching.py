@@ -142,3 +142,18 @@ def test_the_typed_year_changes_headings_still_worded_by_default(
     assert report.section(Block.MEASURES).heading.startswith("2023年度")  # type: ignore[union-attr]
     assert report.section(Block.PLANS).heading.startswith("2024年度")  # type: ignore[union-attr]
     assert w.year_combo.currentText() == "2023年度"
+
+
+def test_the_switcher_follows_a_new_units_name_as_typed(store: Store,
+                                                         make_window: Callable[[Store], MainWindow]) -> None:
+    """QA: on first start the 单位 combo showed only the first character typed until a restart."""
+    w = make_window(store)
+    page = w.current_page()
+    assert isinstance(page, UnitPage)
+    type_text(page.name, "沈丘县人民政府")
+    assert w.unit_combo.currentText() == "沈丘县人民政府"
+    assert w.unit_combo.count() == 1
+    w.session.saver.flush()
+    assert [u.name for u in store.units()] == ["沈丘县人民政府"]
+    key(page.name, Qt.Key.Key_Backspace)
+    assert w.unit_combo.currentText() == "沈丘县人民政"
