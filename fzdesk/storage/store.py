@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from fzdesk import resources
-from fzdesk.domain.figure_values import figure_problems
 from fzdesk.domain.model import (
     Approx,
     Block,
@@ -416,6 +415,8 @@ class Store:
     # ----- figures -------------------------------------------------------------------------------
     def set_figure(self, report_id: int, figure: FigureValue) -> None:
         """Saves this year's value with history; ValueError (Chinese) for a value the catalogue kind forbids."""
+        from fzdesk.domain.figure_values import figure_problems  # (the catalogue is not loaded at start-up)
+
         problems = figure_problems(figure, resources.catalogue(), last_year=False)
         if problems:
             raise ValueError(problems[0] + "没有保存。")
