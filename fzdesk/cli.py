@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import fzdesk
 
-
-class _VersionAction(argparse.Action):
-    """Prints the version; looked up only when asked for (it is not free to find)."""
-
-    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
-        print(f"fzdesk {fzdesk.__version__}")
-        parser.exit()
+if TYPE_CHECKING:  # argparse (with gettext and locale, ~2.5 ms) is not loaded to start the window: see _window_data
+    import argparse
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     """The parser; without the subcommands (whose imports cost more than Qt's) when only the window is wanted."""
+    import argparse
+
+    class _VersionAction(argparse.Action):
+        """Prints the version; looked up only when asked for (it is not free to find)."""
+
+        def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+            print(f"fzdesk {fzdesk.__version__}")
+            parser.exit()
+
     parser = argparse.ArgumentParser(
         prog="fzdesk",
         description="法治政府建设年度报告助手：不带子命令时打开程序窗口。",
@@ -50,22 +54,37 @@ def _names_a_command(arguments: Sequence[str]) -> bool:
     return False
 
 
+def _window_data(arguments: Sequence[str]) -> tuple[str | None] | None:
+    """(the --data folder or None) when the arguments only start the window: nothing, `--data DIR` or
+    `--data=DIR`, read as argparse would; None for anything else, which argparse then reads."""
+    if not arguments:
+        return (None,)
+    if len(arguments) == 2 and arguments[0] == "--data" and not arguments[1].startswith("-"):
+        return (arguments[1],)
+    if len(arguments) == 1 and arguments[0].startswith("--data=") and len(arguments[0]) > len("--data="):
+        return (arguments[0][len("--data="):],)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_console()
     arguments = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser(with_commands=_names_a_command(arguments)).parse_args(arguments)
-    if args.self_test:
-        from fzdesk.selftest import run
+    window = _window_data(arguments)
+    if window is None:
+        args = build_parser(with_commands=_names_a_command(arguments)).parse_args(arguments)
+        if args.self_test:
+            from fzdesk.selftest import run
 
-        return run()
-    if args.command is None:
-        import gc
+            return run()
+        if args.command is not None:
+            return int(args.handler(args))
+        window = (args.data,)
+    import gc
 
-        gc.disable()  # the window's start-up makes ~35,000 lasting objects: collected from after its first paint
-        from fzdesk.app import run_gui  # Qt is imported only when a window is wanted
+    gc.disable()  # the window's start-up makes ~35,000 lasting objects: collected from after its first paint
+    from fzdesk.app import run_gui  # Qt is imported only when a window is wanted
 
-        return int(run_gui(args.data))
-    return int(args.handler(args))
+    return int(run_gui(window[0]))
 
 
 def _utf8_console() -> None:

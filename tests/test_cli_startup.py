@@ -71,3 +71,28 @@ def test_the_window_starts_with_the_garbage_collector_off() -> None:
     result = subprocess.run([sys.executable, "-c", GC_PROBE, "--data", "D"], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "collector off"
+
+
+@pytest.mark.parametrize("arguments", [
+    [], ["--data", "D"], ["--data=D"], ["--data", ""], ["--data", "数据 文件夹"], ["--data=a=b"],
+])
+def test_arguments_that_only_start_the_window_are_read_as_argparse_reads_them(arguments: list[str]) -> None:
+    window = cli._window_data(arguments)
+    assert window is not None
+    args = cli.build_parser(with_commands=False).parse_args(arguments)
+    assert window == (args.data,) and args.command is None and not args.self_test
+
+
+@pytest.mark.parametrize("arguments", [
+    ["--data"], ["--data="], ["--data", "-x"], ["--dat", "D"], ["--data", "D", "--data", "E"], ["--self-test"],
+    ["--version"], ["-h"], ["list"], ["--data", "D", "list"], ["--foo"],
+])
+def test_anything_else_is_left_to_argparse(arguments: list[str]) -> None:
+    assert cli._window_data(arguments) is None
+
+
+def test_starting_the_window_does_not_load_argparse() -> None:
+    probe = FAKE_APP.replace("print(sorted(", "print('argparse' in sys.modules, sorted(")
+    result = subprocess.run([sys.executable, "-c", probe, "--data", "D"], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.splitlines()[1].startswith("False")
