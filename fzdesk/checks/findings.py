@@ -5,9 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fzdesk.domain.model import Block, Dismissal, Report
+from fzdesk.domain.model import Dismissal, Report
+from fzdesk.domain.naming import plain_step_titles
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from fzdesk.domain.catalogue import Catalogue
 
 
 class Severity(StrEnum):
@@ -37,13 +43,8 @@ class Category(StrEnum):
                 "structure": "结构", "dates": "日期"}[self.value]
 
 
-#: Where a report-level field lives (no block): title, recipient, organs, date.
-FIELD_LABELS = {"title": "标题", "recipient": "主送机关", "organs": "署名", "date": "成文日期"}
-STEP_LABELS = {
-    Block.OPENING.value: "开头", Block.RESPONSIBILITY.value: "第一责任人职责", Block.MEASURES.value: "主要举措和成效",
-    Block.SHORTCOMINGS.value: "不足和原因", Block.PLANS.value: "下一年度安排", Block.OTHER.value: "其他情况",
-    Block.CLOSING.value: "结尾", "figures": "数据", "info": "基本信息",
-}
+#: Step names by key, unnumbered (fzdesk.domain.naming is the one source; step_titles(report) numbers the blocks).
+STEP_LABELS = plain_step_titles()
 
 
 @dataclass(frozen=True)
@@ -63,18 +64,19 @@ class Location:
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v is not None}
 
-    def describe(self) -> str:
-        """A short Chinese description of the place, for lists and the command line."""
-        parts = [STEP_LABELS.get(self.step, self.step)]
-        if self.field:
-            parts.append(FIELD_LABELS.get(self.field, self.field))
-        if self.item_index is not None:
-            parts.append("标题" if self.item_index < 0 else f"第{self.item_index + 1}项")
-        if self.paragraph is not None:
-            parts.append("小标题" if self.paragraph < 0 else f"第{self.paragraph + 1}段")
-        if self.figure:
-            parts.append(self.figure)
-        return " · ".join(parts)
+    def describe(self, titles: Mapping[str, str] | None = None, catalogue: Catalogue | None = None) -> str:
+        """A short Chinese description of the place, for lists and the command line: the step (titles: its
+        numbered title, fzdesk.domain.naming.step_titles(report)), then the item and paragraph, the field, or the
+        figure by its family and name (数据 · 行政复议 · 受理)."""
+        from fzdesk.checks.places import where
+
+        return where(self.step, self.item_index, self.paragraph, self.figure, self.field, catalogue, titles)
+
+    def place(self, catalogue: Catalogue | None = None) -> str:
+        """Where in its step, without the step (the 检查 list groups by step): "" for the whole step."""
+        from fzdesk.checks.places import place_in_step
+
+        return place_in_step(self.step, self.item_index, self.paragraph, self.figure, self.field, catalogue)
 
 
 @dataclass(frozen=True)
@@ -119,14 +121,14 @@ class Finding:
         if not self.key:
             self.key = make_key(self.rule, self.location, self.excerpt)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, titles: Mapping[str, str] | None = None) -> dict[str, Any]:
         return {
             "rule": self.rule,
             "category": self.category.value,
             "severity": self.severity.value,
             "message": self.message,
             "location": self.location.to_dict(),
-            "place": self.location.describe(),
+            "place": self.location.describe(titles),
             "excerpt": self.excerpt,
             "values": {k: _jsonable(v) for k, v in self.values.items()},
             "key": self.key,

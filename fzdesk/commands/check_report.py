@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from fzdesk import resources
@@ -12,6 +13,7 @@ from fzdesk.checks.findings import STEP_LABELS, Category, CheckResult, Finding, 
 from fzdesk.checks.rules import load_rules
 from fzdesk.checks.wording import load_wording
 from fzdesk.commands.common import CommandError, add_report_selector, choose_report, fail, open_store
+from fzdesk.domain.naming import step_titles
 from fzdesk.paths import data_dir
 from fzdesk.storage.checklist import plan_checks
 
@@ -38,28 +40,32 @@ def handle(args: argparse.Namespace) -> int:
     result = check_report(report, unit, resources.catalogue(), load_rules(folder), load_wording(folder), last_year,
                           checks)
     if args.json:
-        print(json.dumps(json_entries(result), ensure_ascii=False, indent=2))
+        print(json.dumps(json_entries(result, step_titles(report)), ensure_ascii=False, indent=2))
     else:
-        print(render_text(f"{summary.unit_name} {summary.year}年度报告", result))
+        print(render_text(f"{summary.unit_name} {summary.year}年度报告", result, step_titles(report)))
     return 1 if result.has_open_errors else 0
 
 
-def json_entries(result: CheckResult) -> list[dict[str, Any]]:
-    """Every finding with "status" open or dismissed, then each 无法检查 rule as an info entry, status unchecked."""
-    out = [{**f.to_dict(), "status": "dismissed" if f.dismissed else "open"} for f in result.findings]
+def json_entries(result: CheckResult, titles: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+    """Every finding with "status" open or dismissed, then each 无法检查 rule as an info entry, status unchecked.
+    titles: the report's step titles (fzdesk.domain.naming.step_titles), as the window names the steps."""
+    labels = titles or STEP_LABELS
+    out = [{**f.to_dict(labels), "status": "dismissed" if f.dismissed else "open"} for f in result.findings]
     for u in result.unchecked:
         location: dict[str, Any] = {"step": "figures"}
         if u.missing:
             location["figure"] = u.missing[0]
         out.append({"rule": u.rule, "category": Category.FIGURES.value, "severity": Severity.INFO.value,
-                    "message": u.message, "location": location, "place": STEP_LABELS["figures"], "excerpt": "",
+                    "message": u.message, "location": location, "place": labels["figures"], "excerpt": "",
                     "values": {"missing": list(u.missing)}, "key": f"{u.rule}|unchecked", "dismissed": False,
                     "reason": "", "fixes": [], "status": "unchecked"})
     return out
 
 
-def render_text(title: str, result: CheckResult) -> str:
-    """Findings grouped by severity, then by step; dismissed ones and 无法检查 listed apart."""
+def render_text(title: str, result: CheckResult, titles: Mapping[str, str] | None = None) -> str:
+    """Findings grouped by severity, then by step; dismissed ones and 无法检查 listed apart. The steps and places
+    are named as the window names them (titles: the report's step titles, else unnumbered)."""
+    labels = titles or STEP_LABELS
     open_ = result.open_findings
     counts = {s: sum(1 for f in open_ if f.severity is s) for s in Severity}
     dismissed = [f for f in result.findings if f.dismissed]
@@ -77,13 +83,13 @@ def render_text(title: str, result: CheckResult) -> str:
         for f in group:
             if f.location.step != step:
                 step = f.location.step
-                lines.append(f"  {STEP_LABELS.get(step, step)}")
-            lines.extend(_finding_lines(f))
+                lines.append(f"  {labels.get(step, step)}")
+            lines.extend(_finding_lines(f, labels))
     if dismissed:
         lines.append("")
         lines.append("【已忽略】")
         for f in dismissed:
-            lines.extend(_finding_lines(f))
+            lines.extend(_finding_lines(f, labels))
             lines.append(f"      理由：{f.reason or '（未写）'}")
     if result.unchecked:
         lines.append("")
@@ -92,8 +98,8 @@ def render_text(title: str, result: CheckResult) -> str:
     return "\n".join(lines)
 
 
-def _finding_lines(f: Finding) -> list[str]:
-    lines = [f"    · {f.message}（{f.location.describe()}）"]
+def _finding_lines(f: Finding, titles: Mapping[str, str]) -> list[str]:
+    lines = [f"    · {f.message}（{f.location.describe(titles)}）"]
     if f.excerpt:
         lines.append(f"      “…{f.excerpt}…”")
     return lines

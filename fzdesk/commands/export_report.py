@@ -6,15 +6,17 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from fzdesk import resources
 from fzdesk.checks.engine import check_report
-from fzdesk.checks.findings import CheckResult, Finding, Severity
+from fzdesk.checks.findings import CheckResult, Severity
 from fzdesk.checks.rules import load_rules
 from fzdesk.checks.wording import load_wording
 from fzdesk.commands.common import CommandError, add_report_selector, choose_report, fail, open_store
+from fzdesk.domain.naming import step_titles
 from fzdesk.exchange import report_json
 from fzdesk.export.docx_writer import export_docx
 from fzdesk.export.handoff import SAFE_TO_REMOVE, HandoffError, TargetExists, report_file_name, write_safely
@@ -79,7 +81,7 @@ def handle(args: argparse.Namespace) -> int:
         return fail(exc)
     for path in written:
         print(path)
-    for line in dismissed_lines(checked):
+    for line in dismissed_lines(checked, step_titles(report)):
         print(line)
     errors = [f for f in checked.open_findings if f.severity is Severity.ERROR]
     if errors:
@@ -89,22 +91,14 @@ def handle(args: argparse.Namespace) -> int:
     return 0
 
 
-def dismissed_lines(result: CheckResult) -> list[str]:
+def dismissed_lines(result: CheckResult, titles: Mapping[str, str] | None = None) -> list[str]:
     """The dismissed findings with their reasons (they travel in the report's data), as printed."""
     dismissed = [f for f in result.findings if f.dismissed]
     if not dismissed:
         return ["没有忽略的问题。"]
     lines = [f"已忽略的问题 {len(dismissed)} 条（理由随报告数据一并导出）："]
     for f in dismissed:
-        lines.append(f"  · 【{f.severity.label}】{f.message}（{_where(f)}）")
+        lines.append(f"  · 【{f.severity.label}】{f.message}（{f.location.describe(titles)}）")
         lines.append(f"    理由：{f.reason or '（未写）'}")
     return lines
 
-
-def _where(f: Finding) -> str:
-    """The place as the window names it: a figure by its family and name (数据 · 行政复议 · 审结)."""
-    indicator = resources.catalogue().get(f.location.figure) if f.location.figure else None
-    if indicator is None:
-        return f.location.describe()
-    family = resources.catalogue().family(indicator.family)
-    return f"{f.location.describe().split(' · ')[0]} · {family.name} · {indicator.name}"

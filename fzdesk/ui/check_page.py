@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from fzdesk.checks.findings import Finding, Severity, Unchecked
+from fzdesk.domain.naming import step_titles
 from fzdesk.ui.check_actions import EXPLANATION_CHOICES, dictionary_word
 from fzdesk.ui.findings_model import FINDING_ROLE, FindingsModel
 from fzdesk.ui.pages.base import Page, Session, buddy_label
@@ -239,7 +240,8 @@ class CheckPage(Page):
         if finding is None:
             self.detail.setText("选中一条问题，这里显示详细内容和可以做的操作。")
             return
-        lines = [f"【{finding.severity.label}】{finding.message}", f"位置：{finding.location.describe()}"]
+        where = finding.location.describe(step_titles(self.session.report))
+        lines = [f"【{finding.severity.label}】{finding.message}", f"位置：{where}"]
         if finding.excerpt:
             lines.append(f"原文：…{finding.excerpt}…")
         if finding.dismissed:

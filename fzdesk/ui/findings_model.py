@@ -41,14 +41,8 @@ def _group(text: str, colour: QColor | None = None) -> QStandardItem:
 
 
 def place(f: Finding) -> str:
-    """Where in its step (the group row above already names the step): 第2项 · 第1段, 主送机关, a figure."""
-    if f.location.figure:
-        indicator = resources.catalogue().get(f.location.figure)
-        if indicator is not None:
-            family = resources.catalogue().family(indicator.family)
-            return f"{family.name} · {indicator.name}"
-    parts = f.location.describe().split(" · ")[1:]
-    return " · ".join(parts) or "整个部分"
+    """Where in its step (the group row above already names the step): 第2项 · 第1段, 主送机关, 行政复议 · 受理."""
+    return f.location.place(resources.catalogue()) or "整个部分"
 
 
 def _excerpt(f: Finding) -> str:
@@ -64,8 +58,10 @@ class FindingsModel(QStandardItemModel):
         self.removeRows(0, self.rowCount())
         root = self.invisibleRootItem()
 
+        labels = {**STEP_LABELS, **step_titles}
+
         def title(step: str) -> str:
-            return step_titles.get(step) or STEP_LABELS.get(step, step)
+            return labels.get(step, step)
 
         open_ = result.open_findings
         for severity in Severity:
@@ -93,4 +89,5 @@ class FindingsModel(QStandardItemModel):
             root.appendRow([head, _group(""), _group("")])
             for f in dismissed:
                 reason = f"理由：{f.reason}" if f.reason else "（未写理由）"
-                head.appendRow(_row((f"{f.severity.label}：{f.message}", f.location.describe(), reason), f, _GREY))
+                where = f.location.describe(labels, resources.catalogue())
+                head.appendRow(_row((f"{f.severity.label}：{f.message}", where, reason), f, _GREY))

@@ -151,7 +151,7 @@ def test_export_lists_the_dismissed_findings_with_their_reasons_and_warns_of_err
     assert lines[0] == str(out / f"{NAME}.docx")
     at = lines.index("已忽略的问题 1 条（理由随报告数据一并导出）：")
     assert lines[at + 1].startswith("  · 【警告】“法制政府”应写作“法治政府”")
-    assert lines[at + 1].endswith("（主要举措和成效 · 第1项 · 第2段）")
+    assert lines[at + 1].endswith("（二、主要举措和成效 · 第1项 · 第2段）")  # as the step list names it
     assert lines[at + 2] == "    理由：引用文件原标题"
     assert "可以安全拔出U盘" in lines[-1]
     assert "还有1个错误没有处理" in captured.err

@@ -36,6 +36,7 @@ from fzdesk.checks.engine import check_report
 from fzdesk.checks.findings import CheckResult, Finding, Severity
 from fzdesk.checks.rules import load_rules
 from fzdesk.checks.wording import load_wording
+from fzdesk.domain.naming import step_titles
 from fzdesk.export import geometry
 from fzdesk.export.docx_writer import export_docx
 from fzdesk.export.drives import Drive, removable_drives
@@ -43,18 +44,12 @@ from fzdesk.export.handoff import HandoffError, TargetExists, report_file_name, 
 from fzdesk.export.options import ExportOptions, FontSet, PageNumbers, Variant, remember, unit_options
 from fzdesk.export.preview import preview_pages
 from fzdesk.export.record import ExportRecord, fingerprint, setting_key
-from fzdesk.ui.findings_model import place
 from fzdesk.ui.pages.base import Page, Session, buddy_label
 
 # Mnemonics: the window already uses Alt+Q/E/P/N (switcher, Back/Next) and F/G/V/T/H (menus).
 OVERWRITE, NEW_NAME, CANCEL = "overwrite", "new", "cancel"
 GO_CHECK, EXPORT_ANYWAY = "check", "anyway"
 MAX_PREVIEW_DPI = 72
-
-
-def where(f: Finding) -> str:
-    """The step and the place in it, a figure by its family and name: 数据 · 行政复议 · 审结."""
-    return f"{f.location.describe().split(' · ')[0]} · {place(f)}"
 
 
 class ExportPage(Page):
@@ -309,7 +304,8 @@ class ExportPage(Page):
                                      else "没有忽略的问题。")
         self.dismissed.clear()
         for f in dismissed:
-            item = QListWidgetItem(f"【{f.severity.label}】{f.message}（{where(f)}）\n"
+            where = f.location.describe(step_titles(self.session.report))  # 数据 · 行政复议 · 审结
+            item = QListWidgetItem(f"【{f.severity.label}】{f.message}（{where}）\n"
                                    f"理由：{f.reason or '（未写）'}")
             item.setToolTip(f.excerpt)
             self.dismissed.addItem(item)
