@@ -10,7 +10,7 @@ from fzdesk.checks.language import finding
 from fzdesk.checks.text import section_paragraphs
 from fzdesk.checks.wording import Wording, shipped_wording
 from fzdesk.domain.checklist import PlanCheck, PlanStatus
-from fzdesk.domain.model import BODY_BLOCKS, Block, Report, Section, Unit, UnitType
+from fzdesk.domain.model import BODY_BLOCKS, Block, Numbering, Report, Section, Unit, UnitType
 
 BLOCK_NAMES = {
     Block.MEASURES: "推进法治政府建设的主要举措和成效",
@@ -70,6 +70,32 @@ def block_findings(report: Report, wording: Wording | None = None) -> list[Findi
     closing = report.section(Block.CLOSING)
     if closing is not None and not wording.regex("closing").search(_text(closing)):
         out.append(_block("structure.closing", Severity.INFO, Block.CLOSING, "结尾通常写“特此报告。”。"))
+    return out
+
+
+#: Numbering styles whose item title is a heading or lead that a body must follow: "（一）title" alone prints
+#: as a bare heading. In 一是…… and unnumbered blocks a title may be the whole item ("一是加强学习。").
+BODY_REQUIRED = frozenset({Numbering.HEADINGS, Numbering.INLINE})
+_TITLE_SHOWN = 24
+
+
+def empty_item_findings(report: Report) -> list[Finding]:
+    """Items with a title but no body in a block whose numbering needs one (an outline's titles the clerk has not
+    written yet): a warning at the item, which the export would otherwise print as a bare heading. Items with
+    neither title nor body are left out of the export (fzdesk.export.body) and need no finding."""
+    out: list[Finding] = []
+    for section in report.body_sections:
+        if section.omitted or section.numbering not in BODY_REQUIRED:
+            continue
+        for index, item in enumerate(section.items):
+            title = item.title.strip()
+            if not title or any(p.strip() for p in item.paragraphs):
+                continue
+            shown = title if len(title) <= _TITLE_SHOWN else title[:_TITLE_SHOWN] + "…"
+            out.append(Finding(
+                "structure.empty_item", Category.STRUCTURE, Severity.WARNING,
+                f"条目“{shown}”还没有正文：请补写，或删除这一条。",
+                Location(section.block.value, item.id, index), excerpt=title, values={"title": title}))
     return out
 
 
@@ -184,5 +210,5 @@ def date_findings(report: Report) -> list[Finding]:
 
 def structure_findings(report: Report, unit: Unit | None, plan_checks: Sequence[PlanCheck] = (),
                        wording: Wording | None = None) -> list[Finding]:
-    return [*block_findings(report, wording), *carried_over_findings(report, wording), *head_findings(report, unit),
-            *plan_check_findings(plan_checks)]
+    return [*block_findings(report, wording), *empty_item_findings(report), *carried_over_findings(report, wording),
+            *head_findings(report, unit), *plan_check_findings(plan_checks)]

@@ -58,8 +58,9 @@ CLASSES: tuple[WordingClass, ...] = (
                  "（如APP、PDF）。", (Section("latin", "latin_allowed", "可以夹在中文里的英文词"),)),
     WordingClass("numbering", "序号和列举", "“三个方面”“九个一”这类先说条数再逐项列举的写法，条数对不上时提醒。",
                  _lists("count_measures", "announced_nouns")),
-    WordingClass("years", "年份", "沿用去年文字时留下的去年年份；“较2022年”这类比较里的去年年份是对的。",
-                 _lists("compare_before", "current_after")),
+    WordingClass("years", "年份", "沿用旧报告文字时留下的往年年份（如今年的报告开头写“2023年，……”）；"
+                 "“较2022年”“2021年以来”这类比较和回顾里的往年年份是对的。",
+                 _lists("compare_before", "current_after", "lookback_after", "lookback_words")),
     WordingClass("structure", "报告结构", "“存在的不足”要讲原因，“下一年度安排”要讲今后，不夹带请示用语，"
                  "沿用去年的成效要更新，结尾要有结束语。",
                  _lists("causes", "future", "requests", "results", "closing")),

@@ -1,4 +1,5 @@
-"""Years in the text: last year's year left in copied text; plans that do not speak of the coming year."""
+"""Years in the text: last year's year left in copied text; an old year opening a sentence of the opening or the
+results; plans that do not speak of the coming year."""
 
 from __future__ import annotations
 
@@ -26,6 +27,14 @@ _BASIS = re.compile(r"基础上|的基础|的成效|的成绩|的经验")
 _TENSE = re.compile(r"(?P<past>已经|已|业已|以来|取得了?|完成了|实现了|开展了|回顾|过去的?一年)|"
                     r"(?P<future>将|要|拟|计划|力争|争取|继续|持续|进一步|着力|重点|确保|谋划|打算|努力)")
 _PAST_BLOCKS = (Block.OPENING, Block.RESPONSIBILITY, Block.MEASURES, Block.SHORTCOMINGS, Block.CLOSING)
+#: Where a sentence opened by an older year is a slip ("2023年，在县委…" in a 2026 report): the opening and the
+#: blocks that report the year's results.
+_STALE_BLOCKS = (Block.OPENING, Block.RESPONSIBILITY, Block.MEASURES)
+_SENTENCE_START = "。！？；!?;\n"
+#: What may stand between a sentence's start and the year that opens it: 一是, （一）, 1., 在, 于.
+_OPEN_LEAD = re.compile(r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|"
+                        r"[一二三四五六七八九十]+、)?\s*(?:在|于)?\s*")
+_MONTH = re.compile(r"\d{4}年\d{1,2}月")
 
 
 @cache
@@ -62,6 +71,11 @@ def year_findings(para: Para, year: int, wording: Wording | None = None) -> list
                     "years.carried_previous", Category.DATES, Severity.WARNING, para, m.start(), end,
                     f"这段是从去年报告复制的，还写着去年的{'日期' if date else '年份'}“{text[m.start():end]}”"
                     f"（报告年度是{year}年）：请改成今年的情况。", {"found": value, "year": year}))
+            elif para.block in _STALE_BLOCKS and _opens_sentence(text, m.start(), m.end(), year, wording):
+                out.append(_stale(para, m.start(), m.end(), value, year))
+        elif para.block in _STALE_BLOCKS and value < year and _opens_sentence(text, m.start(), m.end(), year,
+                                                                             wording):
+            out.append(_stale(para, m.start(), m.end(), value, year))
         elif para.block is Block.PLANS and value <= year:
             is_heading = para.item_index < 0
             if is_heading or any(after.startswith(tail) for tail in _PLAN) or _plans_year(text, m.start(), m.end()):
@@ -70,6 +84,31 @@ def year_findings(para: Para, year: int, wording: Wording | None = None) -> list
                     f"下一年度的安排应针对{year + 1}年，这里写的是{value}年。", {"found": value, "expected": year + 1},
                     [text_fix(para, m.start(), m.end(), str(year + 1))]))
     return out
+
+
+def _stale(para: Para, start: int, end: int, value: int, year: int) -> Finding:
+    where = "开头" if para.block is Block.OPENING else "这句话开头"
+    return finding("years.stale", Category.DATES, Severity.WARNING, para, start, end,
+                   f"{where}写的是{value}年，本报告是{year}年度：是否沿用了旧报告的文字？",
+                   {"found": value, "year": year}, [text_fix(para, start, end, str(year))])
+
+
+def _opens_sentence(text: str, start: int, end: int, year: int, wording: Wording) -> bool:
+    """An older year that opens its sentence as the year the sentence is about ("2023年，在县委…", "一是2023年
+    我局…") and not a look-back or comparison: not followed by 以来/起/至/相比 … (years.json lookback_after), not a
+    date with its month, not inside a document's title 《…》, and the sentence does not also speak of the report
+    year or compare (years.json lookback_words: 以来, 至今, 相比 …: "2021年，我县被命名为…，至今保持…")."""
+    sentence = max(text.rfind(ch, 0, start) for ch in _SENTENCE_START) + 1
+    if not _OPEN_LEAD.fullmatch(text, sentence, start):
+        return False
+    tail = text[end:end + 6]
+    if any(tail.startswith(w) for w in wording.words("lookback_after")) or _MONTH.match(text, start):
+        return False
+    if text.rfind("《", 0, start) > text.rfind("》", 0, start):
+        return False
+    stop = min((i for i in (text.find(ch, end) for ch in _SENTENCE_START) if i >= 0), default=len(text))
+    rest = text[end:stop]
+    return f"{year}年" not in rest and not any(w in rest for w in wording.words("lookback_words"))
 
 
 def _plans_year(text: str, start: int, end: int) -> bool:

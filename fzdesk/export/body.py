@@ -76,9 +76,18 @@ def item_paras(style: Numbering, index: int, item: Item, options: ExportOptions)
     return out + [body_para(p) for p in paragraphs]
 
 
+def has_content(item: Item) -> bool:
+    """An item with neither title nor body (a blank item the clerk added and never wrote) is left out of the
+    document: it would print as a bare "（三）" and take a number. A title without body is printed (the check
+    structure.empty_item warns of it)."""
+    return bool(item.title.strip()) or any(p.strip() for p in item.paragraphs)
+
+
 def section_paras(label: str, section: Section, options: ExportOptions) -> list[Para]:
+    """The block's heading and its items, numbered in order; blank items are skipped and take no number."""
     out = [Para([Run(label + section.heading.strip(), Role.HEI)], first_line=INDENT, keep_next=True)]
-    for index, item in enumerate(section.items, start=1):
+    items = [item for item in section.items if has_content(item)]
+    for index, item in enumerate(items, start=1):
         out += item_paras(section.numbering, index, item, options)
     return out
 

@@ -20,7 +20,7 @@ from tests import factories
 from tests.checks.helpers import catalogue, rules
 
 SHIPPED = ("near", "over", "count_measures", "announced_nouns", "causes", "future", "requests", "results", "closing",
-           "compare_before", "current_after")
+           "compare_before", "current_after", "lookback_after", "lookback_words")
 
 
 def _para(text: str, block: Block = Block.MEASURES) -> Para:
