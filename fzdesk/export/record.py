@@ -8,16 +8,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from fzdesk.domain.progress import Progress
+from fzdesk.export.record_key import SETTING_PREFIX, setting_key
 
 if TYPE_CHECKING:
     from fzdesk.domain.model import Report, Unit
 
-SETTING_PREFIX = "export.last."
+__all__ = ["SETTING_PREFIX", "ExportRecord", "export_progress", "fingerprint", "setting_key"]
 _IDS = ("id", "unit_id")
-
-
-def setting_key(report_id: int) -> str:
-    return f"{SETTING_PREFIX}{report_id}"
 
 
 def _without_ids(value: Any) -> Any:

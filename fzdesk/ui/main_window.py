@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -42,6 +44,8 @@ from fzdesk.ui.steps import Step, steps_for
 from fzdesk.ui.style import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE, STYLE_SHEET, state_icon
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent, QSize
+    from PySide6.QtGui import QResizeEvent
     from PySide6.QtWidgets import QMessageBox
 
 
@@ -55,6 +59,30 @@ def _box() -> type[QMessageBox]:
 WINDOW_TITLE = "法治政府建设年度报告助手"
 FONT_SETTING = "editor_point_size"
 LAST_REPORT_SETTING = "last_report"
+
+
+class _PageHolder(QWidget):
+    """The page stack inside the scroll area, at the stack's minimum size and without height-for-width (the
+    scroll area would give a page with wrapped labels its preferred height: a scroll bar on every page)."""
+
+    def __init__(self, stack: QStackedWidget) -> None:
+        super().__init__()
+        self.stack = stack
+        stack.setParent(self)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.stack.minimumSizeHint()
+
+    def sizeHint(self) -> QSize:
+        return self.stack.sizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.stack.setGeometry(self.rect())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == event.Type.LayoutRequest:  # the stack's minimum changed: tell the scroll area
+            self.updateGeometry()
+        return super().event(event)
 
 
 class MainWindow(QMainWindow):
@@ -119,7 +147,13 @@ class MainWindow(QMainWindow):
         self.page_title.setObjectName("pageTitle")
         right.addWidget(self.page_title)
         self.stack = QStackedWidget()
-        right.addWidget(self.stack, 1)
+        # a page wider or taller than the window scrolls: the window never grows past the screen (text size)
+        self.page_scroller = QScrollArea()
+        self.page_scroller.setWidget(_PageHolder(self.stack))
+        self.page_scroller.setWidgetResizable(True)
+        self.page_scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroller.setProperty("focusPolicy", 0)  # Qt.NoFocus, without building the Qt enums (start-up)
+        right.addWidget(self.page_scroller, 1)
         nav = QHBoxLayout()
         self.position = QLabel()
         self.position.setObjectName("hint")
@@ -149,6 +183,8 @@ class MainWindow(QMainWindow):
         self.new_unit_button.clicked.connect(self.new_unit)
         self.new_report_button.clicked.connect(self.new_report)
         self.step_list.currentRowChanged.connect(self._step_clicked)
+        # Enter (or a double click) on a step: into the page, as Ctrl+PgDn does
+        self.step_list.activated.connect(lambda index: self.go(index.row(), focus=True))
         self.back_button.clicked.connect(lambda: self.go(self.current - 1, focus=True))
         self.next_button.clicked.connect(lambda: self.go(self.current + 1, focus=True))
 
@@ -522,14 +558,18 @@ class MainWindow(QMainWindow):
                 return figures_progress(*page.progress())
             return figures_progress(*figure_counts(report, resources.indicator_codes(report.catalogue_version)))
         if step.key == "closing":
-            return closing_progress(report)
+            return closing_progress(report, self._default_closing())
         if step.key == "check":
             return self.checks.progress()
         if step.key == "export":
-            from fzdesk.export.record import export_progress, setting_key
+            from fzdesk.export.record_key import setting_key
 
             assert s.unit is not None
             done = s.store.setting(setting_key(report.id)) if report.id is not None else None
+            if done is None:  # never exported (the record's module is loaded once there is a record)
+                return Progress.EMPTY
+            from fzdesk.export.record import export_progress
+
             return export_progress(done, report, s.unit)
         assert step.block is not None
         return block_progress(report.section(step.block))
@@ -540,6 +580,13 @@ class MainWindow(QMainWindow):
             return ""
         organ = unit.organs[0] if unit.organs else unit.name
         return fill(resources.outline(UnitType(unit.unit_type)).opening, report.year, organ)
+
+    def _default_closing(self) -> str:
+        unit, report = self.session.unit, self.session.report
+        if unit is None or report is None:
+            return ""
+        organ = unit.organs[0] if unit.organs else unit.name
+        return fill(resources.outline(UnitType(unit.unit_type)).closing, report.year, organ)
 
     def refresh_states(self, only: int | None = None) -> None:
         rows = range(len(self.steps)) if only is None else [only]
