@@ -72,8 +72,23 @@ class Sheet:
         return ind.unit if ind else ""
 
 
+NA_TEXT = "不涉及"
+
+
 def fill(template: str, values: dict[str, str]) -> str:
-    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+    """The template with its {placeholders} filled. A figure marked 不涉及 reads "不涉及" and its unit after the
+    placeholder goes ("不予受理{A.rejected}件" → "不予受理不涉及", never "不予受理0件")."""
+    out: list[str] = []
+    pos = 0
+    for m in _PLACEHOLDER.finditer(template):
+        out.append(template[pos:m.start()])
+        out.append(values.get(m.group(1), m.group(0)))
+        pos = m.end()
+        unit = values.get(f"na-unit:{m.group(1)}")
+        if unit and template.startswith(unit, pos):
+            pos += len(unit)
+    out.append(template[pos:])
+    return "".join(out)
 
 
 def check_figures(report: Report, catalogue: Catalogue, rules: RuleSet,
@@ -117,7 +132,11 @@ def _values(sheet: Sheet, codes: tuple[str, ...]) -> dict[str, str]:
     out: dict[str, str] = {}
     for code in codes:
         op = sheet.get(code)
-        out[code] = fmt(op.value) if op.value is not None else "？"
+        if op.state is FigureState.NA:  # counted as 0 in the sums, but shown as what the clerk chose
+            out[code] = NA_TEXT
+            out[f"na-unit:{code}"] = sheet.unit(code)
+        else:
+            out[code] = fmt(op.value) if op.value is not None else "？"
         out[f"name:{code}"] = sheet.short(code)
     return out
 

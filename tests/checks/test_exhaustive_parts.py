@@ -24,13 +24,14 @@ def hotline(**values: object) -> Report:
     return figures(empty_report(), G_total=TOTAL, **values)
 
 
-@pytest.mark.parametrize("other", [0, "na"])
-def test_the_published_hotline_error_fires_once_the_other_part_is_filled(other: object) -> None:
+@pytest.mark.parametrize(("other", "shown"), [(0, "0件"), ("na", "不涉及")])
+def test_the_published_hotline_error_fires_once_the_other_part_is_filled(other: object, shown: str) -> None:
     found, _ = run(hotline(**SOURCES, G_other=other))
     f = found["G.parts"]
     assert f.severity is Severity.ERROR  # type: ignore[attr-defined]
     assert f.message == (  # type: ignore[attr-defined]
-        "诉求受理总数284406件，已填其他来源0件，视为各来源已列全；但各来源合计195532件，与总数相差88874件，两者应相等。")
+        f"诉求受理总数284406件，已填其他来源{shown}，视为各来源已列全；但各来源合计195532件，与总数相差88874件，"
+        "两者应相等。")
     assert f.values["exhaustive"] is True  # type: ignore[attr-defined]
 
 
