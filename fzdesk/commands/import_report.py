@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from fzdesk.commands.common import CommandError, fail, open_store
+from fzdesk.domain.model import FigureState
 from fzdesk.exchange.apply import ExistingYear, ImportConflict, apply_import, assess
 from fzdesk.exchange.figure_finder import FigureCandidate
 from fzdesk.exchange.importer import IMPORT_ERRORS, ImportPreview, open_import
@@ -126,5 +127,24 @@ def handle(args: argparse.Namespace) -> int:
         return fail(CommandError(f"{exc}数据未作任何改动。"))
     except CommandError as exc:
         return fail(exc)
-    print(f"已导入：{preview.report.year}年度报告（编号 {report_id}），填入数字{len(figures)}个。")
+    print(f"已导入：{preview.report.year}年度报告（编号 {report_id}）。")
+    print(figures_summary(preview, figures))
     return 0
+
+
+def figures_summary(preview: ImportPreview, accepted: list[FigureCandidate]) -> str:
+    """What went into the figure sheet, and from where: the file's own report data (a file fzdesk wrote carries
+    its sheet) and/or the numbers from the prose that the user confirmed one by one."""
+    carried = {code for code, f in preview.report.figures.items() if f.state is not FigureState.EMPTY}
+    confirmed = {c.code for c in accepted}
+    total = len(carried | confirmed)
+    if carried and confirmed:
+        return (f"数据表：{total}项（{len(carried)}项来自文件中的报告数据，{len(confirmed)}项从正文中确认填入）")
+    if carried:
+        return f"数据表：{total}项（来自文件中的报告数据）"
+    if confirmed:
+        return f"数据表：{total}项（从正文中确认填入）"
+    if preview.figures:
+        return (f"数据表：没有填入数字（正文中找到{len(preview.figures)}个可能的数字，都没有确认填入；"
+                "可以在程序的“数据”一步填写）")
+    return "数据表：没有填入数字（文件中没有数据表中的数字；可以在程序的“数据”一步填写）"

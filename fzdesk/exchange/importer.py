@@ -10,7 +10,7 @@ from pathlib import Path
 from fzdesk import resources
 from fzdesk.domain.checklist import PlanCheck
 from fzdesk.domain.figure_values import figure_remarks
-from fzdesk.domain.model import Block, Report, Unit
+from fzdesk.domain.model import Block, FigureState, Report, Unit
 from fzdesk.exchange import report_json
 from fzdesk.exchange.embedded import find_embedded
 from fzdesk.exchange.figure_finder import FigureCandidate, find_figures
@@ -82,9 +82,9 @@ class ImportPreview:
             heading = section.heading or "（空）"
             lines.append(f"  {BLOCK_NAMES[section.block]}：{heading}{state}，{len(section.items)}项")
             lines += [f"    · {(i.title or (i.paragraphs[0] if i.paragraphs else ''))[:30]}" for i in section.items]
-        filled = [f for f in r.figures.values() if f.value is not None]
+        filled = [f for f in r.figures.values() if f.state is not FigureState.EMPTY]  # 不涉及 and 约数 too
         if filled:
-            lines.append(f"数据表：{len(filled)}个数字")
+            lines.append(f"数据表：{len(filled)}项（来自文件中的报告数据）")
         if self.figures:
             lines.append(f"从正文中找到{len(self.figures)}个可能的数字（逐个确认后才会填入数据表）：")
             lines += [f"    {c.name} {c.value}{c.unit}{'（' + c.approx.value + '）' if c.approx else ''}"

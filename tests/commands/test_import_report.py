@@ -51,7 +51,7 @@ def test_yes_imports_and_prints_what_was_found(tmp_path: Path, county: Path, cap
     assert "主要举措和成效：法治政府建设的主要举措和成效，5项" in out
     assert "无法归类的文字" not in out  # the 不足 block's lead-in is kept (and said so), not left out
     assert "提示：“存在的不足、原因和问题整改情况”下、第一条之前的引导语“虽然我办今年" in out
-    assert "已导入：2023年度报告" in out and "填入数字0个" in out
+    assert "已导入：2023年度报告" in out and "数据表：没有填入数字（正文中找到" in out and "都没有确认填入" in out
     with Store.open(data) as store:
         [summary] = store.reports()
         assert summary.year == 2023 and store.load_report(summary.id).figures == {}
@@ -71,7 +71,7 @@ def test_answers_on_stdin_accept_figures_one_by_one(tmp_path: Path, county: Path
     answers = "y\n" + "n\n" * (n - 1) + "y\n"  # accept the first figure, reject the others, then import
     assert _run(monkeypatch, answers, "--data", str(data), "import", str(county)) == 0
     out = capsys.readouterr().out
-    assert "原文：" in out and "填入数字1个" in out
+    assert "原文：" in out and "数据表：1项（从正文中确认填入）" in out
     with Store.open(data) as store:
         [summary] = store.reports()
         assert len(store.load_report(summary.id).figures) == 1
