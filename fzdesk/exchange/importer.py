@@ -11,11 +11,12 @@ from fzdesk import resources
 from fzdesk.domain.checklist import PlanCheck
 from fzdesk.domain.figure_values import figure_remarks
 from fzdesk.domain.model import Block, FigureState, Report, Unit
+from fzdesk.domain.naming import block_name
 from fzdesk.exchange import report_json
 from fzdesk.exchange.embedded import find_embedded
 from fzdesk.exchange.figure_finder import FigureCandidate, find_figures
 from fzdesk.exchange.package import DocxPackage, UnreadableFile
-from fzdesk.exchange.recognise import BLOCK_NAMES, Recognised, Unplaced, recognise
+from fzdesk.exchange.recognise import Recognised, Unplaced, recognise
 from fzdesk.exchange.report_json import ReportDataError
 from fzdesk.exchange.source import SourceParagraph, read_docx, read_txt
 
@@ -80,7 +81,7 @@ class ImportPreview:
                 continue
             state = "（标记为无）" if section.omitted else ""
             heading = section.heading or "（空）"
-            lines.append(f"  {BLOCK_NAMES[section.block]}：{heading}{state}，{len(section.items)}项")
+            lines.append(f"  {block_name(section.block)}：{heading}{state}，{len(section.items)}项")  # as the step list
             lines += [f"    · {(i.title or (i.paragraphs[0] if i.paragraphs else ''))[:30]}" for i in section.items]
         filled = [f for f in r.figures.values() if f.state is not FigureState.EMPTY]  # 不涉及 and 约数 too
         if filled:

@@ -31,6 +31,7 @@ def test_a_docx_the_program_exported_reports_its_embedded_figures(tmp_path: Path
     assert main(["--data", str(data), "import", str(path), "--yes"]) == 0
     out = capsys.readouterr().out
     assert "填入数字0个" not in out
+    assert "\n  第一责任人履职：" in out and "\n  第一责任人职责：" not in out  # the blocks named as the step list
     lines = out.splitlines()
     assert lines.count("数据表：6项（来自文件中的报告数据）") == 2  # in the preview and after the import
     assert lines[-1] == "数据表：6项（来自文件中的报告数据）" and lines[-2].startswith("已导入：2025年度报告")
