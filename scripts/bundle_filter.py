@@ -25,11 +25,13 @@ QT_EXCLUDES = [f"PySide6.{m}" for m in _UNUSED_QT_MODULES.split()]
 #: Python modules the offline program never needs: no network (ssl; hashlib falls back to its built-in
 #: sha256/md5), no terminal UI, only lxml.etree of lxml (what python-docx and fzdesk.exchange use), and no
 #: process pools (fzdesk's worker is a thread; with multiprocessing in the bundle PyInstaller adds a runtime hook
-#: that imports it, and subprocess, on every start: ~12 ms).
+#: that imports it, and subprocess, on every start: ~12 ms), and no doctest/debugger (lxml.doctestcompare pulls in
+#: doctest -> pdb -> pydoc, runpy -> pkgutil, and with pkgutil PyInstaller adds a runtime hook that imports it on
+#: every start, ~1 ms).
 PYTHON_EXCLUDES = [
     "tkinter", "_tkinter", "ssl", "_ssl", "_hashlib", "readline", "curses", "_curses",
-    "lxml.objectify", "lxml.html", "lxml.isoschematron", "lxml.sax", "lxml.builder",
-    "multiprocessing", "concurrent.futures.process",
+    "lxml.objectify", "lxml.html", "lxml.isoschematron", "lxml.sax", "lxml.builder", "lxml.doctestcompare",
+    "multiprocessing", "concurrent.futures.process", "doctest", "pdb", "pydoc",
 ]
 
 #: Plugin folder -> plugin names kept (file name without lib prefix and extension); folders absent: dropped.
