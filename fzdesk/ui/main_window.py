@@ -558,7 +558,7 @@ class MainWindow(QMainWindow):
                 return figures_progress(*page.progress())
             return figures_progress(*figure_counts(report, resources.indicator_codes(report.catalogue_version)))
         if step.key == "closing":
-            return closing_progress(report, self._default_closing())
+            return closing_progress(report)
         if step.key == "check":
             return self.checks.progress()
         if step.key == "export":
@@ -580,13 +580,6 @@ class MainWindow(QMainWindow):
             return ""
         organ = unit.organs[0] if unit.organs else unit.name
         return fill(resources.outline(UnitType(unit.unit_type)).opening, report.year, organ)
-
-    def _default_closing(self) -> str:
-        unit, report = self.session.unit, self.session.report
-        if unit is None or report is None:
-            return ""
-        organ = unit.organs[0] if unit.organs else unit.name
-        return fill(resources.outline(UnitType(unit.unit_type)).closing, report.year, organ)
 
     def refresh_states(self, only: int | None = None) -> None:
         rows = range(len(self.steps)) if only is None else [only]

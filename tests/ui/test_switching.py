@@ -157,3 +157,17 @@ def test_the_switcher_follows_a_new_units_name_as_typed(store: Store,
     assert [u.name for u in store.units()] == ["沈丘县人民政府"]
     key(page.name, Qt.Key.Key_Backspace)
     assert w.unit_combo.currentText() == "沈丘县人民政"
+
+
+def test_enter_on_a_step_moves_into_the_page(filled_store: Store,
+                                             make_window: Callable[[Store], MainWindow]) -> None:
+    """QA: Enter in the step list opened the page but left the keyboard in the list."""
+    w = make_window(filled_store)
+    w.go(0)
+    key(w.step_list, Qt.Key.Key_Down)
+    assert w.steps[w.current].key == "report"
+    assert QApplication.focusWidget() is w.step_list
+    key(w.step_list, Qt.Key.Key_Return)
+    focused = QApplication.focusWidget()
+    assert focused is not None and w.current_page().isAncestorOf(focused)
+

@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -108,8 +108,8 @@ class BlockPage(Page):
         row.addWidget(self.heading_history)
         form.addRow(buddy_label("部分标题(&L)", self.heading), row)
         self.numbering = QComboBox()
-        self.numbering.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.numbering.setMinimumContentsLength(13)  # "（一）标题。正文 同段" whole, at any text size
+        # as wide as its longest choice at any text size ("（一）标题另起一段" was cut: 13 Latin widths)
+        self.numbering.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for style, text in NUMBERING_CHOICES:
             self.numbering.addItem(text, style)
         self.block_up = QPushButton("本部分前移")
@@ -184,6 +184,7 @@ class BlockPage(Page):
         right_layout.addLayout(head)
         body_row = QHBoxLayout()
         body_label = QLabel("正文(&T)：每段一行，回车另起一段")
+        body_label.setWordWrap(True)  # narrow windows: wraps instead of widening the page
         self.body_history = QPushButton("历史版本…(&H)")
         body_row.addWidget(body_label, 1)
         body_row.addWidget(self.body_history)
@@ -223,8 +224,9 @@ class BlockPage(Page):
             self.body.setSizes([280, 760])
         self.toggle_last_year.setVisible(self.side is not None)
         self.toggle_last_year.setChecked(self.side is not None and pane_visible(session))
+        self._side_wanted = self.toggle_last_year.isChecked()
         if self.side is not None:
-            self.side.setVisible(self.toggle_last_year.isChecked())
+            self.side.setVisible(self._side_wanted)
 
         self.reload()
         self.heading.textEdited.connect(self._heading_edited)
@@ -285,9 +287,51 @@ class BlockPage(Page):
         self.side_tabs = tabs
         return tabs
 
+    # ----- a narrow window: last year's pane folds away instead of widening the page ---------------
+    def minimumSizeHint(self) -> QSize:
+        """Without last year's pane: the page can be given less room than the three panes need, and then
+        folds the pane (_fit_side) rather than making the window wider than the screen."""
+        hint = super().minimumSizeHint()
+        if self.side is not None and not self.side.isHidden():
+            hint.setWidth(hint.width() - self.side.minimumSizeHint().width() - self.body.handleWidth())
+        return hint
+
+    def room_for_side(self) -> int:
+        """The page width the editor needs with last year's pane beside it."""
+        width = super().minimumSizeHint().width()
+        if self.side is not None and self.side.isHidden():
+            width += self.side.minimumSizeHint().width() + self.body.handleWidth()
+        return width
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_side()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):  # shown, or the text size changed
+            self._fit_side()
+        return handled
+
+    def _fit_side(self) -> None:
+        if self.side is None:
+            return
+        fits = self.width() >= self.room_for_side()
+        self.toggle_last_year.setEnabled(fits)
+        self.toggle_last_year.setToolTip(
+            f"显示或隐藏去年报告中的这一部分（{TOGGLE_KEYS}）" if fits else
+            "窗口太窄，上年内容已收起：把窗口放大，或按 Ctrl+- 把字调小，就会显示。")
+        show = self._side_wanted and fits
+        if self.side.isHidden() == show:
+            self.side.setVisible(show)
+            self.toggle_last_year.blockSignals(True)
+            self.toggle_last_year.setChecked(show or (self._side_wanted and not fits))
+            self.toggle_last_year.blockSignals(False)
+
     def _toggle_side(self, on: bool) -> None:
         if self.side is None:
             return
+        self._side_wanted = on
         had_focus = self.side.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
         self.side.setVisible(on)
         if self.session.store.setting(VISIBLE_SETTING, True) != on:
@@ -400,6 +444,7 @@ class BlockPage(Page):
         self.editor_box.setVisible(item is not None)
         self.empty.setVisible(item is None)
         self.title.setText(item.title if item else "")
+        self.title.setCursorPosition(0)  # a long title shows its start, not its end
         self.text.blockSignals(True)
         self.text.setPlainText(item.text if item else "")
         self.text.blockSignals(False)
