@@ -68,3 +68,25 @@ def test_a_larger_text_size_scrolls_instead_of_widening_the_window(
         default.trigger()  # 视图 → 默认大小 (Ctrl+0)
         assert w.point_size == DEFAULT_POINT_SIZE
         assert w.width() == 1366
+
+
+def test_the_export_form_never_clips_its_buttons(
+        qtbot: QtBot, filled_store: Store, make_window: Callable[[Store], MainWindow]) -> None:
+    """QA: at 1366x768 the form cut 转到检查 to 转 and 选择文件夹 to 选择文件 (a long 没有找到U盘 entry widened it)."""
+    from PySide6.QtWidgets import QPushButton
+
+    from fzdesk.ui.pages.export_page import ExportPage
+
+    w = make_window(filled_store)
+    w.show()
+    for size in ((1366, 768), SMALL):
+        w.resize(*size)
+        w.go(len(w.steps) - 1)
+        page = w.current_page()
+        assert isinstance(page, ExportPage)
+        qtbot.wait(20)
+        viewport = page.form_area.viewport()
+        assert not page.form_area.horizontalScrollBar().isVisible(), size
+        for button in page.form_area.widget().findChildren(QPushButton):
+            right = button.mapTo(viewport, button.rect().topRight()).x()
+            assert right <= viewport.width(), (size, button.text(), right, viewport.width())

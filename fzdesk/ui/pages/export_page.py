@@ -76,9 +76,8 @@ class ExportPage(Page):
         self.form_area = QScrollArea()
         self.form_area.setWidgetResizable(True)
         self.form_area.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.form_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form_area.setWidget(left)
-        self.form_area.setMinimumWidth(460)
+        self.form_area.setMinimumWidth(460)  # refined in showEvent, once the style sheet and font size apply
         left_column = QVBoxLayout()
         left_column.addWidget(self.form_area, 1)
         buttons = QHBoxLayout()  # always in sight, below the scrolled form
@@ -117,13 +116,17 @@ class ExportPage(Page):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        # Wide enough for the form's own minimum, so its buttons are never clipped; the preview column gives way.
+        form = self.form_area.widget()
+        self.form_area.setMinimumWidth(max(460, form.minimumSizeHint().width()
+                                           + self.form_area.verticalScrollBar().sizeHint().width() + 2))
         self.refresh_checks()  # dismissals and fixes made in 检查 since the page was last shown
 
     # ----- options ------------------------------------------------------------------------------------
     def _options_box(self) -> QGroupBox:
         box = QGroupBox("公文格式")
         form = QFormLayout(box)
-        self.font_gb = QRadioButton("公文字体（方正小标宋简体、仿宋_GB2312 等）")
+        self.font_gb = QRadioButton("公文字体（方正小标宋、仿宋_GB2312 等）")
         self.font_windows = QRadioButton("Windows 自带字体（宋体、仿宋、楷体、黑体）")
         self.fonts = QButtonGroup(self)
         for b in (self.font_gb, self.font_windows):
@@ -133,7 +136,7 @@ class ExportPage(Page):
         fonts.addWidget(self.font_windows)
         form.addRow("字体", fonts)
         self.public = QRadioButton("公开稿（在网站上公开）")
-        self.submitted = QRadioButton("报送稿（报上级：可写发文字号、签发人，列抄送）")
+        self.submitted = QRadioButton("报送稿（报上级：发文字号、签发人、抄送）")
         self.variants = QButtonGroup(self)
         for b in (self.public, self.submitted):
             self.variants.addButton(b)
@@ -209,6 +212,9 @@ class ExportPage(Page):
         drives = QHBoxLayout()
         self.drives = QComboBox()
         self.drives.setAccessibleName("U盘")
+        # A long entry ("没有找到U盘：请插入…") must not widen the form past the pane and clip its buttons.
+        self.drives.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.drives.setMinimumContentsLength(10)
         self.refresh_button = QPushButton("刷新(&R)")
         drives.addWidget(self.drives, 1)
         drives.addWidget(self.refresh_button)
