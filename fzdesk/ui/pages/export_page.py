@@ -77,6 +77,7 @@ class ExportPage(Page):
         self.form_area.setWidgetResizable(True)
         self.form_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.form_area.setWidget(left)
+        self.form = left
         self.form_area.setMinimumWidth(460)  # refined in showEvent, once the style sheet and font size apply
         left_column = QVBoxLayout()
         left_column.addWidget(self.form_area, 1)
@@ -117,8 +118,7 @@ class ExportPage(Page):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # Wide enough for the form's own minimum, so its buttons are never clipped; the preview column gives way.
-        form = self.form_area.widget()
-        self.form_area.setMinimumWidth(max(460, form.minimumSizeHint().width()
+        self.form_area.setMinimumWidth(max(460, self.form.minimumSizeHint().width()
                                            + self.form_area.verticalScrollBar().sizeHint().width() + 2))
         self.refresh_checks()  # dismissals and fixes made in 检查 since the page was last shown
 
