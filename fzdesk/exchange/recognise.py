@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from fzdesk import resources
 from fzdesk.domain.model import BODY_BLOCKS, Block, Item, Numbering, Report, Section, Unit, UnitType, derive_title
+from fzdesk.domain.naming import block_name
 from fzdesk.exchange.package import UnreadableFile
 from fzdesk.exchange.repair import MARKER, SENTENCE_END, fix_spaces, join_broken, line_width
 from fzdesk.exchange.source import SourceParagraph
@@ -32,11 +33,8 @@ BLOCK_WORDS: dict[Block, tuple[tuple[str, float], ...]] = {
                   ("今后", 2), ("展望", 2), ("重点", 1)),
     Block.OTHER: (("其他", 5), ("其它", 5), ("需要报告", 2)),
 }
-BLOCK_NAMES = {
-    Block.OPENING: "开头", Block.RESPONSIBILITY: "第一责任人职责", Block.MEASURES: "主要举措和成效",
-    Block.SHORTCOMINGS: "存在的不足和原因", Block.PLANS: "下一年度安排", Block.OTHER: "其他需要报告的情况",
-    Block.CLOSING: "结尾",
-}
+#: The blocks named as the window's step list names them (fzdesk.domain.naming), in warnings and the preview.
+BLOCK_NAMES = {block: block_name(block) for block in Block}
 TITLE_MAX = 60  # an item title longer than this is a sentence of the body
 
 

@@ -282,7 +282,7 @@ def test_a_variant_layout() -> None:
     assert other is not None and other.omitted and other.items == []
     assert got.mapping[-1] == ("工作亮点", Block.MEASURES)
     assert any("并入" in w for w in got.warnings)  # 工作亮点 joined the measures as one more item
-    assert any("未找到" in w or "没有找到“第一责任人职责”" in w for w in got.warnings)
+    assert any("未找到" in w or "没有找到“第一责任人履职”" in w for w in got.warnings)
     assert any("没有找到结尾语" in w for w in got.warnings)
     assert [u.text for u in got.unplaced] == ["临开发〔2024〕3号"]
 

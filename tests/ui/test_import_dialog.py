@@ -101,13 +101,13 @@ def test_the_sample_is_previewed_with_everything_it_holds(store: Store, county: 
     preview = d.preview
     texts = tree_texts(d)
     assert texts[0] == "开头"
-    assert texts[1] == "第一责任人职责：单位负责人履行推进法治建设第一责任人职责情况（1项）"
+    assert texts[1] == "第一责任人履职：单位负责人履行推进法治建设第一责任人职责情况（1项）"
     assert texts[2] == "主要举措和成效：法治政府建设的主要举措和成效（5项）"
     shortcomings = preview.report.section(Block.SHORTCOMINGS)
     assert shortcomings is not None
-    assert texts[3] == f"存在的不足和原因：存在的不足、原因和问题整改情况（{len(shortcomings.items)}项）"
+    assert texts[3] == f"不足和原因：存在的不足、原因和问题整改情况（{len(shortcomings.items)}项）"
     assert texts[4] == "下一年度安排：下一年度法治政府建设的初步安排（3项）"
-    assert texts[5].endswith("（标记为“无”）（0项）") and texts[6] == "结尾"
+    assert texts[5].endswith("（标记为“无”）（0项）") and texts[6] == "结尾与附件"
     assert d.tabs.tabText(0) == f"内容（{sum(len(s.items) for s in preview.report.body_sections)}项）"
     # the items: numbered as the program will number them; a click shows the whole text beside the tree
     tree = d.tabs.content.tree
@@ -147,7 +147,7 @@ def test_a_hand_written_joint_docx_with_automatic_numbering(store: Store, tmp_pa
     assert d.signers.text() == "中共临水经济开发区工作委员会、临水经济开发区管理委员会"
     assert d.date.text() == "2023年12月20日" and d.recipient.text() == "市委、市政府"
     texts = tree_texts(d)
-    assert "存在的不足和原因：存在的问题（3项）" in texts
+    assert "不足和原因：存在的问题（3项）" in texts
     assert "下一年度安排：2024年法治政府建设主要安排（6项）" in texts
     names = [d.tabs.figures.table.item(r, 0).text() for r in range(d.tabs.figures.table.rowCount())]  # type: ignore[union-attr]
     assert "网上可办率" in names
