@@ -97,7 +97,7 @@ def start_new_year(store: Store, last_report_id: int, *, copy_text: bool = False
 
 def previous_report(store: Store, report: Report) -> Report | None:
     """Last year's report of the same unit, for showing beside this year's editor."""
-    for summary in store.reports(report.unit_id):
-        if summary.year == report.year - 1:
-            return store.load_report(summary.id)
-    return None
+    if report.unit_id is None:
+        return None
+    summary = store.report_of_year(report.unit_id, report.year - 1)  # of two, the one edited last
+    return None if summary is None else store.load_report(summary.id)

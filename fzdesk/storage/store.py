@@ -43,6 +43,20 @@ class ReportSummary:
     year: int
     title: str
     updated: str
+    created: str = ""
+    #: 1 for the unit's first report of that year, 2, 3... for others of the same year (kept copies of an import)
+    copy: int = 1
+
+    @property
+    def year_label(self) -> str:
+        """"2023年度", or for a second report of the same year "2023年度（第2份，11月25日建）"."""
+        if self.copy == 1:
+            return f"{self.year}年度"
+        try:
+            made = dt.datetime.fromisoformat(self.created)
+        except ValueError:
+            return f"{self.year}年度（第{self.copy}份）"
+        return f"{self.year}年度（第{self.copy}份，{made.month}月{made.day}日建）"
 
 
 @dataclass(frozen=True)
@@ -197,21 +211,30 @@ class Store:
 
     # ----- reports -------------------------------------------------------------------------------
     def reports(self, unit_id: int | None = None) -> list[ReportSummary]:
-        sql = ("SELECT r.id, r.unit_id, u.name, r.year, r.title, r.organs, r.updated FROM reports r "
-               "JOIN units u ON u.id = r.unit_id")
+        """The reports (of one unit), by unit name, newest year first; reports of the same unit and year in the
+        order they were made, numbered (ReportSummary.copy) so that they can be told apart."""
+        sql = ("SELECT r.id, r.unit_id, u.name, r.year, r.title, r.organs, r.updated, r.created, "
+               "(SELECT COUNT(*) FROM reports o WHERE o.unit_id = r.unit_id AND o.year = r.year AND o.id < r.id) "
+               "FROM reports r JOIN units u ON u.id = r.unit_id")
         args: tuple[Any, ...] = ()
         if unit_id is not None:
             sql += " WHERE r.unit_id = ?"
             args = (unit_id,)
         rows = self.conn.execute(sql + " ORDER BY u.name, r.year DESC, r.id", args).fetchall()
         out = []
-        for rid, uid, uname, year, title, organs, updated in rows:
+        for rid, uid, uname, year, title, organs, updated, created, earlier in rows:
             if not title:
                 from fzdesk.domain.model import derive_title
 
                 title = derive_title(json.loads(organs), year)
-            out.append(ReportSummary(rid, uid, uname, year, title, updated or ""))
+            out.append(ReportSummary(rid, uid, uname, year, title, updated or "", created or "", earlier + 1))
         return out
+
+    def report_of_year(self, unit_id: int, year: int) -> ReportSummary | None:
+        """The unit's report of that year; of several (a kept copy of an import), the one edited most recently
+        (the later made on a tie): the clerk's current work, whichever copy it is."""
+        same = [s for s in self.reports(unit_id) if s.year == year]
+        return max(same, key=lambda s: (s.updated, s.id), default=None)
 
     def create_report(self, report: Report) -> int:
         """Inserts a whole report (sections, items, figures) in one transaction; sets the ids."""
