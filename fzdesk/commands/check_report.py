@@ -12,7 +12,7 @@ from fzdesk.checks.engine import check_report
 from fzdesk.checks.findings import STEP_LABELS, Category, CheckResult, Finding, Severity
 from fzdesk.checks.rules import load_rules
 from fzdesk.checks.wording import load_wording
-from fzdesk.commands.common import CommandError, add_report_selector, choose_report, fail, open_store
+from fzdesk.commands.common import CommandError, add_report_selector, choose_report, fail, last_year_report, open_store
 from fzdesk.domain.naming import step_titles
 from fzdesk.paths import data_dir
 from fzdesk.storage.checklist import plan_checks
@@ -28,11 +28,10 @@ def register(sub: Any) -> None:
 def handle(args: argparse.Namespace) -> int:
     try:
         with open_store(args, exclusive=False, create=False) as store:
-            summary = choose_report(store, args.unit, args.year)
+            summary = choose_report(store, args.unit, args.year, args.report)
             report = store.load_report(summary.id)
             unit = store.unit(summary.unit_id)
-            previous = [r for r in store.reports(summary.unit_id) if r.year == summary.year - 1]
-            last_year = store.load_report(previous[0].id) if previous else None
+            last_year = last_year_report(store, summary)
             checks = plan_checks(store, summary.id)
     except CommandError as exc:
         return fail(exc)
@@ -42,7 +41,7 @@ def handle(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(json_entries(result, step_titles(report)), ensure_ascii=False, indent=2))
     else:
-        print(render_text(f"{summary.unit_name} {summary.year}年度报告", result, step_titles(report)))
+        print(render_text(f"{summary.unit_name} {summary.year_label}报告", result, step_titles(report)))
     return 1 if result.has_open_errors else 0
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from fzdesk.domain.model import Report
 from fzdesk.paths import data_dir
 from fzdesk.storage.lock import StoreLocked
 from fzdesk.storage.migrations import NewerSchemaError
@@ -46,10 +47,28 @@ def open_store(args: argparse.Namespace, *, exclusive: bool = True, create: bool
 def add_report_selector(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--unit", metavar="NAME", help="单位名称或简称（数据中只有一个单位时可省略）")
     parser.add_argument("--year", type=int, metavar="YYYY", help="报告年度（该单位只有一份报告时可省略）")
+    parser.add_argument("--report", type=int, metavar="ID",
+                        help="报告编号（见 fzdesk list；同一单位同一年度有两份报告时用它指明一份）")
 
 
-def choose_report(store: Store, unit: str | None, year: int | None) -> ReportSummary:
-    """The one report that --unit/--year designate, or a CommandError that says how to narrow it down."""
+def report_line(r: ReportSummary) -> str:
+    """A report as `fzdesk list` and the messages name it: "编号 7：2023年度（第2份，11月25日建）"."""
+    return f"编号 {r.id}：{r.year_label}"
+
+
+def choose_report(store: Store, unit: str | None, year: int | None, report_id: int | None = None
+                  ) -> ReportSummary:
+    """The one report that --report, or --unit/--year, designate, or a CommandError that says how to narrow it
+    down."""
+    if report_id is not None:
+        found = next((r for r in store.reports() if r.id == report_id), None)
+        if found is None:
+            raise CommandError(f"找不到编号为 {report_id} 的报告。请用 `fzdesk list` 查看数据中的报告和编号。")
+        if (unit and unit not in (found.unit_name, store.unit(found.unit_id).short_name)) or \
+                (year is not None and year != found.year):
+            raise CommandError(f"编号 {report_id} 是“{found.unit_name}”的{found.year_label}报告，与 --unit/--year "
+                               "不符。请只用 --report，或改正 --unit/--year。")
+        return found
     units = store.units()
     if unit:
         matching = [u for u in units if unit in (u.name, u.short_name)]
@@ -62,9 +81,17 @@ def choose_report(store: Store, unit: str | None, year: int | None) -> ReportSum
     if not reports:
         raise CommandError("找不到符合条件的报告。请用 `fzdesk list` 查看数据中的报告。")
     if len(reports) > 1:
-        listing = "；".join(f"{r.unit_name} {r.year}年" for r in reports)
-        raise CommandError(f"符合条件的报告有{len(reports)}份（{listing}），请用 --unit 和 --year 指明一份。")
+        listing = "；".join(f"{r.unit_name} {report_line(r)}" for r in reports)
+        narrow = "" if unit and year is not None else "用 --unit 和 --year，或"
+        raise CommandError(f"符合条件的报告有{len(reports)}份（{listing}），请{narrow}用 --report 编号 指明一份"
+                           f"（例如 --report {reports[0].id}）。")
     return reports[0]
+
+
+def last_year_report(store: Store, summary: ReportSummary) -> Report | None:
+    """The unit's report of the year before (of two, the one edited last: Store.report_of_year)."""
+    previous = store.report_of_year(summary.unit_id, summary.year - 1)
+    return None if previous is None else store.load_report(previous.id)
 
 
 def fail(exc: CommandError) -> int:

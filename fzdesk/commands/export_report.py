@@ -15,7 +15,7 @@ from fzdesk.checks.engine import check_report
 from fzdesk.checks.findings import CheckResult, Severity
 from fzdesk.checks.rules import load_rules
 from fzdesk.checks.wording import load_wording
-from fzdesk.commands.common import CommandError, add_report_selector, choose_report, fail, open_store
+from fzdesk.commands.common import CommandError, add_report_selector, choose_report, fail, last_year_report, open_store
 from fzdesk.domain.naming import step_titles
 from fzdesk.exchange import report_json
 from fzdesk.export.docx_writer import export_docx
@@ -58,11 +58,10 @@ def _pdf_bytes(*args: Any) -> bytes:
 def handle(args: argparse.Namespace) -> int:
     try:
         with open_store(args, exclusive=False, create=False) as store:
-            summary = choose_report(store, args.unit, args.year)
+            summary = choose_report(store, args.unit, args.year, args.report)
             report = store.load_report(summary.id)
             unit = store.unit(summary.unit_id)
-            previous = [r for r in store.reports(summary.unit_id) if r.year == summary.year - 1]
-            last_year = store.load_report(previous[0].id) if previous else None
+            last_year = last_year_report(store, summary)
         folder_of_data = data_dir(args.data)
         checked = check_report(report, unit, resources.catalogue(), load_rules(folder_of_data),
                                load_wording(folder_of_data), last_year)

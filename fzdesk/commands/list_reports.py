@@ -1,4 +1,4 @@
-"""`fzdesk list`: the units and reports in the store, as text or JSON."""
+"""`fzdesk list`: the units and reports in the store (with their ids for --report), as text or JSON."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from fzdesk.commands.common import CommandError, fail, open_store
+from fzdesk.commands.common import CommandError, fail, open_store, report_line
 
 
 def register(sub: Any) -> None:
@@ -27,7 +27,8 @@ def handle(args: argparse.Namespace) -> int:
             {
                 "id": u.id, "name": u.name, "short_name": u.short_name, "type": u.unit_type.value,
                 "organs": u.organs,
-                "reports": [{"id": r.id, "year": r.year, "title": r.title, "updated": r.updated}
+                "reports": [{"id": r.id, "year": r.year, "label": r.year_label, "copy": r.copy, "title": r.title,
+                             "created": r.created, "updated": r.updated}
                             for r in reports if r.unit_id == u.id],
             }
             for u in units
@@ -41,7 +42,7 @@ def handle(args: argparse.Namespace) -> int:
         print(f"{u.name}（{u.unit_type.value}）")
         own = [r for r in reports if r.unit_id == u.id]
         for r in own:
-            print(f"  {r.year}年  {r.title}")
+            print(f"  {report_line(r)}  {r.title}")
         if not own:
             print("  （还没有报告）")
     return 0
