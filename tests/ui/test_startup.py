@@ -240,3 +240,20 @@ def test_collect_from_now_on_leaves_a_running_collector_alone() -> None:
     frozen = gc.get_freeze_count()
     collect_from_now_on()
     assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+def test_the_worker_reads_a_store_whose_folder_name_needs_quoting(tmp_path: Path, qtbot: QtBot,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from fzdesk.ui.check_runner import CheckRunner
+
+    fell_back: list[int] = []
+    monkeypatch.setattr(CheckRunner, "_read_here", lambda self, generation: fell_back.append(generation))
+    folder = _filled_folder(tmp_path / "U盘 数据#1%20?x")
+    with Store.open(folder, daily_backup=False) as store:
+        w = MainWindow(store)
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitUntil(lambda: w.checks.runner.checked, timeout=5000)
+        assert fell_back == []  # its own read-only connection opened the file (the URI is percent-encoded)
+        assert w.checks.runner.last_year is not None and w.checks.runner.last_year.year == 2022
+        w.close()
