@@ -26,6 +26,7 @@ from fzdesk.domain.model import (
     Unit,
     UnitType,
 )
+from fzdesk.domain.plain_text import storable, storable_list
 from fzdesk.storage import backup
 from fzdesk.storage.lock import FolderLock
 from fzdesk.storage.migrations import SCHEMA_VERSION, NewerSchemaError, migrate, schema_version
@@ -189,8 +190,9 @@ class Store:
         return _unit(row)
 
     def save_unit(self, unit: Unit) -> int:
-        values = (unit.name, unit.short_name, unit.unit_type.value, json.dumps(unit.organs, ensure_ascii=False),
-                  unit.recipient, unit.cc, unit.contact, json.dumps(unit.options, ensure_ascii=False))
+        values = (storable(unit.name), storable(unit.short_name), unit.unit_type.value,
+                  json.dumps(storable_list(unit.organs), ensure_ascii=False), storable(unit.recipient),
+                  storable(unit.cc), storable(unit.contact), json.dumps(unit.options, ensure_ascii=False))
         with self.transaction():
             if unit.id is None:
                 cur = self.conn.execute(
@@ -243,9 +245,10 @@ class Store:
             cur = self.conn.execute(
                 "INSERT INTO reports (unit_id, year, title, recipient, organs, date, attachments, dismissals, "
                 "catalogue_version, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (report.unit_id, report.year, report.title, report.recipient,
-                 json.dumps(report.organs, ensure_ascii=False), _date_text(report.date),
-                 json.dumps(report.attachments, ensure_ascii=False), _dismissals_text(report.dismissals),
+                (report.unit_id, report.year, storable(report.title), storable(report.recipient),
+                 json.dumps(storable_list(report.organs), ensure_ascii=False), _date_text(report.date),
+                 json.dumps(storable_list(report.attachments), ensure_ascii=False),
+                 _dismissals_text(report.dismissals),
                  report.catalogue_version, now, now))
             report.id = int(cur.lastrowid or 0)
             for position, section in enumerate(report.sections):
@@ -257,7 +260,7 @@ class Store:
     def _insert_section(self, report_id: int, position: int, section: Section) -> None:
         cur = self.conn.execute(
             "INSERT INTO sections (report_id, block, position, heading, numbering, omitted) VALUES (?,?,?,?,?,?)",
-            (report_id, section.block.value, position, section.heading, section.numbering.value,
+            (report_id, section.block.value, position, storable(section.heading), section.numbering.value,
              int(section.omitted)))
         section.id = int(cur.lastrowid or 0)
         for item_position, item in enumerate(section.items):
@@ -266,7 +269,8 @@ class Store:
     def _insert_item(self, section_id: int, position: int, item: Item) -> None:
         cur = self.conn.execute(
             "INSERT INTO items (section_id, position, title, body, carried_over) VALUES (?,?,?,?,?)",
-            (section_id, position, item.title, "\n".join(item.paragraphs), int(item.carried_over)))
+            (section_id, position, storable(item.title), "\n".join(storable_list(item.paragraphs)),
+             int(item.carried_over)))
         item.id = int(cur.lastrowid or 0)
 
     def load_report(self, report_id: int) -> Report:
@@ -322,6 +326,9 @@ class Store:
     def update_report(self, report_id: int, **fields: Any) -> None:
         """Updates report-level fields (title, recipient, organs, date, attachments, dismissals, year)."""
         sets, args = [], []
+        fields = {name: storable(value) if name in ("title", "recipient") and isinstance(value, str)
+                  else storable_list(value) if name in ("organs", "attachments") else value
+                  for name, value in fields.items()}
         for name, value in fields.items():
             if name not in self.REPORT_FIELDS:
                 raise ValueError(f"unknown report field {name}")
@@ -352,6 +359,7 @@ class Store:
         with self.transaction():
             report_id = self._section_report(section_id)
             if heading is not None:
+                heading = storable(heading)
                 (previous,) = self.conn.execute("SELECT heading FROM sections WHERE id=?", (section_id,)).fetchone()
                 if heading != previous:
                     self.conn.execute("UPDATE sections SET heading=? WHERE id=?", (heading, section_id))
@@ -403,6 +411,8 @@ class Store:
         with self.transaction():
             _, _, report_id, old_title, old_body = self._item_row(item_id)
             target = f"item:{item_id}"
+            title = storable(title) if title is not None else None
+            paragraphs = storable_list(paragraphs) if paragraphs is not None else None
             if title is not None and title != old_title:
                 self._record(report_id, target, "title", title, previous=old_title)
                 self.conn.execute("UPDATE items SET title=?, carried_over=0 WHERE id=?", (title, item_id))
@@ -463,7 +473,7 @@ class Store:
             "last_value=excluded.last_value, last_approx=excluded.last_approx, explanation=excluded.explanation",
             (report_id, f.code, f.state.value, _dec_text(f.value), f.approx.value if f.approx else None,
              f.last_state.value, _dec_text(f.last_value), f.last_approx.value if f.last_approx else None,
-             f.explanation))
+             storable(f.explanation)))
 
     # ----- history -------------------------------------------------------------------------------
     def _record(self, report_id: int, target: str, field: str, value: Any, *, previous: Any = None) -> None:
