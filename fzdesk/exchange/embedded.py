@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 from xml.sax.saxutils import escape, quoteattr
 
+from fzdesk.domain.plain_text import storable
 from fzdesk.exchange.package import W_NS, DocxPackage, parse_xml
 
 NS = "urn:fzdesk:report"
@@ -73,8 +74,13 @@ def paragraph_texts(document: bytes | Any) -> list[str]:
 
 
 def document_text_hash(texts: list[str]) -> str:
-    """sha256 hex of the paragraphs stripped, empty ones dropped, joined with "\\n" (fzdesk-text-1)."""
-    normalised = "\n".join(t for t in (t.strip() for t in texts) if t)
+    """sha256 hex of the paragraphs stripped, empty ones dropped, joined with "\\n" (fzdesk-text-1).
+
+    Each paragraph is first made storable (fzdesk.domain.plain_text): a carriage return becomes a line feed, as
+    any XML parser reads it back, and characters Word cannot hold are dropped, as the exporter drops them; so
+    the hash at export and the hash of the unchanged document read back agree whatever the text held.
+    """
+    normalised = "\n".join(t for t in (storable(t).strip() for t in texts) if t)
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 

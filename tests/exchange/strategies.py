@@ -21,8 +21,9 @@ from fzdesk.domain.model import (
     UnitType,
 )
 
-#: Ordinary text, rare CJK (Extension B, astral), the CJK blocks and anything else Unicode has.
-RARE = "𠀀𠮷𡈽𪚥𬌗㐀䶵鿿〇々〆〡ﾟ𝕏😀\u200b\u3000\ufeff"
+#: Ordinary text, rare CJK (Extension B, astral), the CJK blocks and anything else Unicode has, with the
+#: line ends and control characters a paste brings (Word cannot hold some of them).
+RARE = "𠀀𠮷𡈽𪚥𬌗㐀䶵鿿〇々〆〡ﾟ𝕏😀\u200b\u3000\ufeff\r\n\t\x0b\x01\ufffe"
 text = st.one_of(
     st.text(),
     st.text(alphabet=st.sampled_from("法治政府建设的年度报告（一）、。：；“”0123456789" + RARE)),
