@@ -16,8 +16,11 @@ from xml.sax.saxutils import escape, quoteattr
 
 from fzdesk.domain.plain_text import storable
 from fzdesk.exchange.package import W_NS, DocxPackage, parse_xml
+from fzdesk.exchange.report_json import NewerFormatError, ReportDataError
 
 NS = "urn:fzdesk:report"
+#: The version of the custom XML part (<fz:report version="1">); a newer one is refused like a newer JSON.
+PART_VERSION = 1
 HASH_ALGORITHM = "sha256"
 NORMALISATION = "fzdesk-text-1"
 CUSTOM_XML_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
@@ -90,7 +93,7 @@ def custom_xml(json_text: str, text_hash: str) -> bytes:
     safe = _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<fz:report xmlns:fz="{NS}" format="fzdesk-report" version="1">'
+        f'<fz:report xmlns:fz="{NS}" format="fzdesk-report" version="{PART_VERSION}">'
         f'<fz:text-hash algorithm={quoteattr(HASH_ALGORITHM)} normalisation={quoteattr(NORMALISATION)}>'
         f"{escape(text_hash)}</fz:text-hash>"
         f"<fz:json>{escape(safe)}</fz:json></fz:report>"
@@ -134,6 +137,7 @@ def find_embedded(package: DocxPackage) -> Embedded | None:
         root = package.xml(name)
         if root.tag != f"{{{NS}}}report":
             continue
+        _refuse_newer_part(root)
         hash_el = root.find(f"{{{NS}}}text-hash")
         json_el = root.find(f"{{{NS}}}json")
         if hash_el is None or json_el is None:
@@ -142,6 +146,17 @@ def find_embedded(package: DocxPackage) -> Embedded | None:
         return Embedded(json_el.text or "", (hash_el.text or "").strip(), current,
                         hash_el.get("algorithm", HASH_ALGORITHM))
     return None
+
+
+def _refuse_newer_part(root: Any) -> None:
+    """NewerFormatError (the newer-JSON message) when the part says a version this program does not know."""
+    text = (root.get("version") or "1").strip()
+    if not text.isdigit():
+        raise ReportDataError(f"文档中内嵌的报告数据格式不对：版本号“{text[:20]}”无效。")
+    if int(text) > PART_VERSION:
+        json_el = root.find(f"{{{NS}}}json")
+        app = re.search(r'"app_version"\s*:\s*"([^"\\]{0,40})"', json_el.text or "") if json_el is not None else None
+        raise NewerFormatError(int(text), app.group(1) if app else "", supported=PART_VERSION)
 
 
 def read_embedded(source: str | Path | IO[bytes]) -> Embedded | None:

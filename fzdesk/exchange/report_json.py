@@ -48,10 +48,10 @@ class ReportDataError(ValueError):
 class NewerFormatError(ReportDataError):
     """The file was written by a newer fzdesk whose format this version does not know."""
 
-    def __init__(self, found: int, app_version: str) -> None:
+    def __init__(self, found: int, app_version: str, supported: int = VERSION) -> None:
         by = f"（由 fzdesk {app_version} 导出）" if app_version else ""
         super().__init__(
-            f"这个报告数据文件是第{found}版格式{by}，本程序只能读取到第{VERSION}版。"
+            f"这个报告数据文件是第{found}版格式{by}，本程序只能读取到第{supported}版。"
             "请先把 fzdesk 升级到新版本再导入。数据中没有任何改动。")
         self.found = found
 

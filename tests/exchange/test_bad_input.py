@@ -220,3 +220,37 @@ def test_an_unknown_file_type(tmp_path: Path) -> None:
 
 def test_a_missing_file(tmp_path: Path) -> None:
     _refused(tmp_path / "nope.docx", "找不到文件")
+
+
+def _with_part_version(tmp_path: Path, version: str) -> Path:
+    """The real exporter's .docx with the custom XML part's <fz:report version="..."> changed (JSON untouched)."""
+    from fzdesk import resources
+    from fzdesk.export.docx_writer import export_docx
+
+    u = factories.unit()
+    data = export_docx(factories.report(u), u, catalogue=resources.catalogue()).data
+    path = tmp_path / f"v{version}.docx"
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(path, "w") as target:
+        for name in source.namelist():
+            part = source.read(name)
+            if name == "customXml/item1.xml":
+                assert b'format="fzdesk-report" version="1"' in part
+                part = part.replace(b'format="fzdesk-report" version="1"',
+                                    f'format="fzdesk-report" version="{version}"'.encode())
+            target.writestr(name, part)
+    return path
+
+
+def test_a_docx_whose_data_part_is_a_newer_version(tmp_path: Path) -> None:
+    """Only the JSON's own version was checked: <fz:report version="7"> with a version-1 JSON imported."""
+    with pytest.raises(NewerFormatError) as info:
+        open_import(_with_part_version(tmp_path, "7"))
+    message = str(info.value)
+    assert info.value.found == 7
+    assert message.startswith("这个报告数据文件是第7版格式（由 fzdesk ") and "本程序只能读取到第1版" in message
+    assert message.endswith("请先把 fzdesk 升级到新版本再导入。数据中没有任何改动。")
+    assert read_embedded(_with_part_version(tmp_path, "1")) is not None  # the current version still reads
+
+
+def test_a_docx_whose_data_part_version_is_not_a_number(tmp_path: Path) -> None:
+    _refused(_with_part_version(tmp_path, "x2"), "版本号“x2”无效")
