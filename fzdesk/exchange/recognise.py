@@ -10,7 +10,7 @@ from fzdesk import resources
 from fzdesk.domain.model import BODY_BLOCKS, Block, Item, Numbering, Report, Section, Unit, UnitType, derive_title
 from fzdesk.domain.naming import block_name
 from fzdesk.exchange.package import UnreadableFile
-from fzdesk.exchange.repair import MARKER, SENTENCE_END, fix_spaces, join_broken, line_width
+from fzdesk.exchange.repair import MARKER, ORGAN_END, SENTENCE_END, fix_spaces, join_broken, line_width
 from fzdesk.exchange.source import SourceParagraph
 
 _NUM = "一二三四五六七八九十"
@@ -19,8 +19,6 @@ ITEM = re.compile(rf"^[（(]\s*([{_NUM}]{{1,3}})\s*[）)]\s*(.*)$")
 YISHI = re.compile(rf"^([{_NUM}]{{1,3}})是\s*(.*)$")
 DOC_NUMBER = re.compile(r"[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号|签发人")
 CLOSING = re.compile(r"^(特此报告|专此报告|以上报告|特此报送)")
-_ORGAN_END = ("政府", "委员会", "党委", "党工委", "管委会", "办公室", "办事处", "局", "委", "办", "院", "中心", "站",
-              "所", "厅", "部", "署", "会", "街道", "镇", "乡", "区", "县", "市")
 
 #: Words in a level-1 heading and what they say about its block; the best total wins.
 BLOCK_WORDS: dict[Block, tuple[tuple[str, float], ...]] = {
@@ -139,20 +137,20 @@ def split_organs(text: str) -> list[str]:
         tokens = ["".join(tokens)]
     merged: list[str] = []
     for t in tokens:
-        if merged and (len(t) < 3 or not merged[-1].endswith(_ORGAN_END)):
+        if merged and (len(t) < 3 or not merged[-1].endswith(ORGAN_END)):
             merged[-1] += t
         else:
             merged.append(t)
     if len(merged) == 1:
         m = _JOINT.match(merged[0])
-        if m and m.group(2).endswith(_ORGAN_END) and len(m.group(2)) >= 3:
+        if m and m.group(2).endswith(ORGAN_END) and len(m.group(2)) >= 3:
             return [m.group(1), m.group(2)]
     return merged
 
 
 def looks_like_organ(text: str) -> bool:
     bare = re.sub(r"[\s\u3000]+", "", text)
-    return 2 <= len(bare) <= 40 and not any(p in bare for p in "。，；：！？") and bare.endswith(_ORGAN_END)
+    return 2 <= len(bare) <= 40 and not any(p in bare for p in "。，；：！？") and bare.endswith(ORGAN_END)
 
 
 def guess_unit_type(organs: list[str]) -> UnitType:
@@ -188,6 +186,35 @@ class _Reader:
             self.outline.append(p.outline_level)
 
 
+def _title_like(text: str) -> bool:
+    """The title line: has 报告, and 关于 or ends in 报告; not a sentence (。) or a 主送 line (：)."""
+    return ("报告" in text and len(text) <= 80 and not text.endswith(("。", "：", ":"))
+            and ("关于" in text or text.endswith("报告")))
+
+
+def _join_broken_title(r: _Reader, start: int) -> None:
+    """A title broken over lines ("…关于2023年度法治政府建设" / "情况的报告") becomes one line: a head line with 关于
+    and no 报告 is joined with the following line(s) up to the first one that ends in 报告 (3 at most, none a
+    sentence or a 主送 line). Otherwise the first part would be taken for an organ line above the title."""
+    lines = r.lines
+    for i in range(start, min(len(lines), start + 8)):
+        first = fix_spaces(lines[i])
+        if "关于" not in first or "报告" in first or first.endswith(tuple(SENTENCE_END)):
+            continue
+        for j in range(i + 1, min(len(lines), i + 4)):
+            part = fix_spaces(lines[j])
+            if any(p in part for p in "。：:；;"):
+                return
+            if part.endswith("报告"):
+                if _title_like(fix_spaces("".join(lines[i:j + 1]))):
+                    lines[i:j + 1] = ["".join(lines[i:j + 1])]
+                    del r.outline[i + 1:j + 1]
+                return
+            if "报告" in part:
+                return
+        return
+
+
 def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
     """The report a hand-written text most likely is; what could not be placed and doubts as warnings."""
     r = _Reader(paragraphs)
@@ -199,9 +226,9 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
     while pos < len(lines) and pos < 4 and DOC_NUMBER.search(lines[pos]) and len(lines[pos]) <= 40:
         r.unplaced.append(Unplaced(lines[pos], "发文字号或签发人（可在导出选项中填写）"))
         pos += 1
-    title_at = next((i for i in range(pos, min(len(lines), pos + 8))
-                     if "报告" in lines[i] and len(lines[i]) <= 80 and not lines[i].endswith(("。", "：", ":"))
-                     and ("关于" in lines[i] or lines[i].endswith("报告"))), None)
+    _join_broken_title(r, pos)
+    # spaces removed first: a title copied from a PDF is letter-spaced ("关 于 2023 年 度 … 报 告")
+    title_at = next((i for i in range(pos, min(len(lines), pos + 8)) if _title_like(fix_spaces(lines[i]))), None)
     organs: list[str] = []
     title = ""
     if title_at is None:
@@ -209,7 +236,8 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
     else:
         before = lines[pos:title_at]
         title_line = lines[title_at]
-        prefix, sep, _ = title_line.partition("关于")
+        about = re.search(r"关[\s\u3000]*于", title_line)
+        prefix, sep = (title_line[:about.start()], about.group()) if about else ("", "")
         organ_lines = [b for b in before if looks_like_organ(b) or len(b) <= 30]
         for b in organ_lines:
             organs += split_organs(b)
@@ -221,7 +249,7 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
     year = find_year(title) if title else None
     recipient = ""
     if pos < len(lines):
-        cand = lines[pos]
+        cand = fix_spaces(lines[pos])
         if cand.endswith(("：", ":")) and len(cand) <= 60 and "。" not in cand and not MARKER.match(cand):
             recipient = fix_spaces(cand.rstrip("：:"))
             pos += 1

@@ -13,6 +13,9 @@ _SPACE = r"[ \t\u00a0\u2002-\u200b\u3000]+"
 #: A space with a Chinese character or punctuation on one side and a Chinese character or a digit on the other.
 _INNER_SPACE = re.compile(f"(?<={_CJK}){_SPACE}(?=[{HAN}{CJK_PUNCT}0-9])|(?<=[0-9]){_SPACE}(?={_CJK})")
 
+#: How the name of an organ ends (a title's organs, 主送 and 署名 lines).
+ORGAN_END = ("政府", "委员会", "党委", "党工委", "管委会", "办公室", "办事处", "局", "委", "办", "院", "中心", "站",
+             "所", "厅", "部", "署", "会", "街道", "镇", "乡", "区", "县", "市")
 #: What a complete paragraph may end with.
 SENTENCE_END = "。！？；：…”’）)」』】!?;:"
 #: A numbering marker at the start of a paragraph: 一、 （一） 一是 1. （1） ①.
@@ -31,6 +34,19 @@ def _ends_mid_sentence(text: str) -> bool:
 
 def _heading_like(text: str) -> bool:
     return bool(MARKER.match(text)) and "。" not in text and len(text) <= 50
+
+
+def _title_end(text: str) -> bool:
+    """A line ending in 报告 that is no sentence part (no comma or stop in it): a title, never run on."""
+    return text.endswith("报告") and not any(p in text for p in "，。；：,;:")
+
+
+def _addressee(text: str) -> bool:
+    """A short line ending in "：" that names organs ("某某县人民政府：", "县委依法治县办、县司法局："): a 主送
+    line, never the end of the line before. ("……以下几个方面的" / "工作：" still joins: 工作 is not an organ.)"""
+    if not text.endswith(("：", ":")) or len(text) > 40 or any(p in text for p in "。，；,;"):
+        return False
+    return all(name.endswith(ORGAN_END) for name in re.split("[、，,]", text[:-1].strip()) if name)
 
 
 def line_width(paragraphs: list[str]) -> int | None:
@@ -54,7 +70,8 @@ def join_broken(paragraphs: list[str], min_line: int = 20, width: int | None = N
     Joined only when unambiguous: the first part ends with a comma (a heading never does), or it is a full
     line (min_line characters or more) ending with a character rather than punctuation and is not a
     numbered heading, or it looks like a numbered heading but is exactly as long as the PDF's other broken
-    lines (width); and the second part does not start with a numbering marker.
+    lines (width); and the second part does not start with a numbering marker. Never after a title (a line
+    ending in 报告 without punctuation) nor before a 主送 line (short, ending in "：", naming organs).
     """
     out: list[str] = []
     joins = 0
@@ -66,7 +83,7 @@ def join_broken(paragraphs: list[str], min_line: int = 20, width: int | None = N
             full_line = width is not None and width - 2 <= len(prev) <= width + 4
             broken = _ends_mid_sentence(prev) or (
                 len(prev) >= min_line and prev[-1] not in SENTENCE_END and (full_line or not _heading_like(prev)))
-            if (continuing or broken) and not MARKER.match(text):
+            if (continuing or broken) and not MARKER.match(text) and not _title_end(prev) and not _addressee(text):
                 out[-1] = prev + text
                 joins += 1
                 continue

@@ -336,3 +336,70 @@ def test_keep_lead_in_puts_the_typed_number_before_an_untitled_items_text() -> N
     assert numbering is Numbering.NONE
     assert [(i.title, i.paragraphs) for i in items] == [
         ("", ["引导语："]), ("", ["一是做了甲。"]), ("", ["二是做了乙。", "还有丙。"])]
+
+
+PDF_HEAD_BODY = """2023 年，我 镇 在 县 委、县 政 府 的 坚 强 领 导 下，扎 实 推 进 法 治 政 府
+建设。现将有关情况报告如下：
+一、党政主要负责人履行推进法治建设第一责任人职责情况
+主要负责人履职。
+二、法治政府建设的主要举措和成效
+（一）健全依法决策机制
+我镇坚持依法行政，全年共办理行政复议案件 12 件，行政应诉案件
+5 件。
+三、存在的不足和原因
+执法力量薄弱。
+四、下一年度法治政府建设的初步安排
+加强学习。
+特此报告。"""
+
+
+def _head(*head: str, signers: tuple[str, ...] = ("某某镇人民政府",)) -> rec.Recognised:
+    lines = [*head, *PDF_HEAD_BODY.splitlines(), *signers, "2024年1月10日"]
+    return rec.recognise([rec.SourceParagraph(line) for line in lines])
+
+
+def _assert_head(got: rec.Recognised, organs: list[str]) -> None:
+    r = got.report
+    assert (r.year, r.organs, r.recipient, r.title) == (2023, organs, "某某县人民政府", "")
+    assert r.sections[0].items[0].paragraphs == [
+        "2023年，我镇在县委、县政府的坚强领导下，扎实推进法治政府建设。现将有关情况报告如下："]
+    assert not any("标题" in w or "主送" in w or "年度" in w or "不一致" in w for w in got.warnings), got.warnings
+
+
+def test_a_letter_spaced_title_from_a_pdf() -> None:
+    """The title was searched for before the spaces were removed: year 0, 主送 lost, and the title and 主送 were
+    joined into the opening ("…情况的报告某某县人民政府：")."""
+    spaced = "某 某 镇 人 民 政 府 关 于 2023 年 度 法 治 政 府 建 设 情 况 的 报 告"
+    _assert_head(_head(spaced, "某 某 县 人 民 政 府 ："), ["某某镇人民政府"])
+    _assert_head(_head("中 共 某 某 镇 委 员 会 某 某 镇 人 民 政 府 关 于 2023 年 度 法 治 政 府 建 设 情 况 的 报 告",
+                       "某某县人民政府：", signers=("中共某某镇委员会", "某某镇人民政府")),
+                 ["中共某某镇委员会", "某某镇人民政府"])
+    _assert_head(_head("某某县司法局 某某县财政局关于2023年度法治政府建设情况的报告", "某某县人民政府：",
+                       signers=("某某县司法局", "某某县财政局")), ["某某县司法局", "某某县财政局"])
+
+
+@pytest.mark.parametrize("head", [
+    ("某某镇人民政府关于2023年度法治政府建设", "情况的报告"),
+    ("某某镇人民政府", "关于2023年度法治政府建设", "情况的报告"),
+    ("某某镇人民政府关于2023年度", "法治政府建设情况", "的报告"),
+    ("某 某 镇 人 民 政 府 关 于 2023 年 度 法 治 政 府 建 设", "情 况 的 报 告"),
+])
+def test_a_title_broken_over_lines(head: tuple[str, ...]) -> None:
+    """The first line of a broken title was taken for an organ line: a wrong 署名…不一致 warning."""
+    _assert_head(_head(*head, "某某县人民政府："), ["某某镇人民政府"])
+
+
+def test_a_line_with_guanyu_is_not_joined_past_a_sentence() -> None:
+    got = _head("某某镇人民政府关于2023年度法治政府建设", "情况。", "某某县人民政府：")
+    assert got.report.year == 0 and any("没有找到标题" in w for w in got.warnings)
+
+
+def test_never_joined_after_a_title_nor_before_a_recipient_line() -> None:
+    title = "某某镇人民政府关于2023年度法治政府建设情况的报告"
+    assert join_broken([title, "某某县人民政府：", "2023年，我镇……"]) == (
+        [title, "某某县人民政府：", "2023年，我镇……"], 0)
+    assert join_broken(["主要情况如下", "县委依法治县办、县司法局："])[1] == 0
+    # a PDF line break before an ordinary short line ending in ： still joins, and so does a sentence part
+    assert join_broken(["我镇全年围绕中心任务重点开展了以下几个方面的", "工作："]) == (
+        ["我镇全年围绕中心任务重点开展了以下几个方面的工作："], 1)
+    assert join_broken(["我镇严格落实重大事项请示报告制度，全年向县人大常委会专题报告", "工作2次。"])[1] == 1
