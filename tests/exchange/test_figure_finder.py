@@ -78,3 +78,41 @@ def test_respondent_side() -> None:
         "A.resp_cases": 12, "A.resp_upheld": 8, "A.resp_revoked": 2}
     assert values("行政复议审结63件，维持37件；我局作为被申请人的案件12件，维持8件。") == {
         "A.closed": 63, "A.upheld": 37, "A.resp_cases": 12, "A.resp_upheld": 8}
+
+
+NEW_WORDINGS = [
+    ("全年共办理行政复议案件12件，行政应诉案件5件，法律顾问审核合同36份。",
+     {"A.accepted": 12, "B.new": 5, "E.contracts": 36}),
+    ("全年共办理行政复议案件12件。", {"A.accepted": 12}),
+    ("全年办理复议案件8件。", {"A.accepted": 8}),
+    ("全年行政应诉案件5件。", {"B.new": 5}),
+    ("全年办理行政应诉案件3件，负责人出庭应诉3次。", {"B.new": 3, "B.head_appearances": 3}),
+    ("我局作为被申请人办理行政复议案件3件。", {"A.resp_cases": 3}),
+]
+NOT_OTHER_NUMBERS = [
+    ("收到行政复议案件15件，受理12件。", {"A.accepted": 12}),  # no 受理 taken from the 收到 number
+    ("负责人出庭应诉案件5件。", {}),  # appearances, not new cases
+    ("协助办理行政复议案件答复材料3份。", {}),
+    ("全年未发生行政应诉案件，办理行政复议案件审结率100%。", {}),
+    ("第3季度办理行政复议案件5件。", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEW_WORDINGS)
+def test_common_wordings_of_case_counts_are_found(text: str, expected: dict[str, int]) -> None:
+    """The audit's sentence gave no candidate at all: 办理行政复议案件 and 行政应诉案件 were no catalogue words."""
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_OTHER_NUMBERS)
+def test_the_new_wordings_take_no_other_number(text: str, expected: dict[str, int]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), NEW_WORDINGS + NOT_OTHER_NUMBERS)
+def test_the_checks_tie_the_same_numbers_as_the_finder(text: str, expected: dict[str, int]) -> None:
+    """Prose against figures reads the same catalogue words: it compares exactly what the importer proposes."""
+    from fzdesk.checks.prose import build_index, tie_numbers
+
+    ties, _, _ = tie_numbers(build_index(resources.catalogue()), text)
+    assert {t.code: t.mention.value for t in ties} == expected
