@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +33,38 @@ class SourceParagraph:
 
 
 # ----- plain text ------------------------------------------------------------------------------------------
+SAVE_AS_UTF8 = ("请用记事本打开它，选“另存为”，编码选“UTF-8”后保存再导入；"
+                "或者把文字复制到 Word 里，另存为 .docx 后再导入。")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+#: Fewer Han characters than this say too little about the encoding to judge it.
+MIN_HAN_TO_JUDGE = 10
+#: A GB18030 reading with fewer of its Han characters among the 3,755 common ones is not Chinese text but
+#: another encoding read wrongly (Big5 read as GB18030 gives about 30%, UTF-16 or Shift-JIS 0%; reports ~99%).
+MIN_COMMON_SHARE = 0.6
+
+
+@cache
+def common_han() -> frozenset[str]:
+    """The 3,755 common characters (GB 2312 level 1, rows 16-55), taken from Python's own gb2312 codec."""
+    return frozenset(bytes([row, cell]).decode("gb2312") for row in range(0xB0, 0xD8) for cell in range(0xA1, 0xFF)
+                     if (row, cell) not in ((0xD7, 0xFA), (0xD7, 0xFB), (0xD7, 0xFC), (0xD7, 0xFD), (0xD7, 0xFE)))
+
+
+def plausible_chinese(text: str) -> bool:
+    """False when most Han characters are rare ones: the bytes were in another encoding (Big5, UTF-16 …)."""
+    han = _HAN.findall(text)
+    if len(han) < MIN_HAN_TO_JUDGE:
+        return True
+    common = common_han()
+    return sum(c in common for c in han) >= MIN_COMMON_SHARE * len(han)
+
+
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (what Chinese Windows Notepad writes)."""
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (what Chinese Windows Notepad writes).
+
+    A GB18030 reading that gives mostly rare characters is refused: the file is in another encoding (Big5 from
+    a traditional-Chinese system, UTF-16 without its BOM, …) and would import as garbage.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     try:
@@ -40,9 +72,14 @@ def decode_text(data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("gb18030")
+        text = data.decode("gb18030")
     except UnicodeDecodeError:
-        raise UnreadableFile("无法识别这个文本文件的编码。请用记事本另存为 UTF-8 编码后再导入。") from None
+        raise UnreadableFile("无法识别这个文本文件的编码（既不是 UTF-8，也不是 GBK/GB18030）。"
+                             + SAVE_AS_UTF8) from None
+    if not plausible_chinese(text):
+        raise UnreadableFile("这个文本文件的编码无法识别：按简体中文（GBK/GB18030）读出来几乎都是乱码，"
+                             "它可能是繁体中文（Big5）或其他编码保存的。" + SAVE_AS_UTF8)
+    return text
 
 
 def read_txt(path: Path) -> list[SourceParagraph]:
