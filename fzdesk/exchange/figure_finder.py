@@ -114,8 +114,19 @@ def _unit_fits(indicator: Indicator, unit: str | None) -> bool:
     return unit in _scope().units.get(indicator.unit, (indicator.unit,))  # 组织执法人员培训2期 is no head count
 
 
+_words_of: list[tuple[Catalogue, list[tuple[str, Indicator, bool]]]] = []  # the last catalogue's words
+
+
 def _words(catalogue: Catalogue) -> list[tuple[str, Indicator, bool]]:
-    """(word, indicator, needs family context), longest words first."""
+    """(word, indicator, needs family context), longest words first; kept for the catalogue last asked about."""
+    if _words_of and _words_of[0][0] is catalogue:
+        return _words_of[0][1]
+    words = _catalogue_words(catalogue)
+    _words_of[:] = [(catalogue, words)]
+    return words
+
+
+def _catalogue_words(catalogue: Catalogue) -> list[tuple[str, Indicator, bool]]:
     owners: dict[str, set[str]] = {}
     for ind in catalogue.indicators:
         for w in ind.words:
@@ -127,13 +138,18 @@ def _words(catalogue: Catalogue) -> list[tuple[str, Indicator, bool]]:
 
 def find_figures(paragraphs: list[str], catalogue: Catalogue) -> list[FigureCandidate]:
     """Every catalogue figure the prose states, in text order; a code may come more than once."""
-    words = _words(catalogue)
+    text = "\n".join(paragraphs)
+    words = [w for w in _words(catalogue) if w[0] in text]  # a few dozen of the catalogue's words, not hundreds
     found: list[tuple[int, FigureCandidate]] = []
     offset = 0
     for paragraph in paragraphs:
+        here = [w for w in words if w[0] in paragraph]
+        if not here:
+            offset += len(paragraph) + 1
+            continue
         for m in _SENTENCES.finditer(paragraph):
             sentence = m.group().strip()
-            for at, cand in _in_sentence(sentence, words, catalogue):
+            for at, cand in _in_sentence(sentence, here, catalogue):
                 found.append((offset + m.start() + at, cand))
         offset += len(paragraph) + 1
     found.sort(key=lambda t: t[0])

@@ -10,7 +10,7 @@ from typing import Any
 
 from fzdesk.domain.numbering import chinese_number
 from fzdesk.exchange.embedded import paragraph_text
-from fzdesk.exchange.package import W_NS, DocxPackage, UnreadableFile
+from fzdesk.exchange.package import W_NS, DocxPackage, UnreadableFile, parse_xml
 
 MAX_TEXT_BYTES = 16 * 1024 * 1024
 
@@ -241,17 +241,66 @@ class Styles:
 
 
 # ----- .docx -----------------------------------------------------------------------------------------------
-def _optional_xml(package: DocxPackage, rel_type_suffix: str) -> Any | None:
+def _part_name(package: DocxPackage, rel_type_suffix: str) -> str | None:
     for rel_type, name in package.relationships(package.document_name).values():
         if rel_type.endswith(rel_type_suffix) and package.has(name):
-            return package.xml(name)
+            return name
     return None
+
+
+def _optional_xml(package: DocxPackage, rel_type_suffix: str) -> Any | None:
+    name = _part_name(package, rel_type_suffix)
+    return package.xml(name) if name is not None else None
+
+
+#: Start tags of the styles Styles never reads (it reads paragraph styles only), in either quote style.
+_OTHER_STYLE_TYPES = tuple(f"w:type={q}{t}{q}".encode() for t in ("character", "table", "numbering") for q in "\"'")
+
+
+def paragraph_styles_xml(data: bytes) -> Any:
+    """styles.xml parsed without its character, table and numbering styles, which Styles does not read.
+
+    python-docx's template and some generators write 300 KB of such styles, longer to parse than the whole
+    document. The part is cut at each "<w:style " (Word's own prefix) with bytes operations; a style whose
+    start tag does not say it is of another type is kept. Anything unusual (a comment, CDATA or DOCTYPE, another
+    prefix, a style tag not followed by a space, a style without its closing tag, a part that does not end with
+    </w:styles>, a cut that does not parse) is parsed whole, with parse_xml's checks.
+    """
+    chunks = data.split(b"<w:style ")
+    head = chunks[0]
+    root_at = head.find(b"<w:styles ")
+    root_end = head.find(b">", root_at)
+    if (b"<!" in data or len(chunks) == 1 or root_at < 0 or root_end < 0 or head[root_end - 1:root_end] == b"/"
+            or f'xmlns:w="{W_NS}"'.encode() not in head[root_at:root_end]
+            or data.count(b"<w:style") - data.count(b"<w:styles") != len(chunks) - 1  # "<w:style\n" …
+            or not data.rstrip().endswith(b"</w:styles>")):
+        return parse_xml(data)
+    kept = [head[:root_end + 1]]
+    for chunk in chunks[1:]:
+        tag_end = chunk.find(b">")
+        if tag_end < 0:
+            return parse_xml(data)
+        if any(t in chunk[:tag_end] for t in _OTHER_STYLE_TYPES):
+            continue
+        if chunk[tag_end - 1:tag_end] == b"/":
+            kept.append(b"<w:style " + chunk[:tag_end + 1])
+            continue
+        close = chunk.find(b"</w:style>")
+        if close < 0:
+            return parse_xml(data)
+        kept.append(b"<w:style " + chunk[:close + len(b"</w:style>")])
+    kept.append(b"</w:styles>")
+    try:
+        return parse_xml(b"".join(kept))
+    except UnreadableFile:
+        return parse_xml(data)
 
 
 def read_docx(package: DocxPackage) -> list[SourceParagraph]:
     """The body's paragraphs in order; a table's rows become paragraphs marked in_table (cells tab-separated)."""
     root = package.xml(package.document_name)
-    styles = Styles(_optional_xml(package, "/styles"))
+    styles_name = _part_name(package, "/styles")
+    styles = Styles(paragraph_styles_xml(package.read(styles_name)) if styles_name is not None else None)
     numbering = Numbering(_optional_xml(package, "/numbering"))
     body = root.find(f"{_W}body")
     if body is None:
