@@ -30,6 +30,7 @@ from docx.shared import Pt  # noqa: E402
 
 from fzdesk import resources  # noqa: E402
 from fzdesk.exchange.importer import SourceKind, open_import  # noqa: E402
+from fzdesk.export.docx_writer import export_docx  # noqa: E402
 from tests.exchange import samples  # noqa: E402
 
 TARGET_RATIO = 2.0
@@ -73,22 +74,9 @@ def write_hand_written(path: Path, lines: list[str]) -> None:
 
 
 def write_fzdesk(path: Path, hand_written: Path) -> None:
-    """The same report exported by fzdesk (the exporter when present, else python-docx plus the embedded part)."""
+    """The same report exported by fzdesk's exporter (fzdesk.export), its JSON embedded."""
     preview = open_import(hand_written)
-    report, unit = preview.report, preview.unit
-    try:
-        from fzdesk.export.docx_writer import export_docx
-    except ImportError:  # the exporter is not there: the documented embedding on a python-docx document
-        from fzdesk.exchange import embedded, report_json
-
-        document = docx.Document()
-        for section in report.sections:
-            for text in [section.heading] + [t for i in section.items for t in (i.title, *i.paragraphs)]:
-                document.add_paragraph(text)
-        embedded.embed_in_document(document, report_json.dumps(report, unit, resources.catalogue()))
-        document.save(str(path))
-        return
-    path.write_bytes(export_docx(report, unit, catalogue=resources.catalogue()).data)
+    path.write_bytes(export_docx(preview.report, preview.unit, catalogue=resources.catalogue()).data)
 
 
 def python_docx_read(path: Path) -> Callable[[], object]:
