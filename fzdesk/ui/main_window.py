@@ -208,6 +208,8 @@ class MainWindow(QMainWindow):
         file.addAction(self._action("新建年度报告(&N)…", None, self.new_report))
         self.import_action = self._action("导入上一年度报告(&I)…", "Ctrl+O", self.import_report)
         file.addAction(self.import_action)
+        self.delete_report_action = self._action("删除这份报告(&E)…", None, self.delete_report)
+        file.addAction(self.delete_report_action)
         file.addSeparator()
         self.restore_action = self._action("恢复备份(&R)…", None, self.restore_backup)
         file.addAction(self.restore_action)
@@ -316,7 +318,7 @@ class MainWindow(QMainWindow):
         self.year_combo.clear()
         if unit is not None and unit.id is not None:
             for s in store.reports(unit.id):
-                self.year_combo.addItem(f"{s.year}年度", s.id)
+                self.year_combo.addItem(s.year_label, s.id)  # 2023年度（第2份，11月25日建） for a copy
         if report is not None:
             self.year_combo.setCurrentIndex(self.year_combo.findData(report.id))
         self.new_report_button.setEnabled(unit is not None and unit.id is not None)
@@ -622,6 +624,11 @@ class MainWindow(QMainWindow):
         from fzdesk.ui.data_folder import move_data  # loaded on first use: start-up stays fast
 
         move_data(self)
+
+    def delete_report(self) -> None:
+        from fzdesk.ui.report_delete import delete_report  # loaded on first use: start-up stays fast
+
+        delete_report(self)
 
     def _about(self) -> None:
         from fzdesk import __version__
