@@ -77,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run()
         if args.command is not None:
-            return int(args.handler(args))
+            return _run_command(args)
         window = (args.data,)
     import gc
 
@@ -85,6 +85,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     from fzdesk.app import run_gui  # Qt is imported only when a window is wanted
 
     return int(run_gui(window[0]))
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    """Runs a subcommand; its output piped into a reader that stops early (`fzdesk list | head`) ends it
+    quietly with status 1, as the Python documentation's recipe for SIGPIPE does, instead of a traceback."""
+    import os
+
+    try:
+        status = int(args.handler(args))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python flushes stdout again at exit: point it at devnull so that this flush cannot fail too
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    return status
 
 
 def _utf8_console() -> None:

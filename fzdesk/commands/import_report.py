@@ -11,15 +11,20 @@ Exit status: 0 imported, 1 cancelled, 2 error.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from fzdesk.commands.common import CommandError, fail, open_store
-from fzdesk.domain.model import FigureState
-from fzdesk.exchange.apply import ExistingYear, ImportConflict, apply_import, assess
+from fzdesk.domain.model import FigureState, Unit
+from fzdesk.exchange.apply import ExistingYear, ImportConflict, Situation, apply_import, assess
 from fzdesk.exchange.figure_finder import FigureCandidate
 from fzdesk.exchange.importer import IMPORT_ERRORS, ImportPreview, open_import
+from fzdesk.paths import data_dir
+from fzdesk.storage.store import DB_NAME, Store
 
 CANCELLED = "已取消，数据未作任何改动。"
 
@@ -45,14 +50,23 @@ class _Cancelled(Exception):
     pass
 
 
+def _answer() -> str:
+    """One line of standard input. An answer typed at a terminal ends its own line; one read from a pipe or
+    file is not shown, and end of input is no answer at all: both are followed by a newline (the answer from a
+    pipe echoed), so that the next prompt starts on a line of its own."""
+    answer = sys.stdin.readline()
+    if not answer:
+        print()
+    elif not sys.stdin.isatty():
+        print(answer.strip())
+    return answer.strip().lower()
+
+
 def _ask(question: str, *, yes: bool) -> bool:
     if yes:
         return True
     print(f"{question} [y/N] ", end="", flush=True)
-    answer = sys.stdin.readline()
-    if not answer:
-        print()
-    return answer.strip().lower() in ("y", "yes", "是", "好")
+    return _answer() in ("y", "yes", "是", "好")
 
 
 def _choose_existing(question: str, args: argparse.Namespace) -> ExistingYear:
@@ -62,7 +76,7 @@ def _choose_existing(question: str, args: argparse.Namespace) -> ExistingYear:
         raise CommandError(f"{question}请加上 --existing replace（替换）或 --existing keep（两份都保留）。"
                            "数据未作任何改动。")
     print(f"{question}\n  r = 替换原有报告，k = 两份都保留，其他 = 取消 ：", end="", flush=True)
-    answer = sys.stdin.readline().strip().lower()
+    answer = _answer()
     if answer in ("r", "replace", "替换"):
         return ExistingYear.REPLACE
     if answer in ("k", "keep", "保留"):
@@ -86,6 +100,79 @@ def _figures(preview: ImportPreview, args: argparse.Namespace) -> list[FigureCan
     return accepted
 
 
+@dataclass(frozen=True)
+class _Decision:
+    """The answers to every question: the import goes ahead with these."""
+
+    situation: Situation
+    existing: ExistingYear | None
+    figures: list[FigureCandidate]
+
+
+def other_unit_question(preview: ImportPreview, unit: Unit) -> str:
+    return (f"这个文件属于另一个单位“{preview.unit.name}”，不是“{unit.name}”。"
+            f"确定要把它导入到“{unit.name}”名下吗？")
+
+
+def _decide(store: Store | None, preview: ImportPreview, args: argparse.Namespace) -> _Decision:
+    """Asks what the import needs to know (store None: a new data folder, which holds no unit yet)."""
+    units = store.units() if store is not None else []
+    unit = None
+    if args.unit:
+        unit = next((u for u in units if args.unit in (u.name, u.short_name)), None)
+        if unit is None:
+            names = "、".join(u.name for u in units) or "（无）"
+            raise CommandError(f"找不到单位“{args.unit}”。数据中的单位有：{names}")
+    situation = assess(store, preview, unit) if store is not None else Situation(None, False, [])
+    if situation.other_unit and situation.unit is not None and not _ask(
+            other_unit_question(preview, situation.unit), yes=args.yes):
+        raise _Cancelled
+    existing = _choose_existing(situation.questions[-1], args) if situation.existing else None
+    figures = _figures(preview, args)
+    target = situation.unit.name if situation.unit else f"新单位“{preview.unit.name or '未命名单位'}”"
+    if not _ask(f"导入到{target}名下，{preview.report.year}年度？", yes=args.yes):
+        raise _Cancelled
+    return _Decision(situation, existing, figures)
+
+
+def _apply(store: Store, preview: ImportPreview, decision: _Decision) -> int:
+    return apply_import(store, preview, unit=decision.situation.unit, existing=decision.existing,
+                        other_unit_confirmed=decision.situation.other_unit, figures=decision.figures)
+
+
+def _import_into_new_store(args: argparse.Namespace, folder: Path, preview: ImportPreview,
+                           decision: _Decision) -> int:
+    """Creates the store only now that the import is decided; if writing fails, removes what this created
+    (the folder too, if it was made now), and only while the store holds nothing."""
+    made_folder = not folder.exists()
+    made_backups = not (folder / "backups").exists()
+    made_lock = not (folder / "fzdesk.lock").exists()
+    with open_store(args) as store:
+        try:
+            return _apply(store, preview, decision)
+        except BaseException:
+            empty = all(store.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] == 0
+                        for t in ("units", "reports"))
+            if not empty:
+                raise
+            store.close()
+            _remove_new_store(folder, made_folder=made_folder, made_backups=made_backups, made_lock=made_lock)
+            raise
+
+
+def _remove_new_store(folder: Path, *, made_folder: bool, made_backups: bool, made_lock: bool) -> None:
+    """Removes an empty store this command just created, and the folders it made for it."""
+    for name in (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", f"{DB_NAME}-journal"):
+        (folder / name).unlink(missing_ok=True)
+    if made_lock:
+        (folder / "fzdesk.lock").unlink(missing_ok=True)
+    if made_backups:
+        shutil.rmtree(folder / "backups", ignore_errors=True)
+    if made_folder:
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only if empty: nothing but what this command made is removed
+
+
 def handle(args: argparse.Namespace) -> int:
     try:
         preview = open_import(Path(args.file))
@@ -96,6 +183,10 @@ def handle(args: argparse.Namespace) -> int:
             if p is not None:
                 p.report.year = args.year
     print("\n".join(preview.summary()))
+    if not preview.report.year:
+        return fail(CommandError("没有认出这份报告是哪一年度的。请加上 --year YYYY 指明年度（例如 --year 2023）"
+                                 "后重新导入。数据未作任何改动。"))
+    folder = data_dir(args.data)
     try:
         if preview.text_changed and preview.document_version is not None:
             take = args.document_text or (not args.yes and _ask(
@@ -103,23 +194,13 @@ def handle(args: argparse.Namespace) -> int:
             if take:
                 preview = preview.document_version
                 print("将采用文档中修改后的文字。")
-        with open_store(args) as store:
-            unit = None
-            if args.unit:
-                unit = next((u for u in store.units() if args.unit in (u.name, u.short_name)), None)
-                if unit is None:
-                    names = "、".join(u.name for u in store.units()) or "（无）"
-                    raise CommandError(f"找不到单位“{args.unit}”。数据中的单位有：{names}")
-            situation = assess(store, preview, unit)
-            if situation.other_unit and not _ask(situation.questions[0], yes=args.yes):
-                raise _Cancelled
-            existing = _choose_existing(situation.questions[-1], args) if situation.existing else None
-            figures = _figures(preview, args)
-            target = situation.unit.name if situation.unit else f"新单位“{preview.unit.name or '未命名单位'}”"
-            if not _ask(f"导入到{target}名下，{preview.report.year}年度？", yes=args.yes):
-                raise _Cancelled
-            report_id = apply_import(store, preview, unit=situation.unit, existing=existing,
-                                     other_unit_confirmed=situation.other_unit, figures=figures)
+        if (folder / DB_NAME).is_file():
+            with open_store(args) as store:
+                decision = _decide(store, preview, args)
+                report_id = _apply(store, preview, decision)
+        else:  # a new data folder: nothing is created there unless the import is decided and written
+            decision = _decide(None, preview, args)
+            report_id = _import_into_new_store(args, folder, preview, decision)
     except _Cancelled:
         print(CANCELLED)
         return 1
@@ -128,7 +209,7 @@ def handle(args: argparse.Namespace) -> int:
     except CommandError as exc:
         return fail(exc)
     print(f"已导入：{preview.report.year}年度报告（编号 {report_id}）。")
-    print(figures_summary(preview, figures))
+    print(figures_summary(preview, decision.figures))
     return 0
 
 

@@ -110,7 +110,8 @@ def test_another_units_file_is_asked_about(tmp_path: Path, county: Path, capsys:
         store.save_unit(factories.unit("沈丘县司法局"))
     before = _dump(data)
     assert _run(monkeypatch, "n\n", "--data", str(data), "import", str(county), "--unit", "沈丘县司法局") == 1
-    assert "另一个单位" in capsys.readouterr().out
+    assert ("这个文件属于另一个单位“沈丘县人民政府办公室”，不是“沈丘县司法局”。确定要把它导入到“沈丘县司法局”名下吗？"
+            in capsys.readouterr().out)
     assert _dump(data) == before
     assert _run(monkeypatch, "", "--data", str(data), "import", str(county), "--unit", "没有的单位", "--yes") == 2
     assert "找不到单位" in capsys.readouterr().err
