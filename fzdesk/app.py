@@ -112,6 +112,13 @@ def open_store(folder_arg: str | None) -> Store | None:
     return None
 
 
+def announce_pc_data(window: MainWindow) -> None:
+    """On a stick whose data are new: says once that this PC holds data, and how to bring them."""
+    from fzdesk.ui.pc_data import announce_pc_data as announce
+
+    announce(window)
+
+
 def run_gui(data: str | None) -> int:
     """Starts the window on the data folder; returns the exit status."""
     skip_feature_scan()
@@ -125,6 +132,7 @@ def run_gui(data: str | None) -> int:
         window = MainWindow(store, location=data_location(data))  # the status bar says why this folder
         window.resize(1280, 800)
         after_first_paint(window, lambda: daily_backup(window, store))
+        after_first_paint(window, lambda: announce_pc_data(window))
         after_first_paint(window, collect_from_now_on)
         QTimer.singleShot(COLLECT_ANYWAY_MS, collect_from_now_on)  # (a window started minimized is not painted)
         window.show()

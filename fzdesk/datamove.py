@@ -308,3 +308,57 @@ def _verify(source: Path, staging: Path) -> None:
         if not filecmp.cmp(path, staging / relative, shallow=False):
             raise MoveError(f"复制后的文件“{relative}”与原文件不一致，数据仍在原处。")
 
+
+
+def copy_data_folder(source: Path, target: Path) -> MoveResult:
+    """Copies the store in source into target, leaving source as it is (this PC's data onto a stick whose
+    fzdesk-data is new). Close the Store in target before calling. What target held is renamed aside
+    ("<name>-replaced-<time>"), never deleted; the copy is verified before it is switched in. Raises MoveError
+    (nothing changed) or StoreLocked (another fzdesk uses source)."""
+    source, target = Path(source).absolute(), Path(target).absolute()
+    if not (source / DB_NAME).is_file():
+        raise MoveError(f"“{source}”中没有 fzdesk 数据，无需复制。")
+    if target == source or source in target.parents or target in source.parents:
+        raise MoveError("目标文件夹不能是原数据文件夹本身，也不能包含它或在它里面。")
+    where = _existing_ancestor(target.parent)
+    if not _writable(where):
+        raise MoveError(f"不能在“{where}”中写入（可能是只读的位置、U盘设了写保护，或没有权限），所以无法复制数据。")
+    size = folder_size(source)
+    free = _free_space(where)
+    if free < size + SPACE_MARGIN:
+        raise MoveError(f"“{where}”所在的磁盘空间不够：数据约 {megabytes(size)}，那里只剩 {megabytes(free)} 可用。"
+                        "请先腾出空间再复制。")
+    state, _ = _target_contents(target)
+    if state is TargetState.STORE:
+        _refuse_if_in_use(target)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    staging = target.with_name(f".{target.name}.copying-{stamp}")
+    try:
+        lock = FolderLock(source)
+        lock.acquire()
+        try:
+            _copy_folder(source, staging)
+            _verify(source, staging)
+        finally:
+            lock.release()
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        if exc.errno == errno.ENOSPC:
+            raise MoveError("复制时目标磁盘空间用完了，没有复制。请先腾出空间再试。") from exc
+        raise MoveError(f"复制数据时出错，没有复制：{exc}") from exc
+    except MoveError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    replaced = target.with_name(f"{target.name}-replaced-{stamp}") if state is not TargetState.EMPTY else None
+    try:
+        if replaced is not None:
+            os.replace(target, replaced)
+        elif target.exists():
+            target.rmdir()
+    except OSError as exc:
+        _put_back(staging, [], f"无法把“{target}”中原有的内容改名保留，没有复制", exc)
+    try:
+        os.replace(staging, target)
+    except OSError as exc:
+        _put_back(staging, [] if replaced is None else [(replaced, target)], f"无法把数据放到“{target}”", exc)
+    return MoveResult(target, None, replaced)

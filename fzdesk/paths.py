@@ -122,11 +122,19 @@ def data_location(explicit: str | os.PathLike[str] | None = None) -> DataLocatio
     env = os.environ.get(DATA_ENV)
     if env:
         return DataLocation(Path(env), DataSource.ENVIRONMENT)
-    user = default_data_dir()
-    folder = portable.portable_data_dir(user_folder_has_store=(user / DB_NAME).exists())
+    folder = portable.portable_data_dir()
     if folder is not None:
         return DataLocation(folder, DataSource.PORTABLE)
-    return DataLocation(user, DataSource.USER)
+    return DataLocation(default_data_dir(), DataSource.USER)
+
+
+def pc_data_folder(location: DataLocation) -> Path | None:
+    """This PC's per-user folder when it holds fzdesk data although the portable folder is in use (the data a
+    clerk had on this PC before running the program from a stick), else None."""
+    user = default_data_dir()
+    if location.source is not DataSource.PORTABLE or location.path.absolute() == user.absolute():
+        return None
+    return user if (user / DB_NAME).is_file() else None
 
 
 def location_of(folder: Path) -> DataLocation:

@@ -77,12 +77,13 @@ def _mount_of(path: Path, proc_mounts: Path) -> tuple[str, str]:
     return best
 
 
-def portable_data_dir(user_folder_has_store: bool) -> Path | None:
+def portable_data_dir() -> Path | None:
     """The portable data folder if portable mode applies, else None.
 
     Portable mode applies to the frozen program when a fzdesk-data folder sits beside the executable, or when
-    the executable is on a writable removable drive and this PC's per-user folder holds no data yet (data the
-    clerk already has on this PC are never hidden by plugging in a stick).
+    the executable is on a writable removable drive (the folder is then made there on first start), whether or
+    not this PC's per-user folder holds data: those stay where they are, and the window says once how to bring
+    them onto the stick (fzdesk.ui.pc_data).
     """
     folder = portable_folder()
     if folder is None:
@@ -90,6 +91,6 @@ def portable_data_dir(user_folder_has_store: bool) -> Path | None:
     if folder.is_dir():
         return folder
     exe = folder.parent
-    if not user_folder_has_store and os.access(exe, os.W_OK) and is_removable(exe):
+    if os.access(exe, os.W_OK) and is_removable(exe):
         return folder
     return None

@@ -311,3 +311,20 @@ def test_when_even_putting_back_fails_nothing_is_deleted(tmp_path: Path, monkeyp
     staging = next(tmp_path.glob(".b.moving-*"))
     assert f"“{aside}”应改回“a”" in str(caught.value) and str(staging) in str(caught.value)
     assert _load(aside, report_id) is not None and _load(staging, report_id) is not None
+
+
+def test_copy_leaves_the_source_and_keeps_what_the_target_held(tmp_path: Path) -> None:
+    """This PC's data onto a stick whose fzdesk-data is new: verified copy, the source untouched."""
+    source, target = tmp_path / "pc" / "fzdesk", tmp_path / "stick" / "fzdesk-data"
+    with Store.open(source) as store:
+        store.save_unit(factories.unit())
+    Store.open(target).close()  # the empty store made on the stick's first start
+    before = (source / "fzdesk.sqlite").read_bytes()
+    result = datamove.copy_data_folder(source, target)
+    assert result.target == target.absolute() and result.kept is None
+    assert result.replaced is not None and (result.replaced / "fzdesk.sqlite").is_file()
+    assert (source / "fzdesk.sqlite").read_bytes() == before
+    with Store.open(target, exclusive=False, daily_backup=False) as copy:
+        assert [u.name for u in copy.units()] == ["沈丘县人民政府办公室"]
+    with pytest.raises(datamove.MoveError, match="没有 fzdesk 数据"):
+        datamove.copy_data_folder(tmp_path / "nothing", target)

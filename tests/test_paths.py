@@ -143,13 +143,20 @@ def test_removable_drive_means_portable(frozen: Path, monkeypatch: pytest.Monkey
     assert paths.data_location() == paths.DataLocation(frozen / "fzdesk-data", DataSource.PORTABLE)
 
 
-def test_removable_drive_does_not_hide_data_already_on_this_pc(frozen: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_removable_drive_wins_over_data_already_on_this_pc(frozen: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 6: on a stick the data live on the stick; the PC's data are pointed out (pc_data_folder)."""
     monkeypatch.delenv(paths.DATA_ENV)
     monkeypatch.setattr(portable, "is_removable", lambda path: True)
+    stick = paths.DataLocation(frozen / "fzdesk-data", DataSource.PORTABLE)
+    assert paths.data_location() == stick
+    assert paths.pc_data_folder(stick) is None  # nothing on this PC
     user = paths.default_data_dir()
     user.mkdir(parents=True)
     (user / paths.DB_NAME).write_bytes(b"")
-    assert paths.data_location() == paths.DataLocation(user, DataSource.USER)
+    assert paths.data_location() == stick
+    assert paths.pc_data_folder(stick) == user
+    assert paths.pc_data_folder(paths.DataLocation(user, DataSource.USER)) is None
+    assert paths.pc_data_folder(paths.DataLocation(frozen / "x", DataSource.OPTION)) is None
 
 
 def test_fixed_drive_means_per_user_folder(frozen: Path, monkeypatch: pytest.MonkeyPatch) -> None:

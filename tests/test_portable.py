@@ -51,7 +51,7 @@ def test_unreadable_mount_table_means_not_removable(tmp_path: Path) -> None:
 def test_not_frozen_has_no_portable_folder(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delattr(sys, "frozen", raising=False)
     assert portable.executable_dir() is None
-    assert portable.portable_data_dir(user_folder_has_store=False) is None
+    assert portable.portable_data_dir() is None
 
 
 def test_read_only_drive_is_not_portable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -59,6 +59,17 @@ def test_read_only_drive_is_not_portable(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(sys, "executable", str(tmp_path / "fzdesk"))
     monkeypatch.setattr(portable, "is_removable", lambda path: True)
     monkeypatch.setattr(portable.os, "access", lambda path, mode: False)
-    assert portable.portable_data_dir(user_folder_has_store=False) is None
+    assert portable.portable_data_dir() is None
     (tmp_path / portable.PORTABLE_FOLDER).mkdir()
-    assert portable.portable_data_dir(user_folder_has_store=True) == tmp_path / portable.PORTABLE_FOLDER
+    assert portable.portable_data_dir() == tmp_path / portable.PORTABLE_FOLDER
+
+
+def test_a_writable_stick_is_portable_even_with_data_on_this_pc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                                ) -> None:
+    """Issue 6: on a USB stick the data live on the stick, whatever this PC's per-user folder holds."""
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "fzdesk"))
+    monkeypatch.setattr(portable, "is_removable", lambda path: True)
+    assert portable.portable_data_dir() == tmp_path / portable.PORTABLE_FOLDER
+    monkeypatch.setattr(portable, "is_removable", lambda path: False)
+    assert portable.portable_data_dir() is None

@@ -1,7 +1,9 @@
-"""文件 → 打开数据文件夹 and 移动数据…: the data folder in use, and moving it between the stick and this PC."""
+"""文件 → 打开数据文件夹, 移动数据… and 从本机复制数据…: the data folder in use, moving it between the stick and
+this PC, and copying this PC's data onto a stick whose data folder is new."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
@@ -23,12 +25,14 @@ from fzdesk.datamove import (
     MovePlan,
     MoveResult,
     TargetState,
+    copy_data_folder,
+    folder_size,
     megabytes,
     move_data_folder,
     move_target,
     plan_move,
 )
-from fzdesk.paths import DB_NAME, DataLocation, DataSource
+from fzdesk.paths import DB_NAME, DataLocation, DataSource, pc_data_folder
 from fzdesk.storage.lock import StoreLocked
 from fzdesk.storage.store import Store
 
@@ -76,8 +80,9 @@ def _after_text(to: DataLocation) -> str:
         where = "U盘上" if to.place == "U盘" else "程序旁的文件夹中"
         return (f"以后从这个程序文件夹启动，都会使用{where}的数据；把整个程序文件夹带到别的电脑上，"
                 "也能接着写。")
-    return ("以后在这台电脑上启动程序，都会使用这台电脑上的数据；程序旁不再保存数据，"
-            "带着程序到别的电脑上将看不到这些数据。")
+    return ("以后在这台电脑上用装在本机的程序，会使用这台电脑上的数据；带着程序到别的电脑上将看不到这些数据。"
+            "再从U盘启动时，U盘上会新建一个空的数据文件夹，并提示这台电脑上有数据（可用“文件 → 从本机复制数据…”"
+            "复制过去）。")
 
 
 class MoveDataDialog(QDialog):
@@ -219,3 +224,53 @@ def _reopen(window: MainWindow, store: Store, location: DataLocation, report_id:
         window.open_unit(store.unit(unit_id))
     else:
         window.open_unit(None)
+
+
+BRING_TITLE = "从本机复制数据"
+
+
+def bring_pc_data(window: MainWindow) -> Path | None:
+    """文件 → 从本机复制数据…: on a stick whose data folder holds nothing yet, copies this PC's per-user data
+    there (verified; this PC's folder is left as it is) and opens them. Returns the stick's data folder."""
+    from fzdesk.ui.pc_data import pc_data_to_bring
+
+    current = window.data_location
+    source = pc_data_folder(current)
+    if source is None:
+        QMessageBox.information(window, BRING_TITLE, "只有从U盘（或程序旁的 fzdesk-data 文件夹）启动程序、而这台电脑的"
+                                "用户文件夹中有 fzdesk 数据时，才需要把本机的数据复制过来。现在没有这种情况。")
+        return None
+    if pc_data_to_bring(window) is None:
+        QMessageBox.information(window, BRING_TITLE, f"{current.place}上已经有单位或报告了，为免两份数据混在一起，"
+                                f"不能再把本机的数据复制过来。\n\n本机的数据在“{source}”，没有改动。")
+        return None
+    answer = QMessageBox.question(
+        window, BRING_TITLE,
+        f"把这台电脑上的 fzdesk 数据（约 {megabytes(folder_size(source))}）复制到{current.place}上吗？\n\n"
+        f"从：{source}\n到：{current.path}\n\n本机的数据原样保留，不会改动；以后从{current.place}启动，"
+        f"使用的是{current.place}上的这一份。{current.place}上现在的空数据文件夹会改名保留。",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    window.saver.flush()
+    window.checks.runner.wait()
+    window.session.store.close()
+    failure = ""
+    try:
+        copy_data_folder(source, current.path)
+    except (MoveError, StoreLocked) as exc:
+        failure = str(exc)
+    try:
+        store = Store.open(current.path)
+    except Exception as exc:  # the stick was pulled out
+        QMessageBox.critical(window, "无法打开数据",
+                             f"没能打开“{current.path}”：{exc}\n\n请关闭程序，插好U盘后再启动。")
+        window.close()
+        return None
+    _reopen(window, store, current, None, None)
+    window._open_initial(store.setting("last_report"))
+    if failure:
+        QMessageBox.warning(window, BRING_TITLE, f"{failure}\n\n本机的数据没有改动。")
+        return None
+    window.statusBar().showMessage(f"已把本机的数据复制到{current.place}。", 10000)
+    return current.path

@@ -218,6 +218,8 @@ class MainWindow(QMainWindow):
         self.move_data_action = self._action("移动数据(&M)…", None, self.move_data)
         file.addAction(self.open_folder_action)
         file.addAction(self.move_data_action)
+        self.bring_data_action = self._action("从本机复制数据(&C)…", None, self.bring_pc_data)
+        file.addAction(self.bring_data_action)
         file.addSeparator()
         file.addAction(self._action("退出(&X)", "Ctrl+Q", self.close))
         go = menu.addMenu("转到(&G)")
@@ -624,6 +626,11 @@ class MainWindow(QMainWindow):
         from fzdesk.ui.data_folder import move_data  # loaded on first use: start-up stays fast
 
         move_data(self)
+
+    def bring_pc_data(self) -> None:
+        from fzdesk.ui.data_folder import bring_pc_data  # loaded on first use: start-up stays fast
+
+        bring_pc_data(self)
 
     def delete_report(self) -> None:
         from fzdesk.ui.report_delete import delete_report  # loaded on first use: start-up stays fast

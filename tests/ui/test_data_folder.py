@@ -189,7 +189,9 @@ def test_move_to_the_stick_and_back(bundle: Path, user_store: Store, make_window
     assert w.session.store.folder == user
     assert w.folder_label.text() == f"数据位置：本机用户文件夹（{user}）"
     assert not stick_data.exists() and len(list(bundle.glob("fzdesk-data-moved-*"))) == 1
-    assert paths.data_location().source is DataSource.USER  # the stick's folder is no longer picked up
+    # issue 6: the next start from the stick makes a new folder there, and points out the data on this PC
+    assert paths.data_location() == paths.DataLocation(stick_data, DataSource.PORTABLE)
+    assert paths.pc_data_folder(paths.data_location()) == user
     assert saved_opening(user, report_id) == "在U盘上改过的开头。"
     assert w.steps[w.current].key == "opening"
     w.close()
@@ -369,6 +371,7 @@ def test_the_file_menu_lists_both_entries(store: Store, make_window: Callable[[S
     file_menu = w.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions()]  # type: ignore[union-attr]
     assert texts.index("移动数据(&M)…") == texts.index("打开数据文件夹(&D)") + 1
+    assert texts.index("从本机复制数据(&C)…") == texts.index("移动数据(&M)…") + 1
 
 
 def test_startup_does_not_load_the_move_code() -> None:
@@ -444,3 +447,64 @@ def test_no_empty_store_is_made_where_the_data_could_not_be_put_back(
     assert not w.isVisible()
     with Store.open(aside, daily_backup=False) as kept:
         assert len(kept.units()) == 1
+
+
+def _answer_yes(box: QWidget) -> None:
+    assert isinstance(box, QMessageBox)
+    button = box.button(QMessageBox.StandardButton.Yes)
+    assert button is not None and box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+    button.click()
+
+
+def test_on_a_new_stick_the_pc_data_are_pointed_out_once_and_copied_over(
+        bundle: Path, user_store: Store, make_window: Callable[[Store], MainWindow], modals: Modals) -> None:
+    """Issue 6: the stick wins; the window says once that this PC holds data, and 从本机复制数据… copies them."""
+    from fzdesk.ui.pc_data import announce_pc_data
+
+    user = paths.default_data_dir()
+    [report] = user_store.reports()
+    user_store.close()  # the data of this PC are not open in another window
+    before = (sorted(p.name for p in user.iterdir()), (user / paths.DB_NAME).read_bytes())
+    location = paths.data_location()
+    stick_data = bundle / "fzdesk-data"
+    assert location == paths.DataLocation(stick_data, DataSource.PORTABLE)
+    stick = Store.open(stick_data)
+    w = make_window(stick)
+    assert w.session.report is None and w.data_location.source is DataSource.PORTABLE
+    assert announce_pc_data(w)
+    message = w.statusBar().currentMessage()
+    assert f"这台电脑上已有 fzdesk 数据（{user}）" in message and "文件 → 从本机复制数据…" in message
+    w.statusBar().clearMessage()
+    assert not announce_pc_data(w) and w.statusBar().currentMessage() == ""  # once only
+
+    modals.answer((QMessageBox, _answer_yes), (QMessageBox, ok))
+    w.bring_data_action.trigger()
+    modals.check()
+    assert "把这台电脑上的 fzdesk 数据" in modals.seen[0] and "本机的数据原样保留" in modals.seen[0]
+    assert w.session.store.folder == stick_data and w.session.store is not stick
+    assert w.session.report is not None and w.session.report.id == report.id
+    assert [s.year for s in w.session.store.reports()] == [2023]
+    assert "已把本机的数据复制到U盘" in w.statusBar().currentMessage()
+    assert len(list(bundle.glob("fzdesk-data-replaced-*"))) == 1  # the empty stick folder, kept aside
+    after = ([n for n in sorted(p.name for p in user.iterdir()) if not n.endswith(("-wal", "-shm"))],
+             (user / paths.DB_NAME).read_bytes())
+    assert after == before  # this PC's data stay as they were (the copy read them only)
+    with Store.open(user, exclusive=False, daily_backup=False) as s:
+        assert [r.id for r in s.reports()] == [report.id]
+    # now the stick holds data: nothing more to bring, and nothing is overwritten
+    modals.answer((QMessageBox, ok))
+    w.bring_data_action.trigger()
+    modals.check()
+    assert "已经有单位或报告了" in modals.seen[-1]
+    assert not announce_pc_data(w)
+    w.close()
+    w.session.store.close()
+
+
+def test_nothing_to_bring_without_data_on_this_pc(store: Store, make_window: Callable[[Store], MainWindow],
+                                                   modals: Modals) -> None:
+    w = make_window(store)
+    modals.answer((QMessageBox, ok))
+    w.bring_data_action.trigger()
+    modals.check()
+    assert modals.seen[0].startswith("从本机复制数据|只有从U盘")
