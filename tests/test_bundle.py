@@ -125,5 +125,14 @@ def test_portable_folder_beside_the_program_holds_the_data(bundle: Path, tmp_pat
         assert result.returncode == 0, result.stderr
         assert "便携测试镇人民政府" in result.stdout
         assert not (tmp_path / "user").exists()  # the per-user folder was not touched
+        # issue 6: data already in this PC's per-user folder do not win over the folder beside the program
+        with Store.open(tmp_path / "user" / "fzdesk", daily_backup=False) as store:
+            store.save_unit(Unit(name="本机用户单位", organs=["本机用户单位"]))
+        before = (tmp_path / "user" / "fzdesk" / "fzdesk.sqlite").read_bytes()
+        result = subprocess.run([str(_exe(bundle)), "list"], capture_output=True, text=True, encoding="utf-8",
+                                env=env, timeout=60, check=False)
+        assert result.returncode == 0, result.stderr
+        assert "便携测试镇人民政府" in result.stdout and "本机用户单位" not in result.stdout
+        assert (tmp_path / "user" / "fzdesk" / "fzdesk.sqlite").read_bytes() == before
     finally:
         shutil.rmtree(portable)
