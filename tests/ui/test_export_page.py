@@ -356,7 +356,9 @@ def test_the_page_mnemonics_do_not_clash_with_the_window(window: MainWindow, qtb
     errors: list[BaseException] = []
     answer_box("还有错误没有处理", "取消", seen, errors)
     page = export_page_of(w)
+    w.activateWindow()  # a mnemonic goes to the active window only (another test's window may still hold it)
+    qtbot.waitUntil(w.isActiveWindow, timeout=5000)
     page.export_button.setFocus()
     QTest.keyClick(page.export_button, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)  # 导出(&X)
-    qtbot.waitUntil(lambda: page.status.text() == "已取消导出。", timeout=3000)
+    qtbot.waitUntil(lambda: page.status.text() == "已取消导出。", timeout=10000)
     assert not errors and seen
