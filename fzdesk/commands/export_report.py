@@ -22,6 +22,7 @@ from fzdesk.export.docx_writer import export_docx
 from fzdesk.export.handoff import SAFE_TO_REMOVE, HandoffError, TargetExists, report_file_name, write_safely
 from fzdesk.export.options import unit_options
 from fzdesk.paths import data_dir
+from fzdesk.storage.checklist import plan_checks
 
 
 def register(sub: Any) -> None:
@@ -62,19 +63,21 @@ def handle(args: argparse.Namespace) -> int:
             report = store.load_report(summary.id)
             unit = store.unit(summary.unit_id)
             last_year = last_year_report(store, summary)
+            checklist = plan_checks(store, summary.id)
         folder_of_data = data_dir(args.data)
         checked = check_report(report, unit, resources.catalogue(), load_rules(folder_of_data),
-                               load_wording(folder_of_data), last_year)
+                               load_wording(folder_of_data), last_year, plan_checks=checklist)
         options = unit_options(unit)
         catalogue = resources.catalogue()
         folder = Path(args.out)
         name = report_file_name(report.organs or unit.organs or [unit.name], report.year)
-        written = [_write(folder, name, export_docx(report, unit, options, catalogue).data, args)]
+        written = [_write(folder, name, export_docx(report, unit, options, catalogue, plan_checks=checklist).data,
+                           args)]
         if args.pdf:
             written.append(_write(folder, name.removesuffix(".docx") + ".pdf",
                                   _pdf_bytes(report, unit, options, catalogue), args))
         if args.json:
-            data = report_json.dumps(report, unit, catalogue).encode("utf-8")
+            data = report_json.dumps(report, unit, catalogue, plan_checks=checklist).encode("utf-8")
             written.append(_write(folder, name.removesuffix(".docx") + ".json", data, args))
     except CommandError as exc:
         return fail(exc)

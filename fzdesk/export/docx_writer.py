@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from fzdesk import __version__
 from fzdesk.domain.catalogue import Catalogue
+from fzdesk.domain.checklist import PlanCheck
 from fzdesk.domain.explanations import explanation_paragraph
 from fzdesk.domain.model import Report, Unit
 from fzdesk.exchange import embedded, report_json
@@ -59,8 +60,10 @@ def document_xml(elements: list[Element], options: ExportOptions) -> str:
 
 
 def export_docx(report: Report, unit: Unit, options: ExportOptions | None = None,
-                catalogue: Catalogue | None = None, *, now: dt.datetime | None = None) -> Exported:
-    """The .docx bytes of a report, with the report JSON embedded."""
+                catalogue: Catalogue | None = None, *, now: dt.datetime | None = None,
+                plan_checks: list[PlanCheck] | None = None) -> Exported:
+    """The .docx bytes of a report, with the report JSON embedded (and the checklist of last year's plans, so
+    that next year's import keeps it)."""
     options = options or ExportOptions()
     elements = build(report, unit, options, catalogue)
     centred = options.page_numbers is PageNumbers.CENTRED
@@ -89,7 +92,7 @@ def export_docx(report: Report, unit: Unit, options: ExportOptions | None = None
         parts["word/footer2.xml"] = footer_xml(options.font_set, "left")
         doc_rels.append(("rIdFooterEven", f"{DOC_REL}/footer", "footer2.xml"))
     text_hash = embedded.document_text_hash(list(paragraph_texts(elements)))
-    json_text = report_json.dumps(report, unit, catalogue)
+    json_text = report_json.dumps(report, unit, catalogue, plan_checks=plan_checks)
     # The embedding step, last: the custom XML part with the JSON and the text hash.
     parts["customXml/item1.xml"] = embedded.custom_xml(json_text, text_hash)
     parts["customXml/itemProps1.xml"] = embedded.item_props_xml()

@@ -166,3 +166,20 @@ def test_export_of_a_clean_report_says_nothing_was_dismissed(data: Path, tmp_pat
     captured = capsys.readouterr()
     assert "没有忽略的问题。" in captured.out.splitlines()
     assert captured.err == ""
+
+
+def test_the_docx_and_the_json_carry_the_checklist_of_last_years_plans(data: Path, tmp_path: Path) -> None:
+    from fzdesk.domain.checklist import PlanCheck, PlanStatus
+    from fzdesk.storage.checklist import replace_plan_checks
+
+    with Store.open(data) as store:
+        summary = store.reports()[0]
+        replace_plan_checks(store, summary.id, [PlanCheck("深化综合行政执法改革", status=PlanStatus.PARTIAL)])
+    out = tmp_path / "usb"
+    out.mkdir()
+    assert main(["--data", str(data), "export", "--out", str(out), "--json"]) == 0
+    carried = read_embedded(out / f"{NAME}.docx")
+    assert carried is not None
+    for text in (carried.json_text, (out / f"{NAME}.json").read_text(encoding="utf-8")):
+        checks = json.loads(text)["plan_checks"]
+        assert [(c["plan"], c["status"]) for c in checks] == [("深化综合行政执法改革", "partial")]

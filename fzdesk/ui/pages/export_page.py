@@ -283,14 +283,14 @@ class ExportPage(Page):
 
     def run_checks(self) -> CheckResult:
         """Every check over the report as it is now (as 检查 and `fzdesk check` run them)."""
+        from fzdesk.exchange.new_year import previous_report
+        from fzdesk.storage.checklist import plan_checks
+
         report, store = self.session.report, self.session.store
-        assert report is not None
-        last_year = None
-        if report.unit_id is not None:
-            previous = [s for s in store.reports(report.unit_id) if s.year == report.year - 1]
-            last_year = store.load_report(previous[0].id) if previous else None
+        assert report is not None and report.id is not None
         return check_report(report, self.session.unit, resources.catalogue(), load_rules(store.folder),
-                            load_wording(store.folder), last_year)
+                            load_wording(store.folder), previous_report(store, report),
+                            plan_checks(store, report.id))
 
     def refresh_checks(self) -> None:
         self.result = self.run_checks()
@@ -418,7 +418,11 @@ class ExportPage(Page):
         name = report_file_name(report.organs or unit.organs or [unit.name], report.year)
         written: list[Path] = []
         try:
-            exported = export_docx(report, unit, options, resources.catalogue())
+            from fzdesk.storage.checklist import plan_checks
+
+            assert report.id is not None
+            exported = export_docx(report, unit, options, resources.catalogue(),
+                                   plan_checks=plan_checks(self.session.store, report.id))
             path = self._write(folder, name, exported.data)
             if path is None:
                 self.status.setText("已取消导出。")
