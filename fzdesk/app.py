@@ -5,14 +5,15 @@ from __future__ import annotations
 # The Qt-free modules that the start-up path needs come before PySide6: once loaded, PySide6 reads the source of
 # every module named by an import statement after it (looking for "PySide6"), ~0.1 ms a module; see
 # skip_feature_scan for the rest.
-import concurrent.futures  # noqa: F401 (the checks' worker thread)
 import contextlib
 import copy  # noqa: F401
 import gc
 import os
 import sqlite3
 import sys
+import threading  # noqa: F401 (the checks' worker thread)
 import time
+import weakref  # noqa: F401
 from pathlib import Path
 from typing import TYPE_CHECKING
 
