@@ -7,11 +7,11 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from fzdesk.domain.model import UnitType
-from fzdesk.domain.outline import Outline, parse_outline
 from fzdesk.paths import resource
 
-if TYPE_CHECKING:  # the catalogue's classes are loaded with the catalogue, not at start-up (see indicator_codes)
+if TYPE_CHECKING:  # the catalogue's and the outline's classes are loaded on first use, not at start-up
     from fzdesk.domain.catalogue import Catalogue
+    from fzdesk.domain.outline import Outline
 
 OUTLINE_FILES = {
     UnitType.TOWNSHIP: "township.json",
@@ -35,7 +35,16 @@ def catalogue() -> Catalogue:
 
 @cache
 def outline(unit_type: UnitType) -> Outline:
+    from fzdesk.domain.outline import parse_outline
+
     return parse_outline(load_json("outlines", OUTLINE_FILES[unit_type]))
+
+
+@cache
+def outline_opening(unit_type: UnitType) -> str:
+    """The outline's opening text (a template for fill), read without building the outline: the 开头 step's state
+    needs only this at start-up (the outline's classes cost ~2 ms there)."""
+    return str(load_json("outlines", OUTLINE_FILES[unit_type]).get("opening", ""))
 
 
 def indicator_codes(catalogue_version: int) -> list[str]:

@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fzdesk.domain.model import BODY_BLOCKS, Block, Item, Numbering, Report, Section, Unit, UnitType
+from fzdesk.domain.outline_text import fill
+
+__all__ = ["BlockOutline", "Outline", "fill", "new_report", "parse_outline"]
 
 
 @dataclass(frozen=True)
@@ -38,10 +41,6 @@ def parse_outline(data: dict[str, Any]) -> Outline:
         raise ValueError("an outline must name each of the five blocks once")
     return Outline(int(data["version"]), UnitType(data["unit_type"]), order, blocks,
                    data.get("opening", ""), data.get("closing", "特此报告。"))
-
-
-def fill(template: str, year: int, organ: str) -> str:
-    return template.replace("{year}", str(year)).replace("{next}", str(year + 1)).replace("{organ}", organ)
 
 
 def new_report(outline: Outline, unit: Unit, year: int) -> Report:

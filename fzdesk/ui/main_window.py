@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from fzdesk import resources
 from fzdesk.domain.model import Block, Unit, UnitType
-from fzdesk.domain.outline import fill, new_report
+from fzdesk.domain.outline_text import fill
 from fzdesk.domain.progress import (
     Progress,
     block_progress,
@@ -384,6 +384,8 @@ class MainWindow(QMainWindow):
     def create_report(self, year: int) -> int:
         unit = self.session.unit
         assert unit is not None and unit.id is not None
+        from fzdesk.domain.outline import new_report
+
         report = new_report(resources.outline(unit.unit_type), unit, year)
         report.catalogue_version = resources.catalogue().version  # a new report shows today's whole catalogue
         report_id = self.session.store.create_report(report)
@@ -583,7 +585,7 @@ class MainWindow(QMainWindow):
         if unit is None or report is None:
             return ""
         organ = unit.organs[0] if unit.organs else unit.name
-        return fill(resources.outline(UnitType(unit.unit_type)).opening, report.year, organ)
+        return fill(resources.outline_opening(UnitType(unit.unit_type)), report.year, organ)
 
     def refresh_states(self, only: int | None = None) -> None:
         rows = range(len(self.steps)) if only is None else [only]
