@@ -7,6 +7,7 @@ import copy
 import sqlite3
 import sys
 import threading
+import time
 import weakref
 from collections import deque
 from collections.abc import Callable
@@ -26,6 +27,7 @@ if TYPE_CHECKING:  # the checks engine is imported by the worker thread after th
     from fzdesk.domain.checklist import PlanCheck
 
 PARAGRAPH_DELAY_MS = 400  # after this pause in typing, the edited paragraph is checked again
+SLICE_MS = 4.0  # a re-check of many paragraphs yields to the event loop after this long
 FULL_DELAY_MS = 1500  # after this pause, everything (figures, structure, counted lists) is checked
 WORKER_SWITCH_INTERVAL = 0.0005  # seconds (see _work)
 #: Rules that check_paragraph produces: the ones a paragraph re-check replaces.
@@ -171,6 +173,7 @@ class CheckRunner(QObject):
         self._generation = 0
         self._pending: set[tuple[Block, int, int | None]] = set()
         self._counts: dict[tuple[Block, int], int] = {}
+        self._slices = 0  # the latest paragraph re-check; an older one's remaining slices are dropped
         self._worker: Worker | None = None
         self._future: Job | None = None
         self._para_timer = self._timer(PARAGRAPH_DELAY_MS, self.recheck_paragraphs)
@@ -230,6 +233,7 @@ class CheckRunner(QObject):
         self._para_timer.stop()
         self._full_timer.stop()
         self._pending.clear()
+        self._slices += 1
         self.unit, self.report, self.last_year = unit, report, None
         self._generation += 1
         self._result, self.checked = None, False
@@ -285,15 +289,16 @@ class CheckRunner(QObject):
         self._generation += 1
         self._full_timer.start()
 
-    def recheck_paragraphs(self) -> None:
-        """The quick re-check of the edited paragraphs (about a millisecond each)."""
+    def recheck_paragraphs(self, budget_ms: float | None = SLICE_MS) -> None:
+        """The quick re-check of the edited paragraphs (about a millisecond each). After Enter every paragraph
+        of the item is re-checked (their numbers moved): in slices of budget_ms, one event-loop turn apart, so a
+        long item never stalls typing; budget_ms None does it all at once."""
         self._para_timer.stop()
         report = self.report
         pending, self._pending = self._pending, set()
         if report is None or not pending:
             return
-        from fzdesk.checks.engine import check_paragraph, sort_findings
-
+        work: list[tuple[Block, int, int]] = []
         findings = self.result.findings
         for block, item_index, paragraph in pending:
             section = report.section(block)
@@ -303,18 +308,40 @@ class CheckRunner(QObject):
             whole = paragraph is None or self._counts.get((block, item_index)) != len(item.paragraphs) \
                 or paragraph >= len(item.paragraphs)
             self._counts[(block, item_index)] = len(item.paragraphs)
-            numbers = [-1, *range(len(item.paragraphs))] if whole else [paragraph]
+            numbers: list[int] = [-1, *range(len(item.paragraphs))] if whole or paragraph is None else [paragraph]
             findings[:] = [f for f in findings if not (
                 _paragraph_level(f) and f.location.step == block.value and f.location.item_index == item_index
                 and (whole or f.location.paragraph == paragraph))]
-            for number in numbers:
-                assert number is not None
-                findings.extend(check_paragraph(report, self.catalogue, self.wording, block, item_index, number,
-                                                last_year=self.last_year, rules=self.rules))
+            if whole and paragraph is not None and 0 <= paragraph < len(item.paragraphs):
+                numbers.remove(paragraph)
+                numbers.insert(0, paragraph)  # the paragraph under the cursor first
+            work += [(block, item_index, number) for number in numbers]
+        self._slices += 1
+        self._recheck_slice(self._slices, self._generation, work, budget_ms)
+
+    def _recheck_slice(self, token: int, generation: int, work: list[tuple[Block, int, int]],
+                       budget_ms: float | None) -> None:
+        from fzdesk.checks.engine import check_paragraph, sort_findings
+
+        report = self.report
+        if token != self._slices or report is None:
+            return  # a newer re-check or another report took over
+        if generation != self._generation:  # typed meanwhile: the rest is re-checked with the next pause
+            self._pending.update((block, item_index, None) for block, item_index, _ in work)
+            self._para_timer.start()
+            return
+        findings = self.result.findings
+        start = time.perf_counter()
+        while work:
+            block, item_index, number = work.pop(0)
+            findings.extend(check_paragraph(report, self.catalogue, self.wording, block, item_index, number,
+                                            last_year=self.last_year, rules=self.rules))
+            if budget_ms is not None and work and (time.perf_counter() - start) * 1000 >= budget_ms:
+                QTimer.singleShot(0, lambda: self._recheck_slice(token, generation, work, budget_ms))
+                return  # shown together when the last slice is done
         sort_findings(findings)
         self.updated.emit()
 
-    # ----- the full check ------------------------------------------------------------------------
     def run_full(self, sync: bool = False) -> None:
         """Checks the whole report: on a snapshot in a worker thread, or here and now (sync)."""
         self._full_timer.stop()
@@ -325,7 +352,7 @@ class CheckRunner(QObject):
         if sync or not self.threaded:
             from fzdesk.checks.engine import check_report
 
-            self.recheck_paragraphs()
+            self.recheck_paragraphs(budget_ms=None)
             self._apply(check_report(report, self.unit, self.catalogue, self.rules, self.wording, self.last_year,
                                      self._plan_checks()))
             return
@@ -406,6 +433,7 @@ class CheckRunner(QObject):
         self._apply(result)
 
     def _apply(self, result: CheckResult) -> None:
+        self._slices += 1  # the whole result supersedes paragraph re-checks still under way
         self._result, self.checked = result, True
         report = self.report
         if report is not None:

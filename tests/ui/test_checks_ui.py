@@ -395,3 +395,39 @@ def test_a_full_check_overtaken_by_typing_is_dropped_and_run_again(filled_store:
         assert len(spans) == 2 and spans[0][0] == 6  # both slips of the latest text, not the copy's one
     finally:
         runner.shutdown()
+
+
+def test_after_enter_a_long_item_is_rechecked_in_slices_that_leave_the_loop_free(
+        filled_store: Store, qtbot: QtBot) -> None:
+    """Typing 2,000 characters (bench_typing_checks): after Enter every paragraph of the item is checked again, and
+    done in one go a long item stalled the window for up to 88 ms. The re-check yields between slices."""
+    from fzdesk.ui.check_runner import CheckRunner
+
+    report = filled_store.load_report(next(s.id for s in filled_store.reports() if s.year == 2023))
+    runner = CheckRunner(filled_store)
+    try:
+        runner.set_report(filled_store.unit(report.unit_id), report)  # type: ignore[arg-type]
+        item = report.section(Block.PLANS).items[0]  # type: ignore[union-attr]
+        item.paragraphs = [f"第{n}段：明年继续推进法制政府建设。" for n in range(40)]
+        runner.text_edited(Block.PLANS, 0, 39)  # Enter: the paragraph count changed, the whole item is due
+        slices: list[int] = []
+        original = runner._recheck_slice
+
+        def counted(*args: object) -> None:
+            slices.append(1)
+            original(*args)  # type: ignore[arg-type]
+
+        runner._recheck_slice = counted  # type: ignore[method-assign]
+        updates: list[int] = []
+        runner.updated.connect(lambda: updates.append(1))
+        runner.recheck_paragraphs(budget_ms=0.0)  # one paragraph a slice, whatever this machine's speed
+        assert len(slices) == 1 and not updates  # the rest waits for the next turns of the event loop
+        qtbot.waitUntil(lambda: bool(updates), timeout=5000)
+        assert len(slices) == 41 and len(updates) == 1  # the title and 40 paragraphs; shown once, at the end
+        marked = {f.location.paragraph for f in runner.result.open_findings
+                  if f.location.step == Block.PLANS.value and f.rule.startswith("wording")}
+        assert marked == set(range(40))  # every paragraph re-checked, each slip marked once
+        assert len([f for f in runner.result.open_findings if f.location.step == Block.PLANS.value
+                    and f.rule.startswith("wording")]) == 40
+    finally:
+        runner.shutdown()
