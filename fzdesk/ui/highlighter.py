@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
 from fzdesk.checks.findings import Finding, Severity
 
+Marks = tuple[tuple[int, int, Severity], ...]
 SEVERITY_COLOURS = {Severity.ERROR: QColor("#c62828"), Severity.WARNING: QColor("#e65100"),
                     Severity.INFO: QColor("#1565c0")}
 
@@ -42,29 +43,41 @@ class FindingHighlighter(QSyntaxHighlighter):
         super().__init__(editor.document())
         self.editor = editor
         self.findings = findings
+        self._drawn: dict[int, tuple[str, Marks]] = {}  # per line: its text and the marks drawn on it
         editor.viewport().installEventFilter(self)
 
     def refresh(self) -> None:
-        """Draws the marks again; the editor's textChanged (which rehighlight sends) is held back, so that the
-        page does not take a new mark for an edit."""
+        """Draws the marks again where they changed (a whole rehighlight lays out every line again: ~20 ms on
+        a long item); the editor's textChanged (which rehighlighting sends) is held back, so that the page does
+        not take a new mark for an edit."""
         was = self.editor.blockSignals(True)
         try:
-            self.rehighlight()
+            block = self.document().begin()
+            while block.isValid():
+                text = block.text()
+                if self._drawn.get(block.blockNumber()) != (text, self._marks(block, text)):
+                    self.rehighlightBlock(block)
+                block = block.next()
         finally:
             self.editor.blockSignals(was)
 
-    def highlightBlock(self, text: str) -> None:
-        paragraph = paragraph_of(self.currentBlock())
+    def _marks(self, block: QTextBlock, text: str) -> Marks:
+        """The spans to underline, most severe last (its colour wins where spans overlap)."""
+        paragraph = paragraph_of(block)
         if paragraph is None:
-            return
-        # the most severe finding is drawn last, so its colour wins where spans overlap
-        for f in sorted(self.findings(paragraph), key=lambda f: -f.severity.rank):
-            start, end = span_of(f, len(text))
-            if end <= start:
-                continue
+            return ()
+        spans = ((*span_of(f, len(text)), f.severity) for f in sorted(self.findings(paragraph),
+                                                                      key=lambda f: -f.severity.rank))
+        return tuple((start, end, severity) for start, end, severity in spans if end > start)
+
+    def highlightBlock(self, text: str) -> None:
+        block = self.currentBlock()
+        marks = self._marks(block, text)
+        self._drawn[block.blockNumber()] = (text, marks)
+        for start, end, severity in marks:
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(SEVERITY_COLOURS[f.severity])
+            fmt.setUnderlineColor(SEVERITY_COLOURS[severity])
             self.setFormat(start, end - start, fmt)
 
     def messages_at(self, block: QTextBlock, position: int) -> list[str]:
