@@ -125,23 +125,8 @@ def move_data_folder(source: Path, target: Path, *, keep_old: bool = True, repla
         raise MoveError(f"目标文件夹“{target}”不是空的：{plan.target_summary}。为免覆盖数据，没有移动。")
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     staging = target.with_name(f".{target.name}.moving-{stamp}")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        lock = FolderLock(source)
-        lock.acquire()
-        try:
-            _copy_folder(source, staging)
-            _verify(source, staging)
-        finally:
-            lock.release()
-    except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        if exc.errno == errno.ENOSPC:
-            raise MoveError("复制时目标磁盘空间用完了，没有移动，数据仍在原处。请先腾出空间再试。") from exc
-        raise MoveError(f"复制数据时出错，数据仍在原处：{exc}") from exc
-    except MoveError:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    _stage_copy(source, staging, full="复制时目标磁盘空间用完了，没有移动，数据仍在原处。请先腾出空间再试。",
+                failed="复制数据时出错，数据仍在原处：{}")
     replaced = None
     if plan.target_state is not TargetState.EMPTY:
         replaced = target.with_name(f"{target.name}-replaced-{stamp}")
@@ -256,6 +241,28 @@ def _target_contents(target: Path) -> tuple[TargetState, str]:
     return TargetState.STORE, f"已有一份 fzdesk 数据（{units} 个单位、{reports} 份报告，最后修改于 {when}）"
 
 
+
+def _stage_copy(source: Path, staging: Path, *, full: str, failed: str) -> None:
+    """Copies source into staging under its lock and verifies the copy; on failure removes staging and raises
+    MoveError with full (disk full) or failed (formatted with the error)."""
+    try:
+        staging.parent.mkdir(parents=True, exist_ok=True)
+        lock = FolderLock(source)
+        lock.acquire()
+        try:
+            _copy_folder(source, staging)
+            _verify(source, staging)
+        finally:
+            lock.release()
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        if exc.errno == errno.ENOSPC:
+            raise MoveError(full) from exc
+        raise MoveError(failed.format(exc)) from exc
+    except MoveError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
 def _copy_folder(source: Path, staging: Path) -> None:
     staging.mkdir(parents=True)
     for path in sorted(source.rglob("*")):
@@ -333,22 +340,8 @@ def copy_data_folder(source: Path, target: Path) -> MoveResult:
         _refuse_if_in_use(target)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     staging = target.with_name(f".{target.name}.copying-{stamp}")
-    try:
-        lock = FolderLock(source)
-        lock.acquire()
-        try:
-            _copy_folder(source, staging)
-            _verify(source, staging)
-        finally:
-            lock.release()
-    except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        if exc.errno == errno.ENOSPC:
-            raise MoveError("复制时目标磁盘空间用完了，没有复制。请先腾出空间再试。") from exc
-        raise MoveError(f"复制数据时出错，没有复制：{exc}") from exc
-    except MoveError:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    _stage_copy(source, staging, full="复制时目标磁盘空间用完了，没有复制。请先腾出空间再试。",
+                failed="复制数据时出错，没有复制：{}")
     replaced = target.with_name(f"{target.name}-replaced-{stamp}") if state is not TargetState.EMPTY else None
     try:
         if replaced is not None:
