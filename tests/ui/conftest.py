@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from fzdesk.pyside_fix import pin_singletons
 from fzdesk.storage.store import Store
 from fzdesk.ui.main_window import MainWindow
 from tests import factories
+from tests.exchange import samples
 
 pin_singletons()  # PySide6 drops references to None/True/False: see fzdesk/pyside_fix.py
 
@@ -53,3 +56,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.path.parent.name == "ui":
             item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Message boxes, recorded (title, text) instead of shown."""
+    shown: list[tuple[str, str]] = []
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, lambda _p, title, text, *a, **k: shown.append((title, text)))
+    return shown
+
+
+@pytest.fixture
+def county(tmp_path: Path) -> Path:
+    path = tmp_path / "county.txt"
+    path.write_text(samples.county_text(), encoding="utf-8")
+    return path

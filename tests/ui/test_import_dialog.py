@@ -11,7 +11,7 @@ import docx
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QTreeWidgetItem
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from fzdesk.domain.model import Block, FigureState
@@ -33,22 +33,6 @@ LEFT = Qt.MouseButton.LeftButton
 
 def dump(store: Store) -> list[str]:
     return [line for line in store.conn.iterdump() if "sqlite_sequence" not in line]
-
-
-@pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """Message boxes, recorded (title, text) instead of shown."""
-    shown: list[tuple[str, str]] = []
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, lambda _p, title, text, *a, **k: shown.append((title, text)))
-    return shown
-
-
-@pytest.fixture
-def county(tmp_path: Path) -> Path:
-    path = tmp_path / "county.txt"
-    path.write_text(samples.county_text(), encoding="utf-8")
-    return path
 
 
 @pytest.fixture

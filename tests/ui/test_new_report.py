@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QMessageBox
+from PySide6.QtWidgets import QAbstractButton
 from pytestqt.qtbot import QtBot
 
 from fzdesk.domain.model import Block, FigureState
@@ -20,7 +20,6 @@ from fzdesk.ui.dialogs import NewReportDialog, Start, default_year
 from fzdesk.ui.import_dialog import ImportDialog
 from fzdesk.ui.main_window import MainWindow
 from tests import factories
-from tests.exchange import samples
 from tests.ui.modal import Modals, cancel
 
 LEFT = Qt.MouseButton.LeftButton
@@ -43,21 +42,6 @@ def set_year(d: NewReportDialog, year: int) -> None:
     d.year.setFocus()
     while d.year.value() != year:
         QTest.keyClick(d.year, Qt.Key.Key_Up if d.year.value() < year else Qt.Key.Key_Down)
-
-
-@pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    shown: list[tuple[str, str]] = []
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, lambda _p, title, text, *a, **k: shown.append((title, text)))
-    return shown
-
-
-@pytest.fixture
-def county(tmp_path: Path) -> Path:
-    path = tmp_path / "county.txt"
-    path.write_text(samples.county_text(), encoding="utf-8")
-    return path
 
 
 @pytest.fixture
