@@ -37,33 +37,51 @@ def span_of(finding: Finding, length: int) -> tuple[int, int]:
 
 
 class FindingHighlighter(QSyntaxHighlighter):
-    """findings(paragraph) gives the findings of one paragraph of the item the editor shows."""
+    """findings() gives the open findings of the item the editor shows (each with its paragraph)."""
 
-    def __init__(self, editor: QPlainTextEdit, findings: Callable[[int], list[Finding]]) -> None:
+    def __init__(self, editor: QPlainTextEdit, findings: Callable[[], list[Finding]]) -> None:
         super().__init__(editor.document())
         self.editor = editor
-        self.findings = findings
+        self.item_findings = findings
         self._drawn: dict[int, tuple[str, Marks]] = {}  # per line: its text and the marks drawn on it
+        self._grouped: dict[int, list[Finding]] | None = None  # during refresh(): the findings by paragraph
+        self._paragraph: int | None = None  # during refresh(): the paragraph of the line being drawn
         editor.viewport().installEventFilter(self)
+
+    def findings(self, paragraph: int) -> list[Finding]:
+        if self._grouped is not None:
+            return self._grouped.get(paragraph, [])
+        return [f for f in self.item_findings() if f.location.paragraph == paragraph]
 
     def refresh(self) -> None:
         """Draws the marks again where they changed (a whole rehighlight lays out every line again: ~20 ms on
         a long item); the editor's textChanged (which rehighlighting sends) is held back, so that the page does
-        not take a new mark for an edit."""
+        not take a new mark for an edit. The findings are grouped by paragraph once and the lines are counted as
+        they go by (asked per line, both cost as much as the lines: 10 ms on a long item)."""
+        grouped: dict[int, list[Finding]] = {}
+        for f in self.item_findings():
+            if f.location.paragraph is not None:
+                grouped.setdefault(f.location.paragraph, []).append(f)
         was = self.editor.blockSignals(True)
+        self._grouped = grouped
         try:
+            paragraph = 0
             block = self.document().begin()
             while block.isValid():
                 text = block.text()
+                self._paragraph = paragraph if text.strip() else None
                 if self._drawn.get(block.blockNumber()) != (text, self._marks(block, text)):
                     self.rehighlightBlock(block)
+                if self._paragraph is not None:
+                    paragraph += 1
                 block = block.next()
         finally:
+            self._grouped = self._paragraph = None
             self.editor.blockSignals(was)
 
     def _marks(self, block: QTextBlock, text: str) -> Marks:
         """The spans to underline, most severe last (its colour wins where spans overlap)."""
-        paragraph = paragraph_of(block)
+        paragraph = self._paragraph if self._grouped is not None else paragraph_of(block)
         if paragraph is None:
             return ()
         spans = ((*span_of(f, len(text)), f.severity) for f in sorted(self.findings(paragraph),

@@ -589,10 +589,11 @@ class MainWindow(QMainWindow):
 
     def refresh_states(self, only: int | None = None) -> None:
         rows = range(len(self.steps)) if only is None else [only]
+        suffixes = self.checks.step_suffixes([self.steps[row].key for row in rows])
         for row in rows:
             step = self.steps[row]
             state = self.step_progress(step)
-            problems = self.checks.step_suffix(step.key)
+            problems = suffixes[step.key]
             text = f"{step.title}\n{state.value}{problems}"  # the count on the second line: titles do not wrap
             self._states[step.key] = state
             item = self.step_list.item(row)
