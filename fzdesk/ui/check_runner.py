@@ -136,6 +136,16 @@ class Worker:
         self._thread.join()
 
 
+def _collect_and_freeze() -> None:
+    """The window, the report and the latest result live on: once the young cycles are collected (1-4 ms),
+    freezing the survivors keeps the collector's full passes (20-30 ms on the window's thread, at random moments
+    while typing) from traversing them again. Frozen objects are still freed by reference counting when they go;
+    only cyclic garbage that survived collection would stay."""
+    if gc.isenabled():
+        gc.collect(1)
+        gc.freeze()
+
+
 def _edited_copy(report: Report, blocks: set[Block]) -> Report:
     """What the paragraph checks of blocks read, copied for the worker thread (~0.1 ms): the window goes on
     changing the items' paragraph lists while the copy is checked. (A figure edited meanwhile changes the
@@ -473,13 +483,8 @@ class CheckRunner(QObject):
     def _apply(self, result: CheckResult) -> None:
         self._slices += 1  # the whole result supersedes paragraph re-checks still under way
         self._result, self.checked = result, True
-        if gc.isenabled():
-            # The window, the report and the result live on: once the young cycles are collected (a few ms at
-            # most), freezing the survivors keeps the collector's full passes (20-30 ms on the main thread, at
-            # random moments while typing) from traversing them again. Frozen objects are still freed by
-            # reference counting when they go; only cyclic garbage that survived collection would stay.
-            gc.collect(1)
-            gc.freeze()
+        if gc.isenabled():  # on a turn of its own: with the result shown in the same turn, typing waited 10 ms
+            QTimer.singleShot(0, _collect_and_freeze)
         report = self.report
         if report is not None:
             self._counts = {(s.block, i): len(item.paragraphs) for s in report.sections

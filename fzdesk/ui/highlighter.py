@@ -36,6 +36,10 @@ def span_of(finding: Finding, length: int) -> tuple[int, int]:
     return min(start, length), min(end, length)
 
 
+def _most_severe_last(finding: Finding) -> int:
+    return -finding.severity.rank
+
+
 class FindingHighlighter(QSyntaxHighlighter):
     """findings() gives the open findings of the item the editor shows (each with its paragraph)."""
 
@@ -84,8 +88,10 @@ class FindingHighlighter(QSyntaxHighlighter):
         paragraph = self._paragraph if self._grouped is not None else paragraph_of(block)
         if paragraph is None:
             return ()
-        spans = ((*span_of(f, len(text)), f.severity) for f in sorted(self.findings(paragraph),
-                                                                      key=lambda f: -f.severity.rank))
+        findings = self.findings(paragraph)
+        if not findings:
+            return ()
+        spans = ((*span_of(f, len(text)), f.severity) for f in sorted(findings, key=_most_severe_last))
         return tuple((start, end, severity) for start, end, severity in spans if end > start)
 
     def highlightBlock(self, text: str) -> None:
