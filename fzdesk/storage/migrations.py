@@ -78,7 +78,13 @@ def m002_plan_checks(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX plan_checks_report ON plan_checks (report_id, position)")
 
 
-MIGRATIONS: list[Migration] = [m001_initial, m002_plan_checks]
+def m003_closing_checked(conn: sqlite3.Connection) -> None:
+    """When the clerk ticked 已核对结尾和附件说明 on the 结尾与附件 step (ISO, local time); '' while not ticked.
+    A column of the report's row, so a report made any other way (new, new year, import) starts unticked."""
+    conn.execute("ALTER TABLE reports ADD COLUMN closing_checked TEXT NOT NULL DEFAULT ''")
+
+
+MIGRATIONS: list[Migration] = [m001_initial, m002_plan_checks, m003_closing_checked]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

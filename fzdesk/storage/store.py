@@ -350,6 +350,23 @@ class Store:
                 if name in fields and fields[name] != previous:
                     self._record(report_id, "report", name, fields[name], previous=previous or "")
 
+    def closing_checked(self, report_id: int) -> str:
+        """When the clerk ticked 已核对结尾和附件说明 (ISO, local time); "" while it is not ticked."""
+        row = self.conn.execute("SELECT closing_checked FROM reports WHERE id = ?", (report_id,)).fetchone()
+        if row is None:
+            raise KeyError(report_id)
+        return str(row[0] or "")
+
+    def set_closing_checked(self, report_id: int, checked: bool) -> str:
+        """Ticks (now) or unticks the clerk's check of 结尾与附件; returns the stored value. Not an edit of the
+        report's text: neither history nor the report's edit time."""
+        value = _now() if checked else ""
+        with self.transaction():
+            cur = self.conn.execute("UPDATE reports SET closing_checked = ? WHERE id = ?", (value, report_id))
+            if cur.rowcount == 0:
+                raise KeyError(report_id)
+        return value
+
     def _touch(self, report_id: int) -> None:
         self.conn.execute("UPDATE reports SET updated = ? WHERE id = ?", (_now(), report_id))
 

@@ -112,3 +112,16 @@ def test_m002_adds_the_plan_checklist(tmp_path: Path) -> None:
     conn.execute("DELETE FROM sections")
     conn.execute("DELETE FROM reports WHERE id = 1")  # and the checklist goes with its report
     assert conn.execute("SELECT COUNT(*) FROM plan_checks").fetchone() == (0,)
+
+
+def test_m003_adds_the_closing_check_unticked_for_existing_reports(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "x.sqlite")
+    for migration in migrations.MIGRATIONS[:2]:
+        migration(conn)
+    conn.execute("PRAGMA user_version = 2")
+    conn.execute("INSERT INTO units (name) VALUES ('乡')")
+    conn.execute("INSERT INTO reports (unit_id, year, created, updated) VALUES (1, 2024, 'a', 'b')")
+    assert migrations.migrate(conn) >= 3
+    assert conn.execute("SELECT closing_checked, updated FROM reports").fetchone() == ("", "b")
+    conn.execute("INSERT INTO reports (unit_id, year) VALUES (1, 2025)")  # a report made later starts unticked
+    assert conn.execute("SELECT closing_checked FROM reports WHERE year = 2025").fetchone() == ("",)
