@@ -76,10 +76,15 @@ def figures_progress(filled: int, total: int) -> Progress:
     return Progress.DONE if filled >= total else Progress.PARTIAL
 
 
-def closing_progress(report: Report | None) -> Progress:
+def closing_progress(report: Report | None, *, checked: bool) -> Progress:
+    """Complete only once the clerk ticked 已核对结尾和附件说明 (checked) and a closing text is there: the program
+    fills in 特此报告。 itself, so a text alone says nothing about whether the clerk looked at it."""
     if report is None:
         return Progress.EMPTY
-    return text_progress(report.section(Block.CLOSING))
+    state = text_progress(report.section(Block.CLOSING))
+    if state is Progress.DONE and not checked:
+        return Progress.PARTIAL
+    return state
 
 
 def figure_counts(report: Report, indicator_codes: list[str]) -> tuple[int, int]:

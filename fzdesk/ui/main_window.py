@@ -564,7 +564,8 @@ class MainWindow(QMainWindow):
                 return figures_progress(*page.progress())
             return figures_progress(*figure_counts(report, resources.indicator_codes(report.catalogue_version)))
         if step.key == "closing":
-            return closing_progress(report)
+            checked = report.id is not None and bool(s.store.closing_checked(report.id))
+            return closing_progress(report, checked=checked)
         if step.key == "check":
             return self.checks.progress()
         if step.key == "export":

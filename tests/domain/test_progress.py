@@ -66,9 +66,14 @@ def test_figures_and_closing() -> None:
     r = Report(unit_id=1, year=2023, figures={"A": FigureValue("A", FigureState.NA),
                                                "B": FigureValue("B"), "Z": FigureValue("Z", FigureState.NA)})
     assert figure_counts(r, ["A", "B", "C"]) == (1, 3)
-    assert closing_progress(r) is Progress.EMPTY
+    assert closing_progress(r, checked=False) is Progress.EMPTY
+    assert closing_progress(r, checked=True) is Progress.EMPTY  # ticked, but the text was deleted since
     r.sections = [Section(Block.CLOSING, items=[Item("", ["特此报告。"])])]
-    assert closing_progress(r) is Progress.DONE
+    assert closing_progress(r, checked=False) is Progress.PARTIAL  # the program's text, never looked at
+    assert closing_progress(r, checked=True) is Progress.DONE
+    r.sections[0].items[0].carried_over = True  # last year's closing copied in, not yet reviewed
+    assert closing_progress(r, checked=True) is Progress.PARTIAL
+    assert closing_progress(None, checked=True) is Progress.EMPTY
 
 
 def test_a_block_or_text_still_holding_last_years_words_is_in_progress() -> None:

@@ -170,6 +170,8 @@ def test_write_the_sample_quit_start_again_and_find_every_word(
     assert isinstance(closing, ClosingPage)
     assert closing.closing.toPlainText() == sample.closing
     type_text(closing.attachments, "2023年度法治政府建设主要数据表")
+    assert w.state_of("closing") is Progress.PARTIAL  # until the clerk ticks that both were checked
+    qtbot.mouseClick(closing.checked, LEFT, pos=QPoint(8, closing.checked.height() // 2))
     states = {s.key: w.state_of(s.key) for s in w.steps if s.key not in ("figures", "check", "export")}
     assert set(states.values()) == {Progress.DONE}, [k for k, v in states.items() if v is not Progress.DONE]
     w.close()  # no prompt, pending saves are flushed

@@ -1,16 +1,29 @@
-"""Step 结尾与附件: the closing line (特此报告。) and the attachment lines."""
+"""Step 结尾与附件: the closing line (特此报告。), the attachment lines and the clerk's tick that both were checked."""
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import partial
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fzdesk.domain.model import Block
 from fzdesk.ui.pages.base import Session, paragraphs
 from fzdesk.ui.pages.text_page import OneTextPage, TextEditor, ensure_single_item
 
 DEFAULT_CLOSING = "特此报告。"
+UNCHECKED_NOTE = "“特此报告。”是程序预先填好的。看过结尾和附件说明后请勾选，本步才显示“已完成”。"
+
+
+def checked_note(at: str) -> str:
+    """The line under the tick: when it was ticked, and that later edits on this page keep it."""
+    if not at:
+        return UNCHECKED_NOTE
+    try:
+        when = dt.datetime.fromisoformat(at)
+    except ValueError:
+        return "已核对。之后在本页修改结尾或附件，不需要重新勾选。"
+    return f"已于{when.month}月{when.day}日 {when:%H:%M}核对。之后在本页修改结尾或附件，不需要重新勾选。"
 
 
 class ClosingPage(OneTextPage):
@@ -44,11 +57,18 @@ class ClosingPage(OneTextPage):
         content.addWidget(att_label)
         self.attachments.setMaximumHeight(200)
         content.addWidget(self.attachments)
+        self.checked = QCheckBox("已核对结尾和附件说明(&Y)")
+        self.checked.setAccessibleName("已核对结尾和附件说明")
+        self.checked_note = self.hint(UNCHECKED_NOTE)
+        content.addSpacing(6)
+        content.addWidget(self.checked)
+        content.addWidget(self.checked_note)
         content.addStretch(1)
         self.outer.addWidget(self._with_last_year(section, head, content), 1)
         self.reload()
         self.closing.textChanged.connect(self._closing_edited)
         self.attachments.textChanged.connect(self._attachments_edited)
+        self.checked.toggled.connect(self._check_toggled)
         self.default.clicked.connect(lambda: self.closing.setPlainText(DEFAULT_CLOSING))
 
     def first_focus(self) -> QWidget:
@@ -61,7 +81,22 @@ class ClosingPage(OneTextPage):
             editor.blockSignals(True)
             editor.setPlainText(text)
             editor.blockSignals(False)
+        assert self.session.report.id is not None
+        at = self.session.store.closing_checked(self.session.report.id)
+        self.checked.blockSignals(True)
+        self.checked.setChecked(bool(at))
+        self.checked.blockSignals(False)
+        self.checked_note.setText(checked_note(at))
         self._update_stale()
+
+    def _check_toggled(self, on: bool) -> None:
+        """Stored at once; the texts it vouches for are saved first."""
+        report = self.session.report
+        assert report is not None and report.id is not None
+        self.session.saver.flush()
+        at = self.session.store.set_closing_checked(report.id, on)
+        self.checked_note.setText(checked_note(at))
+        self.changed.emit()
 
     def _closing_edited(self) -> None:
         new = paragraphs(self.closing.toPlainText())
