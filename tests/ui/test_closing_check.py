@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QListWidgetItem
+from PySide6.QtWidgets import QListWidgetItem, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from fzdesk.domain.model import Block
@@ -156,3 +157,26 @@ def test_an_import_in_place_of_a_ticked_report_starts_unticked(
     w = make_window(store)
     assert shown_state(w) == "进行中"
     assert not open_closing(w, qtbot).checked.isChecked()
+
+
+def test_last_years_closing_copied_in_keeps_the_step_in_progress_until_reviewed(
+        store: Store, make_window: Callable[[Store], MainWindow], qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    unit = factories.unit()
+    store.save_unit(unit)
+    last = factories.report(unit, 2023)
+    last_id = store.create_report(last)
+    closing = last.section(Block.CLOSING)
+    assert closing is not None and closing.items[0].id is not None
+    start_new_year(store, last_id)
+    store.update_item(closing.items[0].id, paragraphs=["以上是本单位2023年度的情况。", "特此报告。"])
+    w = make_window(store)
+    page = open_closing(w, qtbot)
+    tick(qtbot, page)
+    assert shown_state(w) == "已完成" and page.last_year_pane is not None
+    qtbot.mouseClick(page.last_year_pane.copy_one, LEFT)  # 复制到本年: last year's words, not yet reviewed
+    assert page.stale.isVisible() and page.checked.isChecked()
+    assert shown_state(w) == "进行中"
+    qtbot.mouseClick(page.stale_ok, LEFT)  # 无需修改
+    assert not page.stale.isVisible() and shown_state(w) == "已完成"
