@@ -30,6 +30,7 @@ from fzdesk.domain.plain_text import storable, storable_list
 from fzdesk.storage import backup
 from fzdesk.storage.lock import FolderLock
 from fzdesk.storage.migrations import SCHEMA_VERSION, NewerSchemaError, migrate, schema_version
+from fzdesk.storage.report_settings import report_setting_keys
 
 DB_NAME = "fzdesk.sqlite"
 #: Edits of one field closer together than this are one history entry (a typing session).
@@ -251,6 +252,7 @@ class Store:
                  _dismissals_text(report.dismissals),
                  report.catalogue_version, now, now))
             report.id = int(cur.lastrowid or 0)
+            self._delete_report_settings(report.id)  # left by a report deleted before they went with it
             for position, section in enumerate(report.sections):
                 self._insert_section(report.id, position, section)
             for figure in report.figures.values():
@@ -319,7 +321,12 @@ class Store:
         c.execute("DELETE FROM sections WHERE report_id=?", (report_id,))
         c.execute("DELETE FROM figures WHERE report_id=?", (report_id,))
         c.execute("DELETE FROM history WHERE report_id=?", (report_id,))
+        self._delete_report_settings(report_id)
         c.execute("DELETE FROM reports WHERE id=?", (report_id,))
+
+    def _delete_report_settings(self, report_id: int) -> None:
+        """The settings kept under the report's id (its last export): a later report may get the same id."""
+        self.conn.executemany("DELETE FROM settings WHERE key = ?", [(k,) for k in report_setting_keys(report_id)])
 
     REPORT_FIELDS = ("title", "recipient", "organs", "date", "attachments", "dismissals", "year")
 
