@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
-from fzdesk.export.record_key import setting_key
 from fzdesk.storage import backup
 
 if TYPE_CHECKING:
@@ -56,10 +55,7 @@ def delete_report(window: MainWindow) -> Path | None:
         QMessageBox.critical(window, TITLE, f"没能先备份数据，所以没有删除报告。\n\n原因：{exc}")
         return None
     window.saver.discard()  # everything was saved above; nothing may write into the deleted report now
-    with store.transaction():
-        store.delete_report(report.id)
-        if store.setting(setting_key(report.id)) is not None:
-            store.set_setting(setting_key(report.id), None)  # a later report may get the same id
+    store.delete_report(report.id)  # its last export's record goes with it, in the same transaction
     window.open_unit(store.unit(session.unit.id or 0))
     window.statusBar().showMessage(f"已删除{summary.year_label}报告；删除前的数据已备份为 {saved.name}。", 10000)
     return saved
