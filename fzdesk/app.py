@@ -4,8 +4,7 @@ from __future__ import annotations
 
 # The Qt-free modules that the start-up path needs come before PySide6: once loaded, PySide6 reads the source of
 # every module named by an import statement after it (looking for "PySide6"), ~0.1 ms a module; see
-# skip_feature_scan for the rest.
-import contextlib
+# pyside_fix.skip_feature_scan for the rest.
 import copy  # noqa: F401
 import gc
 import os
@@ -14,13 +13,12 @@ import sys
 import threading  # noqa: F401 (the checks' worker thread)
 import time
 import weakref  # noqa: F401
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import fzdesk.domain.progress  # (the step list)
 import fzdesk.resources  # noqa: F401 (outlines, the indicator catalogue)
 from fzdesk.paths import data_dir, data_location, resource
-from fzdesk.pyside_fix import pin_singletons
+from fzdesk.pyside_fix import pin_singletons, skip_feature_scan
 from fzdesk.storage.lock import StoreLocked
 from fzdesk.storage.migrations import NewerSchemaError
 from fzdesk.storage.store import Store
@@ -30,7 +28,9 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
-from fzdesk.ui.first_paint import after_first_paint
+skip_feature_scan()  # before the next import statement, which would have PySide6 read every module loaded so far
+
+from fzdesk.ui.first_paint import after_first_paint  # noqa: E402
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
@@ -46,31 +46,6 @@ QUIT_ENV = "FZDESK_QUIT_WHEN_IDLE"
 STAMP_ENV = "FZDESK_STARTUP_STAMP"
 #: The garbage collector runs again after the first paint, or after this long if the window was not painted.
 COLLECT_ANYWAY_MS = 10_000
-
-
-def skip_feature_scan() -> None:
-    """Spares PySide6 reading the source of the modules loaded so far and of fzdesk's next ones (~5 ms at start).
-
-    PySide6 replaces `__import__`: after each import statement, for every module it has not seen, its
-    shibokensupport.feature.feature_imported reads the whole source (inspect.getsource) and records in
-    pyside_feature_dict 0 if it contains "PySide6", else -1 ("ignore this module"). The table only matters for
-    `from __feature__ import snake_case/true_property`, which switches a module's view of the Qt classes: the C
-    side (getFeatureSelectId) keeps the last selection for a module that is absent or -1 and switches to the
-    module's selection otherwise. fzdesk selects no feature anywhere (tests/ui/test_startup.py checks that), so
-    the only selection there is is the default one, 0, whatever the table holds: entering the modules as -1 (as
-    if PySide had read them and found no "PySide6") changes nothing but the time. Nothing happens if the
-    table is not where PySide6 6.4-6.12 keeps it."""
-    table = getattr(sys.modules.get("shibokensupport.feature"), "pyside_feature_dict", None)
-    if not isinstance(table, dict):
-        return
-    names = list(sys.modules)
-    top = Path(__file__).parent  # what the window and the first check import next (a bundle has no such folders)
-    for package in ("ui", "ui.pages", "checks", "domain", "storage", "export"):
-        with contextlib.suppress(OSError), os.scandir(top.joinpath(*package.split("."))) as entries:
-            names += [f"fzdesk.{package}", *(f"fzdesk.{package}.{e.name[:-3]}" for e in entries
-                                             if e.name.endswith(".py") and e.name != "__init__.py")]
-    for name in names:
-        table.setdefault(name, -1)
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:

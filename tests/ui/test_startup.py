@@ -179,10 +179,10 @@ def test_if_the_worker_cannot_read_the_store_the_window_reads_for_it(filled_stor
 
 SCAN_PROBE = """
 import inspect, sys
-import fzdesk.app
 read = []
 real = inspect.getsource
 inspect.getsource = lambda obj: read.append(getattr(obj, "__name__", "?")) or real(obj)
+import fzdesk.app  # (which imports fzdesk.ui.first_paint after PySide6)
 fzdesk.app.skip_feature_scan()
 import fzdesk.ui.main_window, fzdesk.ui.pages.unit_page, fzdesk.checks.engine, fzdesk.storage.checklist
 table = sys.modules["shibokensupport.feature"].pyside_feature_dict
