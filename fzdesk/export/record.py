@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -12,8 +14,9 @@ from fzdesk.export.record_key import SETTING_PREFIX, setting_key
 
 if TYPE_CHECKING:
     from fzdesk.domain.model import Report, Unit
+    from fzdesk.storage.store import Store
 
-__all__ = ["SETTING_PREFIX", "ExportRecord", "export_progress", "fingerprint", "setting_key"]
+__all__ = ["SETTING_PREFIX", "ExportRecord", "export_progress", "fingerprint", "record_export", "setting_key"]
 _IDS = ("id", "unit_id")
 
 
@@ -67,3 +70,13 @@ def export_progress(setting: object, report: Report, unit: Unit) -> Progress:
     if record is None:
         return Progress.EMPTY
     return Progress.DONE if record.fingerprint == fingerprint(report, unit) else Progress.PARTIAL
+
+
+def record_export(store: Store, report: Report, unit: Unit, text_hash: str, files: Iterable[object]) -> ExportRecord:
+    """Keeps the export just written and verified as the report's last one (the window's 导出 and `fzdesk export`
+    alike): the fingerprint of the report and unit the file was made of, so the step is 已完成 until they change."""
+    assert report.id is not None
+    record = ExportRecord(fingerprint(report, unit), text_hash, dt.datetime.now().isoformat(timespec="seconds"),
+                          tuple(str(f) for f in files))
+    store.set_setting(setting_key(report.id), record.to_data())
+    return record

@@ -4,7 +4,6 @@ the .docx (and PDF) with a clear word on when the stick may be removed."""
 
 from __future__ import annotations
 
-import datetime as dt
 import tempfile
 from functools import partial
 from pathlib import Path
@@ -43,7 +42,7 @@ from fzdesk.export.drives import Drive, removable_drives
 from fzdesk.export.handoff import HandoffError, TargetExists, report_file_name, write_safely
 from fzdesk.export.options import ExportOptions, FontSet, PageNumbers, Variant, remember, unit_options
 from fzdesk.export.preview import preview_pages
-from fzdesk.export.record import ExportRecord, fingerprint, setting_key
+from fzdesk.export.record import record_export
 from fzdesk.ui.pages.base import Page, Session, buddy_label
 
 # Mnemonics: the window already uses Alt+Q/E/P/N (switcher, Back/Next) and F/G/V/T/H (menus).
@@ -442,8 +441,5 @@ class ExportPage(Page):
             return
         names = "、".join(f"“{p.name}”" for p in written)
         self.status.setText(f"已保存{names}到“{folder}”，并已读回核对无误，可以安全拔出U盘。")
-        if report.id is not None:  # the 导出 step is complete while the text stays as exported
-            record = ExportRecord(fingerprint(report, unit), exported.text_hash,
-                                  dt.datetime.now().isoformat(timespec="seconds"), tuple(str(p) for p in written))
-            self.session.store.set_setting(setting_key(report.id), record.to_data())
+        record_export(self.session.store, report, unit, exported.text_hash, written)  # 已完成 while unchanged
         self.changed.emit()
