@@ -1,9 +1,11 @@
-"""`fzdesk export`: the report as a GB/T 9704 .docx (and PDF, and report JSON) written safely into a folder,
-with the dismissed findings and their reasons listed (and a warning on stderr for errors not dealt with)."""
+"""`fzdesk export`: the report as a GB/T 9704 .docx (and PDF, and report JSON) written safely into a folder and
+recorded as the report's last export (as the window's 导出 does), with the dismissed findings and their reasons
+listed (and a warning on stderr for errors not dealt with)."""
 
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Mapping
@@ -16,13 +18,17 @@ from fzdesk.checks.findings import CheckResult, Severity
 from fzdesk.checks.rules import load_rules
 from fzdesk.checks.wording import load_wording
 from fzdesk.commands.common import CommandError, add_report_selector, choose_report, fail, last_year_report, open_store
+from fzdesk.domain.model import Report, Unit
 from fzdesk.domain.naming import step_titles
 from fzdesk.exchange import report_json
 from fzdesk.export.docx_writer import export_docx
 from fzdesk.export.handoff import SAFE_TO_REMOVE, HandoffError, TargetExists, report_file_name, write_safely
 from fzdesk.export.options import unit_options
+from fzdesk.export.record import record_export
 from fzdesk.paths import data_dir
 from fzdesk.storage.checklist import plan_checks
+from fzdesk.storage.lock import StoreLocked
+from fzdesk.storage.store import Store
 
 
 def register(sub: Any) -> None:
@@ -71,8 +77,8 @@ def handle(args: argparse.Namespace) -> int:
         catalogue = resources.catalogue()
         folder = Path(args.out)
         name = report_file_name(report.organs or unit.organs or [unit.name], report.year)
-        written = [_write(folder, name, export_docx(report, unit, options, catalogue, plan_checks=checklist).data,
-                           args)]
+        exported = export_docx(report, unit, options, catalogue, plan_checks=checklist)
+        written = [_write(folder, name, exported.data, args)]
         if args.pdf:
             written.append(_write(folder, name.removesuffix(".docx") + ".pdf",
                                   _pdf_bytes(report, unit, options, catalogue), args))
@@ -81,6 +87,7 @@ def handle(args: argparse.Namespace) -> int:
             written.append(_write(folder, name.removesuffix(".docx") + ".json", data, args))
     except CommandError as exc:
         return fail(exc)
+    not_recorded = record(data_dir(args.data), report, unit, exported.text_hash, written)
     for path in written:
         print(path)
     for line in dismissed_lines(checked, step_titles(report)):
@@ -89,8 +96,25 @@ def handle(args: argparse.Namespace) -> int:
     if errors:
         print(f"注意：还有{len(errors)}个错误没有处理，报告仍已导出。请用 `fzdesk check` 查看，"
               "改正后重新导出，或在程序的“检查”步骤写明理由后忽略。", file=sys.stderr)
+    if not_recorded:
+        print(not_recorded, file=sys.stderr)
     print(f"已写入并读回核对无误，{SAFE_TO_REMOVE}。")
     return 0
+
+
+def record(folder: Path, report: Report, unit: Unit, text_hash: str, written: list[Path]) -> str | None:
+    """Keeps the export, written and verified, as the report's last one, as the window's 导出 does (its step then
+    shows 已完成 until the report changes). The export itself reads without the data folder's lock, so that it
+    works while the window is open; the record is a write and takes the lock. None, or why nothing was recorded."""
+    try:
+        with Store.open(folder, daily_backup=False) as store:
+            record_export(store, report, unit, text_hash, written)
+    except StoreLocked:
+        return ("注意：程序窗口正在使用这个数据文件夹，这次导出没有记入窗口的“导出”步骤（文件已经导出，不受影响）。"
+                "如需记入，请关闭程序窗口后重新运行本命令，或在窗口的“导出”步骤中导出。")
+    except (OSError, sqlite3.Error) as exc:
+        return f"注意：文件已经导出，但没能在数据中记下这次导出，窗口的“导出”步骤不会显示为已完成。原因：{exc}"
+    return None
 
 
 def dismissed_lines(result: CheckResult, titles: Mapping[str, str] | None = None) -> list[str]:
