@@ -14,8 +14,9 @@ alternating runs after one discarded run of each:
 - peak RSS: the child's maxrss in the FZDESK_QUIT_WHEN_IDLE=1 runs (it includes the first check, which finishes
   before the process exits).
 
-The sources are compiled first: installed programs run from bytecode (pip and PyInstaller compile it), and this
-machine sets PYTHONDONTWRITEBYTECODE=1, under which fzdesk would otherwise be compiled anew on every start.
+fzdesk is started as the README starts it, by the `fzdesk` command of the environment. The sources are compiled
+first: installed programs run from bytecode (pip and PyInstaller compile it), and this machine sets
+PYTHONDONTWRITEBYTECODE=1, under which fzdesk would otherwise be compiled anew on every start.
 
     xvfb-run -a .venv/bin/python -m benchmarks.bench_startup [--runs 10]
 """
@@ -66,6 +67,13 @@ def run(cmd: list[str], env: dict[str, str], stamp: Path) -> Run:
     return Run(shown, exited, rss_mb)
 
 
+def fzdesk_command() -> list[str]:
+    """What the README starts: the `fzdesk` command pip installed beside this Python (it imports fzdesk.cli
+    directly); `python -m fzdesk` (which loads runpy and importlib.util first) where there is none."""
+    script = Path(sys.executable).with_name("fzdesk.exe" if sys.platform == "win32" else "fzdesk")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "fzdesk"]
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 
@@ -81,7 +89,7 @@ def main() -> int:
     env = dict(os.environ, FZDESK_QUIT_WHEN_IDLE="1")
     checked_env = dict(os.environ, FZDESK_QUIT_WHEN_IDLE="checked")
     bare_cmd = [sys.executable, str(BARE)]
-    app_cmd = [sys.executable, "-m", "fzdesk", "--data", str(data)]
+    app_cmd = [*fzdesk_command(), "--data", str(data)]
     run(bare_cmd, env, stamp), run(app_cmd, env, stamp)  # warm the file cache; makes the day's backup
     bare: list[Run] = []
     app: list[Run] = []
