@@ -107,9 +107,11 @@ def run_gui(data: str | None) -> int:
     try:
         window = MainWindow(store, location=data_location(data))  # the status bar says why this folder
         window.resize(1280, 800)
-        after_first_paint(window, lambda: daily_backup(window, store))
-        after_first_paint(window, lambda: announce_pc_data(window))
-        after_first_paint(window, collect_from_now_on)
+        # the day's chores come before the first check, which the window registered: once under way in its
+        # thread, the check competes with them for the interpreter
+        after_first_paint(window, collect_from_now_on, first=True)
+        after_first_paint(window, lambda: announce_pc_data(window), first=True)
+        after_first_paint(window, lambda: daily_backup(window, store), first=True)
         QTimer.singleShot(COLLECT_ANYWAY_MS, collect_from_now_on)  # (a window started minimized is not painted)
         window.show()
         quit_when = os.environ.get(QUIT_ENV)

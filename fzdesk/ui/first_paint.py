@@ -33,15 +33,16 @@ class _FirstPaint(QObject):
         return False
 
 
-def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
-    """Calls callback on the event loop's first turn after widget's first paint (at once if it was painted)."""
+def after_first_paint(widget: QWidget, callback: Callable[[], None], *, first: bool = False) -> None:
+    """Calls callback on the event loop's first turn after widget's first paint (at once if it was painted), after
+    the callbacks registered before it, or (first) before them."""
     watcher = widget.findChild(_FirstPaint, FILTER_NAME)
     if watcher is None:
         watcher = _FirstPaint(widget)
     if watcher.painted:
         QTimer.singleShot(0, callback)
     else:
-        watcher.callbacks.append(callback)
+        watcher.callbacks.insert(0 if first else len(watcher.callbacks), callback)
 
 
 def painted(widget: QWidget) -> bool:
