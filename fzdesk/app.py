@@ -24,7 +24,7 @@ from fzdesk.storage.migrations import NewerSchemaError
 from fzdesk.storage.store import Store
 
 # isort: split
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSize, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 APP_NAME = "法治政府建设年度报告助手"
 BASE_POINT_SIZE = 12
+WINDOW_ICON_SIZES = (16, 24, 32, 48, 64)  # resources/icons/window (scripts/make_icon.py)
 #: Start-up benchmarks (benchmarks/bench_startup.py, bench_bundle.py): "1" quits once the window has been painted
 #: and the event loop is idle; "checked" once, in addition, the first check's counts are shown.
 QUIT_ENV = "FZDESK_QUIT_WHEN_IDLE"
@@ -59,15 +60,24 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     translator = QTranslator(app)
     if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
-    icon = resource("icons", "fzdesk.png")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setWindowIcon(window_icon())
     font = QFont(app.font())
     font.setFamilies(["Microsoft YaHei UI", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC",
                       font.family()])
     font.setPointSize(max(font.pointSize(), BASE_POINT_SIZE))
     app.setFont(font)
     return app
+
+
+def window_icon() -> QIcon:
+    """The program icon in the sizes a window needs (16-64 px); the window system is handed every size at start,
+    so not the 256 px file (~1.3 ms to decode and send). Sizes are given: no file is read before it is needed."""
+    icon = QIcon()
+    for size in WINDOW_ICON_SIZES:
+        path = resource("icons", "window", f"fzdesk-{size}.png")
+        if path.exists():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
 
 
 def open_store(folder_arg: str | None) -> Store | None:

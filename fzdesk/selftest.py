@@ -85,9 +85,9 @@ def stage_resources(ctx: Context) -> str:
     catalogue = resources.catalogue()
     for unit_type in UnitType:
         resources.outline(unit_type)
-    for name in ("fzdesk.png", "fzdesk.ico"):
-        if not paths.resource("icons", name).is_file():
-            raise FileNotFoundError(paths.resource("icons", name))
+    for parts in (("fzdesk.png",), ("fzdesk.ico",), ("window", "fzdesk-32.png")):
+        if not paths.resource("icons", *parts).is_file():
+            raise FileNotFoundError(paths.resource("icons", *parts))
     count = len(getattr(catalogue, "indicators", ()))
     return f"{paths.resources_dir()}; {count} indicators"
 

@@ -23,3 +23,12 @@ def test_ico_holds_the_sizes_windows_asks_for() -> None:
         assert data[offset:offset + 8] == b"\x89PNG\r\n\x1a\n" and offset + length <= len(data)
         sizes.add(width or 256)
     assert {16, 32, 48, 256} <= sizes
+
+
+def test_window_sizes_are_small_pngs_of_their_size() -> None:
+    from fzdesk.app import WINDOW_ICON_SIZES
+
+    for size in WINDOW_ICON_SIZES:
+        data = resource("icons", "window", f"fzdesk-{size}.png").read_bytes()
+        assert data.startswith(b"\x89PNG\r\n\x1a\n")
+        assert struct.unpack(">II", data[16:24]) == (size, size)

@@ -158,3 +158,13 @@ def test_tab_leads_from_the_step_list_into_the_page_then_to_next(
     assert seen[0] is page.first_focus()  # 单位全称 first
     assert all(page.isAncestorOf(x) for x in seen[:8])
     assert seen[8] is w.next_button  # 上一步 is disabled on the first step
+
+
+def test_the_window_icon_has_the_small_sizes_and_each_one_draws(qtbot: QtBot) -> None:
+    """The window system is handed every size of the icon at start-up: 16-64 px files, not the 256 px one."""
+    icon = app.window_icon()
+    assert [s.width() for s in icon.availableSizes()] == list(app.WINDOW_ICON_SIZES)
+    for size in app.WINDOW_ICON_SIZES:
+        image = icon.pixmap(size, size).toImage()
+        assert (image.width(), image.height()) == (size, size)
+        assert image.pixelColor(size // 2, size // 8).alpha() == 255  # the red tile, not an empty pixmap
