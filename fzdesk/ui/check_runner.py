@@ -327,18 +327,22 @@ class CheckRunner(QObject):
         pending, self._pending = self._pending, set()
         if report is None or not pending:
             return
+        edited: dict[tuple[Block, int], set[int | None]] = {}  # per item: the edited paragraphs (None: not known)
+        for block, item_index, paragraph in pending:
+            edited.setdefault((block, item_index), set()).add(paragraph)
         work: list[tuple[Block, int, int]] = []
         scope: list[tuple[Block, int, int | None]] = []  # what the findings replace: a paragraph, or None: all
-        for block, item_index, paragraph in pending:
+        for (block, item_index), paragraphs in edited.items():
             section = report.section(block)
             if section is None or not 0 <= item_index < len(section.items):
                 continue
-            item = section.items[item_index]
-            whole = paragraph is None or self._counts.get((block, item_index)) != len(item.paragraphs) \
-                or paragraph >= len(item.paragraphs)
-            self._counts[(block, item_index)] = len(item.paragraphs)
-            numbers: list[int] = [-1, *range(len(item.paragraphs))] if whole or paragraph is None else [paragraph]
-            scope.append((block, item_index, None if whole else paragraph))
+            count = len(section.items[item_index].paragraphs)
+            # every paragraph once: after Enter (the count changed) the whole item, the paragraphs' numbers moved
+            whole = None in paragraphs or self._counts.get((block, item_index)) != count \
+                or any(p is not None and p >= count for p in paragraphs)
+            self._counts[(block, item_index)] = count
+            numbers = [-1, *range(count)] if whole else sorted(p for p in paragraphs if p is not None)
+            scope += [(block, item_index, None)] if whole else [(block, item_index, p) for p in numbers]
             work += [(block, item_index, number) for number in numbers]
         self._slices += 1
         if sync or not self.threaded:

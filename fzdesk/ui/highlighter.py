@@ -36,10 +36,6 @@ def span_of(finding: Finding, length: int) -> tuple[int, int]:
     return min(start, length), min(end, length)
 
 
-def _most_severe_last(finding: Finding) -> int:
-    return -finding.severity.rank
-
-
 class FindingHighlighter(QSyntaxHighlighter):
     """findings() gives the open findings of the item the editor shows (each with its paragraph)."""
 
@@ -91,8 +87,11 @@ class FindingHighlighter(QSyntaxHighlighter):
         findings = self.findings(paragraph)
         if not findings:
             return ()
-        spans = ((*span_of(f, len(text)), f.severity) for f in sorted(findings, key=_most_severe_last))
-        return tuple((start, end, severity) for start, end, severity in spans if end > start)
+        spans = ((*span_of(f, len(text)), f.severity) for f in findings)
+        # in one order whatever order the findings came in (a full check and a paragraph re-check list them
+        # differently): the same marks are then seen as unchanged and the line is not laid out again
+        return tuple(sorted(((start, end, severity) for start, end, severity in spans if end > start),
+                            key=lambda mark: (-mark[2].rank, mark[0], mark[1])))
 
     def highlightBlock(self, text: str) -> None:
         block = self.currentBlock()

@@ -438,6 +438,41 @@ def test_after_enter_a_long_item_is_rechecked_in_the_worker_thread(filled_store:
         runner.shutdown()
 
 
+def test_several_edits_of_one_item_before_the_pause_check_each_paragraph_once(
+        filled_store: Store, qtbot: QtBot) -> None:
+    """Typing in two paragraphs and pressing Enter before the pause queued the item once per edit: the paragraphs
+    were checked twice and every mark was listed (and counted in the step list) twice."""
+    from collections import Counter
+
+    from fzdesk.ui.check_runner import CheckRunner
+
+    report = filled_store.load_report(next(s.id for s in filled_store.reports() if s.year == 2023))
+    runner = CheckRunner(filled_store)
+    try:
+        runner.set_report(filled_store.unit(report.unit_id), report)  # type: ignore[arg-type]
+        item = report.section(Block.PLANS).items[0]  # type: ignore[union-attr]
+        item.paragraphs = ["明年继续推进法制政府建设。", "加强法制宣传。"]
+        runner.text_edited(Block.PLANS, 0, 0)
+        runner.text_edited(Block.PLANS, 0, 1)
+        item.paragraphs.append("完善法制审核。")  # Enter and a third paragraph: the whole item is due
+        runner.text_edited(Block.PLANS, 0, 2)
+        with qtbot.waitSignal(runner.updated, timeout=PARAGRAPH_DELAY_MS + 2000):
+            runner.recheck_paragraphs()
+        places = Counter((f.rule, f.location.paragraph, f.location.start) for f in runner.result.open_findings
+                         if f.location.step == Block.PLANS.value)
+        assert places and max(places.values()) == 1
+        assert {p for _, p, _ in places} >= {0, 1}
+        runner.text_edited(Block.PLANS, 0, 0)  # then two edits of the same paragraph
+        runner.text_edited(Block.PLANS, 0, 0)
+        with qtbot.waitSignal(runner.updated, timeout=PARAGRAPH_DELAY_MS + 2000):
+            runner.recheck_paragraphs()
+        again = Counter((f.rule, f.location.paragraph, f.location.start) for f in runner.result.open_findings
+                        if f.location.step == Block.PLANS.value)
+        assert again == places
+    finally:
+        runner.shutdown()
+
+
 def test_a_paragraph_result_overtaken_by_typing_is_not_shown_and_checked_again(
         filled_store: Store, qtbot: QtBot) -> None:
     """A re-check that comes back after the clerk typed again would put marks on text that moved: it is
@@ -493,6 +528,13 @@ def test_marks_are_redrawn_only_on_the_lines_whose_findings_changed(qtbot: QtBot
     assert drawn == [7]
     formats = editor.document().findBlockByNumber(7).layout().formats()
     assert [(r.start, r.length) for r in formats] == [(7, 2)]
+    by_paragraph[7].insert(0, Finding("wording.slip", Category.WORDING, Severity.WARNING, "别字",
+                                      Location(Block.MEASURES.value, item_index=0, paragraph=7, start=1, end=2)))
+    highlighter.refresh()
+    assert drawn == [7, 7]
+    by_paragraph[7].reverse()  # the same marks listed the other way round (a full check and a re-check differ)
+    highlighter.refresh()
+    assert drawn == [7, 7]  # not laid out again
     by_paragraph.clear()
     highlighter.refresh()
-    assert drawn == [7, 7] and not editor.document().findBlockByNumber(7).layout().formats()
+    assert drawn == [7, 7, 7] and not editor.document().findBlockByNumber(7).layout().formats()
