@@ -4,7 +4,7 @@ from __future__ import annotations
 
 # The Qt-free modules that the start-up path needs come before PySide6: once loaded, PySide6 reads the source of
 # every module named by an import statement after it (looking for "PySide6"), ~0.1 ms a module; see
-# pyside_fix.skip_feature_scan for the rest.
+# fzdesk.feature_scan for the rest.
 import copy  # noqa: F401
 import gc
 import os
@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 
 import fzdesk.domain.progress  # (the step list)
 import fzdesk.resources  # noqa: F401 (outlines, the indicator catalogue)
+from fzdesk.feature_scan import skip_feature_scan
 from fzdesk.paths import data_dir, data_location, resource
-from fzdesk.pyside_fix import pin_singletons, skip_feature_scan
+from fzdesk.pyside_fix import pin_singletons
 from fzdesk.storage.lock import StoreLocked
 from fzdesk.storage.migrations import NewerSchemaError
 from fzdesk.storage.store import Store
