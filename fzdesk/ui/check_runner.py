@@ -201,6 +201,8 @@ class CheckRunner(QObject):
         self._pending: set[tuple[Block, int, int | None]] = set()
         self._counts: dict[tuple[Block, int], int] = {}
         self._slices = 0  # the latest paragraph re-check: an older one's findings are dropped
+        # what the paragraph re-check under way in the worker replaces: a newer re-check takes it over
+        self._unfinished: list[tuple[Block, int, int | None]] = []
         self._worker: Worker | None = None
         self._future: Job | None = None
         self._para_timer = self._timer(PARAGRAPH_DELAY_MS, self.recheck_paragraphs)
@@ -261,6 +263,7 @@ class CheckRunner(QObject):
         self._para_timer.stop()
         self._full_timer.stop()
         self._pending.clear()
+        self._unfinished = []
         self._slices += 1
         self.unit, self.report, self.last_year = unit, report, None
         self._generation += 1
@@ -325,6 +328,10 @@ class CheckRunner(QObject):
         self._para_timer.stop()
         report = self.report
         pending, self._pending = self._pending, set()
+        # a re-check still under way is dropped when this one takes over (its result would be older): its
+        # paragraphs are checked again with these
+        pending.update(self._unfinished)
+        self._unfinished = []
         if report is None or not pending:
             return
         edited: dict[tuple[Block, int], set[int | None]] = {}  # per item: the edited paragraphs (None: not known)
@@ -349,6 +356,7 @@ class CheckRunner(QObject):
             self._paragraphs_done(self._slices, self._generation, scope, self._check_paragraphs(report, work))
             return
         snapshot = _edited_copy(report, {block for block, _, _ in work})
+        self._unfinished = scope
         self._submit(self._paragraph_work, self._slices, self._generation, scope, snapshot, work)
 
     def _check_paragraphs(self, report: Report, work: list[tuple[Block, int, int]]) -> list[Finding]:
@@ -379,6 +387,7 @@ class CheckRunner(QObject):
             raise found
         if token != self._slices or self.report is None:
             return  # a newer re-check, a full check or another report took over
+        self._unfinished = []
         if generation != self._generation:  # typed meanwhile: checked again with the next pause
             self._pending.update(scope)
             self._para_timer.start()
@@ -486,6 +495,7 @@ class CheckRunner(QObject):
 
     def _apply(self, result: CheckResult) -> None:
         self._slices += 1  # the whole result supersedes paragraph re-checks still under way
+        self._unfinished = []
         self._result, self.checked = result, True
         if gc.isenabled():  # on a turn of its own: with the result shown in the same turn, typing waited 10 ms
             QTimer.singleShot(0, _collect_and_freeze)

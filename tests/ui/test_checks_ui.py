@@ -497,6 +497,43 @@ def test_a_paragraph_result_overtaken_by_typing_is_not_shown_and_checked_again(
         runner.shutdown()
 
 
+def test_a_paragraph_recheck_overtaken_by_a_newer_one_is_not_lost(filled_store: Store, qtbot: QtBot) -> None:
+    """The worker was busy (a long full check) when the clerk paused after editing one paragraph and again after
+    editing another: the first re-check came back after the second was queued and was dropped, and the first
+    paragraph's slip was not marked (nor its old marks taken away) until the next full check."""
+    import threading
+
+    from fzdesk.ui.check_runner import CheckRunner
+
+    report = filled_store.load_report(next(s.id for s in filled_store.reports() if s.year == 2023))
+    item = report.section(Block.PLANS).items[0]  # type: ignore[union-attr]
+    item.paragraphs = ["明年继续推进法治政府建设。", "加强法治宣传。"]
+    runner = CheckRunner(filled_store)
+    release = threading.Event()
+    try:
+        runner.set_report(filled_store.unit(report.unit_id), report)  # type: ignore[arg-type]
+        assert not [f for f in runner.result.open_findings if f.rule == "wording.fazhi"]
+        runner._submit(release.wait)  # the worker is busy
+        item.paragraphs[0] = "明年继续推进法制政府建设。"
+        runner.text_edited(Block.PLANS, 0, 0)
+        runner.recheck_paragraphs()  # the pause after the first edit: queued behind the busy worker
+        item.paragraphs[1] = "加强法制宣传。"
+        runner.text_edited(Block.PLANS, 0, 1)
+        runner.recheck_paragraphs()  # the pause after the second edit
+        runner._full_timer.stop()  # what the paragraph re-checks show, not the full check's
+        updates: list[int] = []
+        runner.updated.connect(lambda: updates.append(1))
+        release.set()
+        qtbot.waitUntil(lambda: bool(updates), timeout=5000)
+        qtbot.wait(PARAGRAPH_DELAY_MS + 200)  # anything queued again has been checked too
+        marked = {f.location.paragraph for f in runner.result.open_findings
+                  if f.rule == "wording.fazhi" and f.location.step == Block.PLANS.value}
+        assert marked == {0, 1}
+    finally:
+        release.set()
+        runner.shutdown()
+
+
 def test_marks_are_redrawn_only_on_the_lines_whose_findings_changed(qtbot: QtBot) -> None:
     """A whole rehighlight lays out every line of the editor again (~20 ms on a long item, at every result)."""
     from PySide6.QtWidgets import QPlainTextEdit
