@@ -514,6 +514,11 @@ class CheckRunner(QObject):
     def shutdown(self) -> None:
         self._para_timer.stop()
         self._full_timer.stop()
+        # paragraph re-checks still queued are run by the worker before it ends, but their results are not used:
+        # one overtaken by typing would arm the timer again and start a new thread for the closed window
+        self._pending.clear()
+        self._unfinished = []
+        self._slices += 1
         if self._worker is not None:
             self._worker.shutdown()
             self._worker = None

@@ -534,6 +534,37 @@ def test_a_paragraph_recheck_overtaken_by_a_newer_one_is_not_lost(filled_store: 
         runner.shutdown()
 
 
+def test_a_paragraph_recheck_still_queued_when_the_window_closes_starts_nothing_afterwards(
+        filled_store: Store, qtbot: QtBot) -> None:
+    """Closing the window while a paragraph re-check was queued and the clerk had typed again: its result came
+    back after shutdown(), queued the paragraph again, and 400 ms later a new checks thread was started for the
+    closed window."""
+    import threading
+
+    from fzdesk.ui.check_runner import CheckRunner
+
+    report = filled_store.load_report(next(s.id for s in filled_store.reports() if s.year == 2023))
+    item = report.section(Block.PLANS).items[0]  # type: ignore[union-attr]
+    runner = CheckRunner(filled_store)
+    release = threading.Event()
+    try:
+        runner.set_report(filled_store.unit(report.unit_id), report)  # type: ignore[arg-type]
+        runner._submit(release.wait)  # the worker is busy
+        item.paragraphs[0] = "明年继续推进法制政府建设。"
+        runner.text_edited(Block.PLANS, 0, 0)
+        runner.recheck_paragraphs()  # queued
+        runner.text_edited(Block.PLANS, 0, 0)  # typed again: the queued result will be overtaken
+        release.set()
+        runner.shutdown()  # the window closes
+        before = {t.ident for t in threading.enumerate()}
+        qtbot.wait(PARAGRAPH_DELAY_MS + 300)
+        assert runner._worker is None
+        assert not [t for t in threading.enumerate() if t.name == "fzdesk-checks" and t.ident not in before]
+    finally:
+        release.set()
+        runner.shutdown()
+
+
 def test_marks_are_redrawn_only_on_the_lines_whose_findings_changed(qtbot: QtBot) -> None:
     """A whole rehighlight lays out every line of the editor again (~20 ms on a long item, at every result)."""
     from PySide6.QtWidgets import QPlainTextEdit
