@@ -203,6 +203,7 @@ class CheckRunner(QObject):
         self._slices = 0  # the latest paragraph re-check: an older one's findings are dropped
         # what the paragraph re-check under way in the worker replaces: a newer re-check takes it over
         self._unfinished: list[tuple[Block, int, int | None]] = []
+        self._closed = False  # shutdown() was called
         self._worker: Worker | None = None
         self._future: Job | None = None
         self._para_timer = self._timer(PARAGRAPH_DELAY_MS, self.recheck_paragraphs)
@@ -488,6 +489,8 @@ class CheckRunner(QObject):
             self._finished.emit(generation, result)
 
     def _full_done(self, generation: int, result: CheckResult) -> None:
+        if self._closed:  # the worker finished its queued check after shutdown(): nothing is checked again
+            return
         if generation != self._generation:  # edited since the snapshot: its spans may be off; check again later
             self._full_timer.start()
             return
@@ -519,6 +522,7 @@ class CheckRunner(QObject):
         self._pending.clear()
         self._unfinished = []
         self._slices += 1
+        self._closed = True
         if self._worker is not None:
             self._worker.shutdown()
             self._worker = None

@@ -534,6 +534,26 @@ def test_a_paragraph_recheck_overtaken_by_a_newer_one_is_not_lost(filled_store: 
         runner.shutdown()
 
 
+def test_a_full_check_still_queued_when_the_window_closes_starts_nothing_afterwards(
+        filled_store: Store, qtbot: QtBot) -> None:
+    """The worker finishes a queued full check after shutdown(); its result, stale because the clerk typed
+    meanwhile, armed the full check's timer again and 1.5 s later a new checks thread started for the closed
+    window."""
+    from fzdesk.ui.check_runner import CheckRunner
+
+    report = filled_store.load_report(next(s.id for s in filled_store.reports() if s.year == 2023))
+    runner = CheckRunner(filled_store)
+    try:
+        runner.set_report(filled_store.unit(report.unit_id), report)  # type: ignore[arg-type]
+        runner.run_full()  # queued in the worker
+        runner.changed()  # an edit: the queued check's result is stale
+        runner.shutdown()  # the window closes; the worker finishes the check first
+        qtbot.wait(100)  # its result is delivered
+        assert not runner._full_timer.isActive() and runner._worker is None
+    finally:
+        runner.shutdown()
+
+
 def test_a_paragraph_recheck_still_queued_when_the_window_closes_starts_nothing_afterwards(
         filled_store: Store, qtbot: QtBot) -> None:
     """Closing the window while a paragraph re-check was queued and the clerk had typed again: its result came
