@@ -72,7 +72,8 @@ class _Record:
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return all(getattr(self, name) == getattr(other, name) for name in _field_names(type(self)))
+        return all(a is b or a == b for a, b in ((getattr(self, name), getattr(other, name))
+                                                 for name in _field_names(type(self))))  # (as tuples compare)
 
     def __repr__(self) -> str:
         values = ", ".join(f"{name}={getattr(self, name)!r}" for name in _field_names(type(self)))

@@ -79,3 +79,10 @@ def test_defaults_made_by_a_factory_are_not_shared() -> None:
     a.organs.append("某某")
     assert b.sections == [] and b.organs == [] and Item().paragraphs is not Item().paragraphs
     assert Unit("x").options == {} and Unit("x").options is not Unit("x").options
+
+
+def test_a_value_that_is_not_equal_to_itself_still_makes_the_record_equal_to_itself() -> None:
+    """As with @dataclass, which compared field tuples (identity first): a NaN is never typed in, but a record is
+    always equal to itself and its copy."""
+    value = FigureValue("A.accepted", FigureState.NUMBER, Decimal("NaN"))
+    assert value == value and value == FigureValue(**vars(value))
