@@ -539,8 +539,9 @@ class CheckRunner(QObject):
 
     def findings_at(self, block: Block, item_index: int) -> list[Finding]:
         """Open findings with a text span in one item (for the highlighter and the tooltips)."""
+        step = block.value  # (once: an enum's value is a descriptor call, asked per finding at every key)
         return [f for f in self.result.open_findings
-                if f.location.step == block.value and f.location.item_index == item_index
+                if f.location.step == step and f.location.item_index == item_index
                 and f.location.paragraph is not None]
 
     def findings_of_figures(self) -> dict[str, list[Finding]]:

@@ -36,6 +36,20 @@ def span_of(finding: Finding, length: int) -> tuple[int, int]:
     return min(start, length), min(end, length)
 
 
+_FORMATS: dict[Severity, QTextCharFormat] = {}
+
+
+def _formats() -> dict[Severity, QTextCharFormat]:
+    """The wavy underline of each severity, made once (not one format per mark at every key)."""
+    if not _FORMATS:
+        for severity, colour in SEVERITY_COLOURS.items():
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(colour)
+            _FORMATS[severity] = fmt
+    return _FORMATS
+
+
 class FindingHighlighter(QSyntaxHighlighter):
     """findings() gives the open findings of the item the editor shows (each with its paragraph)."""
 
@@ -97,11 +111,9 @@ class FindingHighlighter(QSyntaxHighlighter):
         block = self.currentBlock()
         marks = self._marks(block, text)
         self._drawn[block.blockNumber()] = (text, marks)
+        formats = _formats()
         for start, end, severity in marks:
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(SEVERITY_COLOURS[severity])
-            self.setFormat(start, end - start, fmt)
+            self.setFormat(start, end - start, formats[severity])
 
     def messages_at(self, block: QTextBlock, position: int) -> list[str]:
         paragraph = paragraph_of(block)
