@@ -230,6 +230,8 @@ def _user_shape_problem(data: object) -> str | None:
     if not isinstance(entries, list) or not all(isinstance(e, dict) and isinstance(e.get("wrong"), str)
                                                 for e in entries):
         return "entries 应为词条的列表，每条都有 wrong"
+    if not all(isinstance(e.get("disabled", False), bool) for e in entries):
+        return "词条的 disabled 应为 true 或 false"
     for key in ("exceptions", "latin_allowed"):
         words = data.get(key, [])
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):

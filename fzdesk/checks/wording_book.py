@@ -88,6 +88,19 @@ class UserItem:
     disabled: bool = False
 
 
+@dataclass(frozen=True)
+class ShippedItem:
+    """One shipped entry as listed: its text, the wrong form that names it, and whether this unit switched it off."""
+
+    text: str
+    key: str
+    switchable: bool = False  # only wrong→right entries can be switched off for a unit
+    off: bool = False
+
+
+OFF_LABEL = "（程序自带，本单位已停用）"
+
+
 @cache
 def _shipped_files() -> tuple[dict[str, Any], ...]:
     return tuple(json.loads(p.read_text(encoding="utf-8")) for p in sorted(resource("wording").glob("*.json")))
@@ -159,13 +172,26 @@ class WordingBook:
             items = []
             for e in data.get("entries", ()):
                 if e.get("disabled"):
-                    if shipped.get(e["wrong"], ("", ""))[1] == section.key:
-                        items.append(UserItem(f"（停用内置）{e['wrong']}", e["wrong"], e["wrong"], disabled=True))
+                    if e["wrong"] not in shipped:  # a shipped one is listed (as switched off) on the left
+                        items.append(UserItem(f"（停用）{e['wrong']}", e["wrong"], e["wrong"], disabled=True))
                 elif (e.get("class") or data.get("class") or "terms") == section.key:
                     items.append(UserItem(f"{e['wrong']} → {e.get('right', '')}", e["wrong"], e["wrong"],
                                           e.get("right", "")))
             return items
         return [UserItem(w, w, w) for w in self._words(data, section)]
+
+    def switched_off(self) -> set[str]:
+        """The wrong forms of the shipped entries this unit switched off."""
+        return {e["wrong"] for e in self.data.get("entries", ()) if e.get("disabled")}
+
+    def shipped_entries(self, section: Section) -> list[ShippedItem]:
+        """What ships for the section; wrong→right entries can be switched off, and say so when they are."""
+        if section.kind != "pairs":
+            return [ShippedItem(text, text) for text in shipped_items(section)]
+        off = self.switched_off()
+        return [ShippedItem(f"{e['wrong']} → {e.get('right', '')}" + (OFF_LABEL if e["wrong"] in off else ""),
+                            e["wrong"], True, e["wrong"] in off)
+                for d in _shipped_files() if d.get("class") == section.key for e in d.get("entries", ())]
 
     @staticmethod
     def _words(data: dict[str, Any], section: Section) -> list[str]:
@@ -188,6 +214,37 @@ class WordingBook:
         self._drop(data, section, key)
         self._save(data)
         return f"已删除“{key}”。"
+
+    def switch_off(self, section: Section, wrong: str) -> str:
+        """Switches a shipped entry off for this unit ({"wrong": …, "disabled": true} in user.json)."""
+        right = self._shipped_pair(section, wrong)
+        self._writable()
+        if wrong in self.switched_off():
+            raise ValueError(f"程序自带的“{wrong}”→“{right}”本单位已经停用了。")
+        data = json.loads(json.dumps(self.data))
+        data["entries"] = [e for e in data.get("entries", ()) if e["wrong"] != wrong]
+        data["entries"].append({"wrong": wrong, "disabled": True})
+        self._save(data)
+        return f"已停用程序自带的“{wrong}”→“{right}”，本单位的报告不再提示它。"
+
+    def switch_on(self, section: Section, wrong: str) -> str:
+        """Uses a shipped entry again that this unit had switched off."""
+        right = self._shipped_pair(section, wrong)
+        self._writable()
+        if wrong not in self.switched_off():
+            raise ValueError(f"程序自带的“{wrong}”→“{right}”本来就在使用中。")
+        data = json.loads(json.dumps(self.data))
+        data["entries"] = [e for e in data.get("entries", ()) if not (e["wrong"] == wrong and e.get("disabled"))]
+        self._save(data)
+        return f"已重新启用程序自带的“{wrong}”→“{right}”。"
+
+    @staticmethod
+    def _shipped_pair(section: Section, wrong: str) -> str:
+        shipped = _shipped_pairs().get(wrong)
+        if section.kind != "pairs" or shipped is None or shipped[1] != section.key:
+            raise ValueError(f"“{wrong}”不是“{CLASS_NAMES.get(section.key, section.key)}”里程序自带的词条，"
+                             "不能停用或启用。")
+        return shipped[0]
 
     def _writable(self) -> None:
         if self.problem:
@@ -283,7 +340,8 @@ def check_pair(data: dict[str, Any], cls: str, wrong: str, right: str) -> tuple[
     for e in data.get("entries", ()):
         if e["wrong"] == wrong:
             if e.get("disabled"):
-                raise ValueError(f"本单位已停用内置词条“{wrong}”。如要重新使用，请先删除那条“停用”。")
+                raise ValueError(f"本单位已停用程序自带的“{wrong}”。如要重新使用，请在“程序自带”里选中它，"
+                                 "点“重新启用选中的”。")
             where = CLASS_NAMES.get(e.get("class") or "terms", "")
             raise ValueError(f"本单位已添加过“{wrong}”→“{e.get('right', '')}”（在“{where}”里）。"
                              "如要改正确写法，请选中它后点“修改”。")
