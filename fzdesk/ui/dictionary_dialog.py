@@ -1,13 +1,14 @@
-"""工具 → 本单位用语词典…: for each wording class, what ships (greyed) and the unit's own entries (add, change,
-remove), each change saved at once in <data>/wording/user.json and the report checked again."""
+"""工具 → 本单位用语词典…: for each wording class, what ships (a wrong→right entry can be switched off for the unit)
+and the unit's own entries (add, change, remove), each change saved at once in <data>/wording/user.json and the
+report checked again."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fzdesk.checks.wording_book import CLASSES, Section, UserItem, WordingBook, WordingClass, shipped_items
+from fzdesk.checks.wording_book import CLASSES, Section, ShippedItem, UserItem, WordingBook, WordingClass
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 BROKEN_ADVICE = ("为免丢失其中的内容，这里不会改写它。请用记事本改正这个文件后重新打开本窗口，"
@@ -55,6 +56,9 @@ class DictionaryDialog(QDialog):
         self.classes.currentRowChanged.connect(self._class_chosen)
         self.sections.currentIndexChanged.connect(lambda _: self._show_section())
         self.user.itemSelectionChanged.connect(self._user_chosen)
+        self.shipped.itemSelectionChanged.connect(self._shipped_chosen)
+        self.shipped.itemChanged.connect(self._shipped_checked)
+        self.switch_button.clicked.connect(self.switch)
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
         self.remove_button.clicked.connect(self.remove)
@@ -89,18 +93,23 @@ class DictionaryDialog(QDialog):
         chooser.addRow(self.sections_label, self.sections)
         right.addLayout(chooser)
         grid = QGridLayout()
-        grid.addWidget(QLabel("程序内置（不可修改）"), 0, 0)
+        self.shipped_label = QLabel()
+        grid.addWidget(self.shipped_label, 0, 0)
         self.user_label = QLabel("本单位添加(&U)")
         grid.addWidget(self.user_label, 0, 1)
         self.shipped = QListWidget()
-        self.shipped.setAccessibleName("内置词条")
-        self.shipped.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.shipped.setAccessibleName("程序自带的词条")
+        self.shipped_label.setBuddy(self.shipped)
         self.user = QListWidget()
         self.user.setAccessibleName("本单位添加的词条")
         self.user_label.setBuddy(self.user)
         self.user.installEventFilter(self)
         grid.addWidget(self.shipped, 1, 0)
         grid.addWidget(self.user, 1, 1)
+        self.switch_button = QPushButton("停用选中的(&O)")
+        self.switch_button.setAutoDefault(False)
+        self.switch_button.setToolTip("只对本单位的报告停用这条程序自带的词条；可以随时重新启用。")
+        grid.addWidget(self.switch_button, 2, 0, Qt.AlignmentFlag.AlignLeft)
         right.addLayout(grid, 1)
         form = QFormLayout()
         self.first = QLineEdit()
@@ -173,19 +182,42 @@ class DictionaryDialog(QDialog):
         self.first.clear()
         self.second.clear()
         self.message.clear()
+        self.shipped_label.setText("程序自带（打勾的在使用，可为本单位停用）(&P)" if pairs else "程序自带（不可修改）")
+        self.shipped.setFocusPolicy(Qt.FocusPolicy.StrongFocus if pairs else Qt.FocusPolicy.NoFocus)
+        self.switch_button.setVisible(pairs)
+        self._fill_user()
+
+    def _fill_shipped(self, select: str | None = None) -> None:
+        """Wrong→right entries: checkable (checked: in use), a switched-off one greyed and labelled 已停用.
+        The word lists: greyed, cannot be chosen."""
+        self.shipped.blockSignals(True)
         self.shipped.clear()
-        for text in shipped_items(section):
-            item = QListWidgetItem(text)
-            item.setFlags(Qt.ItemFlag.NoItemFlags)  # drawn greyed, cannot be chosen
+        broken = bool(self.book.problem)
+        for entry in self.book.shipped_entries(self.section):
+            item = QListWidgetItem(entry.text)
+            if entry.switchable:
+                flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+                item.setFlags(flags if broken else flags | Qt.ItemFlag.ItemIsEnabled)
+                item.setCheckState(Qt.CheckState.Unchecked if entry.off else Qt.CheckState.Checked)
+                item.setData(KEY_ROLE, entry)
+                if entry.off:
+                    item.setForeground(QBrush(QColor("#8a8a8a")))
+            else:
+                item.setFlags(Qt.ItemFlag.NoItemFlags)  # drawn greyed, cannot be chosen
             self.shipped.addItem(item)
+            if select is not None and entry.key == select:
+                self.shipped.setCurrentItem(item)
         if not self.shipped.count():
             item = QListWidgetItem("（无）")
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.shipped.addItem(item)
-        self._fill_user()
+        self.shipped.blockSignals(False)
+        self._shipped_chosen()
 
     def _fill_user(self, select: str | None = None) -> None:
         broken = bool(self.book.problem)
+        chosen = self._shipped_entry()
+        self._fill_shipped(chosen.key if chosen is not None else None)
         self.problem.setText(self.book.problem + BROKEN_ADVICE if broken else "")
         self.problem.setVisible(broken)
         self.aside_button.setVisible(broken)
@@ -213,6 +245,38 @@ class DictionaryDialog(QDialog):
             self.first.setText(entry.wrong)
             self.second.setText(entry.right)
 
+    def _shipped_entry(self) -> ShippedItem | None:
+        item = self.shipped.currentItem()
+        entry = item.data(KEY_ROLE) if item is not None and item.isSelected() else None
+        return entry if isinstance(entry, ShippedItem) else None
+
+    def _shipped_chosen(self) -> None:
+        entry = self._shipped_entry()
+        self.switch_button.setText("重新启用选中的(&O)" if entry is not None and entry.off else "停用选中的(&O)")
+        self.switch_button.setEnabled(entry is not None and not self.book.problem)
+
+    def _shipped_checked(self, item: QListWidgetItem) -> None:
+        """The check box of a shipped entry was clicked (or Space pressed on it): switch it off or on."""
+        entry = item.data(KEY_ROLE)
+        if isinstance(entry, ShippedItem) and entry.off != (item.checkState() == Qt.CheckState.Unchecked):
+            self.shipped.setCurrentItem(item)
+            # after the signal: the switch fills the list anew, which deletes the item being changed
+            QTimer.singleShot(0, lambda: self._switch(entry))
+
+    def switch(self) -> bool:
+        """停用选中的 / 重新启用选中的: the chosen shipped entry, for this unit only."""
+        entry = self._shipped_entry()
+        if entry is None:
+            self._say("请先在“程序自带”里选中要停用或重新启用的一条。", error=True)
+            return False
+        return self._switch(entry)
+
+    def _switch(self, entry: ShippedItem) -> bool:
+        section = self.section
+        if entry.off:
+            return self._apply(lambda: self.book.switch_on(section, entry.key), keep=True)
+        return self._apply(lambda: self.book.switch_off(section, entry.key), keep=True)
+
     def user_texts(self) -> list[str]:
         return [self.user.item(i).text() for i in range(self.user.count())]
 
@@ -225,7 +289,8 @@ class DictionaryDialog(QDialog):
         self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
         self.message.setText(text)
 
-    def _apply(self, change: Callable[[], str]) -> bool:
+    def _apply(self, change: Callable[[], str], keep: bool = False) -> bool:
+        """keep: what is typed in the fields stays (the change was made in the shipped list)."""
         try:
             said = change()
         except ValueError as exc:
@@ -234,10 +299,12 @@ class DictionaryDialog(QDialog):
             return False
         except OSError as exc:
             self._say(f"无法保存用语文件：{exc}。请检查数据文件夹是否可写。", error=True)
+            self._fill_user()
             return False
         self._fill_user()
-        self.first.clear()
-        self.second.clear()
+        if not keep:
+            self.first.clear()
+            self.second.clear()
         self.user.clearSelection()
         self._say(said + "已保存，正在重新检查。", error=False)
         self.changed()
