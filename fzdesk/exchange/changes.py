@@ -117,7 +117,17 @@ def _paragraph_changes(old: list[str], new: list[str]) -> list[str]:
     return out
 
 
+def _run_in(item: Item) -> list[str]:
+    """An item as paragraphs with its title run into the first, as an inline item reads."""
+    title = item.title.strip()
+    if title and title[-1] not in _ENDS_SENTENCE:
+        title += "。"
+    return [title + (item.paragraphs[0] if item.paragraphs else ""), *item.paragraphs[1:]]
+
+
 def _item_changes(old: Item, new: Item) -> str:
+    if bool(old.title.strip()) != bool(new.title.strip()):  # read back as a title what was a sentence, or back
+        return "，".join(_paragraph_changes(_run_in(old), _run_in(new))) or "文字有改动"
     parts: list[str] = []
     if _norm(old.title).rstrip("。") != _norm(new.title).rstrip("。"):
         parts.append(f"标题改为“{_short(new.title)}”" if new.title else "去掉了标题")

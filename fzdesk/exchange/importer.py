@@ -13,6 +13,7 @@ from fzdesk.domain.figure_values import figure_remarks
 from fzdesk.domain.model import Block, FigureState, Report, Unit
 from fzdesk.domain.naming import block_name
 from fzdesk.exchange import report_json
+from fzdesk.exchange.changes import change_lines, compare_reports
 from fzdesk.exchange.embedded import find_embedded
 from fzdesk.exchange.figure_finder import FigureCandidate, find_figures
 from fzdesk.exchange.package import DocxPackage, UnreadableFile
@@ -97,6 +98,9 @@ class ImportPreview:
             lines += [f"    {u.reason}：{u.text[:40].replace(chr(10), ' / ')}" for u in self.unplaced]
         if self.text_changed:
             lines.append("注意：这份文档导出之后在 Word 中被修改过，内嵌的数据与文档文字不一致。")
+            if self.document_version is not None:
+                changes = compare_reports(self.report, self.document_version.report)
+                lines += [f"    {line}" for line in change_lines(changes)]
         lines += [f"提示：{w}" for w in self.warnings]
         return lines
 

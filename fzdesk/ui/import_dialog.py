@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from fzdesk.domain.model import Unit
 from fzdesk.exchange.apply import ExistingYear, Situation, apply_import, assess
+from fzdesk.exchange.changes import change_lines, compare_reports
 from fzdesk.exchange.importer import IMPORT_ERRORS, ImportPreview, SourceKind, open_import
 from fzdesk.exchange.new_year import start_new_year
 from fzdesk.storage.store import Store
@@ -180,16 +181,28 @@ class ImportDialog(QDialog):
         self.version_label.setWordWrap(True)
         self.embedded = QRadioButton("导出时内嵌的完整数据(&E)")
         self.edited = QRadioButton("文档中修改后的文字（数据表仍取内嵌数据）(&W)")
+        self.changes = QLabel(self._changes_text())
+        self.changes.setTextFormat(Qt.TextFormat.PlainText)  # the document's own words, never markup
+        self.changes.setWordWrap(True)
+        self.changes.setAccessibleName("在 Word 中改动的地方")
         self.embedded.setChecked(True)
         self.version_group = QButtonGroup(self)
         for b in (self.embedded, self.edited):
             self.version_group.addButton(b)
-        for w in (self.version_label, self.embedded, self.edited):
+        for w in (self.version_label, self.changes, self.embedded, self.edited):
             v.addWidget(w)
             w.setVisible(self.original.text_changed and self.original.document_version is not None)
         self.unit.currentIndexChanged.connect(lambda _i: self._refresh())
         self.edited.toggled.connect(lambda _on: self._show_version())
         return box
+
+    def _changes_text(self) -> str:
+        """What the document's text changes against the embedded data, one line each (capped)."""
+        other = self.original.document_version
+        if other is None:
+            return ""
+        lines = change_lines(compare_reports(self.original.report, other.report))
+        return "在 Word 中改动的地方：\n" + "\n".join(f"· {line}" for line in lines)
 
     def _build_next_year(self) -> QGroupBox:
         box = QGroupBox("导入之后")

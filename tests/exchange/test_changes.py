@@ -132,3 +132,9 @@ def test_an_export_edited_in_word_lists_its_edits(tmp_path: Path) -> None:
         f"{MEASURES} · （二）：正文有改动（第1段）",
         f"{PLANS}：多了一条二是新加的一条安排",
         "成文日期：2023年12月15日 → 2024年1月8日"]
+
+
+def test_a_sentence_read_back_as_an_items_title_is_a_changed_paragraph() -> None:
+    old, new = pair()
+    section(new, Block.PLANS)[1] = Item("改写后的安排", [])  # was Item("", ["第二项的内容。"])
+    assert texts(old, new) == [f"{PLANS} · 二是：正文有改动（第1段）"]

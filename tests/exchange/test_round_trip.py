@@ -134,6 +134,8 @@ def test_an_fzdesk_docx_edited_in_word_offers_the_documents_text(tmp_path: Path)
     assert measures.items[0].paragraphs == ["全年召开专题会议6次。"]
     assert alt.report.figures == r.figures and alt.unit.name == u.name  # the data sheet still comes from the JSON
     assert any("修改" in line for line in preview.summary())
+    # the hand-made document holds one block of the embedded report: many changes, the list capped
+    assert "    开头：正文有改动（第1段）" in preview.summary() and "    另有12处改动" in preview.summary()
 
 
 def test_the_exporters_docx_imports_losslessly_and_edits_are_detected(tmp_path: Path) -> None:

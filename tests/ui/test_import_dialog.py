@@ -3,6 +3,7 @@ by everything but 导入."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -271,6 +272,37 @@ def test_an_exported_docx_edited_afterwards_asks_which_text(store: Store, tmp_pa
     texts = [p for s in stored.sections for i in s.items for p in (i.title, *i.paragraphs)]
     assert any("改写后的内容" in t for t in texts)
     assert stored.figures["A.accepted"].value == 88  # the sheet still from the embedded data
+
+
+def test_the_dialog_lists_what_was_changed_in_word(store: Store, tmp_path: Path, qtbot: QtBot,
+                                                  open_dialog: Callable[..., ImportDialog]) -> None:
+    path = _exported_then_edited(tmp_path)
+    document = docx.Document(str(path))
+    document.paragraphs[-1].text = "2024年1月8日"
+    document.save(str(path))
+    before = dump(store)
+    d = open_dialog(store, open_import(path))
+    assert d.changes.isVisible()
+    assert d.changes.text().splitlines() == [
+        "在 Word 中改动的地方：",
+        "· 一、单位主要负责人履行推进法治建设第一责任人职责情况 · （二）：正文有改动（第1段）",
+        "· 成文日期：2023年12月15日 → 2024年1月8日"]
+    click(d.edited)  # the list says what the document's text changes, whichever is chosen
+    assert "成文日期：2023年12月15日 → 2024年1月8日" in d.changes.text()
+    assert d.date.text() == "2024年1月8日"
+    assert dump(store) == before  # nothing written before 导入
+    d.next_year.setChecked(False)
+    press_import(d)
+    assert store.load_report(d.report_id or 0).date == dt.date(2024, 1, 8)
+
+
+def test_no_change_list_for_a_file_not_edited_in_word(store: Store, tmp_path: Path,
+                                                      open_dialog: Callable[..., ImportDialog]) -> None:
+    u = factories.unit()
+    path = tmp_path / "exported.docx"
+    path.write_bytes(export_docx(factories.report(u, 2023), u).data)
+    d = open_dialog(store, open_import(path))
+    assert not d.changes.isVisible() and d.changes.text() == ""
 
 
 def test_the_embedded_data_is_kept_by_default(store: Store, tmp_path: Path,
