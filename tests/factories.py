@@ -8,6 +8,7 @@ from decimal import Decimal
 from fzdesk import resources
 from fzdesk.domain.model import Block, FigureState, FigureValue, Item, Report, Unit, UnitType
 from fzdesk.domain.outline import new_report
+from fzdesk.storage.store import Store
 
 
 def unit(name: str = "沈丘县人民政府办公室", unit_type: UnitType = UnitType.DEPARTMENT) -> Unit:
@@ -35,3 +36,12 @@ def report(u: Unit, year: int = 2023) -> Report:
     }
     assert r.section(Block.OTHER) is not None
     return r
+
+
+def two_years(store: Store) -> Unit:
+    """Saves a department unit with its filled 2022 and 2023 reports (in that order) and returns the unit."""
+    u = unit()
+    store.save_unit(u)
+    store.create_report(report(u, 2022))
+    store.create_report(report(u, 2023))
+    return u

@@ -20,10 +20,7 @@ from tests.commands.test_export_report import NAME, store_state
 def data(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     with Store.open(folder) as store:
-        unit = factories.unit()
-        store.save_unit(unit)
-        store.create_report(factories.report(unit, 2022))
-        store.create_report(factories.report(unit, 2023))
+        factories.two_years(store)
     return folder
 
 

@@ -44,10 +44,7 @@ def make_window(qtbot: QtBot) -> Iterator[Callable[[Store], MainWindow]]:
 @pytest.fixture
 def filled_store(store: Store) -> Store:
     """The store with one department unit and its filled 2023 and 2022 reports."""
-    unit = factories.unit()
-    store.save_unit(unit)
-    store.create_report(factories.report(unit, 2022))
-    store.create_report(factories.report(unit, 2023))
+    factories.two_years(store)
     return store
 
 

@@ -41,10 +41,7 @@ def data(tmp_path: Path) -> Path:
     """A data folder (not held by this process, so that the command can take it) with the 2022 and 2023 reports."""
     folder = tmp_path / "data"
     with Store.open(folder) as store:
-        unit = factories.unit()
-        store.save_unit(unit)
-        store.create_report(factories.report(unit, 2022))
-        store.create_report(factories.report(unit, 2023))
+        factories.two_years(store)
     return folder
 
 

@@ -89,10 +89,7 @@ def test_work_queued_for_the_first_paint_runs_after_it_in_order(qtbot: QtBot) ->
 
 def _filled_folder(folder: Path) -> Path:
     with Store.open(folder, daily_backup=False) as store:
-        unit = factories.unit()
-        store.save_unit(unit)
-        store.create_report(factories.report(unit, 2022))
-        store.create_report(factories.report(unit, 2023))
+        factories.two_years(store)
     return folder
 
 
