@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -16,6 +17,12 @@ def type_text(widget: QWidget, text: str) -> None:
         else:
             QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch,
                                Qt.KeyboardModifier.NoModifier)
+
+
+def type_at_end(editor: QPlainTextEdit, text: str) -> None:
+    """Puts the cursor at the end of the editor's text (Ctrl+End) and types text there."""
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(editor, text)
 
 
 def select_all_and_delete(widget: QWidget) -> None:

@@ -24,7 +24,7 @@ from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.pages.block_page import BlockPage
 from fzdesk.ui.pages.figures_page import FiguresPage
 from fzdesk.ui.wording_dialog import ExceptionDialog
-from tests.ui.helpers import type_text
+from tests.ui.helpers import type_at_end, type_text
 
 LEFT = Qt.MouseButton.LeftButton
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -79,8 +79,7 @@ def test_a_typed_slip_is_counted_listed_jumped_to_and_fixed(window: MainWindow, 
     w = window
     assert "问题" not in step_text(w, Block.MEASURES.value)
     page = measures_page(w)
-    page.text.moveCursor(page.text.textCursor().MoveOperation.End)
-    type_text(page.text, "推进法制政府建设。")
+    type_at_end(page.text, "推进法制政府建设。")
     # the paragraph is re-checked after the pause in typing: the count appears in the step list
     qtbot.waitUntil(lambda: step_text(w, Block.MEASURES.value).startswith("二、主要举措和成效\n")
                     and step_text(w, Block.MEASURES.value).endswith(" · 1个问题"),
@@ -360,8 +359,7 @@ def test_a_large_change_asks_for_an_explanation_and_where_it_goes(filled_store: 
 def test_a_new_paragraph_is_checked_marked_and_explained_by_its_tooltip(window: MainWindow, qtbot: QtBot) -> None:
     w = window
     page = measures_page(w)
-    page.text.moveCursor(page.text.textCursor().MoveOperation.End)
-    type_text(page.text, "\n推进法制建设。")
+    type_at_end(page.text, "\n推进法制建设。")
     qtbot.waitUntil(lambda: step_text(w, Block.MEASURES.value).endswith(" · 1个问题"),
                     timeout=PARAGRAPH_DELAY_MS + 2000)
     (finding,) = w.checks.runner.findings_at(Block.MEASURES, page.current_index())

@@ -17,7 +17,7 @@ from fzdesk.storage.store import Store
 from fzdesk.ui.dictionary_dialog import DictionaryDialog
 from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.wording_dialog import ExceptionDialog
-from tests.ui.helpers import type_text
+from tests.ui.helpers import type_at_end, type_text
 from tests.ui.test_checks_ui import check_page, measures_page, select, shown, when_open
 
 LEFT = Qt.MouseButton.LeftButton
@@ -92,8 +92,7 @@ def test_a_term_added_changed_and_removed_is_checked_at_once(window: MainWindow,
                                                              qtbot: QtBot) -> None:
     w = window
     page = measures_page(w)
-    page.text.moveCursor(page.text.textCursor().MoveOperation.End)
-    type_text(page.text, "沈邱县人民政府。")
+    type_at_end(page.text, "沈邱县人民政府。")
     assert "wording.terms" not in rules(w)
     dialog = open_dictionary(w, qtbot)
     click_class(qtbot, dialog, "错别字")
@@ -130,8 +129,7 @@ def test_an_exception_silences_a_finding_and_removing_it_brings_it_back(window: 
                                                                         qtbot: QtBot) -> None:
     w = window
     page = measures_page(w)
-    page.text.moveCursor(page.text.textCursor().MoveOperation.End)
-    type_text(page.text, "落实法制建设工作。")
+    type_at_end(page.text, "落实法制建设工作。")
     assert "wording.fazhi" in rules(w)
     dialog = open_dictionary(w, qtbot)
     click_class(qtbot, dialog, "例外")
@@ -149,8 +147,7 @@ def test_a_word_of_a_moved_list_makes_a_finding_appear(window: MainWindow, fille
                                                       qtbot: QtBot) -> None:
     w = window
     page = measures_page(w)
-    page.text.moveCursor(page.text.textCursor().MoveOperation.End)
-    type_text(page.text, "全年开展培训约十余次。")
+    type_at_end(page.text, "全年开展培训约十余次。")
     assert "wording.near_over" not in rules(w)
     dialog = open_dictionary(w, qtbot)
     click_class(qtbot, dialog, "含糊的数量")
@@ -224,8 +221,7 @@ def test_a_broken_user_file_is_reported_and_kept(window: MainWindow, filled_stor
 def test_not_an_error_with_a_broken_user_file_says_so(window: MainWindow, filled_store: Store, qtbot: QtBot) -> None:
     w = window
     page = measures_page(w)
-    page.text.moveCursor(page.text.textCursor().MoveOperation.End)
-    type_text(page.text, "落实法制建设工作。")
+    type_at_end(page.text, "落实法制建设工作。")
     cp = check_page(w)
     select(cp, shown(cp, "wording.fazhi"))
     path = user_file(filled_store)
@@ -250,8 +246,7 @@ def test_an_exception_added_from_a_finding_shows_in_the_open_dictionary(window: 
     dialog = open_dictionary(w, qtbot)
     click_class(qtbot, dialog, "例外")
     page = measures_page(w)
-    page.text.moveCursor(page.text.textCursor().MoveOperation.End)
-    type_text(page.text, "落实法制建设工作。")
+    type_at_end(page.text, "落实法制建设工作。")
     cp = check_page(w)
     select(cp, shown(cp, "wording.fazhi"))
     when_open(ExceptionDialog, lambda d: d.accept())

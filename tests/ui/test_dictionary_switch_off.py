@@ -17,7 +17,7 @@ from fzdesk.ui.check_runner import PARAGRAPH_DELAY_MS
 from fzdesk.ui.dictionary_dialog import DictionaryDialog
 from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.pages.block_page import BlockPage
-from tests.ui.helpers import type_text
+from tests.ui.helpers import type_at_end
 from tests.ui.test_checks_ui import measures_page
 from tests.ui.test_dictionary_dialog import OFFSCREEN, click_class, open_dictionary, rules, user_file
 
@@ -57,8 +57,7 @@ def switched_off(store: Store) -> list[object]:
 def test_a_shipped_entry_switched_off_and_on_again(window: MainWindow, filled_store: Store, qtbot: QtBot) -> None:
     w = window
     page = measures_page(w)
-    page.text.moveCursor(page.text.textCursor().MoveOperation.End)
-    type_text(page.text, "截止目前，已完成。")
+    type_at_end(page.text, "截止目前，已完成。")
     qtbot.waitUntil(lambda: bool(marks_at(w, page, 0)), timeout=PARAGRAPH_DELAY_MS + 2000)
     assert "截至目前" in marks_at(w, page, 0)[0]
     assert "wording.terms" in rules(w)
@@ -83,8 +82,7 @@ def test_a_shipped_entry_switched_off_and_on_again(window: MainWindow, filled_st
 
     # the paragraph re-check while typing uses the same wording: a new 截止目前 is not marked either
     page.text.setFocus()
-    page.text.moveCursor(page.text.textCursor().MoveOperation.End)
-    type_text(page.text, "截止目前，正在推进法制政府建设。")
+    type_at_end(page.text, "截止目前，正在推进法制政府建设。")
     qtbot.waitUntil(lambda: any("法治政府" in m for m in _marks_of(w, page, "法制政府")),
                     timeout=PARAGRAPH_DELAY_MS + 2000)  # the re-check has run (it marks the other slip)
     assert marks_at(w, page, 1) == [] and marks_at(w, page, 0) == []

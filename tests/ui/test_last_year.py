@@ -19,7 +19,7 @@ from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.pages.closing_page import ClosingPage
 from fzdesk.ui.pages.text_page import OpeningPage
 from tests import factories
-from tests.ui.helpers import key, type_text
+from tests.ui.helpers import key, type_at_end, type_text
 from tests.ui.test_items import open_block
 
 LEFT = Qt.MouseButton.LeftButton
@@ -86,8 +86,7 @@ def test_copy_one_item_then_an_edit_clears_the_mark_on_screen_and_in_the_store(
     item = stored(two_years, Block.MEASURES)[2]
     assert item.paragraphs == source.paragraphs and item.carried_over
     # the clerk edits the copied text: the marker goes at once, the store's mark when the edit is saved
-    page.text.moveCursor(page.text.textCursor().MoveOperation.End)
-    type_text(page.text, "今年")
+    type_at_end(page.text, "今年")
     assert not page.stale.isVisible() and "【未更新】" not in page.items.item(2).text()
     w.saver.flush()
     item = stored(two_years, Block.MEASURES)[2]
