@@ -10,7 +10,7 @@ import sys
 import threading
 import weakref
 from collections import defaultdict, deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the checks engine is imported by the worker thread after th
 
 PARAGRAPH_DELAY_MS = 400  # after this pause in typing, the edited paragraph is checked again
 FULL_DELAY_MS = 1500  # after this pause, everything (figures, structure, counted lists) is checked
-WORKER_SWITCH_INTERVAL = 0.0005  # seconds (see _work)
+WORKER_SWITCH_INTERVAL = 0.0005  # seconds (see _handing_back_often)
 #: Rules that check_paragraph produces: the ones a paragraph re-check replaces.
 PARAGRAPH_RULES = ("wording.", "lists.", "years.", "prose.")
 
@@ -136,6 +136,18 @@ class Worker:
         self._thread.join()
 
 
+@contextlib.contextmanager
+def _handing_back_often() -> Iterator[None]:
+    """While the worker holds the GIL, a key press waits for the interpreter's switch interval (5 ms by default,
+    often twice per event): the worker hands the GIL over every WORKER_SWITCH_INTERVAL while a check runs."""
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(WORKER_SWITCH_INTERVAL)
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(interval)
+
+
 def _collect_and_freeze() -> None:
     """The window, the report and the latest result live on: once the young cycles are collected (1-4 ms),
     freezing the survivors keeps the collector's full passes (20-30 ms on the window's thread, at random moments
@@ -200,7 +212,7 @@ class CheckRunner(QObject):
         self._generation = 0
         self._pending: set[tuple[Block, int, int | None]] = set()
         self._counts: dict[tuple[Block, int], int] = {}
-        self._slices = 0  # the latest paragraph re-check: an older one's findings are dropped
+        self._recheck_token = 0  # the latest paragraph re-check: an older one's findings are dropped
         # what the paragraph re-check under way in the worker replaces: a newer re-check takes it over
         self._unfinished: list[tuple[Block, int, int | None]] = []
         self._closed = False  # shutdown() was called
@@ -265,7 +277,7 @@ class CheckRunner(QObject):
         self._full_timer.stop()
         self._pending.clear()
         self._unfinished = []
-        self._slices += 1
+        self._recheck_token += 1
         self.unit, self.report, self.last_year = unit, report, None
         self._generation += 1
         self._result, self.checked = None, False
@@ -352,13 +364,13 @@ class CheckRunner(QObject):
             numbers = [-1, *range(count)] if whole else sorted(p for p in paragraphs if p is not None)
             scope += [(block, item_index, None)] if whole else [(block, item_index, p) for p in numbers]
             work += [(block, item_index, number) for number in numbers]
-        self._slices += 1
+        self._recheck_token += 1
         if sync or not self.threaded:
-            self._paragraphs_done(self._slices, self._generation, scope, self._check_paragraphs(report, work))
+            self._paragraphs_done(self._recheck_token, self._generation, scope, self._check_paragraphs(report, work))
             return
         snapshot = _edited_copy(report, {block for block, _, _ in work})
         self._unfinished = scope
-        self._submit(self._paragraph_work, self._slices, self._generation, scope, snapshot, work)
+        self._submit(self._paragraph_work, self._recheck_token, self._generation, scope, snapshot, work)
 
     def _check_paragraphs(self, report: Report, work: list[tuple[Block, int, int]]) -> list[Finding]:
         from fzdesk.checks.engine import check_paragraph
@@ -371,14 +383,12 @@ class CheckRunner(QObject):
 
     def _paragraph_work(self, token: int, generation: int, scope: list[tuple[Block, int, int | None]],
                         report: Report, work: list[tuple[Block, int, int]]) -> None:
-        interval = sys.getswitchinterval()  # (see _work)
-        sys.setswitchinterval(WORKER_SWITCH_INTERVAL)
+        found: list[Finding] | BaseException
         try:
-            found: list[Finding] | BaseException = self._check_paragraphs(report, work)
+            with _handing_back_often():
+                found = self._check_paragraphs(report, work)
         except Exception as error:  # raised again on the window's thread, where it is seen
             found = error
-        finally:
-            sys.setswitchinterval(interval)
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile
             self._paragraphs_finished.emit(token, generation, scope, found)
 
@@ -386,7 +396,7 @@ class CheckRunner(QObject):
                          found: list[Finding] | BaseException) -> None:
         if isinstance(found, BaseException):
             raise found
-        if token != self._slices or self.report is None:
+        if token != self._recheck_token or self.report is None:
             return  # a newer re-check, a full check or another report took over
         self._unfinished = []
         if generation != self._generation:  # typed meanwhile: checked again with the next pause
@@ -444,7 +454,7 @@ class CheckRunner(QObject):
         plan checklist itself, through a read-only connection of its own (copying them on the window's thread
         took ~5 ms there, right after the first paint). Nothing was edited yet: the rows are the open report; an
         edit made meanwhile changes the generation, and the result is then not used."""
-        try:  # (the switch interval is WORKER_SWITCH_INTERVAL until the end: see _work)
+        try:  # (the switch interval is WORKER_SWITCH_INTERVAL until the end: see _handing_back_often)
             from fzdesk.storage.checklist import plan_checks
 
             try:
@@ -475,16 +485,10 @@ class CheckRunner(QObject):
             self.run_full()
 
     def _work(self, generation: int, report: Report, unit: Unit | None, checks: list[PlanCheck]) -> None:
-        # While the worker holds the GIL, a key press waits for the interpreter's switch interval (5 ms by default,
-        # often twice per event): hand the GIL over more often while the check runs.
-        interval = sys.getswitchinterval()
-        sys.setswitchinterval(WORKER_SWITCH_INTERVAL)
-        try:
+        with _handing_back_often():
             from fzdesk.checks.engine import check_report
 
             result = check_report(report, unit, self.catalogue, self.rules, self.wording, self.last_year, checks)
-        finally:
-            sys.setswitchinterval(interval)
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile
             self._finished.emit(generation, result)
 
@@ -497,7 +501,7 @@ class CheckRunner(QObject):
         self._apply(result)
 
     def _apply(self, result: CheckResult) -> None:
-        self._slices += 1  # the whole result supersedes paragraph re-checks still under way
+        self._recheck_token += 1  # the whole result supersedes paragraph re-checks still under way
         self._unfinished = []
         self._result, self.checked = result, True
         if gc.isenabled():  # on a turn of its own: with the result shown in the same turn, typing waited 10 ms
@@ -521,7 +525,7 @@ class CheckRunner(QObject):
         # one overtaken by typing would arm the timer again and start a new thread for the closed window
         self._pending.clear()
         self._unfinished = []
-        self._slices += 1
+        self._recheck_token += 1
         self._closed = True
         if self._worker is not None:
             self._worker.shutdown()
