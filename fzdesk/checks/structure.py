@@ -10,6 +10,7 @@ from fzdesk.checks.language import finding
 from fzdesk.checks.text import section_paragraphs
 from fzdesk.checks.wording import Wording, shipped_wording
 from fzdesk.domain.checklist import PlanCheck, PlanStatus
+from fzdesk.domain.dates import written_date
 from fzdesk.domain.model import BODY_BLOCKS, Block, Numbering, Report, Section, Unit, UnitType
 
 BLOCK_NAMES = {
@@ -190,7 +191,7 @@ def date_findings(report: Report) -> list[Finding]:
     if date is None:
         return [_field("dates.missing", Category.DATES, Severity.WARNING, "date", "没有填写成文日期。")]
     earliest, latest = dt.date(year, 12, 1), dt.date(year + 1, 4, 1)
-    text = f"{date.year}年{date.month}月{date.day}日"
+    text = written_date(date)
     values: dict[str, object] = {"date": date.isoformat(), "year": year}
     if date < dt.date(year, 1, 1) or date.year > year + 1:
         return [_field("dates.window", Category.DATES, Severity.ERROR, "date",

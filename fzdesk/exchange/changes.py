@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from fzdesk.domain.dates import written_date
 from fzdesk.domain.model import Block, Item, Numbering, Report, Section
 from fzdesk.domain.numbering import item_label, numbered_sections
 
@@ -47,7 +48,7 @@ def _short(text: str, limit: int = 24) -> str:
 
 
 def _date(value: dt.date | None) -> str:
-    return f"{value.year}年{value.month}月{value.day}日" if value else "（无）"
+    return written_date(value) if value else "（无）"
 
 
 def _field(where: str, old: str, new: str) -> list[Change]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from fzdesk import resources
 from fzdesk.domain.checklist import PlanCheck
+from fzdesk.domain.dates import written_date
 from fzdesk.domain.figure_values import figure_remarks
 from fzdesk.domain.model import Block, FigureState, Report, Unit
 from fzdesk.domain.naming import block_name
@@ -76,7 +77,7 @@ class ImportPreview:
                  f"年度：{r.year or '（未识别）'}",
                  f"标题：{r.display_title}" if r.year else "标题：（未识别）",
                  f"主送：{r.recipient or '（未识别）'}",
-                 f"成文日期：{r.date.year}年{r.date.month}月{r.date.day}日" if r.date else "成文日期：（未识别）"]
+                 f"成文日期：{written_date(r.date)}" if r.date else "成文日期：（未识别）"]
         for section in r.sections:
             if section.block in (Block.OPENING, Block.CLOSING):
                 continue

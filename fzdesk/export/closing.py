@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from fzdesk.domain.dates import written_date
 from fzdesk.domain.model import Report, Unit
 from fzdesk.export.body import INDENT, issuing_organs
 from fzdesk.export.geometry import LAYOUT_WIDTH, SIZE_RECORD, chars, text_width
@@ -15,7 +16,7 @@ def date_text(date: dt.date | None) -> str:
     """成文日期 in Arabic numerals without zero padding: 2023年12月15日 (blanks when not set)."""
     if date is None:
         return "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"
-    return f"{date.year}年{date.month}月{date.day}日"
+    return written_date(date)
 
 
 def annex_name(report: Report) -> str:

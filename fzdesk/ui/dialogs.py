@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fzdesk.domain.dates import written_date
 from fzdesk.domain.model import UnitType
 from fzdesk.storage.backup import backup_date, backups
 
@@ -229,7 +230,7 @@ class BackupDialog(QDialog):
         self.list = QListWidget()
         for path in self.paths:
             d = backup_date(path)
-            self.list.addItem(f"{d.year}年{d.month}月{d.day}日的备份")
+            self.list.addItem(f"{written_date(d)}的备份")
         self.list.setCurrentRow(0)
         layout.addWidget(self.list, 1)
         warn = QLabel("恢复后，当前全部数据会被所选备份替换（当前数据会先另存一份）。")
@@ -249,7 +250,7 @@ class BackupDialog(QDialog):
         d = backup_date(self.paths[row])
         answer = QMessageBox.question(
             self, "确认恢复",
-            f"确定把全部数据恢复到 {d.year}年{d.month}月{d.day}日 的备份吗？\n"
+            f"确定把全部数据恢复到 {written_date(d)} 的备份吗？\n"
             "之后写的内容将被替换（恢复前的数据会另存在备份文件夹中）。",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:

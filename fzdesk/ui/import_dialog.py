@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fzdesk.domain.dates import written_date
 from fzdesk.domain.model import Unit
 from fzdesk.exchange.apply import ExistingYear, Situation, apply_import, assess
 from fzdesk.exchange.changes import change_lines, compare_reports
@@ -253,7 +254,7 @@ class ImportDialog(QDialog):
         self.recipient.setText(p.report.recipient or "（未识别）")
         self.signers.setText(organs or "（未识别）")
         d = p.report.date
-        self.date.setText(f"{d.year}年{d.month}月{d.day}日" if d else "（未识别）")
+        self.date.setText(written_date(d) if d else "（未识别）")
         self.year.blockSignals(True)
         self.year.setValue(p.report.year or NO_YEAR)
         self.year.blockSignals(False)
