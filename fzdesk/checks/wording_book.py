@@ -209,8 +209,7 @@ class WordingBook:
         return self._change(section, key, first, second)
 
     def remove(self, section: Section, key: str) -> str:
-        self._writable()
-        data = json.loads(json.dumps(self.data))
+        data = self._editable()
         self._drop(data, section, key)
         self._save(data)
         return f"已删除“{key}”。"
@@ -218,10 +217,9 @@ class WordingBook:
     def switch_off(self, section: Section, wrong: str) -> str:
         """Switches a shipped entry off for this unit ({"wrong": …, "disabled": true} in user.json)."""
         right = self._shipped_pair(section, wrong)
-        self._writable()
+        data = self._editable()
         if wrong in self.switched_off():
             raise ValueError(f"程序自带的“{wrong}”→“{right}”本单位已经停用了。")
-        data = json.loads(json.dumps(self.data))
         data["entries"] = [e for e in data.get("entries", ()) if e["wrong"] != wrong]
         data["entries"].append({"wrong": wrong, "disabled": True})
         self._save(data)
@@ -230,10 +228,9 @@ class WordingBook:
     def switch_on(self, section: Section, wrong: str) -> str:
         """Uses a shipped entry again that this unit had switched off."""
         right = self._shipped_pair(section, wrong)
-        self._writable()
+        data = self._editable()
         if wrong not in self.switched_off():
             raise ValueError(f"程序自带的“{wrong}”→“{right}”本来就在使用中。")
-        data = json.loads(json.dumps(self.data))
         data["entries"] = [e for e in data.get("entries", ()) if not (e["wrong"] == wrong and e.get("disabled"))]
         self._save(data)
         return f"已重新启用程序自带的“{wrong}”→“{right}”。"
@@ -246,9 +243,12 @@ class WordingBook:
                              "不能停用或启用。")
         return shipped[0]
 
-    def _writable(self) -> None:
+    def _editable(self) -> dict[str, Any]:
+        """A copy of the unit's data to change and then _save; ValueError while the file cannot be read."""
         if self.problem:
             raise ValueError(self.problem + "为免丢失其中的内容，现在不能修改。")
+        copied: dict[str, Any] = json.loads(json.dumps(self.data))
+        return copied
 
     @staticmethod
     def _drop(data: dict[str, Any], section: Section, key: str) -> None:
@@ -265,8 +265,7 @@ class WordingBook:
             data[section.key] = [w for w in data.get(section.key, ()) if w != key]
 
     def _change(self, section: Section, old: str | None, first: str, second: str) -> str:
-        self._writable()
-        data = json.loads(json.dumps(self.data))
+        data = self._editable()
         if old is not None:
             self._drop(data, section, old)
         if section.kind == "pairs":
