@@ -108,7 +108,6 @@ def announce_pc_data(window: MainWindow) -> None:
 
 def run_gui(data: str | None) -> int:
     """Starts the window on the data folder; returns the exit status."""
-    skip_feature_scan()
     app = make_app()
     store = open_store(data)
     if store is None:
