@@ -79,6 +79,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is not None:
             return _run_command(args)
         window = (args.data,)
+    from fzdesk.font_warmup import start_fontconfig
+
+    start_fontconfig()  # on another core while Qt and the program are imported (Linux)
     import gc
 
     gc.disable()  # the window's start-up makes ~35,000 lasting objects: collected from after its first paint
