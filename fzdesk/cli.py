@@ -79,15 +79,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is not None:
             return _run_command(args)
         window = (args.data,)
-    from fzdesk.font_warmup import start_fontconfig
-
-    start_fontconfig()  # on another core while Qt and the program are imported (Linux)
-    import gc
-
-    gc.disable()  # the window's start-up makes ~35,000 lasting objects: collected from after its first paint
+    _prepare_window()
     from fzdesk.app import run_gui  # Qt is imported only when a window is wanted
 
     return int(run_gui(window[0]))
+
+
+def _prepare_window() -> None:
+    """What the window's start-up does before importing Qt and the program."""
+    from fzdesk import warmup
+
+    warmup.start_fontconfig()  # on other cores while the interpreter imports Qt and the program (Linux)
+    import decimal  # noqa: F401 (the C extensions fzdesk.app needs before Qt: loaded before the preload holds
+    import json  # noqa: F401     the dynamic loader's lock, see fzdesk.warmup; tests/test_warmup.py)
+    import opcode  # noqa: F401 (_opcode, for dataclasses -> inspect -> dis; the bundle has it already)
+    import sqlite3  # noqa: F401
+
+    warmup.preload_qt()
+    import gc
+
+    gc.disable()  # the window's start-up makes ~35,000 lasting objects: collected from after its first paint
 
 
 def _run_command(args: argparse.Namespace) -> int:
