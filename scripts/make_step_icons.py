@@ -12,14 +12,19 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "icons" / "steps"
+SIZE = (56, 48)  # twice the 28x24 the step list shows
 
 
 def draw(state: str) -> QIcon:
     """An icon per step state: a grey ring (空), a half-filled orange disc (进行中), a green tick (已完成)."""
-    pixmap = QPixmap(40, 40)
+    pixmap = QPixmap(*SIZE)
     pixmap.fill(QColor(0, 0, 0, 0))  # (no Qt namespace on the start-up path: its enums are slow to build)
     p = QPainter(pixmap)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    # the 40 px drawing, scaled to 48 px, with 8 px of empty room on its left: shown 28x24 in the step list, the
+    # icon and the text sit 4 px in from the row's edge (the step list has no delegate to pad its rows)
+    p.translate(SIZE[0] - SIZE[1], 0)
+    p.scale(SIZE[1] / 40, SIZE[1] / 40)
     rect = QRectF(4, 4, 32, 32)
     if state == "已完成":
         p.setPen(QPen(QColor(0, 0, 0, 0)))
@@ -45,7 +50,7 @@ def main() -> None:
     app = QApplication([])
     OUT.mkdir(parents=True, exist_ok=True)
     for state, name in (("空", "empty"), ("进行中", "partial"), ("已完成", "done")):
-        draw(state).pixmap(QSize(40, 40)).save(str(OUT / f"{name}.png"))
+        draw(state).pixmap(QSize(*SIZE)).save(str(OUT / f"{name}.png"))
     del app
 
 

@@ -35,6 +35,7 @@ from fzdesk.datamove import (
 from fzdesk.paths import DB_NAME, DataLocation, DataSource, pc_data_folder
 from fzdesk.storage.lock import StoreLocked
 from fzdesk.storage.store import Store
+from fzdesk.ui import style
 
 if TYPE_CHECKING:
     from fzdesk.ui.main_window import MainWindow
@@ -120,7 +121,7 @@ class MoveDataDialog(QDialog):
         self.replace_box: QCheckBox | None = None
         if plan.target_state is not TargetState.EMPTY:
             warning = QLabel(f"注意：目标位置“{plan.target}”{plan.target_summary}。")
-            warning.setObjectName("error")
+            style.error(warning)
             warning.setWordWrap(True)
             layout.addWidget(warning)
             self.replace_box = QCheckBox(f"用现在的数据替换它（原有内容改名为“{plan.target.name}-replaced-日期时间”"

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from fzdesk.domain.dates import written_date
 from fzdesk.domain.model import UnitType
 from fzdesk.storage.backup import backup_date, backups
+from fzdesk.ui import style
 
 if TYPE_CHECKING:
     from fzdesk.exchange.importer import ImportPreview
@@ -121,7 +122,7 @@ class NewReportDialog(QDialog):
             "确认后再以它为基础新建今年的报告。")
         file_row = QHBoxLayout()
         self.file_label = QLabel("（还没有选择文件）")
-        self.file_label.setObjectName("hint")
+        style.hint(self.file_label)
         self.choose = QPushButton("选择文件(&B)…")
         file_row.addWidget(self.file_label, 1)
         file_row.addWidget(self.choose)
@@ -155,7 +156,7 @@ class NewReportDialog(QDialog):
     def _note(text: str) -> QLabel:
         label = QLabel(text)
         label.setWordWrap(True)
-        label.setObjectName("hint")
+        style.hint(label)
         return label
 
     @property

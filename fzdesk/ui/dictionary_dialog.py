@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from fzdesk.checks.wording_book import CLASSES, Section, ShippedItem, UserItem, WordingBook, WordingClass
+from fzdesk.ui import style
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 BROKEN_ADVICE = ("为免丢失其中的内容，这里不会改写它。请用记事本改正这个文件后重新打开本窗口，"
@@ -77,11 +78,11 @@ class DictionaryDialog(QDialog):
         right.addWidget(self.title)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
-        self.explanation.setObjectName("hint")
+        style.hint(self.explanation)
         right.addWidget(self.explanation)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setObjectName("error")
+        style.error(self.problem)
         right.addWidget(self.problem)
         self.aside_button = QPushButton("把损坏的文件改名留存，重新开始(&S)")
         right.addWidget(self.aside_button, 0, Qt.AlignmentFlag.AlignLeft)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from fzdesk.checks.findings import Finding, Severity
+from fzdesk.ui import style
 
 REASON_REQUIRED = "这是“错误”，必须写明为什么可以不改（理由随报告保存）。"
 REASON_OPTIONAL = "可以写一句理由（不写也行），理由随报告保存。"
@@ -32,7 +33,7 @@ class DismissDialog(QDialog):
         if finding.excerpt:
             excerpt = QLabel(f"原文：…{finding.excerpt}…")
             excerpt.setWordWrap(True)
-            excerpt.setObjectName("hint")
+            style.hint(excerpt)
             layout.addWidget(excerpt)
         label = QLabel("理由（必填）(&R)：" if self.required else "理由（选填）(&R)：")
         self.reason = QPlainTextEdit()

@@ -32,6 +32,7 @@ from fzdesk.exchange.changes import change_lines, compare_reports
 from fzdesk.exchange.importer import IMPORT_ERRORS, ImportPreview, SourceKind, open_import
 from fzdesk.exchange.new_year import start_new_year
 from fzdesk.storage.store import Store
+from fzdesk.ui import style
 from fzdesk.ui.dialogs import default_year
 from fzdesk.ui.import_preview import PreviewTabs
 
@@ -97,7 +98,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         self.kind = QLabel()
         self.kind.setWordWrap(True)
-        self.kind.setObjectName("hint")
+        style.hint(self.kind)
         layout.addWidget(self.kind)
         layout.addLayout(self._build_facts())
         middle = QHBoxLayout()
@@ -212,10 +213,10 @@ class ImportDialog(QDialog):
         self.copy_text = QCheckBox("把去年的正文也复制过来作为初稿(&C)")
         self.next_note = QLabel()
         self.next_note.setWordWrap(True)
-        self.next_note.setObjectName("hint")
+        style.hint(self.next_note)
         self.copy_note = QLabel("复制来的段落标为“未更新”，您改过之后标记自动取消；检查时会提醒还没更新的段落。")
         self.copy_note.setWordWrap(True)
-        self.copy_note.setObjectName("hint")
+        style.hint(self.copy_note)
         for w in (self.next_year, self.next_note, self.copy_text, self.copy_note):
             v.addWidget(w)
         self._next_default = True

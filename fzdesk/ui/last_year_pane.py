@@ -18,6 +18,7 @@ from fzdesk.domain.model import Block, Item, Report, Section
 from fzdesk.domain.numbering import item_label
 from fzdesk.exchange.carry import CopyResult, already_copied, copy_items, replace_text, undo_copy
 from fzdesk.exchange.new_year import previous_report
+from fzdesk.ui import style
 from fzdesk.ui.pages.base import Session
 
 VISIBLE_SETTING = "last_year_pane_visible"
@@ -56,7 +57,7 @@ def stale_bar() -> tuple[QWidget, QLabel, QPushButton]:
     row.setContentsMargins(0, 0, 0, 0)
     badge = stale_badge()
     note = QLabel("从去年的报告复制，还没有修改：请按今年的情况改写。")
-    note.setObjectName("hint")
+    style.hint(note)
     note.setWordWrap(True)
     button = QPushButton("无需修改(&S)")
     button.setToolTip("沿用去年的这段文字仍然符合今年的情况：去掉“未更新”标记")
@@ -87,12 +88,12 @@ class LastYearPane(QWidget):
         layout.setContentsMargins(8, 0, 0, 0)
         heading = self.last_section.heading if self.last_section and self.last_section.heading else ""
         self.header = QLabel(f"{last.year}年度报告中的这一部分（只读）" + (f"：{heading}" if heading else ""))
-        self.header.setObjectName("hint")
+        style.hint(self.header)
         self.header.setWordWrap(True)
         layout.addWidget(self.header)
         list_label = QLabel("上年条目(&X)", self)
         self.items = QListWidget(self)
-        self.items.setObjectName("items")
+        style.item_list(self.items)
         self.items.setAccessibleName("上年条目")
         self.items.setWordWrap(True)
         self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -103,7 +104,7 @@ class LastYearPane(QWidget):
         self.text.setTabChangesFocus(True)
         self.text.setObjectName("lastYearText")
         self.empty = QLabel(f"{last.year}年度的报告中这一部分没有内容。")
-        self.empty.setObjectName("hint")
+        style.hint(self.empty)
         self.empty.setWordWrap(True)
         if not self.single:
             layout.addWidget(list_label)
@@ -126,7 +127,7 @@ class LastYearPane(QWidget):
         layout.addLayout(buttons)
         self.copy_all.setVisible(not self.single)  # (only once in a layout: a parentless widget would pop up)
         self.status = QLabel()
-        self.status.setObjectName("hint")
+        style.hint(self.status)
         self.status.setWordWrap(True)
         done = QHBoxLayout()
         done.addWidget(self.status, 1)

@@ -37,11 +37,12 @@ from fzdesk.domain.progress import (
 from fzdesk.paths import DataLocation, location_of
 from fzdesk.pyside_fix import pin_singletons
 from fzdesk.storage.store import Store
+from fzdesk.ui import style
 from fzdesk.ui.autosave import Autosaver
 from fzdesk.ui.pages.base import Page, Session
 from fzdesk.ui.pages.unit_page import NAME_MISSING
 from fzdesk.ui.steps import Step, steps_for
-from fzdesk.ui.style import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE, STYLE_SHEET, state_icon
+from fzdesk.ui.style import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE, state_icon
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent, QSize
@@ -91,7 +92,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.data_location = location or location_of(store.folder)
         self.setWindowTitle(WINDOW_TITLE)
-        self.setStyleSheet(STYLE_SHEET)
         self.saver = Autosaver(self)
         self.session = Session(store, self.saver)
         self.pages: dict[str, Page] = {}
@@ -137,15 +137,13 @@ class MainWindow(QMainWindow):
         outer.addLayout(bar)
 
         body = QHBoxLayout()
-        self.step_list = QListWidget()
-        self.step_list.setObjectName("steps")
+        self.step_list = style.step_list(QListWidget())
         self.step_list.setAccessibleName("步骤")
         self.step_list.setFixedWidth(240)
         self.step_list.setWordWrap(True)
         body.addWidget(self.step_list)
         right = QVBoxLayout()
-        self.page_title = QLabel()
-        self.page_title.setObjectName("pageTitle")
+        self.page_title = style.page_title(QLabel())
         right.addWidget(self.page_title)
         self.stack = QStackedWidget()
         # a page wider or taller than the window scrolls: the window never grows past the screen (text size)
@@ -156,8 +154,7 @@ class MainWindow(QMainWindow):
         self.page_scroller.setProperty("focusPolicy", 0)  # Qt.NoFocus, without building the Qt enums (start-up)
         right.addWidget(self.page_scroller, 1)
         nav = QHBoxLayout()
-        self.position = QLabel()
-        self.position.setObjectName("hint")
+        self.position = style.hint(QLabel())
         nav.addWidget(self.position)
         nav.addStretch(1)
         self.back_button = QPushButton("上一步(&P)")
@@ -172,9 +169,8 @@ class MainWindow(QMainWindow):
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
 
-        self.folder_label = QLabel()
+        self.folder_label = style.hint(QLabel())
         self.saved_label = QLabel()
-        self.folder_label.setObjectName("hint")
         self.show_data_location(self.data_location)
         self.statusBar().addPermanentWidget(self.folder_label, 1)
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -244,9 +240,7 @@ class MainWindow(QMainWindow):
         self.point_size = size
         font = self.stack.font()
         font.setPointSize(size)
-        self.stack.setFont(font)
-        # under a style sheet a parent's font does not reach its children: say it in the sheet as well
-        self.stack.setStyleSheet(f"QWidget {{ font-size: {size}pt; }}")
+        self.stack.setFont(font)  # reaches every page, also those made later (no style sheet stops it)
         if self.session.store.setting(FONT_SETTING, DEFAULT_POINT_SIZE) != size:
             self.session.store.set_setting(FONT_SETTING, size)
         if announce:
@@ -605,6 +599,7 @@ class MainWindow(QMainWindow):
             if item is not None and item.text() != text:
                 item.setText(text)
                 item.setIcon(self._icons[state])
+                style.pad_step(self.step_list, row)
 
     def state_of(self, key: str) -> Progress:
         """The state shown for the step with key (used by tests and the benchmarks)."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from fzdesk.domain.checklist import PlanCheck, PlanStatus
 from fzdesk.domain.model import Section
 from fzdesk.storage.checklist import plan_checks, update_plan_check
+from fzdesk.ui import style
 from fzdesk.ui.pages.base import Session
 
 #: The order of the choices; keys 0-3 in the plan list choose them.
@@ -58,11 +59,11 @@ class PlanChecklist(QWidget):
         layout.setContentsMargins(8, 4, 0, 0)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setObjectName("hint")
+        style.hint(self.summary)
         self.summary.setToolTip("逐项标记去年安排的落实情况，并选出本部分中写这项工作的条目")
         layout.addWidget(self.summary)
         self.plans = QListWidget()
-        self.plans.setObjectName("items")
+        style.item_list(self.plans)
         self.plans.setAccessibleName("上年安排")
         self.plans.setWordWrap(True)
         self.plans.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

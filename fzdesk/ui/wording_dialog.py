@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from fzdesk.ui import style
+
 
 class ExceptionDialog(QDialog):
     """这不是错误: the phrase around the flagged word is added to the unit's exceptions."""
@@ -17,7 +19,7 @@ class ExceptionDialog(QDialog):
         hint = QLabel(f"以后凡是出现下面这个词语，其中的“{word}”都不再提示。词语越完整越好"
                       f"（例如“法制审核”而不是“法制”），以免漏掉真正的错误。")
         hint.setWordWrap(True)
-        hint.setObjectName("hint")
+        style.hint(hint)
         layout.addWidget(hint)
         form = QFormLayout()
         self.phrase = QLineEdit(phrase)
@@ -25,7 +27,7 @@ class ExceptionDialog(QDialog):
         form.addRow("例外词语(&P)：", self.phrase)
         layout.addLayout(form)
         self.error = QLabel()
-        self.error.setObjectName("error")
+        style.error(self.error)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("加入例外")

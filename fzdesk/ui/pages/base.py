@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QVBoxLayout, QWidget
 
 from fzdesk.domain.model import Report, Unit
 from fzdesk.storage.store import Store
+from fzdesk.ui import style
 from fzdesk.ui.autosave import Autosaver
 
 
@@ -40,7 +41,7 @@ class Page(QWidget):
         """A short explanation in a softer colour, word-wrapped."""
         label = QLabel(text)
         label.setWordWrap(True)
-        label.setObjectName("hint")
+        style.hint(label)
         return label
 
     def first_focus(self) -> QWidget | None:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,6 +27,7 @@ from fzdesk import resources
 from fzdesk.domain.model import Block, Item, Numbering, Section
 from fzdesk.domain.numbering import item_label, numbered_sections
 from fzdesk.domain.outline import fill
+from fzdesk.ui import style
 from fzdesk.ui.block_preview import item_preview
 from fzdesk.ui.last_year_pane import (
     TOGGLE_KEYS,
@@ -110,8 +110,8 @@ class BlockPage(Page):
         self.numbering = QComboBox()
         # as wide as its longest choice at any text size ("（一）标题另起一段" was cut: 13 Latin widths)
         self.numbering.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        for style, text in NUMBERING_CHOICES:
-            self.numbering.addItem(text, style)
+        for numbering, text in NUMBERING_CHOICES:
+            self.numbering.addItem(text, numbering)
         self.block_up = QPushButton("本部分前移")
         self.block_down = QPushButton("本部分后移")
         self.block_up.setToolTip("把这一部分在报告中往前移一位")
@@ -141,7 +141,7 @@ class BlockPage(Page):
         items_label = QLabel("条目(&M)")
         self.items = ItemList()
         self.items.setAccessibleName("条目列表")
-        self.items.setObjectName("items")
+        style.item_list(self.items)
         self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.items.setWordWrap(True)
         items_label.setBuddy(self.items)
@@ -169,8 +169,7 @@ class BlockPage(Page):
         right_layout.setContentsMargins(0, 0, 0, 0)
         outer_right.addWidget(self.editor_box, 1)
         head = QHBoxLayout()
-        self.label = QLabel()
-        self.label.setObjectName("itemLabel")
+        self.label = style.ItemNumber()
         self.label.setToolTip("编号由程序自动生成，无需输入")
         self.title = QLineEdit(placeholderText="条目标题（可不填）")
         self.title.setAccessibleName("条目标题")
@@ -195,20 +194,18 @@ class BlockPage(Page):
         self.text.setAccessibleName("条目正文")
         body_label.setBuddy(self.text)
         right_layout.addWidget(self.text, 1)
-        self.preview = QLabel()
-        self.preview.setObjectName("preview")
+        self.preview = style.Preview()
         self.preview.setWordWrap(True)
-        self.preview.setFrameShape(QFrame.Shape.StyledPanel)
         self.preview.setToolTip("预览：本条目在报告中的样子（只读）")
         right_layout.addWidget(self.preview)
         self.empty = QLabel("这一部分还没有条目。按“添加条目”（Ctrl+Shift+N）开始写。")
-        self.empty.setObjectName("hint")
+        style.hint(self.empty)
         self.empty.setWordWrap(True)
         outer_right.addWidget(self.empty)
         outer_right.addStretch(0)
         self.body.addWidget(right)
         self.omitted_note = QLabel("本部分已标记为“无”，不会写入报告。需要填写时，取消勾选上面的“无”。")
-        self.omitted_note.setObjectName("hint")
+        style.hint(self.omitted_note)
         self.omitted_note.setWordWrap(True)
         self.outer.addWidget(self.omitted_note)
         self.omitted_stretch = QWidget()

@@ -43,6 +43,7 @@ from fzdesk.export.handoff import HandoffError, TargetExists, report_file_name, 
 from fzdesk.export.options import ExportOptions, FontSet, PageNumbers, Variant, remember, unit_options
 from fzdesk.export.preview import preview_pages
 from fzdesk.export.record import record_export
+from fzdesk.ui import style
 from fzdesk.ui.pages.base import Page, Session, buddy_label
 
 # Mnemonics: the window already uses Alt+Q/E/P/N (switcher, Back/Next) and F/G/V/T/H (menus).
@@ -101,7 +102,7 @@ class ExportPage(Page):
         self.pages_layout.setSpacing(12)
         self.placeholder = QLabel("点“预览”（Alt+Y）查看报告打印出来的样子：每一页与导出的文件相同。")
         self.placeholder.setWordWrap(True)
-        self.placeholder.setObjectName("hint")
+        style.hint(self.placeholder)
         self.pages_layout.addWidget(self.placeholder)
         self.pages_area.setWidget(self.pages_widget)
         self.pages_area.setWidgetResizable(True)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from fzdesk.domain.model import Unit, UnitType
+from fzdesk.ui import style
 from fzdesk.ui.pages.base import Page, Session
 
 NAME_MISSING = "请填写单位全称（例如“××镇人民政府”），填写后才能开始写报告。"
@@ -36,7 +37,7 @@ class UnitPage(Page):
         self.cc = QLineEdit(placeholderText="例如：县委依法治县办")
         self.contact = QLineEdit(placeholderText="姓名和电话")
         self.error = QLabel()
-        self.error.setObjectName("error")
+        style.error(self.error)
         self.error.setWordWrap(True)
         self.error.hide()
         form.addRow("单位全称(&N) *", self.name)

@@ -1,0 +1,100 @@
+"""The window's look without a style sheet: colours, fonts and text size set in code (fzdesk/ui/style.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from fzdesk.storage.store import Store
+from fzdesk.ui.main_window import MainWindow
+from fzdesk.ui.pages.block_page import BlockPage
+from tests.ui.helpers import key
+
+PER_WIDGET_SHEETS = {"staleBadge", "previewPage"}  # small sheets that only colour their own widget
+
+
+def colour(widget: QWidget, role: QPalette.ColorRole = QPalette.ColorRole.WindowText) -> str:
+    return widget.palette().color(role).name()
+
+
+def step_row(w: MainWindow, key_: str) -> int:
+    return next(i for i, s in enumerate(w.steps) if s.key == key_)
+
+
+def open_step(w: MainWindow, key_: str, qtbot: QtBot) -> QWidget:
+    item = w.step_list.item(step_row(w, key_))
+    w.step_list.scrollToItem(item)
+    qtbot.mouseClick(w.step_list.viewport(), Qt.MouseButton.LeftButton, pos=w.step_list.visualItemRect(item).center())
+    return w.current_page()
+
+
+def test_no_widget_of_the_window_has_a_style_sheet_and_the_labels_keep_their_look(
+        filled_store: Store, make_window: Callable[[Store], MainWindow], qtbot: QtBot) -> None:
+    w = make_window(filled_store)
+    page = open_step(w, w.steps[3].key, qtbot)  # 一、…: items, the item number, the preview
+    assert isinstance(page, BlockPage)
+    assert w.styleSheet() == "" and QApplication.instance().styleSheet() == ""  # type: ignore[union-attr]
+    sheets = [c.objectName() for c in w.findChildren(QWidget) if c.styleSheet()]
+    assert set(sheets) <= PER_WIDGET_SHEETS
+    assert colour(w.page_title) == "#1f3a5f" and w.page_title.font().bold()
+    assert w.page_title.font().pointSize() == 18
+    assert colour(w.position) == "#555555" and w.position.objectName() == "hint"
+    assert colour(page.label) == "#1f3a5f" and page.label.font().bold() and page.label.objectName() == "itemLabel"
+    assert colour(page.preview) == "#333333" and colour(page.preview, QPalette.ColorRole.Window) == "#f6f6f0"
+    assert page.preview.autoFillBackground()
+    hints = [lab for lab in page.findChildren(QLabel) if lab.objectName() == "hint"]
+    assert hints and all(colour(lab) == "#555555" for lab in hints)
+    unit_page = open_step(w, "unit", qtbot)
+    error = unit_page.findChild(QLabel, "error")
+    assert error is not None and colour(error) == "#b00020"
+
+
+def test_the_text_size_reaches_bold_item_numbers_and_pages_opened_later_and_the_steps_stay_12pt(
+        filled_store: Store, make_window: Callable[[Store], MainWindow], qtbot: QtBot) -> None:
+    w = make_window(filled_store)
+    first = w.steps[3].key
+    page = open_step(w, first, qtbot)
+    assert isinstance(page, BlockPage)
+    size = w.point_size
+    assert page.label.font().pointSize() == size
+    width = page.label.minimumWidth()
+    key(page.text, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    key(page.text, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert w.point_size == size + 2
+    assert page.label.font().pointSize() == size + 2 and page.label.font().bold()
+    assert page.label.minimumWidth() > width  # three line heights of the larger font
+    assert page.preview.font().pointSize() == size + 2 and page.items.font().pointSize() == size + 2
+    later = open_step(w, w.steps[4].key, qtbot)  # not made before the change
+    assert isinstance(later, BlockPage) and later is not page
+    assert later.label.font().pointSize() == size + 2 and later.empty.font().pointSize() == size + 2
+    assert w.step_list.font().pointSize() == 12
+    assert w.page_title.font().pointSize() == 18
+    assert filled_store.setting("editor_point_size") == size + 2
+
+
+def test_selected_steps_and_items_are_pale_blue_with_black_text_also_in_an_inactive_window(
+        filled_store: Store, make_window: Callable[[Store], MainWindow], qtbot: QtBot) -> None:
+    w = make_window(filled_store)
+    page = open_step(w, w.steps[3].key, qtbot)
+    assert isinstance(page, BlockPage)
+    for view in (w.step_list, page.items):
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            assert view.palette().color(group, QPalette.ColorRole.Highlight) == QColor("#dbe7f5")
+            assert view.palette().color(group, QPalette.ColorRole.HighlightedText) == QColor("#000000")
+    # the steps' rows have room around their text: 6 px above and below
+    row = w.step_list.visualItemRect(w.step_list.item(0))
+    assert row.height() >= 2 * w.step_list.fontMetrics().height() + 12
+    assert w.step_list.iconSize().height() == 24
+    # a selected item is painted in the selection colour over its whole row
+    page.items.setCurrentRow(0)
+    image = page.items.viewport().grab().toImage()
+    rect = page.items.visualItemRect(page.items.item(0))
+    assert QColor(image.pixel(rect.right() - 2, rect.top() + 1)) == QColor("#dbe7f5")
+    # and an item not selected has the thin line at its bottom
+    if page.items.count() > 1:
+        other = page.items.visualItemRect(page.items.item(1))
+        assert QColor(image.pixel(other.center().x(), other.bottom())) == QColor("#e4e4e4")
