@@ -45,7 +45,7 @@ class DismissDialog(QDialog):
         layout.addWidget(self.reason)
         self.note = QLabel(REASON_REQUIRED if self.required else REASON_OPTIONAL)
         self.note.setWordWrap(True)
-        self.note.setObjectName("error" if self.required else "hint")
+        (style.error if self.required else style.hint)(self.note)  # (no style sheet colours it by its name)
         layout.addWidget(self.note)
         self.buttons = QDialogButtonBox()
         self.ok: QPushButton = self.buttons.addButton("忽略(&I)", QDialogButtonBox.ButtonRole.AcceptRole)

@@ -121,12 +121,13 @@ class Preview(QLabel):
 
 
 def _selection(view: QListWidget) -> None:
-    """The selected item in pale blue with black text, also while the window is not active."""
+    """The selected item in pale blue with black text, also while the window is not active. The other items keep
+    the theme's text colour (black in a light theme): black set here would be unreadable on a dark theme's
+    background, which the list keeps."""
     palette = view.palette()
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
         palette.setColor(group, QPalette.ColorRole.Highlight, QColor(SELECTED_BACKGROUND))
         palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#000000"))
-    palette.setColor(QPalette.ColorRole.Text, QColor("#000000"))
     view.setPalette(palette)
 
 

@@ -98,3 +98,49 @@ def test_selected_steps_and_items_are_pale_blue_with_black_text_also_in_an_inact
     if page.items.count() > 1:
         other = page.items.visualItemRect(page.items.item(1))
         assert QColor(image.pixel(other.center().x(), other.bottom())) == QColor("#e4e4e4")
+
+
+def test_the_dismiss_dialog_s_note_is_red_when_a_reason_is_required_and_grey_otherwise(qtbot: QtBot) -> None:
+    """Its note was coloured by the window's style sheet (objectName "error"/"hint"); without the sheet it must be
+    coloured in code like every other hint and error."""
+    from fzdesk.checks.findings import Category, Finding, Location, Severity
+    from fzdesk.domain.model import Block
+    from fzdesk.ui.dismiss_dialog import REASON_OPTIONAL, REASON_REQUIRED, DismissDialog
+
+    where = Location(Block.MEASURES.value, item_index=0, paragraph=0, start=0, end=2)
+    for severity, text, expected in ((Severity.ERROR, REASON_REQUIRED, "#b00020"),
+                                     (Severity.WARNING, REASON_OPTIONAL, "#555555")):
+        dialog = DismissDialog(Finding("wording.fazhi", Category.WORDING, severity, "“法制”应为“法治”", where))
+        qtbot.addWidget(dialog)
+        assert dialog.note.text() == text
+        assert colour(dialog.note) == expected
+
+
+def dark_palette() -> QPalette:
+    """What a dark system theme gives (Windows 11 in dark mode with Qt >= 6.7, a dark KDE or GNOME theme)."""
+    palette = QPalette(QApplication.palette())
+    for role, value in ((QPalette.ColorRole.Window, "#202020"), (QPalette.ColorRole.Base, "#1e1e1e"),
+                        (QPalette.ColorRole.WindowText, "#ffffff"), (QPalette.ColorRole.Text, "#ffffff")):
+        palette.setColor(role, QColor(value))
+    return palette
+
+
+def test_under_a_dark_theme_the_steps_and_items_are_light_on_dark_and_the_selection_black_on_pale_blue(
+        filled_store: Store, make_window: Callable[[Store], MainWindow], qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    light = QApplication.palette()
+    app.setPalette(dark_palette())
+    try:
+        w = make_window(filled_store)
+        page = open_step(w, w.steps[3].key, qtbot)
+        assert isinstance(page, BlockPage)
+        for view in (w.step_list, page.items):
+            palette = view.palette()
+            # not black text on the theme's dark background: unreadable
+            assert palette.color(QPalette.ColorRole.Base) == QColor("#1e1e1e")
+            assert palette.color(QPalette.ColorRole.Text) == QColor("#ffffff")
+            assert palette.color(QPalette.ColorRole.Highlight) == QColor("#dbe7f5")
+            assert palette.color(QPalette.ColorRole.HighlightedText) == QColor("#000000")
+    finally:
+        app.setPalette(light)
