@@ -26,10 +26,12 @@ def fontconfig_available() -> bool:
 needs_fontconfig = pytest.mark.skipif(not fontconfig_available(), reason="Linux with libfontconfig only")
 
 PROBE = textwrap.dedent("""
-    import sys, time
+    import os, time
     from fzdesk.warmup import start_fontconfig
     first, second = start_fontconfig(), start_fontconfig()
-    time.sleep(1.0)  # the thread reads one small file: done in milliseconds
+    deadline = time.monotonic() + 30  # the native thread ends once FcInit returns (milliseconds for one small file):
+    while len(os.listdir("/proc/self/task")) > 1 and time.monotonic() < deadline:  # no fixed sleep on a busy machine
+        time.sleep(0.005)
     print("started", first, second, flush=True)
 """)
 
