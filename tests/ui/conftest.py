@@ -14,8 +14,17 @@ from fzdesk.storage.store import Store
 from fzdesk.ui.main_window import MainWindow
 from tests import factories
 from tests.exchange import samples
+from tests.ui import modal
 
 pin_singletons()  # PySide6 drops references to None/True/False: see fzdesk/pyside_fix.py
+
+
+@pytest.fixture(autouse=True)
+def _dialog_drivers_end_with_their_test() -> Iterator[None]:
+    """See tests/ui/modal.py current_test."""
+    modal.current_test[0] += 1
+    yield
+    modal.current_test[0] += 1
 
 
 @pytest.fixture

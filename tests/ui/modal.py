@@ -10,6 +10,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog, QWidget
 
+#: Bumped by tests/ui/conftest.py at the start and end of every test: a driver still waiting for a dialog when its
+#: test ended stops, instead of acting on a later test's dialog of the same kind (a flaky failure seen in CI).
+current_test = [0]
+
+
+def test_is_over(started_in: int) -> bool:
+    return current_test[0] != started_in
+
 
 class Modals:
     """Steps run in order, each on the first visible top-level widget of its kind.
@@ -21,6 +29,7 @@ class Modals:
     def __init__(self) -> None:
         self.steps: list[tuple[type, Callable[[Any], None], Callable[[], bool]]] = []
         self.errors: list[BaseException] = []
+        self._test = current_test[0]
 
     def then(self, kind: type, act: Callable[[Any], None], when: Callable[[], bool] = lambda: True) -> Modals:
         """Adds a step: act on the dialog of kind once it is visible and when() holds."""
@@ -35,7 +44,7 @@ class Modals:
         return not self.steps
 
     def _poll(self) -> None:
-        if not self.steps:
+        if not self.steps or test_is_over(self._test):
             return
         kind, act, when = self.steps[0]
         found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]

@@ -24,6 +24,7 @@ from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.pages.block_page import BlockPage
 from fzdesk.ui.pages.figures_page import FiguresPage
 from fzdesk.ui.wording_dialog import ExceptionDialog
+from tests.ui import modal
 from tests.ui.helpers import type_at_end, type_text
 
 LEFT = Qt.MouseButton.LeftButton
@@ -121,7 +122,11 @@ def when_open(kind: type[QWidget], act: Callable[[Any], None], tries: int = 250)
     """Runs act on the dialog or menu of kind once it is open (it blocks in its own event loop); it is closed
     afterwards whatever happens, so that a failing test cannot hang."""
 
+    test = modal.current_test[0]
+
     def poll(left: int) -> None:
+        if modal.test_is_over(test):
+            return
         found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
         if not found:
             if left:

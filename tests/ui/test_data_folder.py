@@ -22,6 +22,7 @@ from fzdesk.ui.data_folder import MoveDataDialog
 from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.pages.text_page import OpeningPage
 from tests import factories
+from tests.ui import modal
 from tests.ui.helpers import replace_text
 
 Act = Callable[[QWidget], None]
@@ -38,9 +39,10 @@ class Modals:
 
     def answer(self, *steps: tuple[type[QWidget], Act]) -> None:
         pending = list(steps)
+        test = modal.current_test[0]
 
         def poll(left: int) -> None:
-            if not pending:
+            if not pending or modal.test_is_over(test):  # (left over, it rejected a later test's dialogs)
                 return
             kind, act = pending[0]
             shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]

@@ -91,6 +91,8 @@ def test_an_import_that_replaces_an_exported_report_starts_the_step_empty(
 
     modals = Modals().then(QFileDialog, pick_file(county)).then(ImportDialog, replace)
     modals.start()
+    w.activateWindow()  # a shortcut goes to the active window only (another test's window may still hold it)
+    qtbot.waitUntil(w.isActiveWindow, timeout=5000)
     QTest.keyClick(w, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: modals.done)
     assert not modals.errors, modals.errors

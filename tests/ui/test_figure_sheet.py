@@ -26,6 +26,7 @@ from fzdesk.ui.history_dialog import HistoryDialog
 from fzdesk.ui.main_window import FONT_SETTING, MainWindow
 from fzdesk.ui.pages.figures_page import FiguresPage
 from tests import factories
+from tests.ui import modal
 
 
 @pytest.fixture
@@ -91,7 +92,11 @@ def when_open(kind: type[QWidget], act: Callable[[Any], None], tries: int = 250)
     """Runs act on the dialog or menu of kind once it is open (it blocks in its own event loop), polling
     every 20 ms; whatever happens, it is closed afterwards, so that a failing test cannot hang."""
 
+    test = modal.current_test[0]
+
     def poll(left: int) -> None:
+        if modal.test_is_over(test):
+            return
         found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
         if not found:
             if left:

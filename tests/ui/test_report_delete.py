@@ -14,6 +14,7 @@ from fzdesk.export.record_key import setting_key
 from fzdesk.storage.store import Store
 from fzdesk.ui.main_window import MainWindow
 from tests import factories
+from tests.ui import modal
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -26,11 +27,15 @@ def _with_copy(store: Store) -> int:
     return copy
 
 
-def _answer(button_text: str, seen: list[str], qtbot: QtBot) -> None:
-    """Clicks the button of the message box that starts with button_text; "Enter" presses its default button."""
+def _answer(button_text: str, seen: list[str], qtbot: QtBot, test: int | None = None) -> None:
+    """Clicks the button of the message box that starts with button_text; "Enter" presses its default button.
+    Stops waiting when the test ends."""
+    test = modal.current_test[0] if test is None else test
+    if modal.test_is_over(test):
+        return
     boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
     if not boxes:
-        QTimer.singleShot(10, lambda: _answer(button_text, seen, qtbot))
+        QTimer.singleShot(10, lambda: _answer(button_text, seen, qtbot, test))
         return
     box = boxes[0]
     seen.append(box.text())

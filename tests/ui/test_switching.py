@@ -17,16 +17,21 @@ from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.pages.report_page import ReportPage
 from fzdesk.ui.pages.unit_page import UnitPage
 from tests import factories
+from tests.ui import modal
 from tests.ui.helpers import key, type_text
 
 LEFT = Qt.MouseButton.LeftButton
 
 
-def in_dialog(kind: type, act: Callable[[object], None], errors: list[BaseException]) -> None:
-    """Runs act on the modal dialog of kind once it is open (closing it on any failure)."""
+def in_dialog(kind: type, act: Callable[[object], None], errors: list[BaseException], test: int | None = None) -> None:
+    """Runs act on the modal dialog of kind once it is open (closing it on any failure); stops waiting when the
+    test ends."""
+    test = modal.current_test[0] if test is None else test
+    if modal.test_is_over(test):
+        return
     dialogs = [d for d in QApplication.topLevelWidgets() if isinstance(d, kind) and d.isVisible()]
     if not dialogs:
-        QTimer.singleShot(10, lambda: in_dialog(kind, act, errors))
+        QTimer.singleShot(10, lambda: in_dialog(kind, act, errors, test))
         return
     try:
         act(dialogs[0])
