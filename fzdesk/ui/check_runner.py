@@ -223,8 +223,8 @@ class CheckRunner(QObject):
         self._finished.connect(self._full_done)
         self._unread.connect(self._read_here)
         self._paragraphs_finished.connect(self._paragraphs_done)
-        if threaded and not deferred:  # start the worker thread now, not in the middle of the first pause in typing
-            self._submit(lambda: None)
+        if threaded:  # the thread starts now: not in the first pause in typing, nor (deferred: the window at start-up)
+            self._worker = Worker("fzdesk-checks")  # right after the first paint, where its start held up the loop
 
     # ----- what the checks need, loaded on first use (in the worker thread at start-up) -------------
     @property

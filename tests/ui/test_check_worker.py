@@ -11,7 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
+from fzdesk.storage.store import Store
 from fzdesk.ui.check_runner import Worker
 
 REPO = Path(__file__).resolve().parents[2]
@@ -93,3 +95,20 @@ def test_a_worker_dropped_without_shutdown_ends_its_thread() -> None:
                             timeout=30, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "0"
+
+
+def test_the_window_s_worker_thread_is_running_before_the_first_paint(filled_store: Store, qtbot: QtBot) -> None:
+    """The window's runner is deferred (its first check waits for the first paint), but its thread starts with
+    it: started at the first paint, the thread's start made the window's thread wait for the interpreter while
+    the work queued for that moment was still to run. start() then only queues the first check."""
+    from fzdesk.ui.main_window import MainWindow
+
+    before = {t.ident for t in threading.enumerate()}
+    w = MainWindow(filled_store)
+    qtbot.addWidget(w)
+    started = [t for t in threading.enumerate() if t.name == "fzdesk-checks" and t.ident not in before]
+    assert len(started) == 1 and not w.checks.runner.started  # running, and the check has not been queued
+    w.show()
+    qtbot.waitUntil(lambda: w.checks.runner.checked, timeout=5000)
+    assert [t for t in threading.enumerate() if t.name == "fzdesk-checks" and t.ident not in before] == started
+    w.close()
