@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 from fzdesk import resources
 from fzdesk.domain.model import Block, FigureState, FigureValue, Item, Report, Unit, UnitType
@@ -45,3 +46,11 @@ def two_years(store: Store) -> Unit:
     store.create_report(report(u, 2022))
     store.create_report(report(u, 2023))
     return u
+
+
+def two_years_folder(folder: Path) -> Path:
+    """A data folder with two_years' unit and reports, closed again (no lock held: a command or a window can open
+    it)."""
+    with Store.open(folder, daily_backup=False) as store:
+        two_years(store)
+    return folder

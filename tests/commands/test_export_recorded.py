@@ -18,10 +18,7 @@ from tests.commands.test_export_report import NAME, store_state
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    with Store.open(folder) as store:
-        factories.two_years(store)
-    return folder
+    return factories.two_years_folder(tmp_path / "data")
 
 
 def _record(data: Path, year: int = 2023) -> tuple[object, str]:

@@ -39,10 +39,7 @@ def export_step_text(w: MainWindow) -> str:
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     """A data folder (not held by this process, so that the command can take it) with the 2022 and 2023 reports."""
-    folder = tmp_path / "data"
-    with Store.open(folder) as store:
-        factories.two_years(store)
-    return folder
+    return factories.two_years_folder(tmp_path / "data")
 
 
 def test_a_report_exported_on_the_command_line_shows_the_step_complete(

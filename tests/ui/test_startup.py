@@ -87,12 +87,6 @@ def test_work_queued_for_the_first_paint_runs_after_it_in_order(qtbot: QtBot) ->
     qtbot.waitUntil(lambda: ran[-1:] == ["late"], timeout=2000)
 
 
-def _filled_folder(folder: Path) -> Path:
-    with Store.open(folder, daily_backup=False) as store:
-        factories.two_years(store)
-    return folder
-
-
 STARTUP_PROBE = """
 import sys
 from PySide6 import QtCore
@@ -120,7 +114,7 @@ store.close()
 
 
 def test_building_the_window_loads_no_checks_no_other_pages_and_no_qt_enums(tmp_path: Path) -> None:
-    folder = _filled_folder(tmp_path / "data")
+    folder = factories.two_years_folder(tmp_path / "data")
     result = subprocess.run([sys.executable, "-c", STARTUP_PROBE, str(folder)], capture_output=True, text=True,
                             check=True, cwd=REPO, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     loaded, enums, dialogs = result.stdout.splitlines()
@@ -132,7 +126,7 @@ def test_building_the_window_loads_no_checks_no_other_pages_and_no_qt_enums(tmp_
 
 
 def test_the_program_makes_the_days_backup_after_its_first_paint_and_stamps_the_benchmark(tmp_path: Path) -> None:
-    folder = _filled_folder(tmp_path / "data")
+    folder = factories.two_years_folder(tmp_path / "data")
     stamp = tmp_path / "stamp"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FZDESK_QUIT_WHEN_IDLE="checked",
                FZDESK_STARTUP_STAMP=str(stamp))
@@ -234,7 +228,7 @@ print(",".join(n for n, _ in seen))
 
 
 def test_the_garbage_collector_runs_again_once_the_window_is_painted(tmp_path: Path) -> None:
-    folder = _filled_folder(tmp_path / "data")
+    folder = factories.two_years_folder(tmp_path / "data")
     result = subprocess.run([sys.executable, "-c", GC_PROBE, str(folder)], capture_output=True, text=True,
                             check=True, cwd=REPO, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=60)
     # off while building and painting, on from its own callback; start-up's objects frozen, not traversed again
@@ -262,7 +256,7 @@ def test_the_worker_reads_a_store_whose_folder_name_needs_quoting(tmp_path: Path
 
     fell_back: list[int] = []
     monkeypatch.setattr(CheckRunner, "_read_here", lambda self, generation: fell_back.append(generation))
-    folder = _filled_folder(tmp_path / "U盘 数据#1%20?x")
+    folder = factories.two_years_folder(tmp_path / "U盘 数据#1%20?x")
     with Store.open(folder, daily_backup=False) as store:
         w = MainWindow(store)
         qtbot.addWidget(w)
