@@ -74,11 +74,27 @@ def page_title(label: QLabel) -> QLabel:
     label.setContentsMargins(0, 4, 0, 8)
     # the text sat half an "x" in from the left, as QLabel indents the text of a label with a frame (the sheet's
     # padding counted as one)
-    label.setIndent(QFontMetrics(label.font()).horizontalAdvance("x") // 2)
+    _indent_half_an_x(label)
     return label
 
 
-class ItemNumber(QLabel):
+def _indent_half_an_x(label: QLabel) -> None:
+    label.setIndent(QFontMetrics(label.font()).horizontalAdvance("x") // 2)
+
+
+class _FollowsTextSize(QLabel):
+    """A label whose look depends on its font: _fit() runs again when the pages' text size changes."""
+
+    def _fit(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == event.Type.FontChange:
+            self._fit()
+        super().changeEvent(event)
+
+
+class ItemNumber(_FollowsTextSize):
     """An item's number beside its editor: bold, dark blue, at least three line heights wide at any text size."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -91,13 +107,8 @@ class ItemNumber(QLabel):
     def _fit(self) -> None:
         self.setMinimumWidth(ITEM_LABEL_EMS * QFontMetrics(self.font()).height())
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == event.Type.FontChange:  # the pages' text size changed: the width follows it
-            self._fit()
-        super().changeEvent(event)
 
-
-class Preview(QLabel):
+class Preview(_FollowsTextSize):
     """A read-only preview of text as it will read: dark grey on a pale background, in a frame, 6 px inside it and
     the text half an "x" further in (the indent QLabel gives a framed label without a margin), at any text size."""
 
@@ -112,12 +123,7 @@ class Preview(QLabel):
         self._fit()
 
     def _fit(self) -> None:
-        self.setIndent(QFontMetrics(self.font()).horizontalAdvance("x") // 2)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == event.Type.FontChange:
-            self._fit()
-        super().changeEvent(event)
+        _indent_half_an_x(self)
 
 
 def _selection(view: QListWidget) -> None:
