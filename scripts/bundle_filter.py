@@ -32,6 +32,9 @@ PYTHON_EXCLUDES = [
     "tkinter", "_tkinter", "ssl", "_ssl", "_hashlib", "readline", "curses", "_curses",
     "lxml.objectify", "lxml.html", "lxml.isoschematron", "lxml.sax", "lxml.builder", "lxml.doctestcompare",
     "multiprocessing", "concurrent.futures.process", "doctest", "pdb", "pydoc",
+    # stored uncompressed in the PYZ (build.spec), dead weight counts: asyncio only for typing_extensions'
+    # @deprecated on a coroutine function; _pydecimal only where the C _decimal is missing (never in the bundle)
+    "asyncio", "_pydecimal",
 ]
 
 #: Plugin folder -> plugin names kept (file name without lib prefix and extension); folders absent: dropped.
