@@ -18,10 +18,9 @@ from typing import TYPE_CHECKING
 import fzdesk.domain.progress  # (the step list)
 import fzdesk.resources  # noqa: F401 (outlines, the indicator catalogue)
 from fzdesk.feature_scan import skip_feature_scan
-from fzdesk.paths import data_dir, data_location, resource
+from fzdesk.opening import Refusal, open_for_window
+from fzdesk.paths import data_location, resource
 from fzdesk.pyside_fix import pin_singletons
-from fzdesk.storage.lock import StoreLocked
-from fzdesk.storage.migrations import NewerSchemaError
 from fzdesk.storage.store import Store
 
 # isort: split
@@ -81,22 +80,16 @@ def window_icon() -> QIcon:
     return icon
 
 
-def open_store(folder_arg: str | None) -> Store | None:
-    """Opens the store, or explains in Chinese why not (another copy running, newer data) and returns None."""
-    folder = data_dir(folder_arg)
-    try:
-        return Store.open(folder, daily_backup=False)  # the day's backup waits for the window's first paint
-    except StoreLocked as exc:
-        title, text = "程序已经在运行", str(exc)
-    except NewerSchemaError:
-        title = "数据来自更新的版本"
-        text = (f"数据文件夹“{folder}”中的数据是由更新版本的 fzdesk 保存的，本版本无法打开。\n"
-                "请安装最新版本后再打开。数据没有被改动。")
-    except OSError as exc:
-        title, text = "无法打开数据文件夹", f"无法打开数据文件夹“{folder}”。\n\n原因：{exc}"
+def open_store(folder_arg: str | None, opened: Store | Refusal | None = None) -> Store | None:
+    """The store (opened already by fzdesk.cli, before Qt was loaded, or now), or None once a message box has
+    explained in Chinese why the folder cannot be opened (another copy running, newer or damaged data)."""
+    if opened is None:
+        opened = open_for_window(folder_arg)
+    if isinstance(opened, Store):
+        return opened
     from PySide6.QtWidgets import QMessageBox  # only here: PySide makes the class and its enums at first use, ~0.9 ms
 
-    QMessageBox.critical(None, title, text)
+    QMessageBox.critical(None, opened.title, opened.text)
     return None
 
 
@@ -107,10 +100,10 @@ def announce_pc_data(window: MainWindow) -> None:
     announce(window)
 
 
-def run_gui(data: str | None) -> int:
-    """Starts the window on the data folder; returns the exit status."""
+def run_gui(data: str | None, opened: Store | Refusal | None = None) -> int:
+    """Starts the window on the data folder (opened: what fzdesk.cli got opening it); returns the exit status."""
     app = make_app()
-    store = open_store(data)
+    store = open_store(data, opened)
     if store is None:
         return 1
     from fzdesk.ui.main_window import MainWindow

@@ -80,9 +80,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_command(args)
         window = (args.data,)
     _prepare_window()
+    from fzdesk.opening import open_for_window
+
+    opened = open_for_window(window[0])  # while the Qt libraries load on another core (fzdesk.opening)
     from fzdesk.app import run_gui  # Qt is imported only when a window is wanted
 
-    return int(run_gui(window[0]))
+    return int(run_gui(window[0], opened))
 
 
 def _prepare_window() -> None:
@@ -90,10 +93,13 @@ def _prepare_window() -> None:
     from fzdesk import warmup
 
     warmup.start_fontconfig()  # on other cores while the interpreter imports Qt and the program (Linux)
-    import decimal  # noqa: F401 (the C extensions fzdesk.app needs before Qt: loaded before the preload holds
-    import json  # noqa: F401     the dynamic loader's lock, see fzdesk.warmup; tests/test_warmup.py)
-    import opcode  # noqa: F401 (_opcode, for dataclasses -> inspect -> dis; the bundle has it already)
+    import decimal  # noqa: F401 (the C extensions the store's opening and fzdesk.app need before Qt: loaded
+    import json  # noqa: F401     before the preload holds the dynamic loader's lock, see fzdesk.warmup;
+    import opcode  # noqa: F401   tests/test_warmup.py. _opcode: for dataclasses -> inspect -> dis)
     import sqlite3  # noqa: F401
+
+    if sys.platform != "win32":
+        import fcntl  # noqa: F401 (the data folder's lock; msvcrt on Windows is built in)
 
     warmup.preload_qt()
     import gc

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -12,8 +13,11 @@ from fzdesk import cli
 FAKE_APP = (
     "import sys, types\n"
     "app = types.ModuleType('fzdesk.app')\n"
-    "app.run_gui = lambda data: print('window', data) or 0\n"
+    "app.run_gui = lambda data, opened: print('window', data) or 0\n"
     "sys.modules['fzdesk.app'] = app\n"
+    "opening = types.ModuleType('fzdesk.opening')\n"
+    "opening.open_for_window = lambda data: None\n"
+    "sys.modules['fzdesk.opening'] = opening\n"
     "from fzdesk.cli import main\n"
     "code = main(sys.argv[1:])\n"
     "print(sorted(m for m in sys.modules if m.startswith(('fzdesk.commands', 'fzdesk.checks', 'fzdesk.export'))))\n"
@@ -59,8 +63,11 @@ def test_unknown_option_without_a_command_is_an_error(capsys: pytest.CaptureFixt
 GC_PROBE = (
     "import gc, sys, types\n"
     "app = types.ModuleType('fzdesk.app')\n"
-    "app.run_gui = lambda data: print('collector on' if gc.isenabled() else 'collector off') or 0\n"
+    "app.run_gui = lambda data, opened: print('collector on' if gc.isenabled() else 'collector off') or 0\n"
     "sys.modules['fzdesk.app'] = app\n"
+    "opening = types.ModuleType('fzdesk.opening')\n"
+    "opening.open_for_window = lambda data: None\n"
+    "sys.modules['fzdesk.opening'] = opening\n"
     "from fzdesk.cli import main\n"
     "raise SystemExit(main(sys.argv[1:]))\n"
 )
@@ -96,3 +103,28 @@ def test_starting_the_window_does_not_load_argparse() -> None:
     result = subprocess.run([sys.executable, "-c", probe, "--data", "D"], capture_output=True, text=True,
                             check=True)
     assert result.stdout.splitlines()[1].startswith("False")
+
+
+OPEN_PROBE = (
+    "import sys, types\n"
+    "import fzdesk.opening as opening\n"
+    "real = opening.open_for_window\n"
+    "def watched(data):\n"
+    "    print('qt loaded' if 'PySide6.QtGui' in sys.modules else 'qt not loaded yet')\n"
+    "    return real(data)\n"
+    "opening.open_for_window = watched\n"
+    "app = types.ModuleType('fzdesk.app')\n"
+    "app.run_gui = lambda data, opened: print(type(opened).__name__, data) or opened.close() or 0\n"
+    "sys.modules['fzdesk.app'] = app\n"
+    "from fzdesk.cli import main\n"
+    "raise SystemExit(main(sys.argv[1:]))\n"
+)
+
+
+def test_the_window_s_store_is_opened_before_qt_is_loaded(tmp_path: Path) -> None:
+    """fzdesk.opening: the store's opening overlaps the Qt libraries' loading on another core."""
+    folder = tmp_path / "数据"
+    result = subprocess.run([sys.executable, "-c", OPEN_PROBE, "--data", str(folder)], capture_output=True,
+                            text=True, check=True, timeout=60)
+    assert result.stdout.splitlines() == ["qt not loaded yet", f"Store {folder}"]
+    assert (folder / "fzdesk.sqlite").is_file()

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from fzdesk import warmup
+from fzdesk.storage.store import Store
 
 
 def fontconfig_available() -> bool:
@@ -76,8 +77,11 @@ WINDOW_PROBE = textwrap.dedent("""
     warmup.start_fontconfig = lambda: calls.append("qt imported" if "PySide6" in sys.modules else "first") or True
     atexit.register(lambda: print("fontconfig:", calls))
     app = types.ModuleType("fzdesk.app")
-    app.run_gui = lambda data: 0
+    app.run_gui = lambda data, opened: 0
     sys.modules["fzdesk.app"] = app
+    opening = types.ModuleType("fzdesk.opening")  # (no store is opened: [] would mean the user's own folder)
+    opening.open_for_window = lambda data: None
+    sys.modules["fzdesk.opening"] = opening
     from fzdesk.cli import main
     raise SystemExit(main(sys.argv[1:]))
 """)
@@ -159,14 +163,18 @@ ORDER_PROBE = textwrap.dedent("""
 
     cli._prepare_window()
     builtins.__import__ = watching
+    from fzdesk.opening import open_for_window  # what cli.main does next, on a new folder
+    open_for_window(sys.argv[1]).close()
     import fzdesk.app
     print(sorted(seen["qt"] - seen["preload"]))
 """)
 
 
-def test_no_c_extension_is_loaded_between_the_preload_and_qt() -> None:
+def test_no_c_extension_is_loaded_between_the_preload_and_qt(tmp_path: Path) -> None:
     """While the preload thread holds the dynamic loader, a C extension imported by the window's thread would wait
-    for all of it: cli._prepare_window loads the ones fzdesk.app needs before Qt, and this notices a new one."""
-    result = subprocess.run([sys.executable, "-c", ORDER_PROBE], capture_output=True, text=True, check=True,
-                            timeout=60)
+    for all of it: cli._prepare_window loads the ones the store's opening and fzdesk.app need before Qt, and this
+    notices a new one."""
+    Store.open(tmp_path / "data", daily_backup=False).close()  # a clerk's folder: made, and at today's schema
+    result = subprocess.run([sys.executable, "-c", ORDER_PROBE, str(tmp_path / "data")], capture_output=True,
+                            text=True, check=True, timeout=60)
     assert result.stdout.strip() == "[]", result.stdout

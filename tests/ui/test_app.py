@@ -60,6 +60,32 @@ def test_data_from_a_newer_version_is_refused(data_dir: Path, critical: list[tup
     assert snapshot(data_dir) == before
 
 
+def test_damaged_data_are_refused_with_the_way_back_and_left_as_they_were(
+        data_dir: Path, critical: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "fzdesk.sqlite").write_bytes(b"\x00garbage, not SQLite" * 500)
+    before = snapshot(data_dir)
+    monkeypatch.setattr(app, "make_app", lambda argv=None: qapp)
+    assert app.run_gui(str(data_dir)) == 1
+    assert [title for title, _ in critical] == ["数据文件已损坏"]
+    assert str(data_dir / "backups") in critical[0][1]
+    assert snapshot(data_dir) == before
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+
+def test_what_the_command_line_opened_before_qt_is_used(
+        data_dir: Path, critical: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> None:
+    """fzdesk.cli opens the store before Qt is loaded and hands run_gui the store, or why it could not."""
+    monkeypatch.setattr(app, "make_app", lambda argv=None: qapp)
+    monkeypatch.setattr(app, "open_for_window", lambda data: pytest.fail("opened a second time"))
+    refusal = app.Refusal("程序已经在运行", "数据文件夹正由另一个正在运行的 fzdesk 使用。")
+    assert app.run_gui(str(data_dir), refusal) == 1
+    assert critical == [("程序已经在运行", "数据文件夹正由另一个正在运行的 fzdesk 使用。")]
+    with Store.open(data_dir, daily_backup=False) as store:
+        assert app.open_store(str(data_dir), store) is store
+    assert len(critical) == 1
+
+
 def test_restore_a_backup_from_the_menu(filled_store: Store, make_window: Callable[[Store], MainWindow],
                                         qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     backup.copy_database(filled_store.conn, filled_store.backup_folder / "fzdesk-2024-01-02.sqlite")

@@ -1,0 +1,60 @@
+"""Opening the data folder for the window, before Qt is loaded.
+
+`fzdesk.cli` opens the store while the Qt libraries are still being loaded on another core (`fzdesk.warmup`):
+the ~3 ms of SQLite work then no longer wait in line behind the window's build. Nothing here needs Qt; a folder
+that cannot be opened gives a Refusal, which `fzdesk.app` shows in a message box once Qt is up.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from fzdesk.paths import data_dir
+from fzdesk.storage.lock import StoreLocked
+from fzdesk.storage.migrations import NewerSchemaError
+from fzdesk.storage.store import DB_NAME, Store
+
+
+class Refusal:
+    """Why the window cannot open the data folder: a message box's title and text."""
+
+    __slots__ = ("text", "title")
+
+    def __init__(self, title: str, text: str) -> None:
+        self.title = title
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"Refusal({self.title!r})"
+
+
+def open_for_window(folder_arg: str | None) -> Store | Refusal:
+    """The store of the window's data folder, or why it cannot be opened (nothing in the folder is changed)."""
+    folder = data_dir(folder_arg)
+    try:
+        return Store.open(folder, daily_backup=False)  # the day's backup waits for the window's first paint
+    except StoreLocked as exc:
+        return Refusal("程序已经在运行", str(exc))
+    except NewerSchemaError:
+        return Refusal("数据来自更新的版本",
+                       f"数据文件夹“{folder}”中的数据是由更新版本的 fzdesk 保存的，本版本无法打开。\n"
+                       "请安装最新版本后再打开。数据没有被改动。")
+    except OSError as exc:
+        return Refusal("无法打开数据文件夹", f"无法打开数据文件夹“{folder}”。\n\n原因：{exc}")
+    except sqlite3.DatabaseError as exc:
+        if not damaged(exc):
+            return Refusal("无法打开数据文件夹",
+                           f"无法打开数据文件夹“{folder}”中的数据。\n\n原因：{exc}\n\n"
+                           "请检查这个文件夹是否可以写入（U盘是否写保护、磁盘是否已满），然后再打开本程序。")
+        backups = folder / "backups"
+        return Refusal("数据文件已损坏",
+                       f"数据文件“{folder / DB_NAME}”已损坏，无法读取（{exc}）。本程序没有改动它。\n\n"
+                       f"程序每天会在“{backups}”中自动备份一份数据（文件名带日期）。恢复的办法：关闭本程序，"
+                       f"把损坏的 {DB_NAME} 改名保存（例如改为 fzdesk-损坏.sqlite），把日期最近的备份文件复制到"
+                       f"“{folder}”并改名为 {DB_NAME}，然后重新打开本程序。")
+
+
+def damaged(exc: sqlite3.DatabaseError) -> bool:
+    """Whether SQLite found the file itself unreadable (not a database, or its pages broken)."""
+    message = str(exc).lower()
+    return "not a database" in message or "malformed" in message
