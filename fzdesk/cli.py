@@ -90,6 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _prepare_window() -> None:
     """What the window's start-up does before importing Qt and the program."""
+    import gc
+
+    gc.disable()  # the window's start-up makes ~35,000 lasting objects: collected from after its first paint
     from fzdesk import warmup
 
     warmup.start_fontconfig()  # on other cores while the interpreter imports Qt and the program (Linux)
@@ -102,9 +105,6 @@ def _prepare_window() -> None:
         import fcntl  # noqa: F401 (the data folder's lock; msvcrt on Windows is built in)
 
     warmup.preload_qt()
-    import gc
-
-    gc.disable()  # the window's start-up makes ~35,000 lasting objects: collected from after its first paint
 
 
 def _run_command(args: argparse.Namespace) -> int:
