@@ -6,7 +6,6 @@ import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from fzdesk.domain.model import Block
@@ -114,7 +113,7 @@ class CheckController(QObject):
         self.dictionary_action = tools.addAction("本单位用语词典(&W)…")
         self.dictionary_action.triggered.connect(lambda: self.actions.open_dictionaries())
         self.check_action = tools.addAction("立即检查全文(&C)")
-        self.check_action.setShortcuts([QKeySequence("F5")])  # (setShortcut() would build the Qt enums)
+        self.check_action.setProperty("shortcut", "F5")  # (as MainWindow._action: no Qt enums, no QKeySequence)
         self.check_action.triggered.connect(lambda: self.actions.check_now())
         window.addAction(self.check_action)
 
@@ -199,6 +198,8 @@ class CheckController(QObject):
         editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         editor.customContextMenuRequested.connect(lambda pos: self._context_menu(editor, pos))
         insert = QAction("插入数据…", editor)
+        from PySide6.QtGui import QKeySequence  # (not at import: the window's start-up does not need the class)
+
         insert.setShortcut(QKeySequence(INSERT_KEY))
         insert.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         insert.triggered.connect(lambda: self._insert_menu_at_cursor(editor))

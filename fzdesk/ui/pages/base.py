@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QLabel, QVBoxLayout, QWidget
 
 from fzdesk.domain.model import Report, Unit
@@ -73,7 +73,7 @@ def page_shortcut(page: QWidget, button: QAbstractButton, keys: str) -> None:
     from PySide6.QtCore import Qt
 
     action = QAction(button.text(), page)
-    action.setShortcut(QKeySequence(keys))
+    action.setProperty("shortcut", keys)  # (Qt converts the text: PySide's QKeySequence is not needed)
     action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def press() -> None:
