@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from fzdesk import app
+from fzdesk.app import LIGHT_WINDOW
 from fzdesk.storage.store import Store
 from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.pages.block_page import BlockPage
+from fzdesk.ui.style import HINT_COLOUR
 from tests.ui.helpers import key
 
 PER_WIDGET_SHEETS = {"staleBadge", "previewPage"}  # small sheets that only colour their own widget
@@ -144,3 +151,88 @@ def test_under_a_dark_theme_the_steps_and_items_are_light_on_dark_and_the_select
             assert palette.color(QPalette.ColorRole.HighlightedText) == QColor("#000000")
     finally:
         app.setPalette(light)
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG's contrast ratio of two colours (4.5 is the minimum for text)."""
+
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.fixture
+def dark_system_theme(qapp: QApplication) -> Iterator[QPalette]:
+    """The application palette a dark desktop theme gives (light text on near-black), put back afterwards."""
+    before = qapp.palette()
+    dark = QPalette(QColor("#2d2d2d"), QColor("#202020"))
+    qapp.setPalette(dark)
+    yield dark
+    qapp.setPalette(before)
+
+
+def test_under_a_dark_system_theme_the_window_stays_light_and_readable(
+        dark_system_theme: QPalette, qapp: QApplication, filled_store: Store,
+        make_window: Callable[[Store], MainWindow], qtbot: QtBot) -> None:
+    assert contrast(QColor(HINT_COLOUR), dark_system_theme.color(QPalette.ColorRole.Window)) < 3  # (the problem)
+    app.keep_light(qapp)  # what make_app does (a subprocess test below: make_app here would change the test's app)
+    window_colour = qapp.palette().color(QPalette.ColorRole.Window)
+    assert window_colour.name() == LIGHT_WINDOW
+    w = make_window(filled_store)
+    page = open_step(w, w.steps[3].key, qtbot)
+    assert isinstance(page, BlockPage)
+    hints = [lab for lab in page.findChildren(QLabel) if lab.objectName() == "hint" and lab.isVisible()]
+    for label in [w.page_title, page.label, *hints]:
+        palette = label.palette()
+        assert contrast(palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Window)) >= 4.5
+    editor = page.findChild(QPlainTextEdit)
+    assert editor is not None
+    ink, paper = editor.palette().color(QPalette.ColorRole.Text), editor.palette().color(QPalette.ColorRole.Base)
+    assert contrast(ink, paper) >= 7 and paper.lightness() > 200
+
+
+def test_a_light_system_theme_is_left_as_it_is(qapp: QApplication) -> None:
+    before = qapp.palette()
+    app.keep_light(qapp)
+    assert qapp.palette() == before
+
+
+def test_windows_is_asked_for_its_light_scheme(monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> None:
+    asked: list[tuple[str, object]] = []
+
+    class Hints:
+        def setProperty(self, name: str, value: object) -> bool:
+            asked.append((name, value))
+            return True
+
+    class FakeApp:
+        def styleHints(self) -> Hints:
+            return Hints()
+
+        def palette(self) -> QPalette:
+            return qapp.palette()
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    app.keep_light(FakeApp())  # type: ignore[arg-type]
+    assert asked == [("colorScheme", Qt.ColorScheme.Light.value)]
+
+
+DARK_START = """
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+qt = QApplication([])
+qt.setPalette(QPalette(QColor("#2d2d2d"), QColor("#202020")))
+from fzdesk.app import make_app
+print(make_app().palette().color(QPalette.ColorRole.Window).name())
+"""
+
+
+def test_the_program_s_start_keeps_the_window_light() -> None:
+    result = subprocess.run([sys.executable, "-c", DARK_START], capture_output=True, text=True, check=True,
+                            timeout=60, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert result.stdout.strip() == LIGHT_WINDOW
