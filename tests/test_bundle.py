@@ -98,6 +98,22 @@ def test_python_modules_are_stored_not_deflated(bundle: Path) -> None:
     assert "asyncio" not in modules.toc and "_pydecimal" not in modules.toc  # scripts/bundle_filter.py
 
 
+def test_shiboken_s_support_modules_are_shipped_compiled_and_read(bundle: Path, tmp_path: Path) -> None:
+    """scripts/shiboken_support.py: shiboken6 loads them from files.dir instead of compiling them (~13 ms)."""
+    support = bundle / "_internal" / "shiboken6" / "files.dir"
+    compiled = {p.relative_to(support).as_posix() for p in support.rglob("*.pyc")}
+    assert {"shibokensupport/__init__.pyc", "shibokensupport/signature/loader.pyc"} <= compiled
+    assert not list(support.rglob("*.py"))
+    broken = tmp_path / "broken"  # a copy (hard links) whose loader module is damaged: shiboken must stop on it
+    shutil.copytree(bundle, broken, symlinks=True, copy_function=os.link)
+    loader = broken / "_internal" / "shiboken6" / "files.dir" / "shibokensupport" / "signature" / "loader.pyc"
+    loader.unlink()
+    loader.write_bytes(b"not bytecode")
+    result = subprocess.run([str(_exe(broken)), "--version"], capture_output=True, text=True,
+                            env=_headless_env(tmp_path), timeout=60, check=False)
+    assert result.returncode != 0 and "shibokensupport" in result.stderr
+
+
 @pytest.mark.skipif(WINDOWS or shutil.which("ldd") is None, reason="ldd is Linux's")
 def test_every_qt_library_resolves_inside_the_bundle(bundle: Path) -> None:
     """A library left out by the Qt diet but still needed would show as 'not found' here."""

@@ -1,10 +1,17 @@
-"""The Qt diet of build.spec: which plugins, translations and libraries stay in the bundle (Linux and Windows)."""
+"""The Qt diet of build.spec: which plugins, translations and libraries stay in the bundle (Linux and Windows),
+and shiboken's support modules compiled for it."""
 
 from __future__ import annotations
+
+import importlib.util
+import marshal
+import types
+from pathlib import Path
 
 import pytest
 
 from scripts.bundle_filter import PYTHON_EXCLUDES, QT_EXCLUDES, keep_entry
+from scripts.shiboken_support import compile_support
 
 
 @pytest.mark.parametrize("dest", [
@@ -59,3 +66,17 @@ def test_dropped(dest: str) -> None:
 def test_the_modules_fzdesk_uses_are_not_excluded() -> None:
     for module in ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "lxml.etree", "sqlite3", "hashlib"):
         assert module not in QT_EXCLUDES + PYTHON_EXCLUDES
+
+
+def test_shiboken_s_support_modules_are_compiled_for_the_bundle(tmp_path: Path) -> None:
+    datas = compile_support(tmp_path)
+    folder = tmp_path / "files.dir"
+    written = {Path(source).relative_to(folder).as_posix(): destination for source, destination in datas}
+    assert written["shibokensupport/signature/loader.pyc"] == str(Path("shiboken6", "files.dir",
+                                                                       "shibokensupport", "signature"))
+    assert written["shibokensupport/__init__.pyc"] == str(Path("shiboken6", "files.dir", "shibokensupport"))
+    assert not list(folder.rglob("*.py"))  # bytecode only: the import system loads a .pyc that has no source
+    for source, _ in datas:
+        data = Path(source).read_bytes()
+        assert data[:4] == importlib.util.MAGIC_NUMBER
+        assert isinstance(marshal.loads(data[16:]), types.CodeType)
