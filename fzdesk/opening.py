@@ -8,6 +8,7 @@ that cannot be opened gives a Refusal, which `fzdesk.app` shows in a message box
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 from fzdesk.paths import data_dir
 from fzdesk.storage.lock import StoreLocked
@@ -42,16 +43,31 @@ def open_for_window(folder_arg: str | None) -> Store | Refusal:
     except OSError as exc:
         return Refusal("无法打开数据文件夹", f"无法打开数据文件夹“{folder}”。\n\n原因：{exc}")
     except sqlite3.DatabaseError as exc:
-        if not damaged(exc):
+        if damaged(exc):
+            return Refusal("数据文件已损坏", _damaged_text(folder, exc))
+        if _storage_trouble(exc):
             return Refusal("无法打开数据文件夹",
                            f"无法打开数据文件夹“{folder}”中的数据。\n\n原因：{exc}\n\n"
                            "请检查这个文件夹是否可以写入（U盘是否写保护、磁盘是否已满），然后再打开本程序。")
-        backups = folder / "backups"
-        return Refusal("数据文件已损坏",
-                       f"数据文件“{folder / DB_NAME}”已损坏，无法读取（{exc}）。本程序没有改动它。\n\n"
-                       f"程序每天会在“{backups}”中自动备份一份数据（文件名带日期）。恢复的办法：关闭本程序，"
-                       f"把损坏的 {DB_NAME} 改名保存（例如改为 fzdesk-损坏.sqlite），把日期最近的备份文件复制到"
-                       f"“{folder}”并改名为 {DB_NAME}，然后重新打开本程序。")
+        return Refusal("无法打开数据",
+                       f"无法打开数据文件夹“{folder}”中的数据（{exc}）。数据没有被改动。\n\n"
+                       "请把整个数据文件夹复制一份保存好，再联系技术支持。")
+
+
+def _damaged_text(folder: Path, exc: sqlite3.DatabaseError) -> str:
+    backups = folder / "backups"
+    return (f"数据文件“{folder / DB_NAME}”已损坏，无法读取（{exc}）。本程序没有改动它。\n\n"
+            f"程序每天会在“{backups}”中自动备份一份数据（文件名带日期）。恢复的办法：关闭本程序；把损坏的 "
+            f"{DB_NAME} 改名保存（例如改为 fzdesk-损坏.sqlite），旁边如有 {DB_NAME}-wal 和 {DB_NAME}-shm 两个文件，"
+            f"也一并改名或移走；再把日期最近的备份文件复制到“{folder}”并改名为 {DB_NAME}，然后重新打开本程序。\n\n"
+            "如果没有备份文件，请把整个数据文件夹复制一份保存好，再联系技术支持。")
+
+
+def _storage_trouble(exc: sqlite3.DatabaseError) -> bool:
+    """Whether the folder or disk (write protection, no room, I/O) kept SQLite from opening the file."""
+    message = str(exc).lower()
+    return any(words in message for words in ("readonly", "read-only", "unable to open", "disk i/o", "disk is full",
+                                              "database or disk is full"))
 
 
 def damaged(exc: sqlite3.DatabaseError) -> bool:

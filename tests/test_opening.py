@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import os
 import sqlite3
 from pathlib import Path
 
@@ -13,7 +16,28 @@ from fzdesk.storage.store import Store
 
 
 def files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file() and p.suffix == ".sqlite"}
+    """The data file and its WAL companions (-wal, -shm), by name."""
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file() and p.name.startswith("fzdesk.sqlite")}
+
+
+def malformed(folder: Path) -> None:
+    """A data file whose header reads but whose schema page is broken (what a failing disk leaves)."""
+    Store.open(folder, daily_backup=False).close()
+    path = folder / "fzdesk.sqlite"
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)
+    path.write_bytes(bytes(data))
+
+
+def open_files_in(folder: Path) -> list[str]:
+    """This process's open files inside folder (Linux's /proc)."""
+    found = []
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):  # (the listing's own descriptor is gone by now)
+            target = os.readlink(f"/proc/self/fd/{fd}")
+            if target.startswith(str(folder)):
+                found.append(target)
+    return found
 
 
 def test_a_new_folder_gets_a_store(tmp_path: Path) -> None:
@@ -55,6 +79,26 @@ def test_a_damaged_file_is_refused_untouched_and_the_backups_are_named(tmp_path:
     assert isinstance(again, Refusal) and again.title == "数据文件已损坏"
 
 
+def test_a_broken_schema_page_is_refused_untouched_and_the_file_is_closed(tmp_path: Path) -> None:
+    """The clerk is asked to rename the file: it must not stay open (Windows would refuse), even with the
+    collector off as it is while the window starts (fzdesk.cli)."""
+    malformed(tmp_path)
+    before = files(tmp_path)
+    gc.disable()
+    try:
+        refusal = open_for_window(str(tmp_path))
+        if os.path.isdir("/proc/self/fd"):
+            assert open_files_in(tmp_path) == []
+        else:
+            (tmp_path / "fzdesk.sqlite").rename(tmp_path / "fzdesk-损坏.sqlite")  # fails while the file is open
+            (tmp_path / "fzdesk-损坏.sqlite").rename(tmp_path / "fzdesk.sqlite")
+    finally:
+        gc.enable()
+    assert isinstance(refusal, Refusal) and refusal.title == "数据文件已损坏"
+    assert "fzdesk.sqlite-wal" in refusal.text and "如果没有备份文件" in refusal.text
+    assert files(tmp_path) == before
+
+
 def test_a_folder_that_cannot_be_made_is_refused(tmp_path: Path) -> None:
     (tmp_path / "occupied").write_text("a file where the folder should be", encoding="utf-8")
     refusal = open_for_window(str(tmp_path / "occupied"))
@@ -62,14 +106,22 @@ def test_a_folder_that_cannot_be_made_is_refused(tmp_path: Path) -> None:
     assert str(tmp_path / "occupied") in refusal.text and "原因" in refusal.text
 
 
-def test_another_sqlite_error_says_what_to_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("error", "title", "advice"), [
+    (sqlite3.OperationalError("disk I/O error"), "无法打开数据文件夹", "写保护"),
+    (sqlite3.OperationalError("attempt to write a readonly database"), "无法打开数据文件夹", "写保护"),
+    (sqlite3.OperationalError("database or disk is full"), "无法打开数据文件夹", "磁盘是否已满"),
+    (sqlite3.OperationalError("database is locked"), "无法打开数据", "联系技术支持"),
+    (sqlite3.IntegrityError("UNIQUE constraint failed: units.name"), "无法打开数据", "联系技术支持"),
+])
+def test_other_sqlite_errors_say_what_to_do(error: sqlite3.DatabaseError, title: str, advice: str, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
     def failing(*args: object, **kwargs: object) -> Store:
-        raise sqlite3.OperationalError("disk I/O error")
+        raise error
 
-    monkeypatch.setattr(opening.Store, "open", failing)
+    monkeypatch.setattr(Store, "open", failing)
     refusal = open_for_window(str(tmp_path))
-    assert isinstance(refusal, Refusal) and refusal.title == "无法打开数据文件夹"
-    assert "disk I/O error" in refusal.text and "写保护" in refusal.text
+    assert isinstance(refusal, Refusal) and refusal.title == title
+    assert str(error) in refusal.text and advice in refusal.text
 
 
 @pytest.mark.parametrize(("message", "expected"), [

@@ -95,6 +95,7 @@ class Store:
         lock = FolderLock(folder) if exclusive else None
         if lock:
             lock.acquire()
+        conn: sqlite3.Connection | None = None
         try:
             path = folder / DB_NAME
             _refuse_newer(path)
@@ -108,6 +109,8 @@ class Store:
                 backup.daily_backup(conn, folder / "backups")
             return store
         except BaseException:
+            if conn is not None:  # (closed now, not by the collector: the clerk may be asked to rename the file)
+                conn.close()
             if lock:
                 lock.release()
             raise
@@ -540,10 +543,14 @@ class Store:
 def connect(path: Path) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit), WAL and foreign keys on."""
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
-    conn.execute("PRAGMA foreign_keys=ON")
-    conn.execute("PRAGMA busy_timeout=3000")
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA busy_timeout=3000")
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
