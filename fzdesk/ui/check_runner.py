@@ -323,6 +323,8 @@ class CheckRunner(QObject):
     # ----- edits ---------------------------------------------------------------------------------
     def text_edited(self, block: Block, item_index: int, paragraph: int | None) -> None:
         """The text of an item changed; paragraph is the one under the cursor (None: not known)."""
+        if self._closed:  # the window closed (an editor torn down after it): nothing is checked any more
+            return
         self._generation += 1
         self._pending.add((block, item_index, paragraph))
         self._para_timer.start()
@@ -330,6 +332,8 @@ class CheckRunner(QObject):
 
     def changed(self) -> None:
         """Something else changed (a figure, a field, the order): a full check after the pause."""
+        if self._closed:
+            return
         self._generation += 1
         self._full_timer.start()
 
@@ -396,7 +400,7 @@ class CheckRunner(QObject):
                          found: list[Finding] | BaseException) -> None:
         if isinstance(found, BaseException):
             raise found
-        if token != self._recheck_token or self.report is None:
+        if self._closed or token != self._recheck_token or self.report is None:
             return  # a newer re-check, a full check or another report took over
         self._unfinished = []
         if generation != self._generation:  # typed meanwhile: checked again with the next pause
@@ -436,6 +440,10 @@ class CheckRunner(QObject):
         self._future = self._submit(self._work, self._generation, snapshot, unit, self._plan_checks())
 
     def _submit(self, fn: Callable[..., object], *args: object) -> Job:
+        if self._closed:  # no new thread for a closed window: the work is dropped, as if done already
+            dropped = Job(_nothing, ())
+            dropped.run()
+            return dropped
         if self._worker is None:
             self._worker = Worker("fzdesk-checks")
         return self._worker.submit(fn, *args)

@@ -588,6 +588,36 @@ def test_a_paragraph_recheck_still_queued_when_the_window_closes_starts_nothing_
         runner.shutdown()
 
 
+def test_edits_reaching_a_closed_window_s_checks_start_nothing(filled_store: Store, qtbot: QtBot) -> None:
+    """An editor torn down after the window closed still said it changed: its paragraph re-check started a new
+    checks thread, whose result refreshed the closed window's steps from a store already closed (a test after
+    tests/ui/test_write_sample.py failed with "Cannot operate on a closed database")."""
+    import threading
+
+    from fzdesk.ui.check_runner import CheckRunner
+
+    report = filled_store.load_report(next(s.id for s in filled_store.reports() if s.year == 2023))
+    runner = CheckRunner(filled_store)
+    updates: list[int] = []
+    runner.updated.connect(lambda: updates.append(1))
+    try:
+        runner.set_report(filled_store.unit(report.unit_id), report)  # type: ignore[arg-type]
+        runner.shutdown()  # the window closes
+        updates.clear()
+        before = {t.ident for t in threading.enumerate()}
+        runner.text_edited(Block.PLANS, 0, 0)
+        runner.changed()
+        runner.recheck_paragraphs()
+        runner.run_full()
+        runner.wait()  # (returns: nothing is waited for)
+        qtbot.wait(PARAGRAPH_DELAY_MS + 300)
+        assert updates == [] and runner._worker is None
+        assert not runner._para_timer.isActive() and not runner._full_timer.isActive()
+        assert not [t for t in threading.enumerate() if t.name == "fzdesk-checks" and t.ident not in before]
+    finally:
+        runner.shutdown()
+
+
 def test_marks_are_redrawn_only_on_the_lines_whose_findings_changed(qtbot: QtBot) -> None:
     """A whole rehighlight lays out every line of the editor again (~20 ms on a long item, at every result)."""
     from PySide6.QtWidgets import QPlainTextEdit
