@@ -25,11 +25,12 @@ from fzdesk.storage.store import Store
 
 # isort: split
 from PySide6.QtCore import QLibraryInfo, QLocale, QSize, QTimer, QTranslator
-from PySide6.QtGui import QColor, QFont, QIcon, QPalette
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
 skip_feature_scan()  # before the next import statement, which would have PySide6 read every module loaded so far
 
+from fzdesk.ui import style  # noqa: E402
 from fzdesk.ui.first_paint import after_first_paint  # noqa: E402
 
 if TYPE_CHECKING:
@@ -66,25 +67,8 @@ def make_app(argv: list[str] | None = None) -> QApplication:
                       font.family()])
     font.setPointSize(max(font.pointSize(), BASE_POINT_SIZE))
     app.setFont(font)
-    keep_light(app)
+    style.keep_light(app)
     return app
-
-
-#: The window's colour when the system's theme is dark (QPalette derives the other roles from it: black text on
-#: white fields, as Fusion's own light palette).
-LIGHT_WINDOW = "#efefef"
-
-
-def keep_light(app: QApplication) -> None:
-    """Keeps the window light under a dark system theme (Windows 10/11's dark mode, a dark Linux desktop): its
-    colours (grey hints, dark blue titles, red errors, pale previews, the figure sheet's tinted cells, the
-    checks' marks) are made for a light window and would be unreadable on a dark one. Windows is asked for its
-    light scheme, which its style draws with as well; elsewhere a dark palette is replaced by a light one."""
-    if sys.platform == "win32":
-        # Qt.ColorScheme.Light as an int: the Qt namespace would cost ~15 ms of start-up (style.py)
-        app.styleHints().setProperty("colorScheme", 1)
-    if app.palette().color(QPalette.ColorRole.Window).lightness() < 128:
-        app.setPalette(QPalette(QColor(LIGHT_WINDOW)))
 
 
 def window_icon() -> QIcon:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -679,6 +680,13 @@ class MainWindow(QMainWindow):
             return
         _box().critical(self, "保存失败",
                              f"刚才的修改没能保存。请不要关闭程序，先检查磁盘空间。\n\n原因：{message}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (event.Type.PaletteChange, event.Type.ApplicationPaletteChange):  # a theme change
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                style.keep_light(app)
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.saver.flush()

@@ -8,9 +8,11 @@ page use these functions before their first paint."""
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QListWidget, QWidget
 
 from fzdesk.paths import resource
 
@@ -32,6 +34,29 @@ ITEM_LABEL_EMS = 3  # an item number's minimum width, in line heights of its fon
 
 _WINDOW_TEXT = QPalette.ColorRole.WindowText
 _ALWAYS_OFF = 1  # Qt.ScrollBarAlwaysOff, without building the Qt namespace's enums
+
+
+#: The window's colour when neither the system nor the style gives a light palette (QPalette derives the other
+#: roles from it: black text on white fields).
+LIGHT_WINDOW = "#efefef"
+
+
+def dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def keep_light(app: QApplication) -> None:
+    """Keeps the window light under a dark system theme (Windows 10/11's dark mode, a dark Linux desktop), at start
+    and when the theme changes (MainWindow.changeEvent): the colours here, the figure sheet's tinted cells and the
+    checks' marks are made for a light window and would be unreadable on a dark one. Windows is asked for its light
+    scheme, which its style draws with as well; elsewhere a dark palette gives way to the style's own light one
+    (Fusion's), or, should that be dark too, to a palette made from LIGHT_WINDOW."""
+    if sys.platform == "win32":
+        # Qt.ColorScheme.Light as an int: the Qt namespace would cost ~15 ms of start-up (see the module's doc)
+        app.styleHints().setProperty("colorScheme", 1)
+    if dark(app.palette()):
+        light = app.style().standardPalette()  # (QStyle is made only here, under a dark theme: ~5 ms)
+        app.setPalette(light if not dark(light) else QPalette(QColor(LIGHT_WINDOW)))
 
 
 def _colour(widget: QWidget, colour: str, *roles: QPalette.ColorRole) -> None:

@@ -13,12 +13,11 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from fzdesk import app
-from fzdesk.app import LIGHT_WINDOW
 from fzdesk.storage.store import Store
+from fzdesk.ui import style
 from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.pages.block_page import BlockPage
-from fzdesk.ui.style import HINT_COLOUR
+from fzdesk.ui.style import HINT_COLOUR, LIGHT_WINDOW
 from tests.ui.helpers import key
 
 PER_WIDGET_SHEETS = {"staleBadge", "previewPage"}  # small sheets that only colour their own widget
@@ -180,9 +179,9 @@ def test_under_a_dark_system_theme_the_window_stays_light_and_readable(
         dark_system_theme: QPalette, qapp: QApplication, filled_store: Store,
         make_window: Callable[[Store], MainWindow], qtbot: QtBot) -> None:
     assert contrast(QColor(HINT_COLOUR), dark_system_theme.color(QPalette.ColorRole.Window)) < 3  # (the problem)
-    app.keep_light(qapp)  # what make_app does (a subprocess test below: make_app here would change the test's app)
-    window_colour = qapp.palette().color(QPalette.ColorRole.Window)
-    assert window_colour.name() == LIGHT_WINDOW
+    style.keep_light(qapp)  # what make_app does (a subprocess test below: make_app here would change the test's app)
+    assert qapp.palette() == qapp.style().standardPalette()  # Fusion's own light colours, its selection included
+    assert qapp.palette().color(QPalette.ColorRole.Highlight).name() == "#308cc6"
     w = make_window(filled_store)
     page = open_step(w, w.steps[3].key, qtbot)
     assert isinstance(page, BlockPage)
@@ -198,8 +197,31 @@ def test_under_a_dark_system_theme_the_window_stays_light_and_readable(
 
 def test_a_light_system_theme_is_left_as_it_is(qapp: QApplication) -> None:
     before = qapp.palette()
-    app.keep_light(qapp)
+    style.keep_light(qapp)
     assert qapp.palette() == before
+
+
+def test_a_theme_turning_dark_while_the_window_is_open_is_kept_light(
+        dark_system_theme: QPalette, qapp: QApplication, filled_store: Store,
+        make_window: Callable[[Store], MainWindow], qtbot: QtBot) -> None:
+    qapp.setPalette(qapp.style().standardPalette())  # started light
+    w = make_window(filled_store)
+    qapp.setPalette(dark_system_theme)  # what Qt does when the desktop's theme changes
+    qtbot.waitUntil(lambda: not style.dark(qapp.palette()), timeout=2000)
+    title = w.page_title.palette()
+    assert contrast(title.color(QPalette.ColorRole.WindowText), title.color(QPalette.ColorRole.Window)) >= 4.5
+    assert not style.dark(w.palette())
+
+
+def test_a_style_whose_own_palette_is_dark_gets_the_fallback(
+        dark_system_theme: QPalette, qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    class DarkStyle:
+        def standardPalette(self) -> QPalette:
+            return dark_system_theme
+
+    monkeypatch.setattr(qapp, "style", lambda: DarkStyle())
+    style.keep_light(qapp)
+    assert qapp.palette().color(QPalette.ColorRole.Window).name() == LIGHT_WINDOW
 
 
 def test_windows_is_asked_for_its_light_scheme(monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> None:
@@ -218,7 +240,7 @@ def test_windows_is_asked_for_its_light_scheme(monkeypatch: pytest.MonkeyPatch, 
             return qapp.palette()
 
     monkeypatch.setattr(sys, "platform", "win32")
-    app.keep_light(FakeApp())  # type: ignore[arg-type]
+    style.keep_light(FakeApp())  # type: ignore[arg-type]
     assert asked == [("colorScheme", Qt.ColorScheme.Light.value)]
 
 
@@ -228,11 +250,11 @@ from PySide6.QtWidgets import QApplication
 qt = QApplication([])
 qt.setPalette(QPalette(QColor("#2d2d2d"), QColor("#202020")))
 from fzdesk.app import make_app
-print(make_app().palette().color(QPalette.ColorRole.Window).name())
+print(make_app().palette().color(QPalette.ColorRole.Highlight).name())
 """
 
 
 def test_the_program_s_start_keeps_the_window_light() -> None:
     result = subprocess.run([sys.executable, "-c", DARK_START], capture_output=True, text=True, check=True,
                             timeout=60, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
-    assert result.stdout.strip() == LIGHT_WINDOW
+    assert result.stdout.strip() == "#308cc6"  # Fusion's light palette
