@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -125,7 +126,8 @@ def test_the_window_s_store_is_opened_before_qt_is_loaded(tmp_path: Path) -> Non
     """fzdesk.opening: the store's opening overlaps the Qt libraries' loading on another core."""
     folder = tmp_path / "数据"
     result = subprocess.run([sys.executable, "-c", OPEN_PROBE, "--data", str(folder)], capture_output=True,
-                            text=True, check=True, timeout=60)
+                            text=True, encoding="utf-8", check=True, timeout=60,
+                            env=dict(os.environ, PYTHONIOENCODING="utf-8"))  # (a Chinese path, on any Windows)
     assert result.stdout.splitlines() == ["qt not loaded yet", f"Store {folder}"]
     assert (folder / "fzdesk.sqlite").is_file()
 

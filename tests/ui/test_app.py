@@ -194,3 +194,34 @@ def test_the_window_icon_has_the_small_sizes_and_each_one_draws(qtbot: QtBot) ->
         image = icon.pixmap(size, size).toImage()
         assert (image.width(), image.height()) == (size, size)
         assert image.pixelColor(size // 2, size // 8).alpha() == 255  # the red tile, not an empty pixmap
+
+
+WINDOW_SHORTCUTS = {
+    "导入上一年度报告(&I)…": ["Ctrl+O"],
+    "退出(&X)": ["Ctrl+Q"],
+    "上一步(&P)": ["Ctrl+PgUp"],
+    "下一步(&N)": ["Ctrl+PgDown"],
+    "步骤列表(&L)": ["Ctrl+L"],
+    "放大文字(&I)": ["Ctrl++"],
+    "缩小文字(&O)": ["Ctrl+-"],
+    "默认大小(&D)": ["Ctrl+0"],
+    "本步骤说明(&S)": ["F1"],
+    "立即检查全文(&C)": ["F5"],
+}
+
+
+def test_every_menu_shortcut_is_set(filled_store: Store, make_window: Callable[[Store], MainWindow]) -> None:
+    """The keys are given as text (the "shortcut" property): a typo would leave an action without its key."""
+    w = make_window(filled_store)
+    keyed = {a.text(): [k.toString() for k in a.shortcuts()] for a in w.actions() if a.shortcuts()}
+    assert {text: keys for text, keys in keyed.items() if text} == WINDOW_SHORTCUTS
+    assert keyed.get("") == ["Ctrl+="]  # 放大文字's second key: an action of its own, outside the menu
+
+
+def test_f5_checks_the_whole_text_and_opens_the_check_step(
+        filled_store: Store, make_window: Callable[[Store], MainWindow], qtbot: QtBot) -> None:
+    w = make_window(filled_store)
+    w.go(0)
+    with qtbot.waitSignal(w.checks.runner.updated, timeout=5000):
+        key(w.current_page(), Qt.Key.Key_F5)
+    assert w.steps[w.current].key == "check"
