@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import fzdesk.domain.progress  # (the step list)
 import fzdesk.resources  # noqa: F401 (outlines, the indicator catalogue)
 from fzdesk.feature_scan import skip_feature_scan
-from fzdesk.opening import Refusal, open_for_window
+from fzdesk.opening import FirstReport, Refusal, open_for_window
 from fzdesk.paths import data_location, resource
 from fzdesk.pyside_fix import pin_singletons
 from fzdesk.storage.store import Store
@@ -102,8 +102,9 @@ def announce_pc_data(window: MainWindow) -> None:
     announce(window)
 
 
-def run_gui(data: str | None, opened: Store | Refusal | None = None) -> int:
-    """Starts the window on the data folder (opened: what fzdesk.cli got opening it); returns the exit status."""
+def run_gui(data: str | None, opened: Store | Refusal | None = None, first: FirstReport | None = None) -> int:
+    """Starts the window on the data folder (opened, first: what fzdesk.cli got opening it and reading the report
+    to show, while Qt loaded); returns the exit status."""
     app = make_app()
     store = open_store(data, opened)
     if store is None:
@@ -111,7 +112,7 @@ def run_gui(data: str | None, opened: Store | Refusal | None = None) -> int:
     from fzdesk.ui.main_window import MainWindow
 
     try:
-        window = MainWindow(store, location=data_location(data))  # the status bar says why this folder
+        window = MainWindow(store, location=data_location(data), first=first)  # (status bar: why this folder)
         window.resize(1280, 800)
         # the day's chores come before the first check, which the window registered: once under way in its
         # thread, the check competes with them for the interpreter

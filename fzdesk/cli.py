@@ -80,12 +80,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_command(args)
         window = (args.data,)
     _prepare_window()
-    from fzdesk.opening import open_for_window
+    from fzdesk.opening import open_with_first_report
 
-    opened = open_for_window(window[0])  # while the Qt libraries load on another core (fzdesk.opening)
+    opened, first = open_with_first_report(window[0])  # while the Qt libraries load on another core
     from fzdesk.app import run_gui  # Qt is imported only when a window is wanted
 
-    return int(run_gui(window[0], opened))
+    return int(run_gui(window[0], opened, first))
 
 
 def _prepare_window() -> None:

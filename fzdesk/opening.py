@@ -10,10 +10,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from fzdesk.domain.model import Report, Unit
 from fzdesk.paths import data_dir
 from fzdesk.storage.lock import StoreLocked
 from fzdesk.storage.migrations import NewerSchemaError
 from fzdesk.storage.store import DB_NAME, Store
+
+#: The setting that names the report the window opens first: the one open when the program was last used.
+LAST_REPORT_SETTING = "last_report"
 
 
 class Refusal:
@@ -27,6 +31,42 @@ class Refusal:
 
     def __repr__(self) -> str:
         return f"Refusal({self.title!r})"
+
+
+class FirstReport:
+    """The report the window opens first and its unit, read while the Qt libraries load (fzdesk.cli)."""
+
+    __slots__ = ("report", "unit")
+
+    def __init__(self, report: Report, unit: Unit) -> None:
+        self.report = report
+        self.unit = unit
+
+
+def first_report(store: Store, wanted: object = None) -> FirstReport | None:
+    """The report the window opens: wanted if the store has it, else the last one opened, else the first listed;
+    None in a store without one."""
+    summaries = store.reports()
+    last = wanted if wanted is not None else store.setting(LAST_REPORT_SETTING)
+    chosen = next((s for s in summaries if s.id == last), None) or (summaries[0] if summaries else None)
+    if chosen is None:
+        return None
+    report = store.load_report(chosen.id)
+    assert report.unit_id is not None
+    return FirstReport(report, store.unit(report.unit_id))
+
+
+def open_with_first_report(folder_arg: str | None) -> tuple[Store | Refusal, FirstReport | None]:
+    """open_for_window, and the report the window opens first read from the store; a store whose report cannot
+    be read is closed again and refused as open_for_window refuses one."""
+    opened = open_for_window(folder_arg)
+    if not isinstance(opened, Store):
+        return opened, None
+    try:
+        return opened, first_report(opened)
+    except sqlite3.DatabaseError as exc:
+        opened.close()
+        return _refusal(opened.folder, exc), None
 
 
 def open_for_window(folder_arg: str | None) -> Store | Refusal:
@@ -43,15 +83,19 @@ def open_for_window(folder_arg: str | None) -> Store | Refusal:
     except OSError as exc:
         return Refusal("无法打开数据文件夹", f"无法打开数据文件夹“{folder}”。\n\n原因：{exc}")
     except sqlite3.DatabaseError as exc:
-        if damaged(exc):
-            return Refusal("数据文件已损坏", _damaged_text(folder, exc))
-        if _storage_trouble(exc):
-            return Refusal("无法打开数据文件夹",
-                           f"无法打开数据文件夹“{folder}”中的数据。\n\n原因：{exc}\n\n"
-                           "请检查这个文件夹是否可以写入（U盘是否写保护、磁盘是否已满），然后再打开本程序。")
-        return Refusal("无法打开数据",
-                       f"无法打开数据文件夹“{folder}”中的数据（{exc}）。数据没有被改动。\n\n"
-                       "请把整个数据文件夹复制一份保存好，再联系技术支持。")
+        return _refusal(folder, exc)
+
+
+def _refusal(folder: Path, exc: sqlite3.DatabaseError) -> Refusal:
+    if damaged(exc):
+        return Refusal("数据文件已损坏", _damaged_text(folder, exc))
+    if _storage_trouble(exc):
+        return Refusal("无法打开数据文件夹",
+                       f"无法打开数据文件夹“{folder}”中的数据。\n\n原因：{exc}\n\n"
+                       "请检查这个文件夹是否可以写入（U盘是否写保护、磁盘是否已满），然后再打开本程序。")
+    return Refusal("无法打开数据",
+                   f"无法打开数据文件夹“{folder}”中的数据（{exc}）。数据没有被改动。\n\n"
+                   "请把整个数据文件夹复制一份保存好，再联系技术支持。")
 
 
 def _damaged_text(folder: Path, exc: sqlite3.DatabaseError) -> str:

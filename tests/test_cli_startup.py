@@ -10,14 +10,15 @@ from pathlib import Path
 import pytest
 
 from fzdesk import cli
+from tests import factories
 
 FAKE_APP = (
     "import sys, types\n"
     "app = types.ModuleType('fzdesk.app')\n"
-    "app.run_gui = lambda data, opened: print('window', data) or 0\n"
+    "app.run_gui = lambda data, opened, first: print('window', data) or 0\n"
     "sys.modules['fzdesk.app'] = app\n"
     "opening = types.ModuleType('fzdesk.opening')\n"
-    "opening.open_for_window = lambda data: None\n"
+    "opening.open_with_first_report = lambda data: (None, None)\n"
     "sys.modules['fzdesk.opening'] = opening\n"
     "from fzdesk.cli import main\n"
     "code = main(sys.argv[1:])\n"
@@ -64,10 +65,10 @@ def test_unknown_option_without_a_command_is_an_error(capsys: pytest.CaptureFixt
 GC_PROBE = (
     "import gc, sys, types\n"
     "app = types.ModuleType('fzdesk.app')\n"
-    "app.run_gui = lambda data, opened: print('collector on' if gc.isenabled() else 'collector off') or 0\n"
+    "app.run_gui = lambda data, opened, first: print('collector on' if gc.isenabled() else 'collector off') or 0\n"
     "sys.modules['fzdesk.app'] = app\n"
     "opening = types.ModuleType('fzdesk.opening')\n"
-    "opening.open_for_window = lambda data: None\n"
+    "opening.open_with_first_report = lambda data: (None, None)\n"
     "sys.modules['fzdesk.opening'] = opening\n"
     "from fzdesk.cli import main\n"
     "raise SystemExit(main(sys.argv[1:]))\n"
@@ -115,7 +116,7 @@ OPEN_PROBE = (
     "    return real(data)\n"
     "opening.open_for_window = watched\n"
     "app = types.ModuleType('fzdesk.app')\n"
-    "app.run_gui = lambda data, opened: print(type(opened).__name__, data) or opened.close() or 0\n"
+    "app.run_gui = lambda data, opened, first: print(type(opened).__name__, data, first.report.year) or 0\n"
     "sys.modules['fzdesk.app'] = app\n"
     "from fzdesk.cli import main\n"
     "raise SystemExit(main(sys.argv[1:]))\n"
@@ -125,11 +126,11 @@ OPEN_PROBE = (
 def test_the_window_s_store_is_opened_before_qt_is_loaded(tmp_path: Path) -> None:
     """fzdesk.opening: the store's opening overlaps the Qt libraries' loading on another core."""
     folder = tmp_path / "数据"
+    factories.two_years_folder(folder)
     result = subprocess.run([sys.executable, "-c", OPEN_PROBE, "--data", str(folder)], capture_output=True,
                             text=True, encoding="utf-8", check=True, timeout=60,
                             env=dict(os.environ, PYTHONIOENCODING="utf-8"))  # (a Chinese path, on any Windows)
-    assert result.stdout.splitlines() == ["qt not loaded yet", f"Store {folder}"]
-    assert (folder / "fzdesk.sqlite").is_file()
+    assert result.stdout.splitlines() == ["qt not loaded yet", f"Store {folder} 2023"]  # and the report to show
 
 
 COLLECTIONS_PROBE = (

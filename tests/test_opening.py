@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from fzdesk import opening
-from fzdesk.opening import Refusal, open_for_window
+from fzdesk.opening import LAST_REPORT_SETTING, Refusal, first_report, open_for_window, open_with_first_report
 from fzdesk.storage.store import Store
+from tests import factories
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -132,3 +133,37 @@ def test_other_sqlite_errors_say_what_to_do(error: sqlite3.DatabaseError, title:
 ])
 def test_which_errors_mean_a_damaged_file(message: str, expected: bool) -> None:
     assert opening.damaged(sqlite3.DatabaseError(message)) is expected
+
+
+def test_the_first_report_is_the_one_last_opened_else_the_first_listed(tmp_path: Path) -> None:
+    factories.two_years_folder(tmp_path)
+    with Store.open(tmp_path, daily_backup=False) as store:
+        newest, older = store.reports()  # 2023, 2022
+        first = first_report(store)
+        assert first is not None and first.report.id == newest.id and first.unit.name == newest.unit_name
+        store.set_setting(LAST_REPORT_SETTING, older.id)
+        first = first_report(store)
+        assert first is not None and first.report.year == 2022 and first.report.sections
+        first = first_report(store, newest.id)  # (after a backup is restored: the report that was open)
+        assert first is not None and first.report.id == newest.id
+    with Store.open(tmp_path / "empty", daily_backup=False) as store:
+        assert first_report(store) is None
+
+
+def test_opening_reads_the_first_report_or_refuses_and_closes(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    factories.two_years_folder(tmp_path)
+    opened, first = open_with_first_report(str(tmp_path))
+    assert isinstance(opened, Store) and first is not None and first.report.year == 2023
+    opened.close()
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(Store, "load_report", broken)
+    refused, first = open_with_first_report(str(tmp_path))
+    assert isinstance(refused, Refusal) and refused.title == "数据文件已损坏" and first is None
+    monkeypatch.undo()
+    again = open_for_window(str(tmp_path))  # the lock was given back
+    assert isinstance(again, Store)
+    again.close()

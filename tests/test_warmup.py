@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from fzdesk import warmup
-from fzdesk.storage.store import Store
+from tests import factories
 
 
 def fontconfig_available() -> bool:
@@ -77,10 +77,10 @@ WINDOW_PROBE = textwrap.dedent("""
     warmup.start_fontconfig = lambda: calls.append("qt imported" if "PySide6" in sys.modules else "first") or True
     atexit.register(lambda: print("fontconfig:", calls))
     app = types.ModuleType("fzdesk.app")
-    app.run_gui = lambda data, opened: 0
+    app.run_gui = lambda data, opened, first: 0
     sys.modules["fzdesk.app"] = app
     opening = types.ModuleType("fzdesk.opening")  # (no store is opened: [] would mean the user's own folder)
-    opening.open_for_window = lambda data: None
+    opening.open_with_first_report = lambda data: (None, None)
     sys.modules["fzdesk.opening"] = opening
     from fzdesk.cli import main
     raise SystemExit(main(sys.argv[1:]))
@@ -163,8 +163,9 @@ ORDER_PROBE = textwrap.dedent("""
 
     cli._prepare_window()
     builtins.__import__ = watching
-    from fzdesk.opening import open_for_window  # what cli.main does next, on a new folder
-    open_for_window(sys.argv[1]).close()
+    from fzdesk.opening import open_with_first_report  # what cli.main does next
+    opened, first = open_with_first_report(sys.argv[1])
+    opened.close()
     import fzdesk.app
     print(sorted(seen["qt"] - seen["preload"]))
 """)
@@ -174,7 +175,7 @@ def test_no_c_extension_is_loaded_between_the_preload_and_qt(tmp_path: Path) -> 
     """While the preload thread holds the dynamic loader, a C extension imported by the window's thread would wait
     for all of it: cli._prepare_window loads the ones the store's opening and fzdesk.app need before Qt, and this
     notices a new one."""
-    Store.open(tmp_path / "data", daily_backup=False).close()  # a clerk's folder: made, and at today's schema
+    factories.two_years_folder(tmp_path / "data")  # a clerk's folder at today's schema, with reports to read
     result = subprocess.run([sys.executable, "-c", ORDER_PROBE, str(tmp_path / "data")], capture_output=True,
                             text=True, check=True, timeout=60)
     assert result.stdout.strip() == "[]", result.stdout

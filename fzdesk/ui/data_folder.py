@@ -269,7 +269,7 @@ def bring_pc_data(window: MainWindow) -> Path | None:
         window.close()
         return None
     _reopen(window, store, current, None, None)
-    window._open_initial(store.setting("last_report"))
+    window._open_initial()
     if failure:
         QMessageBox.warning(window, BRING_TITLE, f"{failure}\n\n本机的数据没有改动。")
         return None

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from fzdesk import resources
-from fzdesk.domain.model import Block, Unit, UnitType
+from fzdesk.domain.model import Block, Report, Unit, UnitType
 from fzdesk.domain.outline_text import fill
 from fzdesk.domain.progress import (
     Progress,
@@ -35,6 +35,7 @@ from fzdesk.domain.progress import (
     text_progress,
     unit_progress,
 )
+from fzdesk.opening import LAST_REPORT_SETTING, FirstReport, first_report
 from fzdesk.paths import DataLocation, location_of
 from fzdesk.pyside_fix import pin_singletons
 from fzdesk.storage.store import Store
@@ -60,7 +61,6 @@ def _box() -> type[QMessageBox]:
 
 WINDOW_TITLE = "法治政府建设年度报告助手"
 FONT_SETTING = "editor_point_size"
-LAST_REPORT_SETTING = "last_report"
 
 
 class _PageHolder(QWidget):
@@ -88,7 +88,9 @@ class _PageHolder(QWidget):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, parent: QWidget | None = None, *, location: DataLocation | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, *, location: DataLocation | None = None,
+                 first: FirstReport | None = None) -> None:
+        """first: the report to open, read already (fzdesk.opening, while Qt loaded); else the store is asked."""
         pin_singletons()
         super().__init__(parent)
         self.data_location = location or location_of(store.folder)
@@ -111,7 +113,10 @@ class MainWindow(QMainWindow):
         from fzdesk.ui.check_hooks import CheckController
 
         self.checks = CheckController(self)
-        self._open_initial(store.setting(LAST_REPORT_SETTING))
+        if first is not None:
+            self._show_report(first.report, first.unit)
+        else:
+            self._open_initial()
 
     # ----- layout --------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -254,12 +259,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"正文字号：{size} 磅", 3000)
 
     # ----- what is open --------------------------------------------------------------------------
-    def _open_initial(self, report_id: object) -> None:
+    def _open_initial(self, wanted: object = None) -> None:
+        """Opens wanted, or the report last opened (or the first), or the first unit without a report."""
         store = self.session.store
-        summaries = store.reports()
-        chosen = next((s for s in summaries if s.id == report_id), None) or (summaries[0] if summaries else None)
-        if chosen is not None:
-            self.open_report(chosen.id)
+        first = first_report(store, wanted)
+        if first is not None:
+            self._show_report(first.report, first.unit)
             return
         units = store.units()
         self.open_unit(units[0] if units else None)
@@ -281,10 +286,14 @@ class MainWindow(QMainWindow):
         store = self.session.store
         report = store.load_report(report_id)
         assert report.unit_id is not None
-        self.session.unit = store.unit(report.unit_id)
+        self._show_report(report, store.unit(report.unit_id))
+
+    def _show_report(self, report: Report, unit: Unit | None) -> None:
+        store = self.session.store
+        self.session.unit = unit
         self.session.report = report
-        if store.setting(LAST_REPORT_SETTING) != report_id:
-            store.set_setting(LAST_REPORT_SETTING, report_id)
+        if store.setting(LAST_REPORT_SETTING) != report.id:
+            store.set_setting(LAST_REPORT_SETTING, report.id)
         self._reset(keep_step=True)
 
     def _reset(self, keep_step: bool) -> None:

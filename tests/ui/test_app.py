@@ -225,3 +225,18 @@ def test_f5_checks_the_whole_text_and_opens_the_check_step(
     with qtbot.waitSignal(w.checks.runner.updated, timeout=5000):
         key(w.current_page(), Qt.Key.Key_F5)
     assert w.steps[w.current].key == "check"
+
+
+def test_the_window_opens_the_report_read_before_qt_without_reading_it_again(
+        filled_store: Store, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fzdesk.opening import LAST_REPORT_SETTING, first_report
+
+    older = filled_store.reports()[1]
+    first = first_report(filled_store, older.id)
+    assert first is not None
+    monkeypatch.setattr(Store, "load_report", lambda *a: pytest.fail("read again"))
+    w = MainWindow(filled_store, first=first)
+    qtbot.addWidget(w)
+    assert w.session.report is first.report and w.year_combo.currentText().startswith("2022")
+    assert filled_store.setting(LAST_REPORT_SETTING) == older.id  # the next start opens it again
+    w.checks.shutdown()
