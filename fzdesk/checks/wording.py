@@ -122,6 +122,9 @@ def _entry(raw: dict[str, Any], defaults: dict[str, Any], source: str) -> Entry:
 def _merge(wording: Wording, data: dict[str, Any], source: str) -> None:
     if data.get("format") != WORDING_FORMAT:
         raise ValueError("format 应为 fzdesk-wording")
+    off = data.get("lists_disabled", {})
+    if not _is_word_lists(off):  # checked before anything of the file is merged
+        raise ValueError("lists_disabled 应为“词表名: 停用的词语列表”")
     cls = data.get("class", "terms")
     if data.get("title"):
         wording.titles[cls] = data["title"]
@@ -149,10 +152,20 @@ def _merge(wording: Wording, data: dict[str, Any], source: str) -> None:
                         raise ValueError(f"{key}.{name} 中的“{w}”不是有效的正则表达式（{exc}）") from None
             known = target.get(name, ())
             target[name] = (*known, *(w for w in dict.fromkeys(words) if w not in known))
+    # the shipped list words this unit switched off (工具 → 本单位用语词典…): read after the shipped files
+    for name, words in off.items():
+        if name in wording.lists:
+            wording.lists[name] = tuple(w for w in wording.lists[name] if w not in words)
     periods = data.get("periods")
     if periods:
         wording.period_message = periods.get("message", wording.period_message)
         wording.successors = (*wording.successors, *periods.get("successors", ()))
+
+
+def _is_word_lists(value: object) -> bool:
+    """{"name": ["word", …], …}: the shape of "lists" and "lists_disabled"."""
+    return isinstance(value, dict) and all(isinstance(v, list) and all(isinstance(w, str) for w in v)
+                                           for v in value.values())
 
 
 def load_wording(data_folder: Path | None = None) -> Wording:
@@ -236,10 +249,10 @@ def _user_shape_problem(data: object) -> str | None:
         words = data.get(key, [])
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             return f"{key} 应为词语的列表"
-    lists = data.get("lists", {})
-    if not isinstance(lists, dict) or not all(isinstance(v, list) and all(isinstance(w, str) for w in v)
-                                              for v in lists.values()):
+    if not _is_word_lists(data.get("lists", {})):
         return "lists 应为“词表名: 词语列表”"
+    if not _is_word_lists(data.get("lists_disabled", {})):
+        return "lists_disabled 应为“词表名: 停用的词语列表”，例如 {\"near\": [\"近\"]}"
     return None
 
 

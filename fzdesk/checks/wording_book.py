@@ -1,5 +1,6 @@
 """The unit's wording dictionary as 工具 → 本单位用语词典… shows it: the ten wording classes, what ships with the
-program (read-only) and what the unit added in <data>/wording/user.json (add, change, remove, each saved at once)."""
+program (read-only, but a unit may switch entries and list words off) and what the unit added in
+<data>/wording/user.json (add, change, remove, each saved at once)."""
 
 from __future__ import annotations
 
@@ -74,6 +75,9 @@ CLASS_NAMES = {c.key: c.name for c in CLASSES}
 TRIGGER_LISTS = frozenset({"requests", "results", "current_after"})
 #: Characters found in every paragraph of every report: never a word of a list on their own.
 COMMON_CHARACTERS = frozenset("的了是在和与及等我有一不为对中上下年月日人这其")
+#: Lists whose words themselves are reported (a contradictory quantity, a request, a result to update …):
+#: switching one of their words off means fewer findings. The other lists name what is looked for or excused.
+PROMPTING_LISTS = frozenset({"near", "over", "requests", "results", "current_after"})
 PAIR_SEPARATORS = ("→", "->", "=>", "—>", "＝", "=", "＞", ">")
 
 
@@ -94,7 +98,7 @@ class ShippedItem:
 
     text: str
     key: str
-    switchable: bool = False  # only wrong→right entries can be switched off for a unit
+    switchable: bool = False  # wrong→right entries and plain list words can be switched off for a unit
     off: bool = False
 
 
@@ -130,6 +134,11 @@ def _shipped_words(section: Section) -> set[str]:
     if section.kind == "exceptions":
         return {x for d in _shipped_files() for e in d.get("entries", ()) for x in e.get("exceptions", ())}
     return set(shipped_items(section))
+
+
+def list_purpose(name: str) -> str:
+    """What a list is for, without its examples: "表示“不到”的约数说法"."""
+    return re.sub(r"（[^）]*）$", "", re.sub(r"（如[^）]*）", "", LIST_TITLES.get(name, name)))
 
 
 def broken_name(now: datetime | None = None) -> str:
@@ -184,8 +193,17 @@ class WordingBook:
         """The wrong forms of the shipped entries this unit switched off."""
         return {e["wrong"] for e in self.data.get("entries", ()) if e.get("disabled")}
 
+    def list_words_off(self, name: str) -> set[str]:
+        """The shipped words of the list this unit switched off ("lists_disabled" in user.json)."""
+        return set(self.data.get("lists_disabled", {}).get(name, ()))
+
     def shipped_entries(self, section: Section) -> list[ShippedItem]:
-        """What ships for the section; wrong→right entries can be switched off, and say so when they are."""
+        """What ships for the section; wrong→right entries and list words can be switched off, and say so when
+        they are. Latin words and exceptions cannot."""
+        if section.kind == "list":
+            off = self.list_words_off(section.key)
+            return [ShippedItem(w + (OFF_LABEL if w in off else ""), w, True, w in off)
+                    for w in dict.fromkeys(shipped_items(section))]
         if section.kind != "pairs":
             return [ShippedItem(text, text) for text in shipped_items(section)]
         off = self.switched_off()
@@ -215,7 +233,10 @@ class WordingBook:
         return f"已删除“{key}”。"
 
     def switch_off(self, section: Section, wrong: str) -> str:
-        """Switches a shipped entry off for this unit ({"wrong": …, "disabled": true} in user.json)."""
+        """Switches a shipped entry off for this unit ({"wrong": …, "disabled": true} in user.json), or a shipped
+        word of a list ({"lists_disabled": {"near": ["近"]}})."""
+        if section.kind == "list":
+            return self._switch_word(section, wrong, off=True)
         right = self._shipped_pair(section, wrong)
         data = self._editable()
         if wrong in self.switched_off():
@@ -226,7 +247,9 @@ class WordingBook:
         return f"已停用程序自带的“{wrong}”→“{right}”，本单位的报告不再提示它。"
 
     def switch_on(self, section: Section, wrong: str) -> str:
-        """Uses a shipped entry again that this unit had switched off."""
+        """Uses a shipped entry (or list word) again that this unit had switched off."""
+        if section.kind == "list":
+            return self._switch_word(section, wrong, off=False)
         right = self._shipped_pair(section, wrong)
         data = self._editable()
         if wrong not in self.switched_off():
@@ -235,11 +258,41 @@ class WordingBook:
         self._save(data)
         return f"已重新启用程序自带的“{wrong}”→“{right}”。"
 
+    def _switch_word(self, section: Section, word: str, off: bool) -> str:
+        name = section.key
+        what = list_purpose(name)
+        if word not in shipped_items(section):
+            if word in self._words(self.data, section):
+                raise ValueError(f"“{word}”是本单位自己添加的词语，不必停用：不要时请在“本单位添加”里选中它，"
+                                 "点“删除选中的”。")
+            raise ValueError(f"“{word}”不是这个词表（{what}）里程序自带的词语，不能停用或启用。")
+        data = self._editable()
+        words = self.list_words_off(name)
+        if off and word in words:
+            raise ValueError(f"程序自带的词语“{word}”（{what}）本单位已经停用了。")
+        if not off and word not in words:
+            raise ValueError(f"程序自带的词语“{word}”（{what}）本来就在使用中。")
+        lists_off: dict[str, list[str]] = data.setdefault("lists_disabled", {})
+        if off:
+            lists_off.setdefault(name, []).append(word)
+        else:
+            lists_off[name] = [w for w in lists_off.get(name, ()) if w != word]
+            if not lists_off[name]:
+                del lists_off[name]
+            if not lists_off:
+                del data["lists_disabled"]
+        self._save(data)
+        if not off:
+            return f"已重新启用程序自带的词语“{word}”（{what}）。"
+        effect = "本单位的报告不再按它提示" if name in PROMPTING_LISTS else "本单位的报告检查时不再认这个词"
+        return f"已停用程序自带的词语“{word}”（{what}），{effect}。"
+
     @staticmethod
     def _shipped_pair(section: Section, wrong: str) -> str:
         shipped = _shipped_pairs().get(wrong)
         if section.kind != "pairs" or shipped is None or shipped[1] != section.key:
-            raise ValueError(f"“{wrong}”不是“{CLASS_NAMES.get(section.key, section.key)}”里程序自带的词条，"
+            where = next((c.name for c in CLASSES if section in c.sections), section.title)
+            raise ValueError(f"“{wrong}”不是“{where}”里程序自带的词条，"
                              "不能停用或启用。")
         return shipped[0]
 
@@ -373,6 +426,9 @@ def check_word(data: dict[str, Any], section: Section, word: str) -> str:
             raise ValueError(f"“{word}”里没有任何会被提示的写法，加入例外不起作用。"
                              "例外词语应包含被提示的写法，例如“法制审核”包含“法制”。")
     if word in _shipped_words(section):
+        if section.kind == "list" and word in data.get("lists_disabled", {}).get(section.key, ()):
+            raise ValueError(f"本单位已停用程序自带的词语“{word}”。如要重新使用，请在“程序自带”里选中它，"
+                             "点“重新启用选中的”。")
         raise ValueError(f"内置词表里已有“{word}”，不必再添加。")
     if word in WordingBook._words(data, section):
         raise ValueError(f"“{word}”已经添加过了。")

@@ -1,6 +1,6 @@
-"""工具 → 本单位用语词典…: for each wording class, what ships (a wrong→right entry can be switched off for the unit)
-and the unit's own entries (add, change, remove), each change saved at once in <data>/wording/user.json and the
-report checked again."""
+"""工具 → 本单位用语词典…: for each wording class, what ships (a wrong→right entry or a word of a list can be switched
+off for the unit) and the unit's own entries (add, change, remove), each change saved at once in
+<data>/wording/user.json and the report checked again."""
 
 from __future__ import annotations
 
@@ -183,14 +183,16 @@ class DictionaryDialog(QDialog):
         self.first.clear()
         self.second.clear()
         self.message.clear()
-        self.shipped_label.setText("程序自带（打勾的在使用，可为本单位停用）(&P)" if pairs else "程序自带（不可修改）")
-        self.shipped.setFocusPolicy(Qt.FocusPolicy.StrongFocus if pairs else Qt.FocusPolicy.NoFocus)
-        self.switch_button.setVisible(pairs)
+        switchable = pairs or section.kind == "list"
+        self.shipped_label.setText("程序自带（打勾的在使用，可为本单位停用）(&P)" if switchable
+                                   else "程序自带（不可修改）")
+        self.shipped.setFocusPolicy(Qt.FocusPolicy.StrongFocus if switchable else Qt.FocusPolicy.NoFocus)
+        self.switch_button.setVisible(switchable)
         self._fill_user()
 
     def _fill_shipped(self, select: str | None = None) -> None:
-        """Wrong→right entries: checkable (checked: in use), a switched-off one greyed and labelled 已停用.
-        The word lists: greyed, cannot be chosen."""
+        """Wrong→right entries and list words: checkable (checked: in use), a switched-off one greyed and labelled
+        已停用. Latin words and exceptions: greyed, cannot be chosen."""
         self.shipped.blockSignals(True)
         self.shipped.clear()
         broken = bool(self.book.problem)
@@ -268,7 +270,7 @@ class DictionaryDialog(QDialog):
         """停用选中的 / 重新启用选中的: the chosen shipped entry, for this unit only."""
         entry = self._shipped_entry()
         if entry is None:
-            self._say("请先在“程序自带”里选中要停用或重新启用的一条。", error=True)
+            self._say("请先在“程序自带”里选中要停用或重新启用的一条（或一个词语）。", error=True)
             return False
         return self._switch(entry)
 

@@ -70,20 +70,26 @@ def test_the_classes_with_the_shipped_entries_greyed(window: MainWindow, qtbot: 
     assert names[0] == "1. 法制与法治" and names[9] == "10. 报告结构" and names[10] == "不算错误的词语（例外）"
     assert "法治" in dialog.explanation.text()
     assert "法制政府 → 法治政府" in dialog.shipped_texts()
-    # wrong→right entries can be switched off for the unit (checked: in use); the word lists cannot
+    # wrong→right entries and list words can be switched off for the unit (checked: in use); Latin words and
+    # exceptions cannot
     assert all(dialog.shipped.item(i).checkState() == Qt.CheckState.Checked for i in range(dialog.shipped.count()))
     assert dialog.switch_button.isVisible() and not dialog.switch_button.isEnabled()
     assert not dialog.sections.isVisible()  # one list only
     click_class(qtbot, dialog, "报告结构")
     assert dialog.sections.isVisible() and dialog.sections.count() == 5
     assert "原因" in dialog.shipped_texts() and not dialog.second.isVisible()
-    assert all(dialog.shipped.item(i).flags() == Qt.ItemFlag.NoItemFlags for i in range(dialog.shipped.count()))
-    assert not dialog.switch_button.isVisible()
+    assert all(dialog.shipped.item(i).checkState() == Qt.CheckState.Checked for i in range(dialog.shipped.count()))
+    assert dialog.switch_button.isVisible() and "可为本单位停用" in dialog.shipped_label.text()
     dialog.sections.setFocus()
     QTest.keyClick(dialog.sections, Qt.Key.Key_Down)
     assert "下一步" in dialog.shipped_texts()
+    click_class(qtbot, dialog, "复制粘贴的痕迹")
+    assert "APP" in dialog.shipped_texts() and not dialog.switch_button.isVisible()
+    assert all(dialog.shipped.item(i).flags() == Qt.ItemFlag.NoItemFlags for i in range(dialog.shipped.count()))
     click_class(qtbot, dialog, "不算错误的词语")
     assert "法制审核（“法制”不提示）" in dialog.shipped_texts()
+    assert all(dialog.shipped.item(i).flags() == Qt.ItemFlag.NoItemFlags for i in range(dialog.shipped.count()))
+    assert not dialog.switch_button.isVisible() and dialog.shipped_label.text() == "程序自带（不可修改）"
     assert not dialog.edit_button.isEnabled() and not dialog.remove_button.isEnabled()
 
 
