@@ -63,10 +63,28 @@ def open_with_first_report(folder_arg: str | None) -> tuple[Store | Refusal, Fir
     if not isinstance(opened, Store):
         return opened, None
     try:
-        return opened, first_report(opened)
+        first = first_report(opened)
     except sqlite3.DatabaseError as exc:
         opened.close()
         return _refusal(opened.folder, exc), None
+    if first is not None:
+        _ready_for_the_steps(first)
+    return opened, first
+
+
+def _ready_for_the_steps(first: FirstReport) -> None:
+    """What the step list's states read besides the report, read now and kept (resources caches them): the
+    outline's opening (开头's state) and the catalogue's indicator codes (数据's count); with the domain modules the
+    window's own imports would load after Qt."""
+    import fzdesk.domain.naming
+    import fzdesk.domain.outline_text
+    import fzdesk.domain.progress
+    import fzdesk.export.record_key  # noqa: F401
+    from fzdesk import resources
+    from fzdesk.domain.model import UnitType
+
+    resources.outline_opening(UnitType(first.unit.unit_type))
+    resources.indicator_codes(first.report.catalogue_version)
 
 
 def open_for_window(folder_arg: str | None) -> Store | Refusal:

@@ -167,3 +167,15 @@ def test_opening_reads_the_first_report_or_refuses_and_closes(tmp_path: Path,
     again = open_for_window(str(tmp_path))  # the lock was given back
     assert isinstance(again, Store)
     again.close()
+
+
+def test_what_the_step_list_reads_is_read_with_the_report(tmp_path: Path) -> None:
+    """开头's state compares with the outline's opening: read before Qt, with the report (while Qt loads)."""
+    from fzdesk import resources
+
+    factories.two_years_folder(tmp_path)
+    resources.outline_opening.cache_clear()
+    opened, first = open_with_first_report(str(tmp_path))
+    assert isinstance(opened, Store) and first is not None
+    opened.close()
+    assert resources.outline_opening.cache_info().currsize == 1
