@@ -18,7 +18,7 @@ from fzdesk.ui.main_window import MainWindow
 from tests.ui.helpers import type_at_end
 from tests.ui.test_checks_ui import measures_page
 from tests.ui.test_dictionary_dialog import OFFSCREEN, click_class, open_dictionary, rules, user_file
-from tests.ui.test_dictionary_switch_off import click_shipped
+from tests.ui.test_dictionary_switch_off import click_shipped, space_on
 
 LEFT = Qt.MouseButton.LeftButton
 RULE = "wording.near_over"
@@ -36,16 +36,6 @@ def lists_disabled(store: Store) -> object:
 def state(dialog: DictionaryDialog, text: str) -> tuple[Qt.CheckState, str]:
     item = dialog.shipped.item(dialog.shipped_texts().index(text))
     return item.checkState(), item.foreground().color().name()
-
-
-def space_on(dialog: DictionaryDialog, qtbot: QtBot, row: int, then: str) -> None:
-    """The list, the word (Down from the first), Space on its check box; waits until the list shows `then`."""
-    dialog.shipped.setFocus()
-    dialog.shipped.setCurrentRow(0)
-    for _ in range(row):
-        QTest.keyClick(dialog.shipped, Qt.Key.Key_Down)
-    QTest.keyClick(dialog.shipped, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: then in dialog.shipped_texts())
 
 
 @OFFSCREEN

@@ -48,6 +48,16 @@ def click_shipped(qtbot: QtBot, dialog: DictionaryDialog, text: str) -> None:
     qtbot.mouseClick(dialog.shipped.viewport(), LEFT, pos=dialog.shipped.visualItemRect(item).center())
 
 
+def space_on(dialog: DictionaryDialog, qtbot: QtBot, row: int, then: str) -> None:
+    """The list, the entry (Down from the first), Space on its check box; waits until the list shows `then`."""
+    dialog.shipped.setFocus()
+    dialog.shipped.setCurrentRow(0)
+    for _ in range(row):
+        QTest.keyClick(dialog.shipped, Qt.Key.Key_Down)
+    QTest.keyClick(dialog.shipped, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: then in dialog.shipped_texts())
+
+
 def switched_off(store: Store) -> list[object]:
     data = json.loads(user_file(store).read_text(encoding="utf-8"))
     return [e for e in data["entries"] if e.get("disabled")]
@@ -102,12 +112,7 @@ def test_a_shipped_entry_switched_off_and_on_again(window: MainWindow, filled_st
 
     # switched on again from the keyboard: the list, the entry, Space on its check box
     row = dialog.shipped_texts().index(ENTRY + OFF_LABEL)
-    dialog.shipped.setFocus()
-    dialog.shipped.setCurrentRow(0)
-    for _ in range(row):
-        QTest.keyClick(dialog.shipped, Qt.Key.Key_Down)
-    QTest.keyClick(dialog.shipped, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: ENTRY in dialog.shipped_texts())
+    space_on(dialog, qtbot, row, ENTRY)
     assert dialog.shipped.item(row).checkState() == Qt.CheckState.Checked
     assert "已重新启用" in dialog.message.text()
     assert switched_off(filled_store) == []
