@@ -128,8 +128,7 @@ def _damaged_text(folder: Path, exc: sqlite3.DatabaseError) -> str:
 def _storage_trouble(exc: sqlite3.DatabaseError) -> bool:
     """Whether the folder or disk (write protection, no room, I/O) kept SQLite from opening the file."""
     message = str(exc).lower()
-    return any(words in message for words in ("readonly", "read-only", "unable to open", "disk i/o", "disk is full",
-                                              "database or disk is full"))
+    return any(words in message for words in ("readonly", "read-only", "unable to open", "disk i/o", "disk is full"))
 
 
 def damaged(exc: sqlite3.DatabaseError) -> bool:
