@@ -18,6 +18,12 @@ threads of their own while the window's thread imports Qt and fzdesk (~30 ms of 
   imports fzdesk's own modules; Python's and Qt's later dlopen() of the same files then find them loaded. The
   loader holds one lock while it loads: a C extension imported meanwhile would wait for all of it, so the caller
   imports the C extensions it needs first (fzdesk.app; tests/test_warmup.py checks that none is loaded after).
+  The files are opened with RTLD_LAZY: Qt's own libraries are linked with BIND_NOW and are relocated whole
+  whatever the flag, but the PySide6 binding modules (thousands of calls into Qt each) and many system libraries
+  are not, and lazily they bind only the functions the program calls, when first called. glibc does not relocate
+  a loaded file again, so Python's own RTLD_NOW import of the bindings keeps them lazy. The thread took ~15 ms
+  with RTLD_NOW and ~10 ms lazily (medians of 15, a fresh process each), and while it runs the window's thread
+  waits for it at `import PySide6.QtGui` on a busy machine.
 
 Stdlib only; nothing happens on other systems, or where a library cannot be found.
 """
@@ -32,7 +38,7 @@ FONTCONFIG = "libfontconfig.so.1"
 #: What the window loads anyway, relative to the PySide6 package folder.
 QT_BINDINGS = ("QtGui.abi3.so", "QtWidgets.abi3.so")
 XCB_PLUGIN = os.path.join("Qt", "plugins", "platforms", "libqxcb.so")
-RTLD_NOW = 2
+RTLD_LAZY = 1  # os.RTLD_LAZY, which the os module lacks on Windows (this module is imported there too)
 
 _started: set[str] = set()
 #: The preloading thread (tests wait for it) and the handles it got (never closed: the window needs them).
@@ -111,6 +117,6 @@ def _preload() -> None:
     dlopen.argtypes = (ctypes.c_char_p, ctypes.c_int)
     dlopen.restype = ctypes.c_void_p
     for path in qt_libraries():
-        handle = dlopen(os.fsencode(path), RTLD_NOW)  # the GIL is released for the call; failure: Qt's own error
+        handle = dlopen(os.fsencode(path), RTLD_LAZY)  # the GIL is released for the call; failure: Qt's own error
         if handle:
             handles.append(handle)

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import types
 from pathlib import Path
 
 import pytest
@@ -117,6 +118,23 @@ def test_the_libraries_are_loaded_without_importing_them() -> None:
     result = subprocess.run([sys.executable, "-c", PRELOAD_PROBE], capture_output=True, text=True, env=env,
                             check=True, timeout=60)
     assert result.stdout.strip() == "(True, False) ['QtGui.abi3.so', 'QtWidgets.abi3.so', 'libQt6Gui.so.6'] False 2"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux only")
+def test_the_libraries_are_opened_lazily(monkeypatch: pytest.MonkeyPatch) -> None:
+    """RTLD_LAZY: the binding modules' thousands of calls into Qt are bound when first called, not all at once
+    (~5 ms of the thread, which the window's thread waits for on a busy machine)."""
+    opened: list[tuple[bytes, int]] = []
+
+    def dlopen(path: bytes, mode: int) -> int:  # (a function: the preload sets its argtypes and restype)
+        opened.append((path, mode))
+        return 1
+
+    monkeypatch.setattr(ctypes, "CDLL", lambda *args: types.SimpleNamespace(dlopen=dlopen))
+    monkeypatch.setattr(warmup, "handles", [])
+    warmup._preload()
+    assert [path for path, _ in opened] == [os.fsencode(path) for path in warmup.qt_libraries()]
+    assert len(opened) >= 2 and {mode for _, mode in opened} == {os.RTLD_LAZY}
 
 
 @pytest.mark.parametrize(("environ", "xcb"), [
