@@ -93,18 +93,18 @@ def _prepare_window() -> None:
     import gc
 
     gc.disable()  # the window's start-up makes ~35,000 lasting objects: collected from after its first paint
-    from fzdesk import warmup
-
-    warmup.start_fontconfig()  # on other cores while the interpreter imports Qt and the program (Linux)
-    import decimal  # noqa: F401 (the C extensions the store's opening and fzdesk.app need before Qt: loaded
-    import json  # noqa: F401     before the preload holds the dynamic loader's lock, see fzdesk.warmup;
-    import opcode  # noqa: F401   tests/test_warmup.py. _opcode: for dataclasses -> inspect -> dis)
+    import ctypes  # noqa: F401 (the C extensions the store's opening, fzdesk.app and the preload need before
+    import decimal  # noqa: F401  Qt: loaded before the preload holds the dynamic loader's lock, see
+    import json  # noqa: F401     fzdesk.warmup; tests/test_warmup.py. _opcode: for dataclasses -> inspect -> dis;
+    import opcode  # noqa: F401   ctypes: the preload's and fzdesk.pyside_fix's, in the bundle loaded already)
     import sqlite3  # noqa: F401
+
+    from fzdesk import warmup
 
     if sys.platform != "win32":
         import fcntl  # noqa: F401 (the data folder's lock; msvcrt on Windows is built in)
 
-    warmup.preload_qt()
+    warmup.preload_qt()  # Qt's libraries, then fontconfig's configuration, on the other core (Linux)
 
 
 def _run_command(args: argparse.Namespace) -> int:

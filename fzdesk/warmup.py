@@ -1,29 +1,34 @@
 """Work of the window's start-up done on another core while Python imports the program (Linux only).
 
 Python runs on one core at a time; two pieces of the start-up are C work that needs no interpreter, and so run in
-threads of their own while the window's thread imports Qt and fzdesk (~30 ms of interpreter work):
+threads of their own while the window's thread imports Qt and fzdesk (~30 ms of interpreter work). The window's
+thread starts one (preload_qt), which starts the other once it is done (start_fontconfig): the machines have two
+cores, and the window's thread has one of them all along.
 
-- start_fontconfig: the window's first text (the status bar, in practice) makes Qt read the font configuration
-  through fontconfig's FcInit(): about 110 XML files (/etc/fonts/conf.d, and the descriptions of those in
-  conf.avail) and the font caches, ~4 ms. FcInit() keeps what it read as fontconfig's process-wide
-  configuration, so once it has run, Qt's call returns at once. The thread is a native one that goes straight
-  into FcInit (pthread_create with FcInit as the start routine): it never runs Python, so it neither holds nor
-  waits for the GIL. fontconfig is thread-safe since 2.10: should Qt ask while the thread is still reading, both
-  read and fontconfig keeps one result. FcInit takes no argument and returns an int; as a start routine it is
-  handed one pointer it does not read and what it returns is never read (the thread is detached), which every
-  calling convention Linux runs on (x86-64, AArch64, LoongArch) allows.
 - preload_qt: loading QtGui's and QtWidgets' bindings and the X11 platform plugin (libQt6Gui, libQt6Widgets,
   libQt6XcbQpa and ~30 system libraries, relocated symbol by symbol) takes ~9 ms of `import PySide6.QtGui` and of
   QApplication(). dlopen() in a Python thread (a ctypes call, so without the GIL) does it while the window's thread
-  imports fzdesk's own modules; Python's and Qt's later dlopen() of the same files then find them loaded. The
-  loader holds one lock while it loads: a C extension imported meanwhile would wait for all of it, so the caller
-  imports the C extensions it needs first (fzdesk.app; tests/test_warmup.py checks that none is loaded after).
-  The files are opened with RTLD_LAZY: Qt's own libraries are linked with BIND_NOW and are relocated whole
-  whatever the flag, but the PySide6 binding modules (thousands of calls into Qt each) and many system libraries
-  are not, and lazily they bind only the functions the program calls, when first called. glibc does not relocate
-  a loaded file again, so Python's own RTLD_NOW import of the bindings keeps them lazy. The thread took ~15 ms
-  with RTLD_NOW and ~10 ms lazily (medians of 15, a fresh process each), and while it runs the window's thread
-  waits for it at `import PySide6.QtGui` on a busy machine.
+  opens the store and imports fzdesk's own modules; Python's and Qt's later dlopen() of the same files then find
+  them loaded. The loader holds one lock while it loads: a C extension imported meanwhile would wait for all of
+  it, so the caller imports the C extensions it needs first (fzdesk.cli; tests/test_warmup.py checks that none is
+  loaded after). The files are opened with RTLD_LAZY: Qt's own libraries are linked with BIND_NOW and are
+  relocated whole whatever the flag, but the PySide6 binding modules (thousands of calls into Qt each) and many
+  system libraries are not, and lazily they bind only the functions the program calls, when first called. glibc
+  does not relocate a loaded file again, so Python's own RTLD_NOW import of the bindings keeps them lazy. The
+  thread took ~15 ms with RTLD_NOW and ~10 ms lazily (medians of 15, a fresh process each), and while it runs the
+  window's thread waits for it at `import PySide6.QtGui` on a busy machine.
+- start_fontconfig, once the libraries are loaded (libfontconfig is one of them): the window's first text makes
+  Qt read the font configuration through fontconfig's FcInit(): about 110 XML files (/etc/fonts/conf.d, and the
+  descriptions of those in conf.avail) and the font caches, ~4 ms. FcInit() keeps what it read as fontconfig's
+  process-wide configuration, so once it has run, Qt's call returns at once. It runs while the window's thread
+  imports Qt, ~20 ms before the first text. (Started before the preload, as it was, its reading ran beside the
+  preload and the window's thread, three threads on two cores, and the window's thread reached Qt ~4 ms later:
+  instrumented bundles, 30 alternating runs, first paint 183.4 -> 177.7 ms.) The thread is a native one that
+  goes straight into FcInit (pthread_create with FcInit as the start routine): it never runs Python, so it
+  neither holds nor waits for the GIL. fontconfig is thread-safe since 2.10: should Qt ask while the thread is
+  still reading, both read and fontconfig keeps one result. FcInit takes no argument and returns an int; as a
+  start routine it is handed one pointer it does not read and what it returns is never read (the thread is
+  detached), which every calling convention Linux runs on (x86-64, AArch64, LoongArch) allows.
 
 Stdlib only; nothing happens on other systems, or where a library cannot be found.
 """
@@ -98,7 +103,8 @@ def qt_libraries(environ: dict[str, str] | os._Environ[str] = os.environ) -> lis
 
 
 def preload_qt() -> bool:
-    """Starts loading Qt's libraries in a thread; True if it was started (once a process)."""
+    """Starts loading Qt's libraries in a thread, which then starts fontconfig's; True if it was started (once a
+    process)."""
     global preloader
     if not _on_linux("qt"):
         return False
@@ -108,6 +114,11 @@ def preload_qt() -> bool:
 
 
 def _preload() -> None:
+    _load_qt()
+    start_fontconfig()
+
+
+def _load_qt() -> None:
     import ctypes
 
     try:

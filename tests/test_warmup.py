@@ -75,8 +75,8 @@ WINDOW_PROBE = textwrap.dedent("""
     import atexit, sys, types
     import fzdesk.warmup as warmup
     calls = []
-    warmup.start_fontconfig = lambda: calls.append("qt imported" if "PySide6" in sys.modules else "first") or True
-    atexit.register(lambda: print("fontconfig:", calls))
+    warmup.preload_qt = lambda: calls.append("qt imported" if "PySide6" in sys.modules else "first") or True
+    atexit.register(lambda: print("preload:", calls))
     app = types.ModuleType("fzdesk.app")
     app.run_gui = lambda data, opened, first: 0
     sys.modules["fzdesk.app"] = app
@@ -89,12 +89,12 @@ WINDOW_PROBE = textwrap.dedent("""
 
 
 @pytest.mark.parametrize(("arguments", "expected"), [
-    (["--data", "D"], "fontconfig: ['first']"),
-    ([], "fontconfig: ['first']"),
-    (["--version"], "fontconfig: []"),
-    (["--data", "D", "list"], "fontconfig: []"),
+    (["--data", "D"], "preload: ['first']"),
+    ([], "preload: ['first']"),
+    (["--version"], "preload: []"),
+    (["--data", "D", "list"], "preload: []"),
 ])
-def test_only_the_window_starts_it_before_qt(arguments: list[str], expected: str, tmp_path: Path) -> None:
+def test_only_the_window_starts_the_preload_before_qt(arguments: list[str], expected: str, tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", WINDOW_PROBE, *arguments], capture_output=True, text=True,
                             timeout=60, cwd=tmp_path)
     assert result.stdout.splitlines()[-1] == expected
@@ -121,9 +121,10 @@ def test_the_libraries_are_loaded_without_importing_them() -> None:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux only")
-def test_the_libraries_are_opened_lazily(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_libraries_are_opened_lazily_then_fontconfig_starts(monkeypatch: pytest.MonkeyPatch) -> None:
     """RTLD_LAZY: the binding modules' thousands of calls into Qt are bound when first called, not all at once
-    (~5 ms of the thread, which the window's thread waits for on a busy machine)."""
+    (~5 ms of the thread, which the window's thread waits for on a busy machine); fontconfig's reading follows,
+    not beside the loading (two cores)."""
     opened: list[tuple[bytes, int]] = []
 
     def dlopen(path: bytes, mode: int) -> int:  # (a function: the preload sets its argtypes and restype)
@@ -132,9 +133,21 @@ def test_the_libraries_are_opened_lazily(monkeypatch: pytest.MonkeyPatch) -> Non
 
     monkeypatch.setattr(ctypes, "CDLL", lambda *args: types.SimpleNamespace(dlopen=dlopen))
     monkeypatch.setattr(warmup, "handles", [])
+    monkeypatch.setattr(warmup, "start_fontconfig", lambda: opened.append((b"fontconfig", 0)) or True)
     warmup._preload()
-    assert [path for path, _ in opened] == [os.fsencode(path) for path in warmup.qt_libraries()]
-    assert len(opened) >= 2 and {mode for _, mode in opened} == {os.RTLD_LAZY}
+    libraries = [os.fsencode(path) for path in warmup.qt_libraries()]
+    assert [path for path, _ in opened] == [*libraries, b"fontconfig"]  # fontconfig's reading once they are loaded
+    assert len(libraries) >= 2 and {mode for _, mode in opened[:-1]} == {os.RTLD_LAZY}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux only")
+def test_fontconfig_starts_even_when_the_libraries_cannot_be_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[str] = []
+    monkeypatch.setattr(warmup, "qt_libraries", lambda: ["/nonexistent/QtGui.abi3.so"])
+    monkeypatch.setattr(warmup, "handles", [])
+    monkeypatch.setattr(warmup, "start_fontconfig", lambda: started.append("fontconfig") or True)
+    warmup._preload()
+    assert warmup.handles == [] and started == ["fontconfig"]
 
 
 @pytest.mark.parametrize(("environ", "xcb"), [
