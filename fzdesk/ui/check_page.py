@@ -122,17 +122,17 @@ class CheckPage(Page):
         self.explanation.setPlaceholderText("一句话说明变化的原因，例如：今年开展专项整治，案件集中办结")
         self.explanation.setAccessibleName("变化原因说明")
         self.explanation_label = buddy_label("原因说明(&Y)：", self.explanation)
-        self.save_explanation = QPushButton("保存说明(&V)")
+        self.save_explanation = QPushButton("保存说明(&S)")
         explain_row.addWidget(self.explanation_label)
         explain_row.addWidget(self.explanation, 1)
         explain_row.addWidget(self.save_explanation)
         layout.addLayout(explain_row)
         buttons = QHBoxLayout()
-        self.go_button = QPushButton("转到原文(&G)")
+        self.go_button = QPushButton("转到原文(&O)")
         self.fix_buttons = [QPushButton(), QPushButton()]
         self.dismiss_button = QPushButton("忽略…(&I)")
         self.restore_button = QPushButton("恢复(&R)")
-        self.exception_button = QPushButton("这不是错误（加入例外）(&E)…")
+        self.exception_button = QPushButton("这不是错误（加入例外）(&B)…")
         for b in (self.go_button, *self.fix_buttons, self.dismiss_button, self.restore_button,
                   self.exception_button):
             buttons.addWidget(b)

@@ -182,9 +182,9 @@ class BlockPage(Page):
         head.addWidget(self.title_history)
         right_layout.addLayout(head)
         body_row = QHBoxLayout()
-        body_label = QLabel("正文(&T)：每段一行，回车另起一段")
+        body_label = QLabel("正文(&1)：每段一行，回车另起一段")
         body_label.setWordWrap(True)  # narrow windows: wraps instead of widening the page
-        self.body_history = QPushButton("历史版本…(&H)")
+        self.body_history = QPushButton("历史版本…(&2)")
         body_row.addWidget(body_label, 1)
         body_row.addWidget(self.body_history)
         right_layout.addLayout(body_row)

@@ -34,7 +34,7 @@ class ClosingPage(OneTextPage):
         assert section is not None
         self.item = ensure_single_item(session, section)
         self.outer.addWidget(self.hint("结尾一般只写“特此报告。”。报告不能夹带请示事项。"))
-        label = QLabel("结尾(&E)")
+        label = QLabel("结尾(&W)")
         self.closing = TextEditor()
         self.closing.setAccessibleName("结尾")
         self.closing.setMaximumHeight(110)
@@ -49,7 +49,7 @@ class ClosingPage(OneTextPage):
         row.addWidget(self.default)
         row.addStretch(1)
         content.addLayout(row)
-        att_label = QLabel("附件(&F)：每行一件，例如“2023年度法治政府建设主要数据表”；没有附件就留空")
+        att_label = QLabel("附件(&A)：每行一件，例如“2023年度法治政府建设主要数据表”；没有附件就留空")
         att_label.setWordWrap(True)
         self.attachments = TextEditor()
         self.attachments.setAccessibleName("附件")

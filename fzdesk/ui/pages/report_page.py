@@ -67,7 +67,7 @@ class ReportPage(Page):
         year_row.addWidget(self.year)
         year_row.addStretch(1)
         form.addRow(buddy_label("报告年度(&Y)", self.year), year_row)
-        form.addRow(buddy_label("标题(&T)", self.title), title_row)
+        form.addRow(buddy_label("标题(&B)", self.title), title_row)
         form.addRow("主送机关(&R)", self.recipient)
         form.addRow("署名机关(&O)", self.organ1)
         form.addRow("第二署名机关(&2)", self.organ2)
