@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fzdesk.domain.dates import written_date
 from fzdesk.domain.model import UnitType
-from fzdesk.storage.backup import backup_date, backups
+from fzdesk.storage.backup import restorable
 from fzdesk.ui import style
 
 if TYPE_CHECKING:
@@ -214,24 +213,25 @@ class NewReportDialog(QDialog):
 
 
 class BackupDialog(QDialog):
-    """Lists the daily backups with their dates; the chosen one is in .chosen after Accepted."""
+    """Lists the daily backups and the copies made before deleting a report or restoring, newest first; the chosen
+    one is in .chosen after Accepted."""
 
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("恢复备份")
         self.resize(460, 380)
         self.chosen: Path | None = None
-        self.paths = backups(folder)
+        self.backups = restorable(folder)
+        self.paths = [b.path for b in self.backups]
         layout = QVBoxLayout(self)
-        text = ("程序每天第一次启动时自动备份一次，保留最近14天。选择要恢复到的日期："
+        text = ("程序每天第一次启动时自动备份一次，保留最近14天；删除报告和恢复备份之前也会先备份。选择要恢复到的备份："
                 if self.paths else "还没有备份。程序每天第一次启动时会自动备份一次。")
         label = QLabel(text)
         label.setWordWrap(True)
         layout.addWidget(label)
         self.list = QListWidget()
-        for path in self.paths:
-            d = backup_date(path)
-            self.list.addItem(f"{written_date(d)}的备份")
+        for b in self.backups:
+            self.list.addItem(b.label)
         self.list.setCurrentRow(0)
         layout.addWidget(self.list, 1)
         warn = QLabel("恢复后，当前全部数据会被所选备份替换（当前数据会先另存一份）。")
@@ -248,10 +248,9 @@ class BackupDialog(QDialog):
         row = self.list.currentRow()
         if not 0 <= row < len(self.paths):
             return
-        d = backup_date(self.paths[row])
         answer = QMessageBox.question(
             self, "确认恢复",
-            f"确定把全部数据恢复到 {written_date(d)} 的备份吗？\n"
+            f"确定把全部数据恢复到“{self.backups[row].label}”吗？\n"
             "之后写的内容将被替换（恢复前的数据会另存在备份文件夹中）。",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:

@@ -100,3 +100,49 @@ def test_enter_cancels_and_deletes_nothing(filled_store: Store, qtbot: QtBot,
     assert [s.id for s in filled_store.reports()] == before
     assert not list(filled_store.backup_folder.glob("before-delete-report-*"))
     assert _years(w) == ["2023年度", "2022年度"]
+
+
+def test_a_deleted_report_comes_back_through_restore_backup(filled_store: Store, qtbot: QtBot,
+                                                            make_window: Callable[[Store], MainWindow]) -> None:
+    """The delete question promises 文件 → 恢复备份… brings it back: the copy made before deleting is listed first
+    (a morning's daily backup would lose the day's work) and restoring it gives the report back."""
+    from fzdesk.storage import backup
+    from fzdesk.ui.dialogs import BackupDialog
+
+    backup.copy_database(filled_store.conn, filled_store.backup_folder / "fzdesk-2024-01-02.sqlite")
+    w = make_window(filled_store)
+    assert w.session.report is not None and w.session.report.year == 2023
+    deleted = w.session.report.id
+    seen: list[str] = []
+    QTimer.singleShot(0, lambda: _answer("删除", seen, qtbot))
+    w.delete_report_action.trigger()
+    assert [s.year for s in filled_store.reports()] == [2022]
+
+    listed: list[str] = []
+    errors: list[BaseException] = []
+    test = modal.current_test[0]
+
+    def choose() -> None:
+        if modal.test_is_over(test):
+            return
+        dialogs = [d for d in QApplication.topLevelWidgets() if isinstance(d, BackupDialog) and d.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(10, choose)
+            return
+        d = dialogs[0]
+        try:
+            listed.extend(d.list.item(i).text() for i in range(d.list.count()))
+            QTimer.singleShot(0, lambda: _answer("Yes", seen, qtbot, test))
+            qtbot.keyClick(d.list, Qt.Key.Key_Return)  # the newest is selected: Enter restores it
+        except BaseException as exc:
+            errors.append(exc)
+            d.reject()
+
+    QTimer.singleShot(0, choose)
+    w.restore_action.trigger()
+    assert not errors, errors
+    assert "删除2023年度报告之前的数据" in listed[0] and "2024年1月2日的备份" in listed
+    assert "确定把全部数据恢复到" in seen[-1] and "删除2023年度报告之前的数据" in seen[-1]
+    assert [s.year for s in filled_store.reports()] == [2023, 2022]
+    assert deleted in [s.id for s in filled_store.reports()]
+    assert _years(w) == ["2023年度", "2022年度"]
