@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from fzdesk.domain.model import UnitType
-from fzdesk.storage.backup import restorable
+from fzdesk.storage.backup_list import restorable
 from fzdesk.ui import style
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from fzdesk.storage import backup
+from fzdesk.storage import backup, backup_list
 from fzdesk.storage.store import Store
 from tests import factories
 
@@ -22,7 +22,7 @@ def test_copies_made_before_a_change_are_listed_with_the_dailies_newest_first(st
     (folder / "before-restore-20261126-120000.sqlite.part").write_bytes(b"")  # half-written: not offered
     (folder / "notes.sqlite").write_bytes(b"")
 
-    listed = backup.restorable(folder)
+    listed = backup_list.restorable(folder)
 
     assert [r.label for r in listed] == [
         "2026年11月26日 11:30 恢复备份之前的数据",
@@ -37,9 +37,9 @@ def test_copies_made_before_a_change_are_listed_with_the_dailies_newest_first(st
 
 def test_an_unreadable_copy_is_still_offered_without_its_year(tmp_path: Path) -> None:
     (tmp_path / "before-delete-report-7-20261126-112052.sqlite").write_bytes(b"not a database")
-    [only] = backup.restorable(tmp_path)
+    [only] = backup_list.restorable(tmp_path)
     assert only.label == "2026年11月26日 11:20 删除一份报告之前的数据"
 
 
 def test_no_folder_no_backups(tmp_path: Path) -> None:
-    assert backup.restorable(tmp_path / "backups") == []
+    assert backup_list.restorable(tmp_path / "backups") == []
