@@ -22,7 +22,7 @@ from fzdesk.domain.model import Report, Unit
 from fzdesk.domain.naming import step_titles
 from fzdesk.exchange import report_json
 from fzdesk.export.docx_writer import export_docx
-from fzdesk.export.handoff import SAFE_TO_REMOVE, HandoffError, TargetExists, report_file_name, write_safely
+from fzdesk.export.handoff import HandoffError, TargetExists, report_file_name, stick_note, write_safely
 from fzdesk.export.options import unit_options
 from fzdesk.export.record import record_export
 from fzdesk.paths import data_dir
@@ -98,7 +98,7 @@ def handle(args: argparse.Namespace) -> int:
               "改正后重新导出，或在程序的“检查”步骤写明理由后忽略。", file=sys.stderr)
     if not_recorded:
         print(not_recorded, file=sys.stderr)
-    print(f"已写入并读回核对无误，{SAFE_TO_REMOVE}。")
+    print(f"已写入并读回核对无误{stick_note(folder)}。")
     return 0
 
 

@@ -26,6 +26,14 @@ _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
 SAFE_TO_REMOVE = "可以安全拔出U盘"
 
 
+def stick_note(folder: Path) -> str:
+    """What follows "read back and verified" once the files in folder are written: that the stick may be pulled,
+    only when folder is on a removable drive (not after saving to the desktop)."""
+    from fzdesk import portable
+
+    return f"，{SAFE_TO_REMOVE}" if portable.is_removable(folder) else ""
+
+
 class HandoffError(Exception):
     """A write that did not complete; the message is Chinese and says what to do. No file was left behind."""
 
@@ -48,7 +56,7 @@ class Written:
 
     @property
     def message(self) -> str:
-        return f"已保存到“{self.path}”，并已读回核对无误，{SAFE_TO_REMOVE}。"
+        return f"已保存到“{self.path}”，并已读回核对无误{stick_note(self.path.parent)}。"
 
 
 def safe_file_name(name: str, replacement: str = "_") -> str:

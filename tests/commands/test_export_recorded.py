@@ -96,7 +96,7 @@ def test_while_the_window_holds_the_data_folder_the_export_is_written_and_not_re
         assert main(["--data", str(data), "export", "--year", "2023", "--out", str(out)]) == 0
         captured = capsys.readouterr()
         assert "程序窗口正在使用这个数据文件夹，这次导出没有记入窗口的“导出”步骤" in captured.err
-        assert "可以安全拔出U盘" in captured.out.splitlines()[-1]
+        assert captured.out.splitlines()[-1].startswith("已写入并读回核对无误")
         assert (out / f"{NAME}.docx").exists()
         assert store_state(data) == before
         assert window_store.setting(setting_key(window_store.reports()[0].id)) is None

@@ -47,7 +47,7 @@ def test_export_writes_the_docx_and_prints_its_path(data: Path, tmp_path: Path, 
     assert main(["--data", str(data), "export", "--out", str(out)]) == 0
     printed = capsys.readouterr().out.splitlines()
     assert printed[0] == str(out / f"{NAME}.docx")
-    assert "可以安全拔出U盘" in printed[-1]
+    assert printed[-1] == "已写入并读回核对无误。"  # a folder on the PC: no word of a stick
     assert sorted(p.name for p in out.iterdir()) == [f"{NAME}.docx"]
     found = read_embedded(out / f"{NAME}.docx")
     assert found is not None and not found.text_changed
@@ -153,7 +153,7 @@ def test_export_lists_the_dismissed_findings_with_their_reasons_and_warns_of_err
     assert lines[at + 1].startswith("  · 【警告】“法制政府”应写作“法治政府”")
     assert lines[at + 1].endswith("（二、主要举措和成效 · 第1项 · 第2段）")  # as the step list names it
     assert lines[at + 2] == "    理由：引用文件原标题"
-    assert "可以安全拔出U盘" in lines[-1]
+    assert lines[-1].startswith("已写入并读回核对无误")
     assert "还有1个错误没有处理" in captured.err
     texts = [p.text for p in paragraphs((out / f"{NAME}.docx").read_bytes())]
     assert "需要说明的是：行政复议方面，受理88件，较去年减少339件，主要原因是复议渠道前移，案件减少。" in texts

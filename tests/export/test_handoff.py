@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from fzdesk import portable
 from fzdesk.export import handoff
 from fzdesk.export.handoff import HandoffError, TargetExists, next_free_name, report_file_name, write_safely
 
@@ -42,12 +43,20 @@ def test_next_free_name(tmp_path: Path) -> None:
     assert next_free_name(tmp_path / NAME.replace(".docx", "(2).docx")).name == NAME.replace(".docx", "(3).docx")
 
 
-def test_success_writes_verifies_and_says_the_stick_may_be_removed(tmp_path: Path) -> None:
+def test_success_writes_verifies_and_says_the_stick_may_be_removed(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(portable, "is_removable", lambda path: path == tmp_path)
     written = write_safely(tmp_path, NAME, DATA)
     assert written.path.read_bytes() == DATA
     assert written.sha256 == hashlib.sha256(DATA).hexdigest()
-    assert "可以安全拔出U盘" in written.message
+    assert written.message == f"已保存到“{tmp_path / NAME}”，并已读回核对无误，可以安全拔出U盘。"
     assert leftovers(tmp_path) == [NAME]
+
+
+def test_a_folder_on_the_pc_is_not_called_a_stick(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(portable, "is_removable", lambda path: False)
+    written = write_safely(tmp_path, NAME, DATA)
+    assert written.message == f"已保存到“{tmp_path / NAME}”，并已读回核对无误。"
 
 
 def test_steps_run_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from fzdesk import portable
 from fzdesk.domain.model import Block, Dismissal, FigureState, FigureValue
 from fzdesk.domain.progress import Progress
 from fzdesk.exchange.embedded import read_embedded
@@ -41,6 +42,7 @@ def page(qtbot: QtBot, filled_store: Store, tmp_path: Path, monkeypatch: pytest.
     stick = tmp_path / "KINGSTON"
     stick.mkdir()
     monkeypatch.setattr(ExportPage, "list_drives", lambda self: [Drive(stick, "KINGSTON", 8 * 1024 ** 3)])
+    monkeypatch.setattr(portable, "is_removable", lambda path: Path(path) == stick)
     unit = filled_store.units()[0]
     summary = next(r for r in filled_store.reports() if r.year == 2023)
     session = Session(filled_store, Autosaver(), unit, filled_store.load_report(summary.id))
@@ -76,6 +78,15 @@ def test_preview_shows_the_pages(page: ExportPage) -> None:
     pages = page.pages_widget.findChildren(QLabel)
     assert len(pages) >= 2
     assert "预览：共" in page.status.text()
+
+
+def test_a_folder_on_the_pc_gets_no_word_of_pulling_a_stick(page: ExportPage, tmp_path: Path) -> None:
+    desktop = tmp_path / "桌面"
+    desktop.mkdir()
+    page.folder.setText(str(desktop))
+    page.export_button.click()
+    assert sorted(p.name for p in desktop.iterdir()) == [f"{NAME}.docx"]
+    assert page.status.text() == f"已保存“{NAME}.docx”到“{desktop}”，并已读回核对无误。"
 
 
 def test_export_writes_the_file_and_says_the_stick_may_be_removed(page: ExportPage, tmp_path: Path) -> None:
@@ -153,6 +164,7 @@ def window(checked_store: Store, make_window: Callable[[Store], MainWindow], tmp
     stick = tmp_path / "KINGSTON"
     stick.mkdir()
     monkeypatch.setattr(ExportPage, "list_drives", lambda self: [Drive(stick, "KINGSTON", 8 * 1024 ** 3)])
+    monkeypatch.setattr(portable, "is_removable", lambda path: Path(path) == stick)
     return make_window(checked_store)
 
 

@@ -39,7 +39,7 @@ from fzdesk.domain.naming import step_titles
 from fzdesk.export import geometry
 from fzdesk.export.docx_writer import export_docx
 from fzdesk.export.drives import Drive, removable_drives
-from fzdesk.export.handoff import HandoffError, TargetExists, report_file_name, write_safely
+from fzdesk.export.handoff import HandoffError, TargetExists, report_file_name, stick_note, write_safely
 from fzdesk.export.options import ExportOptions, FontSet, PageNumbers, Variant, remember, unit_options
 from fzdesk.export.preview import preview_pages
 from fzdesk.export.record import record_export
@@ -441,6 +441,6 @@ class ExportPage(Page):
             self.show_error(str(exc))
             return
         names = "、".join(f"“{p.name}”" for p in written)
-        self.status.setText(f"已保存{names}到“{folder}”，并已读回核对无误，可以安全拔出U盘。")
+        self.status.setText(f"已保存{names}到“{folder}”，并已读回核对无误{stick_note(folder)}。")
         record_export(self.session.store, report, unit, exported.text_hash, written)  # 已完成 while unchanged
         self.changed.emit()
