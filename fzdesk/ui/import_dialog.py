@@ -53,6 +53,9 @@ def choose_import_file(parent: QWidget | None) -> Path | None:
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     folders = [*_last_folder, documents, str(Path.home())]
     folder = next((f for f in folders if f and Path(f).is_dir()), "")  # a missing folder would read as a file name
+    from fzdesk.ui.qt_texts import complete_qt_translation
+
+    complete_qt_translation()  # (Qt's own dialog, on Linux: two labels Qt's Chinese lacks)
     dialog = QFileDialog(parent, "选择上一年度的报告文件", folder, FILE_FILTERS)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)

@@ -252,6 +252,9 @@ class ExportPage(Page):
             self.folder.setText(path)
 
     def browse(self) -> None:
+        from fzdesk.ui.qt_texts import complete_qt_translation
+
+        complete_qt_translation()  # (Qt's own dialog, on Linux: two labels Qt's Chinese lacks)
         chosen = QFileDialog.getExistingDirectory(self, "选择保存文件夹", self.folder.text())
         if chosen:
             self.folder.setText(chosen)
