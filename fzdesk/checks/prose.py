@@ -361,11 +361,12 @@ def _yoy(para: Para, m: re.Match[str], mention: Mention, ties: list[Tie], scan: 
     else:
         if (actual == delta and up) or (-actual == delta and not up):
             return None
-        right = f"{'增加' if actual > 0 else '减少'}{fmt(abs(actual))}{unit}"
+        words = ("提高", "下降", "个百分点") if points else ("增加", "减少", unit)  # a rate moves in points, not %
+        right = f"{words[0] if actual > 0 else words[1]}{fmt(abs(actual))}{words[2]}"
     message = f"文中说{name}“{statement}”，但去年为{fmt(last)}{unit}、今年为{fmt(this)}{unit}，实际是{right}。"
     verb = m.group("up") or m.group("down")
-    fix_text = para.text[m.start():m.end()].replace(verb, "增加" if actual > 0 else "减少") if not mention.percent \
-        else None
+    fix_text = para.text[m.start():m.end()].replace(verb, words[0] if actual > 0 else words[1]) \
+        if not mention.percent else None
     fixes: list[TextFix | FigureFix] = []
     if fix_text is not None:
         fixes.append(TextFix(f"改为“{right}”", loc, statement, f"{fix_text}{fmt(abs(actual))}{mention.unit}"))
