@@ -17,6 +17,8 @@ _NUM = "一二三四五六七八九十"
 LEVEL1 = re.compile(rf"^([{_NUM}]{{1,3}})\s*[、.．]\s*(.+)$")
 ITEM = re.compile(rf"^[（(]\s*([{_NUM}]{{1,3}})\s*[）)]\s*(.*)$")
 YISHI = re.compile(rf"^([{_NUM}]{{1,3}})是\s*(.*)$")
+#: Items numbered "1." "1、" or "（1）" "(1)" where a block has no （一）; never "1.5万元" (a digit follows).
+ARABIC_ITEMS = (re.compile(r"^(\d{1,2})\s*[.．、](?!\d)\s*(.*)$"), re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*(.*)$"))
 DOC_NUMBER = re.compile(r"[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号|签发人")
 CLOSING = re.compile(r"^(特此报告|专此报告|以上报告|特此报送)")
 
@@ -396,6 +398,12 @@ def split_items(content: list[str]) -> tuple[Numbering, list[Item], list[str]]:
         return Numbering.HEADINGS, [], []
     if any(ITEM.match(p) for p in content):
         return _split_marked(content, ITEM, yishi=False)
+    arabic = _arabic_items(content)
+    if arabic is not None:
+        marked = _split_marked(content, arabic, yishi=False)
+        if marked[2]:  # a lead-in: keep_lead_in would relabel "1." as "（一）", so the block stays as written
+            return Numbering.NONE, [Item("", list(content))], []
+        return marked
     content = [piece for p in content for piece in _expand_yishi(p)]
     if any(YISHI.match(p) for p in content):
         return _split_marked(content, YISHI, yishi=True)
@@ -409,6 +417,20 @@ def split_items(content: list[str]) -> tuple[Numbering, list[Item], list[str]]:
             leads = content[:n] + ([lead] if lead else [])
             return Numbering.YISHI, items, leads
     return Numbering.NONE, [Item("", list(content))], []
+
+
+def _arabic_items(content: list[str]) -> re.Pattern[str] | None:
+    """The pattern of "1." or "（1）" items when the first numbered paragraph has one (before any 一是) and its
+    numbers run 1, 2, 3 …; a marker of the other form inside an item stays in the item's text."""
+    firsts = [(next((n for n, p in enumerate(content) if pattern.match(p)), len(content)), k)
+              for k, pattern in enumerate(ARABIC_ITEMS)]
+    at, k = min(firsts)
+    yishi_at = next((n for n, p in enumerate(content) if YISHI.match(p)), len(content))
+    if at >= min(yishi_at, len(content)):
+        return None
+    pattern = ARABIC_ITEMS[k]
+    numbers = [int(m.group(1)) for p in content if (m := pattern.match(p))]
+    return pattern if numbers == list(range(1, len(numbers) + 1)) else None
 
 
 def _short(text: str, limit: int = 30) -> str:

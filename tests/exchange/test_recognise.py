@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -403,3 +404,23 @@ def test_never_joined_after_a_title_nor_before_a_recipient_line() -> None:
     assert join_broken(["我镇全年围绕中心任务重点开展了以下几个方面的", "工作："]) == (
         ["我镇全年围绕中心任务重点开展了以下几个方面的工作："], 1)
     assert join_broken(["我镇严格落实重大事项请示报告制度，全年向县人大常委会专题报告", "工作2次。"])[1] == 1
+
+
+@pytest.mark.parametrize("label", ["{n}.", "{n}．", "{n}、", "（{n}）", "({n})"])
+def test_items_numbered_with_arabic_numerals(label: str) -> None:
+    """"1." / "（1）" items under a level-1 heading (no （一） in the block) are items like （一）, their numbers
+    stripped; before, the block became one unnumbered item and the preview called "1.…" a lead-in."""
+    text = [re.sub(r"^（([一二三四五])）", lambda m: label.format(n=rec.small_chinese(m.group(1))), line)
+            for line in samples.lines(samples.county_text())]
+    got = rec.recognise([rec.SourceParagraph(line) for line in text])
+    measures = got.report.section(Block.MEASURES)
+    assert measures is not None and measures.numbering is Numbering.INLINE
+    assert [i.title for i in measures.items] == MEASURE_TITLES
+    assert measures.items[3].paragraphs[0].startswith("一是依法高质量完成办文办会工作")
+    assert not any("引导语“" + label.format(n=1) in w for w in got.warnings)
+
+
+def test_arabic_numbers_out_of_sequence_are_not_items() -> None:
+    content = ["2023年全区共办理案件15件。", "3.5万元用于普法。"]
+    numbering, items, lead = rec.split_items(content)
+    assert numbering is Numbering.NONE and items == [Item("", content)] and lead == []
