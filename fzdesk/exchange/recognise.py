@@ -184,6 +184,9 @@ class _Reader:
             if p.in_table:
                 self.unplaced.append(Unplaced(text, "表格中的内容（数字可在“数据”页填写）"))
                 continue
+            if p.in_text_box:
+                self.unplaced.append(Unplaced(text, "文本框中的文字"))
+                continue
             self.lines.append(text)
             self.outline.append(p.outline_level)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -15,6 +16,9 @@ from fzdesk.exchange.package import W_NS, DocxPackage, UnreadableFile, parse_xml
 MAX_TEXT_BYTES = 16 * 1024 * 1024
 
 _W = f"{{{W_NS}}}"
+_TEXT_BOX = f"{_W}txbxContent"
+#: Word writes a text box twice: as a shape, and in mc:Fallback as a VML copy for older readers.
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 @dataclass
@@ -25,6 +29,7 @@ class SourceParagraph:
     label: str = ""
     outline_level: int | None = None  # 0 for a 标题 1 / Heading 1 style or outline level 1
     in_table: bool = False
+    in_text_box: bool = False
 
     @property
     def shown(self) -> str:
@@ -309,6 +314,7 @@ def read_docx(package: DocxPackage) -> list[SourceParagraph]:
     for el in body:
         if el.tag == f"{_W}p":
             out.append(_paragraph(el, styles, numbering))
+            out += _text_boxes(el)
         elif el.tag == f"{_W}tbl":
             for row in el.iter(f"{_W}tr"):
                 cells = ["".join(paragraph_text(p) for p in tc.iter(f"{_W}p")) for tc in row.iter(f"{_W}tc")]
@@ -329,6 +335,29 @@ def _paragraph(p: Any, styles: Styles, numbering: Numbering) -> SourceParagraph:
     if own is not None and own[0] == "" and style_num is not None:  # only w:ilvl given: the style's list
         num = (style_num[0], own[1])
     outline = _outline(ppr)
-    text = paragraph_text(p).replace("\n", "")
+    text = _own_text(p).replace("\n", "")
     label = numbering.label(*num) if num is not None and text.strip() else ""
     return SourceParagraph(text, label, outline if outline is not None else style_outline)
+
+
+def _own_text(p: Any) -> str:
+    """A paragraph's text without the text boxes anchored in it (they are paragraphs of their own)."""
+    if p.find(f".//{_TEXT_BOX}") is None:
+        return paragraph_text(p)
+    bare = copy.deepcopy(p)
+    for el in list(bare.iter(_TEXT_BOX, _FALLBACK)):
+        parent = el.getparent()
+        if parent is not None:
+            parent.remove(el)
+    return paragraph_text(bare)
+
+
+def _text_boxes(p: Any) -> list[SourceParagraph]:
+    """The paragraphs of the text boxes anchored in a paragraph, once each (never the VML copy)."""
+    out = []
+    for box in p.iter(_TEXT_BOX):
+        if any(a.tag == _FALLBACK for a in box.iterancestors()):
+            continue
+        out += [SourceParagraph(_own_text(inner).replace("\n", ""), in_text_box=True)
+                for inner in box.findall(f"{_W}p")]
+    return out

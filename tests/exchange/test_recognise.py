@@ -424,3 +424,38 @@ def test_arabic_numbers_out_of_sequence_are_not_items() -> None:
     content = ["2023年全区共办理案件15件。", "3.5万元用于普法。"]
     numbering, items, lead = rec.split_items(content)
     assert numbering is Numbering.NONE and items == [Item("", content)] and lead == []
+
+
+_TEXT_BOX = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+    ' xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+    ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml">'
+    '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp>'
+    "<wps:txbx><w:txbxContent><w:p><w:r><w:t>此处盖章</w:t></w:r></w:p></w:txbxContent></wps:txbx>"
+    "</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+    "<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>此处盖章</w:t></w:r></w:p>"
+    "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+)
+
+
+def test_a_text_box_is_neither_glued_to_its_paragraph_nor_doubled(tmp_path: Path) -> None:
+    """Word writes a text box twice (the shape and a VML copy for old readers), inside the paragraph it is
+    anchored to: its text was appended twice to that paragraph. It is listed once as unplaced text now."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    for line in samples.lines(samples.county_text()):
+        p = document.add_paragraph(line)
+        if line.startswith("我办严格履行"):
+            p._p.append(parse_xml(_TEXT_BOX))
+    path = tmp_path / "text-box.docx"
+    document.save(str(path))
+    preview = open_import(path)
+    _assert_county(preview)
+    responsibility = preview.report.section(Block.RESPONSIBILITY)
+    assert responsibility is not None
+    assert responsibility.items[0].paragraphs[0].endswith("将法治政府建设与业务工作同部署、同推进。")
+    assert [(u.text, u.reason) for u in preview.unplaced] == [("此处盖章", "文本框中的文字")]
