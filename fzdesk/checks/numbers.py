@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from fzdesk.domain.model import Approx
 
@@ -20,8 +20,10 @@ UNITS = ("个百分点", "人次", "场次", "万元", "件次", "%", "％", "�
 
 _ARABIC = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS if u != "余")
+_CN_FRACTION = "零〇一二三四五六七八九"
 NUMBER_RE = re.compile(
     rf"(?=[近将接\d{CN_NUM}])"  # a cheap first-character test lets the scan skip most of the text
+    rf"百分之(?P<pct>{_ARABIC}|[{CN_NUM}]+(?:点[{_CN_FRACTION}]+)?)|"  # 百分之九十五, 百分之百: a percentage
     rf"(?P<near>近|将近|接近)?"
     rf"(?:(?P<arabic>{_ARABIC})(?=[万亿余多]|{_UNIT_RE})(?P<amult>万|亿)?|(?P<cn>[{CN_NUM}]+)(?=[余多]|{_UNIT_RE}))"
     rf"(?P<over>余|多)?"
@@ -42,6 +44,12 @@ class Mention:
     contradictory: bool = False  # 近…余 together
     num_start: int = 0  # span of the digits alone (for replacing just the number)
     num_end: int = 0
+    step: Decimal | None = None  # a rounded form (98.6%, 1.2万人次): the place of its last written digit
+
+    @property
+    def unit_written(self) -> bool:
+        """False for 百分之九十: its unit is not written after the number."""
+        return self.text.endswith(self.unit)
 
     @property
     def percent(self) -> bool:
@@ -79,8 +87,15 @@ def find_numbers(text: str) -> list[Mention]:
     """Every number with a measure word or 近/余 in a text. Bare Chinese numerals (一是, 统一) are skipped."""
     out: list[Mention] = []
     for m in NUMBER_RE.finditer(text):
+        if m.group("pct"):
+            pct = _percentage(m.group("pct"))
+            if pct is not None:
+                out.append(Mention(m.start(), m.end(), m.group(0), pct, None, "%", False, m.start("pct"),
+                                   m.end("pct"), _last_place(pct)))
+            continue
         near, arabic, amult, cn, over, unit = m.group("near", "arabic", "amult", "cn", "over", "unit")
         unit = unit or ""
+        step: Decimal | None = None
         if arabic:
             value = parse_arabic(arabic)
             if value is None:
@@ -88,7 +103,11 @@ def find_numbers(text: str) -> list[Mention]:
             if amult == "万" and unit == "元":
                 unit = "万元"
             elif amult:
-                value *= 10000 if amult == "万" else 100000000
+                scale = 10000 if amult == "万" else 100000000
+                step = _last_place(value) * scale if unit != "元" else None  # 1.2万人次: to the nearest 1000
+                value *= scale
+            if unit in ("%", "％"):
+                step = _last_place(value)
             num_start, num_end = m.start("arabic"), m.end("arabic")
         else:
             if not (unit or over or near) or (cn == "一" and not unit):
@@ -104,8 +123,31 @@ def find_numbers(text: str) -> list[Mention]:
         approx = Approx.NEAR if near else Approx.OVER if over else None
         start = m.start()
         out.append(Mention(start, m.end(), m.group(0), value, approx, unit, bool(near and over),
-                           num_start, num_end))
+                           num_start, num_end, step))
     return out
+
+
+def _percentage(text: str) -> Decimal | None:
+    """九十五 -> 95, 百 -> 100, 九十九点五 -> 99.5, 98.6 -> 98.6 (what follows 百分之)."""
+    if text[0].isdigit():
+        return parse_arabic(text)
+    whole, _, fraction = text.partition("点")
+    value = parse_chinese(whole)
+    if value is None or not fraction:
+        return value
+    return value + Decimal("0." + "".join(str(_CN_DIGITS[ch]) for ch in fraction))
+
+
+def _last_place(value: Decimal) -> Decimal:
+    """The place of the last written digit: 98.6 -> 0.1, 99 -> 1."""
+    exp = value.as_tuple().exponent
+    return Decimal(1).scaleb(min(exp, 0) if isinstance(exp, int) else 0)
+
+
+def rounds_to(written: Decimal, exact: Decimal, step: Decimal) -> bool:
+    """Is written the exact value rounded (half up) or truncated to step? 99.52 -> 99.5 or 99; 12345 -> 1.2万."""
+    units = exact / step
+    return written in (units.quantize(Decimal(1), ROUND_HALF_UP) * step, units.quantize(Decimal(1), ROUND_DOWN) * step)
 
 
 def _looks_like_word(text: str, start: int, cn: str) -> bool:

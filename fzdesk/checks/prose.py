@@ -10,7 +10,7 @@ from typing import Any
 
 from fzdesk.checks.figures import Sheet
 from fzdesk.checks.findings import Category, FigureFix, Finding, Severity, TextFix, make_key
-from fzdesk.checks.numbers import Mention, approx_contains, find_numbers, fmt, fmt_written
+from fzdesk.checks.numbers import Mention, approx_contains, find_numbers, fmt, fmt_written, rounds_to
 from fzdesk.checks.rules import Rule
 from fzdesk.checks.text import SENTENCE_END, Para, sentence_bounds
 from fzdesk.checks.wording import trie_regex
@@ -218,7 +218,11 @@ def _sheet_admits(figure_state: FigureState, value: Decimal, approx: Approx | No
                   indicator_unit: str) -> bool:
     written = mention.value / 10000 if indicator_unit == "万元" and mention.unit == "元" else mention.value
     if figure_state is FigureState.NUMBER:
-        return approx_contains(written, mention.approx, value)
+        if approx_contains(written, mention.approx, value):
+            return True
+        # 99.5% for 99.52%, 1.2万人次 for 12345: the sheet's figure to the last digit written (never 100% for less)
+        return (mention.approx is None and mention.step is not None and not (mention.percent and written == 100)
+                and rounds_to(written, value, mention.step))
     if mention.approx is None:
         return approx_contains(value, approx, written)
     return mention.approx == approx and written == value
@@ -273,7 +277,7 @@ def _compare(para: Para, tie: Tie, sheet: Sheet) -> Finding | None:
     name = sheet.name(tie.code)
     loc = para.loc(m.start, m.end)
     written = m.text
-    num_end = m.end - len(m.unit)
+    num_end = m.end - len(m.unit) if m.unit_written else m.end  # 百分之九十五 is replaced whole, by 90%
     take_state = FigureState.APPROX if m.approx else FigureState.NUMBER
     take_value = m.value / 10000 if unit == "万元" and m.unit == "元" else m.value
     take = FigureFix(f"把文中的“{written}”填入数据表", tie.code, take_state.value, take_value,
@@ -289,7 +293,7 @@ def _compare(para: Para, tie: Tie, sheet: Sheet) -> Finding | None:
     sheet_text = fmt_written(figure.value, figure.approx)
     message = f"文中写{name}“{written}”，但数据表中为{sheet_text}{unit}。"
     put = TextFix(f"把文中改为“{sheet_text}{m.unit}”", para.loc(m.start, num_end), para.text[m.start:num_end],
-                  sheet_text if m.unit != "元" else fmt(figure.value * 10000))
+                  (sheet_text if m.unit != "元" else fmt(figure.value * 10000)) + ("" if m.unit_written else m.unit))
     return Finding("prose.mismatch", Category.TEXT, Severity.WARNING, message, loc, para.excerpt(m.start, m.end),
                    {"code": tie.code, "text": m.value, "text_approx": m.approx.value if m.approx else None,
                     "sheet": figure.value, "sheet_approx": figure.approx.value if figure.approx else None},

@@ -1,11 +1,81 @@
-"""Prose against figures, the ways clerks write numbers: 个百分点."""
+"""Prose against figures, the ways clerks write numbers: 百分之, 1.2万, a rate rounded in the text, 个百分点."""
 
 from __future__ import annotations
 
-from fzdesk.checks.findings import TextFix
+from decimal import Decimal
+
+from fzdesk.checks.findings import Finding, TextFix
+from fzdesk.checks.fixes import apply_text_fix
+from fzdesk.checks.numbers import find_numbers
 from fzdesk.domain.model import Report
 from tests.checks.helpers import empty_report, figure, figures
 from tests.checks.test_prose import check, report_with
+
+HOTLINE = "全年共受理群众诉求1256件，办结1250件，办结率{rate}。"
+
+
+def hotline(rate_text: str, sheet_rate: str) -> list[Finding]:
+    return check(report_with(HOTLINE.format(rate=rate_text), G_total=1256, G_closed=1250, G_closure_rate=sheet_rate))
+
+
+def test_baifenzhi_is_a_percentage() -> None:
+    (m,) = find_numbers("办结率百分之九十五。")
+    assert (m.value, m.unit, m.text) == (Decimal(95), "%", "百分之九十五")
+    (m,) = find_numbers("满意率达百分之百。")
+    assert m.value == 100 and m.percent
+    (m,) = find_numbers("合格率百分之99.5。")
+    assert m.value == Decimal("99.5") and m.percent
+
+
+def test_baifenzhi_agreeing_with_the_sheet_is_silent() -> None:
+    r = report_with("全年受理群众诉求200件，办结180件，办结率百分之九十。", G_total=200, G_closed=180,
+                    G_closure_rate=90)
+    assert check(r) == []
+
+
+def test_baifenzhi_differing_from_the_sheet_is_reported_and_fixed() -> None:
+    text = "全年受理群众诉求200件，办结180件，办结率百分之九十五。"
+    r = report_with(text, G_total=200, G_closed=180, G_closure_rate=90)
+    (f,) = check(r)
+    assert f.rule == "prose.mismatch"
+    assert f.message == "文中写12345热线与诉求办理办结率“百分之九十五”，但数据表中为90%。"
+    put = next(x for x in f.fixes if isinstance(x, TextFix))
+    apply_text_fix(r, put)
+    assert r.sections[0].items[0].paragraphs[0] == "全年受理群众诉求200件，办结180件，办结率90%。"
+
+
+def test_rate_written_with_fewer_decimals_than_the_sheet_is_not_a_mismatch() -> None:
+    assert hotline("99.5%", "99.52") == []  # 99.52 rounded to one decimal
+    assert hotline("99%", "99.52") == []  # truncated, as the rate rules also accept
+
+
+def test_rate_that_is_neither_rounded_nor_truncated_is_still_reported() -> None:
+    (f,) = hotline("99.6%", "99.52")
+    assert f.rule == "prose.mismatch" and "99.52%" in f.message
+    rules = {f.rule for f in hotline("100%", "99.52")}
+    assert "prose.mismatch" in rules  # 100% is never a rounding of a rate below it
+
+
+def test_wan_written_with_its_precision_matches_the_exact_sheet_figure() -> None:
+    r = report_with("组织法治培训12场，参训1.2万人次。", H_trainings=12, H_trainees=12345)
+    assert check(r) == []
+    r = report_with("开展普法宣传活动，覆盖群众3万人次。", H_reach=31200)
+    assert check(r) == []
+
+
+def test_wan_that_does_not_match_is_reported_with_a_fix() -> None:
+    text = "组织法治培训12场，参训1.4万人次。"
+    r = report_with(text, H_trainings=12, H_trainees=12345)
+    (f,) = check(r)
+    assert f.message == "文中写普法参训人次“1.4万人次”，但数据表中为12345人次。"
+    put = next(x for x in f.fixes if isinstance(x, TextFix))
+    apply_text_fix(r, put)
+    assert r.sections[0].items[0].paragraphs[0] == "组织法治培训12场，参训12345人次。"
+
+
+def test_wan_yuan_amounts_stay_exact() -> None:
+    (f,) = check(report_with("全年罚没金额12万元。", I_fines="12.5"))
+    assert f.rule == "prose.mismatch"
 
 
 def last_rate(value: str) -> Report:
@@ -33,3 +103,12 @@ def test_percentage_point_fall_is_reported_in_points() -> None:
     assert f.message.endswith("实际是下降2.5个百分点。")
     assert check(figures(report_with("诉求办结率90%，较去年下降2.5个百分点。"), G_closure_rate=90),
                  last_rate("92.5")) == []
+
+
+def test_yoy_in_baifenzhi_is_checked() -> None:
+    last = empty_report(2022)
+    last.figures["G.total"] = figure("G.total", 200)
+    r = report_with("全年受理群众诉求220件，同比增长百分之二十。", G_total=220)
+    (f,) = check(r, last)
+    assert f.rule == "prose.yoy" and f.message.endswith("实际是增长10%。")
+    assert check(report_with("全年受理群众诉求220件，同比增长百分之十。", G_total=220), last) == []
