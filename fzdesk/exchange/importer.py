@@ -106,6 +106,25 @@ class ImportPreview:
         return lines
 
 
+ENCRYPTED = ("这个 Word 文档设置了打开密码（已加密），程序无法读取。请在 Word 中输入密码打开它，"
+             "点“文件 → 信息 → 保护文档 → 用密码进行加密”，删除密码后保存（WPS：“文件 → 文档加密 → 密码加密”，"
+             "清除打开密码），再导入保存后的文件。")
+#: The stream Office puts the encrypted .docx in, as its OLE directory names it (UTF-16).
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+
+
+def _encrypted_package(path: Path) -> bool:
+    """True for an OLE file holding an EncryptedPackage stream: a .docx saved with an opening password."""
+    chunk, overlap = 1 << 20, len(_ENCRYPTED_STREAM)
+    with path.open("rb") as fh:
+        tail = b""
+        while data := fh.read(chunk):
+            if _ENCRYPTED_STREAM in tail + data:
+                return True
+            tail = data[-overlap:]
+    return False
+
+
 def _refuse_by_type(path: Path) -> None:
     suffix = path.suffix.lower()
     if suffix in SAVE_AS_DOCX:
@@ -113,6 +132,8 @@ def _refuse_by_type(path: Path) -> None:
                              "选择“另存为”，保存类型选“Word 文档（*.docx）”，再导入保存出来的 .docx 文件。")
     with path.open("rb") as fh:
         head = fh.read(8)
+    if head.startswith(b"\xd0\xcf\x11\xe0") and _encrypted_package(path):
+        raise UnreadableFile(ENCRYPTED)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnreadableFile("这个文件实际上是旧版 Word 或 WPS 文档（.doc/.wps），只是扩展名不对。"
                              "请用 Word 或 WPS 打开后另存为 .docx 再导入。")

@@ -102,6 +102,17 @@ def test_an_old_doc_renamed_to_docx(tmp_path: Path) -> None:
     _refused(path, "另存为 .docx")
 
 
+def test_a_password_protected_docx_says_so(tmp_path: Path) -> None:
+    """Word saves a .docx with an opening password as an OLE file holding EncryptionInfo and EncryptedPackage
+    streams: it starts like an old .doc, but "save it as .docx" would not help; the password must go."""
+    directory = b"".join(name.encode("utf-16-le").ljust(64, b"\0") + b"\0" * 64
+                         for name in ("Root Entry", "EncryptionInfo", "EncryptedPackage"))
+    path = tmp_path / "加密.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2_000_000 + directory + b"\0" * 4096)
+    message = _refused(path, "密码")
+    assert "旧版" not in message and "删除密码" in message
+
+
 def test_a_zip_bomb_is_refused_before_it_is_expanded(tmp_path: Path) -> None:
     path = tmp_path / "bomb.docx"
     original = zipfile.ZipFile(io.BytesIO(_docx_bytes()))
