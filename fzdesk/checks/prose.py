@@ -44,6 +44,7 @@ class ProseIndex:
     context_words: frozenset[str] = frozenset()  # longer words that still need a family context word
     period_pattern: re.Pattern[str] | None = None  # groups "whole" (全年, 2023年) and "part" (第3季度, 5月)
     part_markers: tuple[str, ...] = ()  # 其中: what follows is a part of a total
+    change_pattern: re.Pattern[str] | None = None  # 增加(了) right before a number: a change, not the figure
     parts: frozenset[str] = frozenset()  # indicators that are themselves parts (results, 其中 items)
     sides: tuple[tuple[tuple[str, ...], dict[str, str]], ...] = ()  # (markers, code -> code on that side)
 
@@ -64,6 +65,9 @@ def build_index(catalogue: Catalogue, config: dict[str, Any] | None = None) -> P
         index.period_pattern = re.compile(f"(?P<whole>{periods['whole']})|(?P<part>{periods['part']})")
     index.part_markers = tuple(config.get("part_markers", ()))
     index.parts = frozenset(config.get("parts", ()))
+    change_words = config.get("change_words", ())
+    if change_words:
+        index.change_pattern = re.compile(f"(?:{'|'.join(map(re.escape, change_words))})了?\\Z")
     index.sides = tuple((tuple(side["markers"]), dict(side["codes"])) for side in config.get("sides", ()))
     if index.words:
         index.pattern = re.compile(trie_regex(list(index.words)))
@@ -201,6 +205,8 @@ def tie_numbers(index: ProseIndex, text: str) -> tuple[list[Tie], list[tuple[re.
     for mention in mentions:
         if mention.start in yoy_starts or mention.contradictory or mention.text.startswith("一"):
             continue
+        if index.change_pattern and index.change_pattern.search(text, max(0, mention.start - 3), mention.start):
+            continue  # 与去年相比，受理诉求增加20件: the change, not the year's figure
         for hit in scan.words_before(mention.start, index.window)[:2]:
             if any(x.start >= hit[1] and x.end <= mention.start for x in mentions):
                 break

@@ -112,3 +112,16 @@ def test_yoy_in_baifenzhi_is_checked() -> None:
     (f,) = check(r, last)
     assert f.rule == "prose.yoy" and f.message.endswith("实际是增长10%。")
     assert check(report_with("全年受理群众诉求220件，同比增长百分之十。", G_total=220), last) == []
+
+
+def test_a_change_written_without_a_comparison_word_is_not_the_years_figure() -> None:
+    for text in ("与2022年相比，受理群众诉求增加20件。", "与去年相比，受理群众诉求减少了20件。",
+                 "今年受理群众诉求增长20件。"):
+        assert check(report_with(text, G_total=220, G_closed=220)) == [], text
+
+
+def test_a_level_reached_after_a_change_verb_is_still_compared() -> None:
+    (f,) = check(report_with("受理群众诉求下降至200件。", G_total=220, G_closed=220))
+    assert f.rule == "prose.mismatch" and "“200件”" in f.message
+    (f,) = check(report_with("全年受理群众诉求增加到230件。", G_total=220, G_closed=220))
+    assert f.rule == "prose.mismatch"
