@@ -36,6 +36,9 @@ BLOCK_WORDS: dict[Block, tuple[tuple[str, float], ...]] = {
 #: The blocks named as the window's step list names them (fzdesk.domain.naming), in warnings and the preview.
 BLOCK_NAMES = {block: block_name(block) for block in Block}
 TITLE_MAX = 60  # an item title longer than this is a sentence of the body
+NOT_A_REPORT = ("这个文件不像是法治政府建设情况报告：没有“……关于……年度法治政府建设情况的报告”这样的标题，"
+                "没有能对应报告各部分的“一、”“二、”标题，全文也没有提到“法治”。"
+                "请确认选择的是上一年度的法治政府建设情况报告（Word 文档或文本文件）。")
 
 
 @dataclass
@@ -329,6 +332,8 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
         section = Section(block, heading, numbering, items, omitted=block is Block.OTHER and not items)
         taken[block] = section
         sections.append(section)
+    if title_at is None and not mapping and not any("法治" in line for line in lines):
+        raise UnreadableFile(NOT_A_REPORT)
     if not heads:
         r.warnings.append("没有找到“一、”“二、”这样的一级标题，正文都放在了开头部分。")
     for block in BODY_BLOCKS:

@@ -265,3 +265,26 @@ def test_a_docx_whose_data_part_is_a_newer_version(tmp_path: Path) -> None:
 
 def test_a_docx_whose_data_part_version_is_not_a_number(tmp_path: Path) -> None:
     _refused(_with_part_version(tmp_path, "x2"), "版本号“x2”无效")
+
+
+@pytest.mark.parametrize("lines", [
+    ["会议纪要", "时间：2024年3月5日", "地点：三楼会议室", "会议讨论了办公楼维修事项。", "一、维修预算",
+     "预算共计5万元。", "二、施工时间", "定于4月开工。"],
+    ["Quarterly sales report", "Revenue grew 5%."],
+])
+def test_an_unrelated_document_is_refused(tmp_path: Path, lines: list[str]) -> None:
+    """A 会议纪要 picked by mistake came in as a report with no year, all its text in 开头: nothing in it is a
+    report's (no title, no heading of the five parts, no 法治 at all)."""
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    path = tmp_path / "纪要.docx"
+    document.save(str(path))
+    message = _refused(path, "不像是法治政府建设情况报告")
+    assert "请确认" in message
+
+
+def test_a_report_without_its_title_is_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "no-title.txt"
+    path.write_text("2023年，我镇扎实推进法治政府建设。\n特此报告。\n", encoding="utf-8")
+    assert open_import(path).report.year == 0
