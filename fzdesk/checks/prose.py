@@ -378,7 +378,10 @@ def _yoy(para: Para, m: re.Match[str], mention: Mention, ties: list[Tie], scan: 
     fix_text = para.text[m.start():m.end()].replace(verb, words[0] if actual > 0 else words[1]) \
         if not mention.percent else None
     fixes: list[TextFix | FigureFix] = []
-    if fix_text is not None:
+    if actual == 0:  # not 实际是减少0件: the figure did not move
+        message = f"文中说{name}“{statement}”，但去年为{fmt(last)}{unit}、今年为{fmt(this)}{unit}，实际与去年持平。"
+        fixes.append(TextFix("改为“与去年持平”", loc, statement, "与去年持平"))
+    elif fix_text is not None:
         fixes.append(TextFix(f"改为“{right}”", loc, statement, f"{fix_text}{fmt(abs(actual))}{mention.unit}"))
     values["actual_change"] = actual
     return Finding("prose.yoy", Category.TEXT, Severity.WARNING, message, loc, para.excerpt(m.start(), mention.end),

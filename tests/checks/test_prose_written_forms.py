@@ -125,3 +125,20 @@ def test_a_level_reached_after_a_change_verb_is_still_compared() -> None:
     assert f.rule == "prose.mismatch" and "“200件”" in f.message
     (f,) = check(report_with("全年受理群众诉求增加到230件。", G_total=220, G_closed=220))
     assert f.rule == "prose.mismatch"
+
+
+def test_a_change_when_the_figure_did_not_move_says_unchanged() -> None:
+    last = empty_report(2022)
+    last.figures["G.total"] = figure("G.total", 200)
+    last.figures["G.closure_rate"] = figure("G.closure_rate", 95)
+    for text, statement in (("全年受理群众诉求200件，较去年增加20件。", "较去年增加20件"),
+                            ("全年受理群众诉求200件，同比下降10%。", "同比下降10%"),
+                            ("诉求办结率95%，同比提高2个百分点。", "同比提高2个百分点")):
+        r = report_with(text, G_total=200, G_closure_rate=95)
+        (f,) = check(r, last)
+        assert f.message.endswith("实际与去年持平。"), f.message
+        (fix,) = f.fixes
+        assert isinstance(fix, TextFix) and (fix.old, fix.new) == (statement, "与去年持平")
+        apply_text_fix(r, fix)
+        assert "与去年持平。" in r.sections[0].items[0].paragraphs[0]
+        assert check(r, last) == []
