@@ -270,7 +270,7 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
     if tail_start is None:  # no closing line: the tail is the date and the organ lines before it
         i = end
         while i > pos and (parse_date(lines[i - 1]) or looks_like_organ(lines[i - 1])
-                           or lines[i - 1].startswith("附件")):
+                           or lines[i - 1].startswith("附件") or _signed_date(lines[i - 1])):
             i -= 1
         tail_start = i
         r.warnings.append("没有找到结尾语“特此报告。”。")
@@ -279,8 +279,12 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
     attachments: list[str] = []
     for line in lines[tail_start:]:
         d = parse_date(line)
+        signed = _signed_date(line) if d is None and date is None else None
         if d and date is None:
             date = d
+        elif signed is not None:
+            signers += [fix_spaces(o) for o in split_organs(signed[0])]
+            date = signed[1]
         elif line.startswith("附件"):
             attachments.append(re.sub(r"^附件[：:]\s*(\d+[.．、]\s*)?", "", fix_spaces(line)))
         elif looks_like_organ(line) and date is None:
@@ -363,6 +367,15 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
                     sections=sections, attachments=attachments,
                     catalogue_version=resources.catalogue().version)
     return Recognised(unit, report, r.unplaced, r.warnings, mapping)
+
+
+def _signed_date(line: str) -> tuple[str, dt.date] | None:
+    """"沈丘县人民政府办公室    2024年1月15日": the 署名 and the 成文日期 spaced apart on one line."""
+    for m in re.finditer(r"[\s\u3000]+", line):
+        d = parse_date(line[m.end():])
+        if d is not None and looks_like_organ(line[:m.start()]):
+            return line[:m.start()], d
+    return None
 
 
 def _flat(item: Item) -> list[str]:

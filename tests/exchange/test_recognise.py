@@ -459,3 +459,21 @@ def test_a_text_box_is_neither_glued_to_its_paragraph_nor_doubled(tmp_path: Path
     assert responsibility is not None
     assert responsibility.items[0].paragraphs[0].endswith("将法治政府建设与业务工作同部署、同推进。")
     assert [(u.text, u.reason) for u in preview.unplaced] == [("此处盖章", "文本框中的文字")]
+
+
+@pytest.mark.parametrize("tail", ["沈丘县人民政府办公室    2024年1月15日",
+                                  "沈丘县人民政府办公室\u3000\u30002024 年 1 月 15 日",
+                                  "沈丘县人民政府办公室\t二〇二四年一月十五日"])
+@pytest.mark.parametrize("closing", [True, False])
+def test_a_signature_and_date_on_one_line(tail: str, closing: bool) -> None:
+    """署名 and 成文日期 spaced apart on one line: the date was lost (no date, the line unplaced)."""
+    text = samples.lines(samples.county_text())
+    text[-1] = tail
+    if not closing:
+        text.remove("特此报告。")
+    got = rec.recognise([rec.SourceParagraph(line) for line in text])
+    assert got.report.date == dt.date(2024, 1, 15)
+    assert got.report.organs == ["沈丘县人民政府办公室"]
+    assert not got.unplaced and not any("日期" in w or "署名" in w for w in got.warnings)
+    plans = got.report.section(Block.PLANS)
+    assert plans is not None and plans.items[-1].paragraphs[-1].endswith("良好社会氛围。")
