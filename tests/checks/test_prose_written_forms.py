@@ -142,3 +142,12 @@ def test_a_change_when_the_figure_did_not_move_says_unchanged() -> None:
         apply_text_fix(r, fix)
         assert "与去年持平。" in r.sections[0].items[0].paragraphs[0]
         assert check(r, last) == []
+
+
+def test_accepted_licence_applications_are_the_accepted_figure() -> None:
+    text = "全年受理行政许可申请1200件，准予许可1180件，不予许可20件。"
+    sheet = {"I_licence_applied": 1250, "I_licence_accepted": 1200, "I_licence_granted": 1180, "I_licence_refused": 20}
+    assert check(report_with(text, **sheet)) == []
+    (f,) = check(report_with(text.replace("1200", "1210"), **sheet))
+    assert f.message == "文中写行政执法许可受理“1210件”，但数据表中为1200件。"
+    assert f.values["code"] == "I.licence_accepted"
