@@ -251,6 +251,10 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
             organs += split_organs(b)
         if sep and prefix.strip():
             organs += split_organs(prefix)
+        elif not sep and not organ_lines:  # "××局2023年度法治政府建设情况报告": the organ stands before the year
+            at_year = re.search(r"([\d０-９]{4}|[〇零○一二三四五六七八九]{4})\s*年", title_line)
+            if at_year and looks_like_organ(title_line[:at_year.start()]):
+                organs += split_organs(title_line[:at_year.start()])
         organs = [fix_spaces(o) for o in organs if o.strip()]
         title = fix_spaces("".join(o for o in organ_lines) + title_line)
         pos = title_at + 1
@@ -287,6 +291,8 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
             date = signed[1]
         elif line.startswith("附件"):
             attachments.append(re.sub(r"^附件[：:]\s*(\d+[.．、]\s*)?", "", fix_spaces(line)))
+        elif attachments and not signers and date is None and re.match(r"^\d+\s*[.．、]", line):
+            attachments.append(re.sub(r"^\d+\s*[.．、]\s*", "", fix_spaces(line)))  # "2.……" under "附件：1.……"
         elif looks_like_organ(line) and date is None:
             signers += [fix_spaces(o) for o in split_organs(line)]
         else:

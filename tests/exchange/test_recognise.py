@@ -477,3 +477,24 @@ def test_a_signature_and_date_on_one_line(tail: str, closing: bool) -> None:
     assert not got.unplaced and not any("日期" in w or "署名" in w for w in got.warnings)
     plans = got.report.section(Block.PLANS)
     assert plans is not None and plans.items[-1].paragraphs[-1].endswith("良好社会氛围。")
+
+
+def test_the_second_attachment_line_is_an_attachment() -> None:
+    """GB/T 9704 writes several attachments as "附件：1.……" and, on the next lines, "2.……": the second one
+    was left unplaced."""
+    text = samples.lines(samples.county_text())
+    text[-1:-1] = ["附件：1.2023年度法治政府建设数据表", "2.重大行政决策事项目录", "沈丘县人民政府办公室"]
+    got = rec.recognise([rec.SourceParagraph(line) for line in text])
+    assert got.report.attachments == ["2023年度法治政府建设数据表", "重大行政决策事项目录"]
+    assert not got.unplaced and got.report.date == dt.date(2023, 12, 15)
+
+
+@pytest.mark.parametrize("head", [("沈丘县人民政府办公室2023年度法治政府建设情况报告",),
+                                  ("沈丘县人民政府办公室2023年法治政府建设年度报告",)])
+def test_a_title_without_guanyu_names_its_organ(head: tuple[str, ...]) -> None:
+    """"××办公室2023年度法治政府建设情况报告" on one line: the organ was not read, the unit had no name."""
+    text = samples.lines(samples.county_text())
+    text[0:2] = list(head)
+    got = rec.recognise([rec.SourceParagraph(line) for line in text])
+    assert got.report.organs == ["沈丘县人民政府办公室"] and got.unit.name == "沈丘县人民政府办公室"
+    assert got.report.year == 2023 and got.report.title == head[0]
