@@ -224,6 +224,8 @@ def _sheet_admits(figure_state: FigureState, value: Decimal, approx: Approx | No
                   indicator_unit: str) -> bool:
     written = mention.value / 10000 if indicator_unit == "万元" and mention.unit == "元" else mention.value
     if figure_state is FigureState.NUMBER:
+        if mention.approx is Approx.OVER and mention.step is not None:
+            return written <= value < written + mention.step  # 2.5万余: 25000 up to 26000, not up to 35000
         if approx_contains(written, mention.approx, value):
             return True
         # 99.5% for 99.52%, 1.2万人次 for 12345: the sheet's figure to the last digit written (never 100% for less)

@@ -151,3 +151,10 @@ def test_accepted_licence_applications_are_the_accepted_figure() -> None:
     (f,) = check(report_with(text.replace("1200", "1210"), **sheet))
     assert f.message == "文中写行政执法许可受理“1210件”，但数据表中为1200件。"
     assert f.values["code"] == "I.licence_accepted"
+
+
+def test_over_with_a_decimal_in_wan_keeps_the_written_precision() -> None:
+    assert check(report_with("开展普法宣传，覆盖群众2.5万余人次。", H_reach=25600)) == []
+    (f,) = check(report_with("开展普法宣传，覆盖群众2.5万余人次。", H_reach=34000))
+    assert f.message == "文中写普法覆盖人次“2.5万余人次”，但数据表中为34000人次。"
+    assert check(report_with("开展普法宣传，覆盖群众6万余人次。", H_reach=68000)) == []  # 6万 up to 7万
