@@ -158,3 +158,14 @@ def test_over_with_a_decimal_in_wan_keeps_the_written_precision() -> None:
     (f,) = check(report_with("开展普法宣传，覆盖群众2.5万余人次。", H_reach=34000))
     assert f.message == "文中写普法覆盖人次“2.5万余人次”，但数据表中为34000人次。"
     assert check(report_with("开展普法宣传，覆盖群众6万余人次。", H_reach=68000)) == []  # 6万 up to 7万
+
+
+def test_negative_remainder_is_shown_as_a_negative_count() -> None:
+    from fzdesk.checks.figures import check_figures
+    from tests.checks.helpers import catalogue, rules
+
+    r = figures(empty_report(), B_new=10, B_carried_in=2, B_rejected_claim=5, B_withdrawn=4, B_lost=4, B_closed=13,
+                B_open=0)
+    findings, _ = check_figures(r, catalogue(), rules())
+    (f,) = [f for f in findings if f.rule == "B.remainder"]
+    assert f.message == "行政应诉各类结果合计13件，多于新收与上年结转之和12件，“其余未审结”成了负数（-1件）。"
