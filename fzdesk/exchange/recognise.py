@@ -180,12 +180,16 @@ class _Reader:
         self.outline: list[int | None] = []
         self.unplaced: list[Unplaced] = []
         self.warnings: list[str] = []
+        #: each table row: the index of the line after it, its cells, and its entry in unplaced
+        self.table_rows: list[tuple[int, list[str], Unplaced]] = []
         for p in paragraphs:
             text = _clean(p.shown)
             if not text:
                 continue
             if p.in_table:
                 self.unplaced.append(Unplaced(text, "表格中的内容（数字可在“数据”页填写）"))
+                self.table_rows.append((len(self.lines), [c for c in map(_clean, text.split("\t")) if c],
+                                        self.unplaced[-1]))
                 continue
             if p.in_text_box:
                 self.unplaced.append(Unplaced(text, "文本框中的文字"))
@@ -281,7 +285,7 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
     date: dt.date | None = None
     signers: list[str] = []
     attachments: list[str] = []
-    for line in lines[tail_start:]:
+    for line in _tail_lines(r, closing_at, tail_start):
         d = parse_date(line)
         signed = _signed_date(line) if d is None and date is None else None
         if d and date is None:
@@ -373,6 +377,22 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
                     sections=sections, attachments=attachments,
                     catalogue_version=resources.catalogue().version)
     return Recognised(unit, report, r.unplaced, r.warnings, mapping)
+
+
+def _tail_lines(r: _Reader, closing_at: int | None, tail_start: int) -> list[str]:
+    """The lines after the closing line, with the cells of a table there that holds only organs and dates (a
+    borderless table clerks use to place the 署名 and 成文日期), which are then no longer unplaced."""
+    cells: dict[int, list[str]] = {}
+    for at, row, entry in r.table_rows:
+        if closing_at is not None and at > closing_at and all(
+                parse_date(c) or looks_like_organ(c) or _signed_date(c) for c in row):
+            cells.setdefault(at, []).extend(row)
+            r.unplaced.remove(entry)
+    out: list[str] = []
+    for i in range(tail_start, len(r.lines) + 1):
+        out += cells.get(i, [])
+        out += r.lines[i:i + 1]
+    return out
 
 
 def _signed_date(line: str) -> tuple[str, dt.date] | None:

@@ -498,3 +498,32 @@ def test_a_title_without_guanyu_names_its_organ(head: tuple[str, ...]) -> None:
     got = rec.recognise([rec.SourceParagraph(line) for line in text])
     assert got.report.organs == ["沈丘县人民政府办公室"] and got.unit.name == "沈丘县人民政府办公室"
     assert got.report.year == 2023 and got.report.title == head[0]
+
+
+def test_signature_and_date_in_a_table_after_the_closing_line(tmp_path: Path) -> None:
+    """Clerks set 署名 and 成文日期 in a borderless table to place them (a joint report's two organs side by side):
+    the date and the organs were lost among 表格中的内容."""
+    import docx
+
+    document = docx.Document()
+    text = samples.lines(samples.JOINT)
+    for line in text[:-3]:
+        document.add_paragraph(line)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "中共临水经济开发区工作委员会", "临水经济开发区管理委员会"
+    table.cell(1, 1).text = "二〇二三年十二月二十日"
+    path = tmp_path / "table-signature.docx"
+    document.save(str(path))
+    preview = open_import(path)
+    assert preview.report.date == dt.date(2023, 12, 20)
+    assert preview.report.organs == ["中共临水经济开发区工作委员会", "临水经济开发区管理委员会"]
+    assert not preview.unplaced and not any("署名" in w or "日期" in w for w in preview.warnings)
+
+
+def test_a_table_of_figures_in_the_body_stays_unplaced() -> None:
+    text = [rec.SourceParagraph(line) for line in samples.lines(samples.county_text())]
+    at = next(n for n, p in enumerate(text) if p.text.startswith("三、"))
+    text[at:at] = [rec.SourceParagraph("沈丘县司法局\t2023年12月1日", in_table=True)]
+    got = rec.recognise(text)
+    assert [u.text for u in got.unplaced] == ["沈丘县司法局\t2023年12月1日"]
+    assert got.report.date == dt.date(2023, 12, 15)
