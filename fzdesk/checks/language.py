@@ -17,6 +17,19 @@ LATIN_RE = re.compile(rf"(?<=[{CJK}])[A-Za-z][A-Za-z\-]*|[A-Za-z][A-Za-z\-]*(?=[
 _ANY_HALF = re.compile(r"[,;:?!().]")
 _ANY_SPACE = re.compile(r"[ \u3000\t\u00a0]")
 _ANY_LATIN = re.compile(r"[A-Za-z]")
+_ADDRESS_MARKS = ".@/:"  # www.shenqiu.gov.cn, fzb@shenqiu.gov.cn, https://
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Is the Latin word at [start, end) part of a web or e-mail address (a . @ / : joins it to more Latin)?"""
+    after = text[end:end + 2]
+    before = text[max(0, start - 2):start]
+    return ((len(after) == 2 and after[0] in _ADDRESS_MARKS and _address_char(after[1]))
+            or (len(before) == 2 and before[1] in _ADDRESS_MARKS and _address_char(before[0])))
+
+
+def _address_char(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in _ADDRESS_MARKS)
 YEAR_DASH_RE = re.compile(r"(?<=\d{4})\s*[-－~～]\s*(?=\d{4}年)")
 DOUBLED_RE = re.compile(r"[，。、；：]{2,}")
 _NUMERAL = r"[零〇一二两三四五六七八九十百千万\d]+"
@@ -100,7 +113,7 @@ def mechanical_findings(para: Para, wording: Wording) -> list[Finding]:
     latin = LATIN_RE.finditer(text) if _ANY_LATIN.search(text) else ()
     for m in latin:
         word = m.group()
-        if word in wording.latin_allowed or len(word) < 2:
+        if word in wording.latin_allowed or len(word) < 2 or _in_address(text, m.start(), m.end()):
             continue
         out.append(finding("wording.latin", Category.WORDING, Severity.INFO, para, m.start(), m.end(),
                            f"中文句子里夹有外文“{word}”，请确认是否为复制时带入。", {"word": word}))
