@@ -117,6 +117,8 @@ def find_numbers(text: str) -> list[Mention]:
             value = parse_chinese(cn)
             if value is None:
                 continue
+            if unit != "元" and ("万" in cn or "亿" in cn):
+                step = _trailing_place(value)  # 两万人次 as rounded as 2万人次; 一万二千 to the thousand
             num_start, num_end = m.start("cn"), m.end("cn")
         if not unit and not near and not over:
             continue
@@ -142,6 +144,14 @@ def _last_place(value: Decimal) -> Decimal:
     """The place of the last written digit: 98.6 -> 0.1, 99 -> 1."""
     exp = value.as_tuple().exponent
     return Decimal(1).scaleb(min(exp, 0) if isinstance(exp, int) else 0)
+
+
+def _trailing_place(value: Decimal) -> Decimal:
+    """The place of the last non-zero digit of a whole number: 20000 -> 10000, 12000 -> 1000, 100005 -> 1."""
+    place, rest = Decimal(1), int(value)
+    while rest and rest % 10 == 0:
+        place, rest = place * 10, rest // 10
+    return place
 
 
 def rounds_to(written: Decimal, exact: Decimal, step: Decimal) -> bool:

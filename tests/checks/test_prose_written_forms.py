@@ -169,3 +169,12 @@ def test_negative_remainder_is_shown_as_a_negative_count() -> None:
     findings, _ = check_figures(r, catalogue(), rules())
     (f,) = [f for f in findings if f.rule == "B.remainder"]
     assert f.message == "行政应诉各类结果合计13件，多于新收与上年结转之和12件，“其余未审结”成了负数（-1件）。"
+
+
+def test_wan_in_chinese_numerals_has_the_same_precision_as_in_digits() -> None:
+    assert check(report_with("开展普法宣传，覆盖群众两万人次。", H_reach=21300)) == []
+    assert check(report_with("开展普法宣传，覆盖群众一万二千人次。", H_reach=12345)) == []
+    (f,) = check(report_with("开展普法宣传，覆盖群众三万人次。", H_reach=21300))
+    assert f.rule == "prose.mismatch"
+    (f,) = check(report_with("全年罚没款十二万元。", I_fines="12.5"))  # amounts stay exact
+    assert f.rule == "prose.mismatch"
