@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -53,15 +52,12 @@ def choose_import_file(parent: QWidget | None) -> Path | None:
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     folders = [*_last_folder, documents, str(Path.home())]
     folder = next((f for f in folders if f and Path(f).is_dir()), "")  # a missing folder would read as a file name
-    from fzdesk.ui.qt_texts import complete_qt_translation
+    from fzdesk.ui.file_dialogs import chosen, file_dialog
 
-    complete_qt_translation()  # (Qt's own dialog, on Linux: two labels Qt's Chinese lacks)
-    dialog = QFileDialog(parent, "选择上一年度的报告文件", folder, FILE_FILTERS)
-    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-    if not dialog.exec() or not dialog.selectedFiles():
+    name = chosen(file_dialog(parent, "选择上一年度的报告文件", folder, FILE_FILTERS))
+    if name is None:
         return None
-    path = Path(dialog.selectedFiles()[0])
+    path = Path(name)
     _last_folder[:] = [str(path.parent)]
     return path
 

@@ -1,5 +1,6 @@
 """Qt's own file dialog (Linux without a native one) in Chinese: the texts Qt's qtbase_zh_CN lacks come from
-resources/qt/zh_CN_missing.json, through a translator installed when a file dialog is first opened."""
+resources/qt/zh_CN_missing.json, through a translator installed when a file dialog is first opened; and the
+dialogs opened big enough to read (ui/file_dialogs.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,15 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QLabel, QTreeView
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QFileDialog,
+    QFileSystemModel,
+    QHeaderView,
+    QLabel,
+    QTreeView,
+)
 from pytestqt.qtbot import QtBot
 
 from fzdesk.storage.store import Store
@@ -48,6 +57,8 @@ def looked_at(qtbot: QtBot, folder: Path, seen: dict[str, Any]) -> Any:
         assert view is not None
         header = view.model()
         seen["columns"] = [header.headerData(c, Qt.Orientation.Horizontal) for c in range(header.columnCount())]
+        seen["size"] = dialog.size()
+        seen["dates"] = {view.header().sectionResizeMode(column) for column in (1, 2, 3)}  # size, type, date
         seen["type"] = model.data(model.index(str(sub), 2))
         cancel(dialog)
 
@@ -65,6 +76,9 @@ def test_choosing_last_year_s_file_the_dialog_speaks_chinese(qtbot: QtBot, tmp_p
     assert not [text for text in seen["labels"] if text.replace("&", "").startswith(ENGLISH)]
     assert seen["type"] == "文件夹"
     assert "" not in seen["labels"] and len(seen["columns"]) == 4 and all(seen["columns"])  # Qt's other texts stay
+    screen = QApplication.primaryScreen().availableGeometry()
+    assert seen["size"].width() >= min(900, screen.width() * 9 // 10) > 620  # Qt opens it at ~620 x 420
+    assert seen["dates"] == {QHeaderView.ResizeMode.ResizeToContents}  # not "7.…iB", "纯…档", "26 11 ··· 01:01"
 
 
 def test_choosing_the_export_folder_the_dialog_speaks_chinese(qtbot: QtBot, filled_store: Store,
@@ -82,6 +96,7 @@ def test_choosing_the_export_folder_the_dialog_speaks_chinese(qtbot: QtBot, fill
     page.browse()
     assert not modals.errors, modals.errors
     assert "查找范围(&L)：" in seen["labels"] and seen["type"] == "文件夹"
+    assert seen["size"].width() > 620 and seen["dates"] == {QHeaderView.ResizeMode.ResizeToContents}
     assert page.folder.text() == before  # cancelled: the folder chosen before stays
 
 
@@ -103,3 +118,29 @@ def test_every_text_is_one_qt_s_chinese_lacks() -> None:
     for (context, source, disambiguation), chinese in texts.items():
         assert qt_chinese.translate(context, source, disambiguation or None) == "", (context, source)
         assert chinese and not chinese.isascii()
+
+
+def test_a_folder_chosen_in_the_dialog_becomes_the_export_folder(qtbot: QtBot, filled_store: Store,
+                                                                  tmp_path: Path) -> None:
+    target = tmp_path / "上报材料"
+    target.mkdir()
+    unit = filled_store.units()[0]
+    summary = next(r for r in filled_store.reports() if r.year == 2023)
+    page = ExportPage(Session(filled_store, Autosaver(), unit, filled_store.load_report(summary.id)))
+    qtbot.addWidget(page)
+    page.show()
+
+    def choose(dialog: QFileDialog) -> None:
+        dialog.setDirectory(str(target))
+        box = dialog.findChild(QDialogButtonBox, "buttonBox")
+        assert box is not None
+        button = box.button(QDialogButtonBox.StandardButton.Open)  # 选择 in a folder dialog
+        assert button is not None
+        qtbot.waitUntil(lambda: dialog.directory().absolutePath() == str(target) and button.isEnabled(), timeout=5000)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    modals = Modals().then(QFileDialog, choose)
+    modals.start()
+    qtbot.mouseClick(page.browse_button, Qt.MouseButton.LeftButton)
+    assert not modals.errors, modals.errors
+    assert page.folder.text() == str(target)

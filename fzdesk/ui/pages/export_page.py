@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -252,12 +251,11 @@ class ExportPage(Page):
             self.folder.setText(path)
 
     def browse(self) -> None:
-        from fzdesk.ui.qt_texts import complete_qt_translation
+        from fzdesk.ui.file_dialogs import chosen, file_dialog
 
-        complete_qt_translation()  # (Qt's own dialog, on Linux: two labels Qt's Chinese lacks)
-        chosen = QFileDialog.getExistingDirectory(self, "选择保存文件夹", self.folder.text())
-        if chosen:
-            self.folder.setText(chosen)
+        folder = chosen(file_dialog(self, "选择保存文件夹", self.folder.text(), folders_only=True))
+        if folder:
+            self.folder.setText(folder)
 
     # ----- what the checks left -------------------------------------------------------------------------
     def _checks_box(self) -> QGroupBox:
