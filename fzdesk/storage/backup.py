@@ -3,6 +3,7 @@ deletion of a report (fzdesk.storage.backup_list lists them for 文件 → 恢�
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
 from pathlib import Path
@@ -16,11 +17,16 @@ def copy_database(conn: sqlite3.Connection, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
     partial.unlink(missing_ok=True)
-    dest = sqlite3.connect(partial)
     try:
-        conn.backup(dest)
-    finally:
-        dest.close()
+        dest = sqlite3.connect(partial)
+        try:
+            conn.backup(dest)
+        finally:
+            dest.close()
+    except BaseException:
+        with contextlib.suppress(OSError):  # a copy cut short (a full disk) must not keep the room it took
+            partial.unlink(missing_ok=True)
+        raise
     partial.replace(target)
     return target
 

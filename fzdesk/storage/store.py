@@ -155,12 +155,18 @@ class Store:
 
     def restore_backup(self, source: Path) -> None:
         """Replaces the whole store by a backup, after copying the current state aside."""
-        backup.copy_database(self.conn, self.backup_folder / f"before-restore-{_stamp()}.sqlite")
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
-            version = schema_version(src)
+            try:  # SQLite's backup copies broken pages as they are: a damaged file would replace good data
+                version = schema_version(src)
+                problem = str(src.execute("PRAGMA integrity_check").fetchone()[0])
+            except sqlite3.DatabaseError as exc:
+                problem = str(exc)
+            if problem != "ok":
+                raise ValueError(f"这个备份文件已损坏（{problem}），无法恢复。请选择另一个备份（例如前一天的）。")
             if version > SCHEMA_VERSION:
                 raise ValueError("这个备份来自更新版本的 fzdesk，无法恢复。")
+            backup.copy_database(self.conn, self.backup_folder / f"before-restore-{_stamp()}.sqlite")
             src.backup(self.conn)
         finally:
             src.close()
