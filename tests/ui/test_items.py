@@ -198,3 +198,18 @@ def test_restore_the_report_title_and_a_block_heading_from_the_history(
     qtbot.mouseClick(block.heading_history, LEFT)
     assert block.heading.text() == heading
     assert filled_store.load_report(rid).section(Block.PLANS).heading == heading  # type: ignore[union-attr]
+
+
+def test_tab_goes_from_an_item_s_title_to_its_text_then_to_the_history_buttons(
+        filled_store: Store, make_window: Callable[[Store], MainWindow]) -> None:
+    """A clerk who types the title and presses Tab writes the text next, not after two history buttons."""
+    w = make_window(filled_store)
+    page = open_block(w, Block.MEASURES)
+    page.title.setFocus()
+    seen = []
+    for _ in range(3):
+        key(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert seen == [page.text, page.title_history, page.body_history]
+    key(page.text, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is page.title

@@ -225,6 +225,7 @@ class BlockPage(Page):
         if self.side is not None:
             self.side.setVisible(self._side_wanted)
 
+        QWidget.setTabOrder(self.title, self.text)  # Tab: an item's title, its text, then the history buttons
         self.reload()
         self.heading.textEdited.connect(self._heading_edited)
         self.reset_heading.clicked.connect(self._reset_heading)
