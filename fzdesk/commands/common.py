@@ -38,6 +38,9 @@ def open_store(args: argparse.Namespace, *, exclusive: bool = True, create: bool
         store = Store.open(folder, exclusive=exclusive, daily_backup=exclusive)
     except (StoreLocked, NewerSchemaError) as exc:
         raise CommandError(str(exc)) from exc
+    if store.backup_error:
+        print(f"警告：今天的自动备份没有做成（{store.backup_error}）。数据本身没有受影响，本次操作照常进行；"
+              f"请检查“{store.backup_folder}”能否写入、磁盘是否已满。", file=sys.stderr)
     try:
         yield store
     finally:

@@ -86,6 +86,8 @@ class Store:
         self.folder = folder
         self.conn = conn
         self._lock = lock
+        #: Why Store.open could not make the day's backup ("" when it did, or had no need to).
+        self.backup_error = ""
 
     # ----- opening and closing -------------------------------------------------------------------
     @classmethod
@@ -106,7 +108,10 @@ class Store:
             migrate(conn)
             store = cls(folder, conn, lock)
             if daily_backup:
-                backup.daily_backup(conn, folder / "backups")
+                try:
+                    backup.daily_backup(conn, folder / "backups")
+                except (OSError, sqlite3.Error) as exc:  # the data are fine: a missed backup must not stop the work
+                    store.backup_error = str(exc)
             return store
         except BaseException:
             if conn is not None:  # (closed now, not by the collector: the clerk may be asked to rename the file)

@@ -56,3 +56,17 @@ def test_a_damaged_backup_is_refused_and_the_data_stay_as_they_were(store: Store
 
     assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert [store.load_report(s.id) for s in store.reports(unit.id)] == before
+
+
+def test_a_backup_folder_that_cannot_be_written_does_not_stop_the_work(data_dir: Path) -> None:
+    with Store.open(data_dir, daily_backup=False) as store:
+        unit = factories.two_years(store)
+    (data_dir / "backups").write_bytes(b"")  # a file where the folder goes: no backup can be written there
+
+    with Store.open(data_dir) as store:
+        assert "backups" in store.backup_error
+        assert [s.year for s in store.reports(unit.id)] == [2023, 2022]
+        store.set_setting("still", "writable")
+
+    with Store.open(data_dir, daily_backup=False) as store:
+        assert store.setting("still") == "writable"
