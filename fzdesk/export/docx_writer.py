@@ -19,7 +19,7 @@ from fzdesk.exchange import embedded, report_json
 from fzdesk.export import annex, body, closing
 from fzdesk.export.docx_package import app_xml, core_xml, rels_xml, zip_parts
 from fzdesk.export.footer import footer_xml
-from fzdesk.export.layout import Element
+from fzdesk.export.layout import Element, Para
 from fzdesk.export.options import ExportOptions, PageNumbers
 from fzdesk.export.styles import font_table_xml, sect_pr, settings_xml, styles_xml
 from fzdesk.export.wordml import R_NS, W_NS, XML_DECL, Writer, paragraph_texts
@@ -34,7 +34,13 @@ def build(report: Report, unit: Unit, options: ExportOptions, catalogue: Catalog
     elements = body.main_text(report, unit, options, explained)
     names = closing.attachment_names(report, options)
     elements += closing.attachment_note(names)
-    elements += closing.signature(report, unit, options)
+    signature = closing.signature(report, unit, options)
+    # The date is never on a page of its own, nor the 署名 on a page without body text: the body's last
+    # paragraph and every signature line above the date keep with the next.
+    for para in [elements[-1], *signature[:-1]]:
+        if isinstance(para, Para):
+            para.keep_next = True
+    elements += signature
     if options.figures_annex and catalogue is not None:
         number = names.index(closing.annex_name(report)) + 1 if len(names) > 1 else None
         elements += annex.annex(report, catalogue, number)

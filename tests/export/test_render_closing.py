@@ -1,0 +1,48 @@
+"""The end of the report as LibreOffice prints it: 署名 and 成文日期 kept with the body, never split or alone.
+
+Found by exporting reports of real shapes: the sample with （一） headings put the 署名 on the last line of
+page 5 and the date alone on page 6; a short 报送稿 did the same with its 抄送 under the date.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from fzdesk import resources
+from fzdesk.domain.model import Numbering, Report, Unit
+from fzdesk.export.docx_writer import export_docx
+from fzdesk.export.options import ExportOptions
+from tests.export.pdf_geometry import Page, merge_rows
+from tests.export.render import geometry, render_pdf, soffice
+from tests.export.sample import ORGAN, sample_report, sample_unit
+
+pytestmark = [
+    pytest.mark.render,
+    pytest.mark.skipif(soffice() is None or shutil.which("pdftotext") is None,
+                       reason="LibreOffice and poppler-utils render the document"),
+]
+
+BOTTOM = (297 - 35) * 72 / 25.4  # the text block's lower edge, pt
+
+
+def render(tmp_path: Path, report: Report, unit: Unit, options: ExportOptions) -> list[Page]:
+    docx = tmp_path / "report.docx"
+    docx.write_bytes(export_docx(report, unit, options, resources.catalogue()).data)
+    return geometry(render_pdf(docx, tmp_path))
+
+
+def texts(page: Page) -> list[str]:
+    return [r.text for r in merge_rows(page.lines) if r.y0 < BOTTOM]
+
+
+def test_the_date_stays_on_the_page_of_the_signature_with_body_text_above(tmp_path: Path) -> None:
+    """With （一） headings the sample's 署名 falls on the last line of a page."""
+    pages = render(tmp_path, sample_report(Numbering.HEADINGS), sample_unit(), ExportOptions(bold_level2=True))
+    last = texts(pages[-1])
+    assert ORGAN in last and "2023年12月15日" in last, f"署名 and date apart: {last}"
+    assert last.index(ORGAN) >= 1, f"署名 and date alone on the last page: {last}"
+    assert "特此报告。" in last
+
