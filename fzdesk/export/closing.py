@@ -7,7 +7,7 @@ import datetime as dt
 from fzdesk.domain.dates import written_date
 from fzdesk.domain.model import Report, Unit
 from fzdesk.export.body import INDENT, issuing_organs
-from fzdesk.export.geometry import LAYOUT_WIDTH, SIZE_RECORD, chars, text_width
+from fzdesk.export.geometry import CHAR, LAYOUT_WIDTH, SIZE_RECORD, chars, text_width
 from fzdesk.export.layout import Align, Element, Para, Run, blank
 from fzdesk.export.options import ExportOptions, Variant
 
@@ -74,7 +74,10 @@ def signature(report: Report, unit: Unit, options: ExportOptions) -> list[Elemen
         # starts 2 characters further right (left-aligned, so digit widths cannot shift its start).
         start = LAYOUT_WIDTH - chars(2) - w_sig
         out += [Para([Run(o)], align=Align.LEFT, left=start) for o in organs]
-        out.append(Para([Run(date)], align=Align.LEFT, left=start + chars(2)))
+        # A date as wide as the 署名 fills its space exactly; LibreOffice then wraps its last character
+        # (an empty date under 中共××镇委员会, both 11 characters). One character of slack into the margin
+        # keeps it on its line; its start does not move.
+        out.append(Para([Run(date)], align=Align.LEFT, left=start + chars(2), right=-CHAR))
         return out
     # The date is the longer: it keeps 2 characters from the right and the 署名 moves left.
     start = LAYOUT_WIDTH - chars(2) - w_date - chars(2)

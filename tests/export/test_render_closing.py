@@ -46,3 +46,13 @@ def test_the_date_stays_on_the_page_of_the_signature_with_body_text_above(tmp_pa
     assert last.index(ORGAN) >= 1, f"署名 and date alone on the last page: {last}"
     assert "特此报告。" in last
 
+
+def test_an_empty_date_under_an_organ_of_its_width_stays_on_one_line(tmp_path: Path) -> None:
+    """"　　　　年　　月　　日" is 11 characters wide, as is 中共沈丘县周营镇委员会: the date fitted its
+    space exactly, and LibreOffice put the 日 on a line of its own."""
+    organs = ["中共沈丘县周营镇委员会", "沈丘县周营镇人民政府"]
+    report = sample_report()
+    report.organs, report.date = organs, None
+    pages = render(tmp_path, report, sample_unit(), ExportOptions())
+    last = texts(pages[-1])
+    assert last[-3:] == [*organs, "年月日"], last
