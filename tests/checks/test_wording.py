@@ -49,9 +49,20 @@ def test_slips_fire(text: str, rule: str) -> None:
     "严格履行推进法治建设第一责任人职责。",
     "依据《法治政府建设实施纲要（2021—2025年）》开展工作。",
     "统筹安全生产第一责任人职责。",
+    "新创建全国民主法治示范村（社区）2个。",
 ])
 def test_right_forms_are_silent(text: str) -> None:
     assert found(text) == []
+
+
+def test_the_old_name_of_the_democracy_and_rule_of_law_villages_gets_its_own_fix() -> None:
+    """民主法制示范村 was only the general 法制 hint; it is now a warning naming 民主法治示范村 (and 社区)."""
+    para = Para(Block.MEASURES, 0, 7, 0, "创建省级民主法制示范村3个、民主法制示范社区1个。")
+    findings = language_findings(para, load_wording(None), 2023)
+    assert [(f.rule, f.severity.value, f.message) for f in findings] == [
+        ("wording.fazhi", "warning", "“民主法制示范村”应写作“民主法治示范村”（这里是“法治”，不是“法制”）。"),
+        ("wording.fazhi", "warning", "“民主法制示范社区”应写作“民主法治示范社区”（这里是“法治”，不是“法制”）。"),
+    ]
 
 
 def test_year_conditions() -> None:
