@@ -1,0 +1,57 @@
+"""文件 → 恢复备份… with a damaged backup: refused in Chinese, the data and the window stay as they were."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from fzdesk.storage import backup
+from fzdesk.storage.store import Store
+from fzdesk.ui.dialogs import BackupDialog
+from fzdesk.ui.main_window import MainWindow
+from tests.ui import modal
+from tests.ui.test_report_delete import _answer
+
+
+def test_a_damaged_backup_is_refused_and_the_report_stays_on_screen(
+        filled_store: Store, qtbot: QtBot, make_window: Callable[[Store], MainWindow],
+        messages: list[tuple[str, str]]) -> None:
+    damaged = backup.copy_database(filled_store.conn, filled_store.backup_folder / "fzdesk-2024-01-02.sqlite")
+    data = bytearray(damaged.read_bytes())
+    for offset in range(4096, len(data), 4096):  # broken table pages, as a bad sector on a stick leaves them
+        data[offset:offset + 8] = b"\x0d\xff\xff\xff\xff\xff\xff\xff"
+    damaged.write_bytes(bytes(data))
+    w = make_window(filled_store)
+    assert w.session.report is not None
+    shown = w.session.report.id
+    before = filled_store.load_report(shown)
+    seen: list[str] = []
+    test = modal.current_test[0]
+
+    def choose() -> None:
+        if modal.test_is_over(test):
+            return
+        dialogs = [d for d in QApplication.topLevelWidgets() if isinstance(d, BackupDialog) and d.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(10, choose)
+            return
+        listed = dialogs[0].list
+        [item] = listed.findItems("2024年1月2日的备份", Qt.MatchFlag.MatchExactly)
+        qtbot.mouseClick(listed.viewport(), Qt.MouseButton.LeftButton, pos=listed.visualItemRect(item).center())
+        QTimer.singleShot(0, lambda: _answer("Yes", seen, qtbot, test))
+        qtbot.keyClick(listed, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, choose)
+    w.restore_action.trigger()
+
+    assert "确定把全部数据恢复到“2024年1月2日的备份”" in seen[-1]
+    [(title, text)] = messages
+    assert title == "恢复失败"
+    assert "现有数据没有改动" in text and "这个备份文件已损坏" in text and "请选择另一个备份" in text
+    assert filled_store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert filled_store.load_report(shown) == before
+    assert w.session.report is not None and w.session.report.id == shown
+    assert not list(filled_store.backup_folder.glob("before-restore-*"))  # nothing was replaced: nothing to keep
