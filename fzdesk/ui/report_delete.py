@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,8 +52,9 @@ def delete_report(window: MainWindow) -> Path | None:
     try:
         saved = backup.copy_database(store.conn,
                                      store.backup_folder / f"before-delete-report-{report.id}-{stamp}.sqlite")
-    except OSError as exc:
-        QMessageBox.critical(window, TITLE, f"没能先备份数据，所以没有删除报告。\n\n原因：{exc}")
+    except (OSError, sqlite3.Error) as exc:  # (a full disk is sqlite3's "database or disk is full")
+        QMessageBox.critical(window, TITLE, f"没能先备份数据，所以没有删除报告。\n\n原因：{exc}\n\n"
+                             "请检查磁盘空间是否已满、U盘是否设了写保护，然后再删除。")
         return None
     window.saver.discard()  # everything was saved above; nothing may write into the deleted report now
     store.delete_report(report.id)  # its last export's record goes with it, in the same transaction
