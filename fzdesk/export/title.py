@@ -12,9 +12,16 @@ _WORD_BREAKS = (("关于", 0), ("法治政府", 6), ("建设情况", 8), ("情�
 _MAX_LINES = 4
 
 
+#: The space Word and LibreOffice put between Chinese and digits or Latin letters (autospacing), in
+#: characters: LibreOffice measured about 0.37 of a 22 pt character at each side of "2024".
+AUTOSPACE = 0.4
+
+
 def width(text: str) -> float:
-    """Width in characters: ASCII (digits of the year) counts half."""
-    return sum(0.5 if ord(c) < 0x2000 else 1.0 for c in text)
+    """Width in characters: ASCII (digits of the year) counts half, plus the autospacing at each place
+    where a digit or Latin letter meets Chinese."""
+    plain = sum(0.5 if ord(c) < 0x2000 else 1.0 for c in text)
+    return plain + AUTOSPACE * len(re.findall(r"(?<=[^\x00-\x7f])[0-9A-Za-z]|[0-9A-Za-z](?=[^\x00-\x7f])", text))
 
 
 def _candidates(title: str, organs: list[str]) -> dict[int, int]:
