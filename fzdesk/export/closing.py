@@ -93,5 +93,5 @@ def record(unit: Unit, options: ExportOptions) -> list[Element]:
         return []
     # The separator lines span the text block; the text keeps 1 character (an ideographic space) in.
     run = Run(f"\u3000抄送：{cc}。", size=SIZE_RECORD, spacing=0)
-    para = Para([run], align=Align.LEFT, border_top=8, border_bottom=8)
-    return [blank(), para]
+    # At the foot of the last page (GB/T 9704-2012 7.4.1), not under the date.
+    return [Para([run], align=Align.LEFT, border_top=8, border_bottom=8, foot=True)]

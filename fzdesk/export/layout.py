@@ -52,6 +52,7 @@ class Para:
     border_top: int = 0  # eighths of a point, 0: none
     border_bottom: int = 0
     tab: int = 0  # a right tab stop at this position (twips), 0: none
+    foot: bool = False  # set in a frame at the foot of the page's text block (the 版记)
     breaks: tuple[int, ...] = ()  # line breaks (w:br) after these run indices
 
     @property

@@ -144,11 +144,33 @@ class _Painter:
 
         cursor = QTextCursor(self.doc)
         for e in elements:
-            if isinstance(e, Para):
+            if isinstance(e, Para) and e.foot:
+                self.foot(cursor, e)
+            elif isinstance(e, Para):
                 self.para(cursor, e)
             else:
                 self.table(cursor, e)
         return self.doc
+
+    def foot(self, cursor: Any, p: Para) -> None:
+        """p at the foot of its page (the 版记, as the .docx frames it): an empty block above takes the room
+        left on the page, or p starts a new page when it does not fit under what precedes it."""
+        from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextFormat
+
+        fixed = QTextBlockFormat.LineHeightTypes.FixedHeight.value
+        fmt = QTextBlockFormat()
+        fmt.setLineHeight(0, fixed)
+        self._block(cursor, fmt)
+        spacer = cursor.block()
+        self.para(cursor, p)
+        layout = self.doc.documentLayout()
+        height = layout.blockBoundingRect(cursor.block()).bottom() - layout.blockBoundingRect(spacer.next()).top()
+        used = layout.blockBoundingRect(spacer).top() % g.TEXT_HEIGHT
+        if used + height > g.TEXT_HEIGHT:
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            used = 0
+        fmt.setLineHeight(px(g.TEXT_HEIGHT - used - height), fixed)
+        QTextCursor(spacer).setBlockFormat(fmt)
 
 
 def _size(w: float, h: float) -> Any:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from fzdesk.export.fonts import LATIN, font_for, title_bold
+from fzdesk.export.geometry import LAYOUT_WIDTH
 from fzdesk.export.layout import Element, Para, Role, Run, Table
 from fzdesk.export.options import FontSet
 
@@ -80,6 +81,10 @@ class Writer:
             out.append("<w:keepNext/>")
         if p.page_break_before:
             out.append("<w:pageBreakBefore/>")
+        if p.foot:
+            # Its lower edge on the text block's: GB/T 9704-2012 7.4.1 puts the 版记's last rule there.
+            out.append(f'<w:framePr w:w="{LAYOUT_WIDTH}" w:wrap="notBeside" w:hAnchor="margin" '
+                       'w:vAnchor="margin" w:xAlign="center" w:yAlign="bottom"/>')
         if p.border_top or p.border_bottom:
             out.append("<w:pBdr>")
             if p.border_top:

@@ -66,3 +66,12 @@ def test_text_reads_back(pdf: Path) -> None:
     assert "关于2023年度法治政府建设情况的报告" in text
     assert "特此报告。" in text
     assert "抄送：县委依法治县办。" in text
+
+
+def test_the_record_is_at_the_foot_of_the_last_page(pdf: Path) -> None:
+    """As the .docx frames it (GB/T 9704-2012 7.4.1), not under the annex table."""
+    rows = merge_rows(geometry(pdf)[-1].lines)
+    record = next(r for r in rows if r.text == "抄送：县委依法治县办。")
+    bottom = (297 - 35) * MM
+    # Qt draws each rule in the middle of a block of its own, so the text sits a little higher than in Word.
+    assert bottom - 1.5 * 579 / 20 < record.y1 < bottom, f"not at the foot: {record.y0:.1f}–{record.y1:.1f}"

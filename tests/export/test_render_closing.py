@@ -14,7 +14,7 @@ import pytest
 from fzdesk import resources
 from fzdesk.domain.model import Numbering, Report, Unit
 from fzdesk.export.docx_writer import export_docx
-from fzdesk.export.options import ExportOptions
+from fzdesk.export.options import ExportOptions, Variant
 from tests.export.pdf_geometry import Page, merge_rows
 from tests.export.render import geometry, render_pdf, soffice
 from tests.export.sample import ORGAN, sample_report, sample_unit
@@ -56,3 +56,17 @@ def test_an_empty_date_under_an_organ_of_its_width_stays_on_one_line(tmp_path: P
     pages = render(tmp_path, report, sample_unit(), ExportOptions())
     last = texts(pages[-1])
     assert last[-3:] == [*organs, "年月日"], last
+
+
+def test_the_record_sits_at_the_foot_of_the_last_page(tmp_path: Path) -> None:
+    """GB/T 9704-2012 7.4.1: the 版记's last separator line lies on the lower edge of the last page's text
+    block. The 抄送 was printed right under the date, or (taller than a line with its two rules) pushed
+    onto a page of its own while two lines under the date were free."""
+    options = ExportOptions(variant=Variant.SUBMITTED, seal_space=True)
+    pages = render(tmp_path, sample_report(), sample_unit(), options)
+    rows = [r for r in merge_rows(pages[-1].lines) if r.y0 < BOTTOM]
+    texts_ = [r.text for r in rows]
+    assert "2023年12月15日" in texts_, f"the 版记 went to a page of its own: {texts_}"
+    record = rows[-1]
+    assert record.text == "抄送：县委依法治县办。"
+    assert record.y0 > BOTTOM - 579 / 20 and record.y1 < BOTTOM, f"not at the foot: {record.y0:.1f}–{record.y1:.1f}"
