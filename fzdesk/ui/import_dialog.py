@@ -380,6 +380,7 @@ def import_file(parent: QWidget | None, store: Store, *, unit: Unit | None = Non
         if preview is None:
             return None
     dialog = ImportDialog(store, preview, unit=unit, for_year=for_year, parent=parent)
-    if not dialog.exec():
-        return None
-    return dialog.report_id
+    try:
+        return dialog.report_id if dialog.exec() else None
+    finally:
+        dialog.deleteLater()
