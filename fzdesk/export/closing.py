@@ -6,7 +6,7 @@ import datetime as dt
 
 from fzdesk.domain.dates import written_date
 from fzdesk.domain.model import Report, Unit
-from fzdesk.export.body import INDENT, issuing_organs
+from fzdesk.export.body import issuing_organs
 from fzdesk.export.geometry import CHAR, LAYOUT_WIDTH, SIZE_RECORD, chars, text_width
 from fzdesk.export.layout import Align, Element, Para, Run, blank
 from fzdesk.export.options import ExportOptions, Variant
@@ -35,7 +35,8 @@ def attachment_note(names: list[str]) -> list[Element]:
     if not names:
         return []
     if len(names) == 1:
-        return [blank(), Para([Run(f"附件：{names[0]}")], first_line=INDENT, align=Align.LEFT)]
+        # A long name wraps under its first character, after "附件：" (GB/T 9704-2012 7.3.4).
+        return [blank(), Para([Run(f"附件：{names[0]}")], align=Align.LEFT, left=chars(5), hanging=chars(3))]
     out: list[Element] = [blank()]
     for n, name in enumerate(names, start=1):
         prefix = "附件：" if n == 1 else ""

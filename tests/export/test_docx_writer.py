@@ -171,7 +171,8 @@ def test_attachment_note_and_figures_annex() -> None:
     data = export(figures_annex=True)
     note = find(data, "附件：")
     assert note.text == "附件：2023年度法治政府建设主要数据"
-    assert note.ppr("ind", "firstLine") == "630"
+    # The first line 2 characters in; a wrapped line under the name's first character, after "附件：".
+    assert (note.ppr("ind", "left"), note.ppr("ind", "hanging")) == ("1575", "945")
     ps = [p.text for p in paragraphs(data)]
     assert ps[ps.index(note.text) - 1] == "" and ps[ps.index(note.text) - 2] == "特此报告。"
     tbl = part(data, "word/document.xml").find(f".//{W}tbl")

@@ -25,6 +25,7 @@ pytestmark = [
                        reason="LibreOffice and poppler-utils render the document"),
 ]
 
+CHAR = 16 - 0.25  # a condensed 16 pt character
 BOTTOM = (297 - 35) * 72 / 25.4  # the text block's lower edge, pt
 
 
@@ -70,3 +71,14 @@ def test_the_record_sits_at_the_foot_of_the_last_page(tmp_path: Path) -> None:
     record = rows[-1]
     assert record.text == "抄送：县委依法治县办。"
     assert record.y0 > BOTTOM - 579 / 20 and record.y1 < BOTTOM, f"not at the foot: {record.y0:.1f}–{record.y1:.1f}"
+
+
+def test_a_long_single_attachment_name_wraps_under_its_first_character(tmp_path: Path) -> None:
+    """GB/T 9704-2012 7.3.4: a long 附件 name wraps aligned with the name's first character (after "附件："),
+    as the numbered names of several attachments already did; a single one wrapped to the margin."""
+    report = sample_report()
+    report.attachments = ["周营镇2023年度法治政府建设工作台账及各行政村（社区）法治宣传教育活动开展情况统计汇总表"]
+    rows = [r for page in render(tmp_path, report, sample_unit(), ExportOptions()) for r in merge_rows(page.lines)]
+    first = next(i for i, r in enumerate(rows) if r.text.startswith("附件："))
+    left = rows[first].x0 - 2 * CHAR  # the text block's left edge
+    assert abs(rows[first + 1].x0 - (left + 5 * CHAR)) < 1.5, f"wrapped at {(rows[first + 1].x0 - left) / CHAR:.2f}"
