@@ -1,5 +1,9 @@
 """Debounced autosave: edits are queued by key and written a moment after typing pauses, or, while typing goes
-on without a pause, once the oldest unsaved edit is MAX_WAIT_MS old (so a killed process loses under a second)."""
+on without a pause, once the oldest unsaved edit is MAX_WAIT_MS old (so a killed process loses under a second).
+
+A write that fails (disk full, the stick pulled or write-protected) is kept and tried again every RETRY_MS, and at
+every flush (a step change, closing the window), until it succeeds or a newer edit of the same key replaces it:
+`failed` is emitted once when saving starts failing, `saved` when it works again."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ DELAY_MS = 400
 #: The longest an edit waits while typing continues: each write is one small transaction on the UI thread
 #: (~1 ms), so saving this often costs typing nothing (benchmarks/bench_typing_checks.py).
 MAX_WAIT_MS = 800
+RETRY_MS = 3000
 
 
 class Autosaver(QObject):
@@ -28,6 +33,8 @@ class Autosaver(QObject):
         self.delay_ms = delay_ms
         self.max_wait_ms = max(max_wait_ms, delay_ms)
         self._oldest = 0.0  # time.monotonic() of the oldest edit not yet written
+        self.failing = False  # the last flush failed: its writes are pending, retried every RETRY_MS
+        self.last_error = ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -42,6 +49,8 @@ class Autosaver(QObject):
         if self.immediate:
             self.flush()
             return
+        if self.failing and self._timer.isActive():
+            return  # saving fails: the next try comes with the retry timer, not at every key
         waited_ms = (time.monotonic() - self._oldest) * 1000
         self._timer.start(max(0, min(self.delay_ms, round(self.max_wait_ms - waited_ms))))
 
@@ -54,18 +63,26 @@ class Autosaver(QObject):
         self._timer.stop()
         if not self._pending:
             return
-        writes, self._pending = list(self._pending.values()), {}
+        writes, self._pending = list(self._pending.items()), {}
         errors = []
-        for write in writes:
+        for key, write in writes:
             try:
                 write()
-            except Exception as exc:  # a failed save must be shown, never lost silently
+            except Exception as exc:  # a failed save must be shown, never lost silently: kept for the next try
+                self._pending.setdefault(key, write)  # (unless a newer edit of the key was queued meanwhile)
                 errors.append(str(exc))
         if errors:
-            self.failed.emit("；".join(errors))
+            self.last_error = "；".join(dict.fromkeys(errors))
+            if not self.immediate:
+                self._timer.start(RETRY_MS)
+            if not self.failing:
+                self.failing = True
+                self.failed.emit(self.last_error)
         else:
+            self.failing = False
             self.saved.emit()
 
     def discard(self) -> None:
         self._timer.stop()
         self._pending.clear()
+        self.failing = False

@@ -688,7 +688,9 @@ class MainWindow(QMainWindow):
             print(f"fzdesk: 保存失败：{message}", file=sys.stderr)
             return
         _box().critical(self, "保存失败",
-                             f"刚才的修改没能保存。请不要关闭程序，先检查磁盘空间。\n\n原因：{message}")
+                        "刚才的修改没能保存。请不要关闭程序，先检查磁盘空间，或U盘是否插好、是否设了写保护。"
+                        "程序每隔几秒会自动重试，保存上以后右下角会显示“已保存”。\n\n"
+                        f"原因：{message}")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (event.Type.PaletteChange, event.Type.ApplicationPaletteChange):  # a theme change
@@ -699,6 +701,34 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.saver.flush()
+        if self.saver.pending and not self._may_close_unsaved():
+            event.ignore()
+            return
         self.saver.immediate = True
         self.checks.shutdown()
         event.accept()
+
+    def _may_close_unsaved(self) -> bool:
+        """Saving still fails as the window closes: try again, close without the edits, or stay open."""
+        if not self.isVisible():
+            print(f"fzdesk: 有修改没能保存：{self.saver.last_error}", file=sys.stderr)
+            return True
+        box_class = _box()
+        while self.saver.pending:
+            box = box_class(box_class.Icon.Warning, "有修改没能保存",
+                            "最近的修改没能保存，现在关闭程序会丢失这些修改。\n\n请先检查磁盘空间，或U盘是否插好、"
+                            "是否设了写保护，然后点“重试”。\n\n"
+                            f"原因：{self.saver.last_error}", parent=self)
+            retry = box.addButton("重试", box_class.ButtonRole.AcceptRole)
+            lose = box.addButton("仍然关闭（丢失这些修改）", box_class.ButtonRole.DestructiveRole)
+            stay = box.addButton("取消", box_class.ButtonRole.RejectRole)
+            box.setDefaultButton(retry)
+            box.setEscapeButton(stay)
+            box.exec()
+            if box.clickedButton() is retry:
+                self.saver.flush()
+            elif box.clickedButton() is lose:
+                self.saver.discard()
+            else:
+                return False
+        return True
