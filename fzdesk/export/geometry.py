@@ -14,7 +14,9 @@ TEXT_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM  # 12756: the 225 mm bloc
 LINE_PITCH = 579
 LINES_PER_PAGE = 22
 #: The page number's dash sits 7 mm under the text block: footer distance from the paper's bottom edge.
-FOOTER_DISTANCE = 1191  # 21 mm: 35 - 7 - one 14 pt line
+#: Word and LibreOffice put the bottom of the footer's line there, and the dash lies 2.9 mm above it (the
+#: middle of a 14 pt line): 35 - 7 - 2.9 mm.
+FOOTER_DISTANCE = 1423  # 25.1 mm
 
 SIZE_TITLE = 44  # 二号 22 pt
 SIZE_BODY = 32  # 三号 16 pt

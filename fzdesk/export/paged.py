@@ -25,7 +25,7 @@ FALLBACKS: dict[Role, list[str]] = {
     Role.TITLE: ["SimSun", "宋体", "Noto Serif CJK SC", "serif"],
     Role.SONG: ["SimSun", "宋体", "Noto Serif CJK SC", "serif"],
 }
-FOOTER_GAP = 397  # 7 mm between the text block and the page number line, in twips
+FOOTER_GAP = 397  # 7 mm between the text block and the page number's dashes, in twips
 
 #: The paint device has 1440 dpi, one pixel a twip. Qt's text layout takes margins and indents in device
 #: pixels but fixed line heights, letter spacing and table lengths in 96-dpi pixels that it scales.
@@ -242,7 +242,7 @@ class PagedReport:
     def paint(self, painter: Any, index: int) -> None:
         """Draws page index (0-based): its text block and its page number "— N —"."""
         from PySide6.QtCore import QPointF, QRectF, Qt
-        from PySide6.QtGui import QColor, QPen
+        from PySide6.QtGui import QColor, QFontMetricsF, QPen
 
         painter.save()
         painter.setPen(QPen(QColor("black"), 20))  # the 版记's separator lines, 1 pt
@@ -252,7 +252,9 @@ class PagedReport:
         number = index + 1
         painter.save()
         painter.setFont(self.page_number_font)
-        top = g.MARGIN_TOP + g.TEXT_HEIGHT + FOOTER_GAP
+        # The dashes lie about the middle of the line box (7.8 mm on the printed page, by its pixels).
+        metrics = QFontMetricsF(self.page_number_font)
+        top = g.MARGIN_TOP + g.TEXT_HEIGHT + FOOTER_GAP - (metrics.ascent() + metrics.descent()) / 2
         box = QRectF(g.MARGIN_LEFT + g.PAGE_NUMBER_CHAR, top, g.LAYOUT_WIDTH - 2 * g.PAGE_NUMBER_CHAR, 600)
         if self.options.page_numbers is PageNumbers.CENTRED:
             flag = Qt.AlignmentFlag.AlignHCenter
