@@ -80,10 +80,11 @@ def signature(report: Report, unit: Unit, options: ExportOptions) -> list[Elemen
         # keeps it on its line; its start does not move.
         out.append(Para([Run(date)], align=Align.LEFT, left=start + chars(2), right=-CHAR))
         return out
-    # The date is the longer: it keeps 2 characters from the right and the 署名 moves left.
-    start = LAYOUT_WIDTH - chars(2) - w_date - chars(2)
-    out += [Para([Run(o)], align=Align.LEFT, left=max(start, 0)) for o in organs]
-    out.append(Para([Run(date)], align=Align.RIGHT, right=chars(2)))
+    # The date is the longer: it keeps 2 characters from the right and the 署名 moves left. The date is
+    # left-aligned 2 characters right of the 署名's start, so that its printed width cannot move its start.
+    start = max(LAYOUT_WIDTH - chars(2) - w_date - chars(2), 0)
+    out += [Para([Run(o)], align=Align.LEFT, left=start) for o in organs]
+    out.append(Para([Run(date)], align=Align.LEFT, left=start + chars(2), right=-CHAR))
     return out
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 PAGE_WIDTH = 11906  # A4 210 mm
 PAGE_HEIGHT = 16838  # 297 mm
 MARGIN_TOP = 2098  # 37 mm
@@ -37,9 +39,16 @@ CHARS_PER_LINE = 28
 LAYOUT_WIDTH = 8844
 
 
+#: The space renderers put between a Chinese character and a digit or Latin letter (autospacing): LibreOffice
+#: printed "2023年12月15日" 9.1 characters wide, 2.1 more than its characters (5 such places).
+AUTOSPACE = 2 * CHAR // 5
+
+
 def text_width(text: str) -> int:
-    """Estimated width of body text in twips: full-width characters one CHAR, ASCII half of one."""
-    return sum(HALF_CHAR if ord(c) < 0x2000 else CHAR for c in text)
+    """Estimated width of body text in twips: full-width characters one CHAR, ASCII half of one, and the
+    autospacing wherever a digit or Latin letter meets Chinese."""
+    plain = sum(HALF_CHAR if ord(c) < 0x2000 else CHAR for c in text)
+    return plain + AUTOSPACE * len(re.findall(r"(?<=[\u3400-\u9fff])[0-9A-Za-z]|[0-9A-Za-z](?=[\u3400-\u9fff])", text))
 
 
 def chars(n: float) -> int:

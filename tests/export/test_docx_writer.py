@@ -162,7 +162,7 @@ def test_seal_space_puts_the_date_4_characters_from_the_right() -> None:
         assert p.ppr("jc", "val") == "center"
     box = (int(date.ppr("ind", "left")), int(date.ppr("ind", "right")))
     assert box == (int(sig.ppr("ind", "left")), int(sig.ppr("ind", "right"))), "centred in the same box"
-    date_width = 8 * 155 + 3 * 315  # Times New Roman digits, condensed
+    date_width = 8 * 155 + 3 * 315 + 5 * 126  # Times New Roman digits, condensed; autospacing at 5 places
     centre = (box[0] + 8844 - box[1]) / 2
     assert abs((8844 - centre - date_width / 2) - 4 * 315) <= 1, "the date ends 4 characters from the right"
 

@@ -82,3 +82,18 @@ def test_a_long_single_attachment_name_wraps_under_its_first_character(tmp_path:
     first = next(i for i, r in enumerate(rows) if r.text.startswith("附件："))
     left = rows[first].x0 - 2 * CHAR  # the text block's left edge
     assert abs(rows[first + 1].x0 - (left + 5 * CHAR)) < 1.5, f"wrapped at {(rows[first + 1].x0 - left) / CHAR:.2f}"
+
+
+def test_a_date_longer_than_the_organ_starts_2_characters_right_of_it(tmp_path: Path) -> None:
+    """GB/T 9704-2012 7.3.5.2: a date longer than the 署名 keeps 2 characters from the right and the 署名 moves
+    left, so that the date still starts 2 characters right of it. LibreOffice sets digits apart from Chinese
+    (autospacing): "2023年12月15日" printed 9.1 characters wide, not the 6.9 reckoned, and the right-aligned
+    date started left of 沈丘县司法局."""
+    report = sample_report()
+    report.organs = ["沈丘县司法局"]
+    rows = merge_rows(render(tmp_path, report, sample_unit(), ExportOptions())[-1].lines)
+    texts_ = [r.text for r in rows]
+    sig, date = rows[texts_.index("沈丘县司法局")], rows[texts_.index("2023年12月15日")]
+    right = rows[texts_.index("特此报告。")].x0 - 2 * CHAR + 8844 / 20  # the text block's right edge
+    assert abs((date.x0 - sig.x0) - 2 * CHAR) < 2, f"date starts {(date.x0 - sig.x0) / CHAR:.2f} characters in"
+    assert 1 * CHAR < right - date.x1 < 3 * CHAR, f"date ends {(right - date.x1) / CHAR:.2f} from the right"
