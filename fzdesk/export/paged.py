@@ -48,6 +48,7 @@ class _Painter:
         self.doc.setDocumentMargin(0)
         self.doc.setPageSize(_size(g.LAYOUT_WIDTH, g.TEXT_HEIGHT))
         self.first = True
+        self.feet: list[tuple[int, int]] = []  # the spacer's and the last block's numbers of each foot paragraph
 
     def char_format(self, run: Run) -> Any:
         from PySide6.QtGui import QFont, QTextCharFormat
@@ -143,19 +144,56 @@ class _Painter:
         from PySide6.QtGui import QTextCursor
 
         cursor = QTextCursor(self.doc)
+        kept: list[tuple[int, int]] = []  # first and last block numbers of each paragraph kept with the next
         for e in elements:
+            first = 0 if self.first else self.doc.blockCount()
             if isinstance(e, Para) and e.foot:
                 self.foot(cursor, e)
             elif isinstance(e, Para):
                 self.para(cursor, e)
             else:
                 self.table(cursor, e)
+            if isinstance(e, Para) and e.keep_next:
+                kept.append((first, cursor.block().blockNumber()))
+        self.keep_with_next(kept)
+        self.place_feet()
         return self.doc
 
+    def keep_with_next(self, kept: list[tuple[int, int]]) -> None:
+        """Qt has no keep-with-next: a run of kept paragraphs that the page ends in (a heading, or the 署名
+        above its date) starts the next page instead, as Word and LibreOffice lay it out."""
+        from PySide6.QtGui import QTextCursor, QTextFormat
+
+        chains: list[list[int]] = []
+        for first, last in kept:
+            if chains and chains[-1][1] + 1 == first:
+                chains[-1][1] = last
+            else:
+                chains.append([first, last])
+        layout = self.doc.documentLayout()
+
+        def page(number: int) -> int:
+            block = self.doc.findBlockByNumber(number)
+            rect = layout.blockBoundingRect(block)
+            line = block.layout().lineAt(0)
+            y = rect.y() + (line.y() + line.height() / 2 if line.isValid() else 0)
+            return int(y // g.TEXT_HEIGHT)
+
+        for first, last in chains:
+            if last + 1 >= self.doc.blockCount():
+                continue
+            start, end = page(first), page(last + 1)
+            top = layout.blockBoundingRect(self.doc.findBlockByNumber(first)).y()
+            if start != end and top % g.TEXT_HEIGHT > 0 and end - start == 1:
+                block = self.doc.findBlockByNumber(first)
+                fmt = block.blockFormat()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(block).setBlockFormat(fmt)
+
     def foot(self, cursor: Any, p: Para) -> None:
-        """p at the foot of its page (the 版记, as the .docx frames it): an empty block above takes the room
-        left on the page, or p starts a new page when it does not fit under what precedes it."""
-        from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextFormat
+        """p at the foot of its page (the 版记, as the .docx frames it): an empty block above will take the room
+        left on the page (place_feet), or p starts a new page when it does not fit under what precedes it."""
+        from PySide6.QtGui import QTextBlockFormat
 
         fixed = QTextBlockFormat.LineHeightTypes.FixedHeight.value
         fmt = QTextBlockFormat()
@@ -163,14 +201,25 @@ class _Painter:
         self._block(cursor, fmt)
         spacer = cursor.block()
         self.para(cursor, p)
+        self.feet.append((spacer.blockNumber(), cursor.block().blockNumber()))
+
+    def place_feet(self) -> None:
+        """Sizes the empty blocks above the foot paragraphs, once every other page break is known."""
+        from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextFormat
+
+        fixed = QTextBlockFormat.LineHeightTypes.FixedHeight.value
         layout = self.doc.documentLayout()
-        height = layout.blockBoundingRect(cursor.block()).bottom() - layout.blockBoundingRect(spacer.next()).top()
-        used = layout.blockBoundingRect(spacer).top() % g.TEXT_HEIGHT
-        if used + height > g.TEXT_HEIGHT:
-            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            used = 0
-        fmt.setLineHeight(px(g.TEXT_HEIGHT - used - height), fixed)
-        QTextCursor(spacer).setBlockFormat(fmt)
+        for spacer_number, last in self.feet:
+            spacer = self.doc.findBlockByNumber(spacer_number)
+            fmt = spacer.blockFormat()
+            height = (layout.blockBoundingRect(self.doc.findBlockByNumber(last)).bottom()
+                      - layout.blockBoundingRect(spacer.next()).top())
+            used = layout.blockBoundingRect(spacer).top() % g.TEXT_HEIGHT
+            if used + height > g.TEXT_HEIGHT:
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                used = 0
+            fmt.setLineHeight(px(g.TEXT_HEIGHT - used - height), fixed)
+            QTextCursor(spacer).setBlockFormat(fmt)
 
 
 def _size(w: float, h: float) -> Any:

@@ -75,3 +75,16 @@ def test_the_record_is_at_the_foot_of_the_last_page(pdf: Path) -> None:
     bottom = (297 - 35) * MM
     # Qt draws each rule in the middle of a block of its own, so the text sits a little higher than in Word.
     assert bottom - 1.5 * 579 / 20 < record.y1 < bottom, f"not at the foot: {record.y0:.1f}–{record.y1:.1f}"
+
+
+def test_the_date_is_not_alone_on_the_last_page(tmp_path: Path, qapp: Any) -> None:
+    """Qt has no keep-with-next: the short 报送稿 put its 署名 on the last line of page 2 and the date alone on
+    page 3. The PDF keeps them together, with the body's last line, as the .docx does."""
+    from tests import factories
+
+    unit = factories.unit()
+    path = write_pdf(factories.report(unit), unit, tmp_path / "short.pdf",
+                     ExportOptions(variant=Variant.SUBMITTED, doc_number="沈政办〔2024〕3号", signer="李四"),
+                     resources.catalogue())
+    last = [r.text for r in merge_rows(geometry(path)[-1].lines)]
+    assert last[:4] == ["特此报告。", unit.name, "2023年12月15日", "抄送：县委依法治县办。"], last
