@@ -70,7 +70,9 @@ class Autosaver(QObject):
                 write()
             except Exception as exc:  # a failed save must be shown, never lost silently: kept for the next try
                 self._pending.setdefault(key, write)  # (unless a newer edit of the key was queued meanwhile)
-                errors.append(str(exc))
+                from fzdesk.storage.trouble import write_trouble  # (only when it happens: not at start-up)
+
+                errors.append(write_trouble(exc))
         if errors:
             self.last_error = "；".join(dict.fromkeys(errors))
             if not self.immediate:

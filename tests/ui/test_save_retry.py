@@ -45,7 +45,7 @@ def test_a_failed_write_is_kept_and_tried_again_until_it_works(qtbot: QtBot) -> 
 
     saver.schedule("item:1:body", write)
     qtbot.waitUntil(lambda: written == ["正文"], timeout=3000)
-    assert failures == [FULL]  # said once, not at every try
+    assert failures == [f"磁盘已满（{FULL}）"]  # said once, not at every try, in words a clerk can act on
     assert saved == [1] and not saver.pending and not saver.failing
 
 
@@ -102,7 +102,7 @@ def test_typing_on_a_full_disk_is_saved_once_there_is_room(window: MainWindow, f
     type_text(page.text, "又新增一段")
     qtbot.waitUntil(lambda: bool(messages), timeout=3000)
     assert [title for title, _ in messages] == ["保存失败"]
-    assert "自动重试" in messages[0][1] and FULL in messages[0][1]
+    assert "自动重试" in messages[0][1] and f"原因：磁盘已满（{FULL}）" in messages[0][1]
     assert w.saved_label.text() == "保存失败！"
     qtbot.wait(400)  # tried again meanwhile, still failing: no second message box
     assert len(messages) == 1 and "又新增一段" not in body_of(filled_store, w, item.id)

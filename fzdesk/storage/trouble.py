@@ -1,0 +1,26 @@
+"""What went wrong with a write, in words a clerk can act on (the technical text kept in brackets)."""
+
+from __future__ import annotations
+
+import errno
+
+_FULL = {errno.ENOSPC, errno.EDQUOT}
+_READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+def write_trouble(exc: BaseException) -> str:
+    """磁盘已满（database or disk is full）, ...; an error of another kind as it is."""
+    text = str(exc) or type(exc).__name__
+    low = text.lower()
+    code = getattr(exc, "errno", None)
+    if "disk is full" in low or code in _FULL:
+        what = "磁盘已满"
+    elif "readonly" in low or "read-only" in low or code in _READ_ONLY:
+        what = "数据文件不能写入（只读，或U盘设了写保护）"
+    elif "disk i/o" in low or code == errno.EIO:
+        what = "读写磁盘出错（U盘是否被拔出？）"
+    elif "locked" in low:
+        what = "数据文件正被其他程序占用"
+    else:
+        return text
+    return f"{what}（{text}）"
