@@ -98,8 +98,11 @@ def open_for_window(folder_arg: str | None) -> Store | Refusal:
         return Refusal("数据来自更新的版本",
                        f"数据文件夹“{folder}”中的数据是由更新版本的 fzdesk 保存的，本版本无法打开。\n"
                        "请安装最新版本后再打开。数据没有被改动。")
-    except OSError as exc:
-        return Refusal("无法打开数据文件夹", f"无法打开数据文件夹“{folder}”。\n\n原因：{exc}")
+    except OSError as exc:  # the lock file or the folder itself: not writable, no room, the stick gone
+        return Refusal("无法打开数据文件夹",
+                       f"无法打开数据文件夹“{folder}”。\n\n原因：{exc}\n\n"
+                       "请检查这个文件夹是否可以写入（U盘是否插好、是否写保护，磁盘是否已满），然后再打开本程序。"
+                       "数据没有被改动。")
     except sqlite3.DatabaseError as exc:
         return _refusal(folder, exc)
 

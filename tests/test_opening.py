@@ -105,6 +105,21 @@ def test_a_folder_that_cannot_be_made_is_refused(tmp_path: Path) -> None:
     refusal = open_for_window(str(tmp_path / "occupied"))
     assert isinstance(refusal, Refusal) and refusal.title == "无法打开数据文件夹"
     assert str(tmp_path / "occupied") in refusal.text and "原因" in refusal.text
+    assert "是否可以写入" in refusal.text and "数据没有被改动" in refusal.text  # what to check, not the errno alone
+
+
+def test_a_lock_file_that_cannot_be_written_says_what_to_check(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read-only folder or stick: the lock file cannot be made (PermissionError), as root cannot simulate."""
+    from fzdesk.storage import lock
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(tmp_path / "fzdesk.lock"))
+
+    monkeypatch.setattr(lock.FolderLock, "acquire", refuse)
+    refusal = open_for_window(str(tmp_path))
+    assert isinstance(refusal, Refusal) and refusal.title == "无法打开数据文件夹"
+    assert "Permission denied" in refusal.text and "写保护" in refusal.text
 
 
 @pytest.mark.parametrize(("error", "title", "advice"), [
