@@ -59,3 +59,9 @@ def _report_year(path: Path, report_id: int) -> str:
     except sqlite3.Error:
         return ""
     return f"{row[0]}年度" if row else ""
+
+
+def deleted_report(path: Path) -> int | None:
+    """The id of the report whose deletion the copy at path was made before (None for other backups)."""
+    m = _BEFORE.fullmatch(path.name)
+    return int(m.group("report")) if m is not None and m.group("report") else None

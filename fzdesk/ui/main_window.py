@@ -676,7 +676,10 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             _box().critical(self, "恢复失败", f"没能恢复这个备份，现有数据没有改动。\n\n原因：{exc}")
             return
-        self._open_initial(current)  # the same report and step, as they were in the backup
+        from fzdesk.storage.backup_list import deleted_report
+
+        # the report deleted after that copy was made, back again; else the same report and step as before
+        self._open_initial(deleted_report(dialog.chosen) or current)
         self.statusBar().showMessage("已从备份恢复。", 8000)
 
     def _saved(self) -> None:

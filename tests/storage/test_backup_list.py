@@ -43,3 +43,9 @@ def test_an_unreadable_copy_is_still_offered_without_its_year(tmp_path: Path) ->
 
 def test_no_folder_no_backups(tmp_path: Path) -> None:
     assert backup_list.restorable(tmp_path / "backups") == []
+
+
+def test_the_copy_made_before_a_deletion_names_the_report() -> None:
+    assert backup_list.deleted_report(Path("before-delete-report-7-20261126-112052.sqlite")) == 7
+    assert backup_list.deleted_report(Path("before-restore-20261126-113000.sqlite")) is None
+    assert backup_list.deleted_report(Path("fzdesk-2026-11-26.sqlite")) is None

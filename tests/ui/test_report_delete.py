@@ -146,3 +146,6 @@ def test_a_deleted_report_comes_back_through_restore_backup(filled_store: Store,
     assert [s.year for s in filled_store.reports()] == [2023, 2022]
     assert deleted in [s.id for s in filled_store.reports()]
     assert _years(w) == ["2023年度", "2022年度"]
+    # the window shows the report that came back, not the one open after the deletion
+    assert w.session.report is not None and w.session.report.id == deleted
+    assert w.year_combo.currentText() == "2023年度"
