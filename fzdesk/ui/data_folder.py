@@ -140,6 +140,18 @@ class MoveDataDialog(QDialog):
         else:
             self.move_button.setDefault(True)
             self.move_button.setFocus()
+        self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        """Qt sizes a window for its text's natural width, then narrows it to 2/3 of the screen without making it
+        taller: on a 1024 px screen "移动之后" and "请不要拔出U盘" were cut off, and the replace checkbox's end.
+        Here the height follows the width actually used, and the width is never below what the checkbox needs."""
+        layout = self.layout()
+        assert layout is not None
+        screen = self.screen().availableGeometry()
+        width = max(self.minimumSizeHint().width(), min(self.sizeHint().width(), screen.width() * 2 // 3))
+        width = min(width, screen.width())
+        self.resize(width, layout.totalHeightForWidth(width))
 
     @property
     def replace(self) -> bool:

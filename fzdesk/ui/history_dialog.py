@@ -107,10 +107,15 @@ class HistoryDialog(QDialog):
         self.versions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.versions.setMinimumWidth(self.fontMetrics().horizontalAdvance("2026-11-25 19:29:54（当前）") + 40)
         self.version_label = QLabel()
+        self.version_label.setWordWrap(True)  # (a long line set the dialog's least width at a large text size)
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("所选版本的全文")
-        self.show_diff = QCheckBox("与当前内容比较（绿底：恢复后会回来；红色删除线：恢复后会去掉）")
+        # the legend wraps in a label of its own: in the checkbox, which cannot wrap, it made the dialog at least
+        # 1723 px wide at the largest text size
+        self.show_diff = QCheckBox("与当前内容比较")
         self.show_diff.setChecked(True)
+        self.legend = QLabel("绿底：恢复后会回来；红色删除线：恢复后会去掉")
+        self.legend.setWordWrap(True)
         self.diff_view = QTextBrowser()
         self.diff_view.setAccessibleName("与当前内容的不同")
         right = QWidget()
@@ -119,6 +124,7 @@ class HistoryDialog(QDialog):
         right_layout.addWidget(self.version_label)
         right_layout.addWidget(self.preview, 3)
         right_layout.addWidget(self.show_diff)
+        right_layout.addWidget(self.legend)
         right_layout.addWidget(self.diff_view, 2)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.versions)
@@ -141,7 +147,9 @@ class HistoryDialog(QDialog):
         can_compare = self._is_text and len(self._entries) > 1
         self.show_diff.setVisible(can_compare)
         self.diff_view.setVisible(can_compare)
+        self.legend.setVisible(can_compare)
         self.show_diff.toggled.connect(self.diff_view.setVisible)
+        self.show_diff.toggled.connect(self.legend.setVisible)
         self.versions.currentRowChanged.connect(self._show_selected)
         self._fill()
 
@@ -153,7 +161,9 @@ class HistoryDialog(QDialog):
             self.close_button.setDefault(True)
             self.close_button.setFocus()
             return
-        self.resize(self.fontMetrics().horizontalAdvance("字") * 60, self.fontMetrics().height() * 26)
+        screen = self.screen().availableGeometry()  # at the largest text size 60 x 26 lines exceed any screen
+        self.resize(min(self.fontMetrics().horizontalAdvance("字") * 60, screen.width() * 9 // 10),
+                    min(self.fontMetrics().height() * 26, screen.height() * 9 // 10))
         self.heading.setText(f"共保存了 {len(self._entries)} 个版本，最新的在最上面。选中一个版本查看，"
                              "再按“恢复此版本”。")
         last = len(self._entries) - 1
