@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -25,6 +26,30 @@ from fzdesk.domain.model import Block, derive_title
 from fzdesk.domain.outline import fill
 from fzdesk.ui.pages.base import Page, Session, buddy_label, open_history, page_shortcut
 from fzdesk.ui.steps import block_name
+
+#: What clerks type between year, month and day besides 年 and 月: 2025/1/3, 2025.1.3, 2025-1-3, 2025 1 3.
+DATE_SEPARATORS = frozenset("/.-\\ \u3000／．－、，,")
+
+
+class DateEdit(QDateEdit):
+    """A date edit that takes the separators clerks type. QDateEdit moves on only at the format's own 年 and 月,
+    ignores "/" and then takes the day's digit as the month's second one: "2025/1/3" became 2025年1月15日. And
+    with the whole date selected (Ctrl+A) the typed year was dropped: typing now starts again at the year."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        line = self.lineEdit()
+        if text.isdigit() and line.hasSelectedText() and line.selectedText() == line.text():
+            self.setSelectedSection(self.sectionAt(0))
+        elif text in DATE_SEPARATORS and text:
+            index = self.currentSectionIndex()
+            # a selected part was just reached (Qt moves on by itself once the year or "12" is complete)
+            if not line.hasSelectedText() and index + 1 < self.sectionCount():
+                self.setCurrentSectionIndex(index + 1)
+                self.setSelectedSection(self.currentSection())
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class ReportPage(Page):
@@ -52,7 +77,7 @@ class ReportPage(Page):
         self.recipient = QLineEdit(placeholderText="例如：沈丘县人民政府（末尾的冒号由程序加上）")
         self.organ1 = QLineEdit(placeholderText="署名的机关")
         self.organ2 = QLineEdit(placeholderText="联合报告时填写第二个署名机关，否则留空")
-        self.date = QDateEdit()
+        self.date = DateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy年M月d日")
         self.no_date = QCheckBox("暂不填写(&U)")
