@@ -72,8 +72,9 @@ class Entry:
 
 
 def normalize_digits(text: str) -> str:
-    """Full-width digits and points (typed through a Chinese input method) as ASCII, spaces dropped."""
-    return text.translate(_FULLWIDTH).replace(" ", "").replace("\u3000", "")
+    """Full-width digits and points (typed through a Chinese input method) as ASCII, spaces dropped, and the line
+    end or tab around a pasted cell ("128\\r\\n" from Excel) too: a figure never holds them."""
+    return text.strip().translate(_FULLWIDTH).replace(" ", "").replace("\u3000", "")
 
 
 def check_partial(text: str, integral: bool) -> bool:

@@ -576,3 +576,15 @@ def test_a_value_the_store_refuses_is_shown_not_saved(sheet: FigureSheet, store:
     assert shown(sheet, "A.accepted") == "88"
     figure = saved(store, report, "A.accepted")
     assert figure is not None and figure.value == 88
+
+
+def test_a_cell_copied_from_excel_is_pasted(qtbot: QtBot, sheet: FigureSheet, store: Store, report: Report) -> None:
+    """Excel puts one copied cell on the clipboard as "128\\r\\n": the line end is not part of the figure."""
+    QApplication.clipboard().setText("128\r\n")
+    click(qtbot, sheet, "A.received")
+    qtbot.keyClick(editor(sheet), Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor(sheet), Qt.Key.Key_Return)
+    assert shown(sheet, "A.received") == "128"
+    figure = saved(store, report, "A.received")
+    assert figure is not None and figure.state is FigureState.NUMBER and figure.value == 128
+    assert "不是数字" not in sheet.message.text()
