@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QDialogButtonBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from fzdesk.app import BASE_POINT_SIZE
@@ -104,3 +104,22 @@ def test_history_at_the_largest_text_size_fits_the_screen(filled_store: Store, q
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.preview.toPlainText() == (dialog.chosen_value or "（空）")  # the version shown is the one chosen
     assert filled_store.load_report(report.id).title == "2023年度法治政府建设情况的报告"  # the caller restores
+
+
+def test_the_import_preview_fits_the_screen_with_its_buttons(qtbot: QtBot, filled_store: Store,
+                                                             county: Path) -> None:
+    """It opened at 1180 x 720: on a 1024 x 768 screen 导入 and 取消 were past the right edge."""
+    from fzdesk.exchange.importer import open_import
+    from fzdesk.ui.import_dialog import ImportDialog
+
+    dialog = ImportDialog(filled_store, open_import(county), unit=filled_store.units()[0])
+    qtbot.addWidget(dialog)
+    show(qtbot, dialog)  # (checks that the dialog lies on the screen)
+    screen = screen_of(dialog)
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    for button in (dialog.import_button, box.button(QDialogButtonBox.StandardButton.Cancel)):
+        assert button is not None and button.isVisible()
+        corner = button.mapToGlobal(button.rect().bottomRight())
+        assert screen.contains(corner), (button.text(), corner, screen)
+    assert dialog.minimumSizeHint().width() <= 1024 * 9 // 10
