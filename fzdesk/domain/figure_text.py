@@ -71,10 +71,16 @@ class Entry:
         return self.state is not FigureState.EMPTY
 
 
+#: A thousands separator as Excel shows and copies it ("1,234", "12,345,678.5"): a comma (or ，) between a digit
+#: and exactly three digits. "1,23" or "5,6" keep theirs and are refused.
+_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
+
+
 def normalize_digits(text: str) -> str:
     """Full-width digits and points (typed through a Chinese input method) as ASCII, spaces dropped, and the line
-    end or tab around a pasted cell ("128\\r\\n" from Excel) too: a figure never holds them."""
-    return text.strip().translate(_FULLWIDTH).replace(" ", "").replace("\u3000", "")
+    end or tab around a pasted cell ("128\\r\\n" from Excel) too: a figure never holds them; so are thousands
+    separators ("1,234")."""
+    return _THOUSANDS.sub("", text.strip().translate(_FULLWIDTH).replace(" ", "").replace("\u3000", ""))
 
 
 def check_partial(text: str, integral: bool) -> bool:

@@ -51,12 +51,13 @@ def test_format_entry_placeholder_for_empty() -> None:
     assert format_entry(Entry(), empty="—") == "—"
 
 
-@pytest.mark.parametrize("text", ["", "0", "12", "123456789012"])
+@pytest.mark.parametrize("text", ["", "0", "12", "123456789012", "1,000", "12,345,678", "1，000"])
 def test_count_accepts_digits(text: str) -> None:
-    assert check_partial(text, integral=True)
+    assert check_partial(text, integral=True)  # (a thousands separator as Excel copies it, too)
 
 
-@pytest.mark.parametrize("text", ["12.5", "-3", "1e3", "近", "1,000", "1234567890123", "12."])
+@pytest.mark.parametrize("text", ["12.5", "-3", "1e3", "近", "1,00", "1,0000", "5,6", "1,234,5", "1234567890123",
+                                  "12."])
 def test_count_refuses_everything_else(text: str) -> None:
     assert not check_partial(text, integral=True)
     assert refusal(text, integral=True)
@@ -70,6 +71,16 @@ def test_decimal_accepts(text: str) -> None:
 @pytest.mark.parametrize("text", ["-1", "1.2.3", "12.34567", "百", "5%"])
 def test_decimal_refuses(text: str) -> None:
     assert not check_partial(text, integral=False)
+
+
+@pytest.mark.parametrize(("text", "integral", "value"), [
+    ("1,234", True, 1234),
+    ("12,345,678", True, 12345678),
+    ("1,234.56", False, Decimal("1234.56")),
+    ("1，234件", True, 1234),
+])
+def test_a_figure_with_thousands_separators_reads_as_its_number(text: str, integral: bool, value: Decimal) -> None:
+    assert read_typed(text, integral, "件") == Entry(FigureState.NUMBER, Decimal(value))
 
 
 def test_refusal_messages_say_why() -> None:

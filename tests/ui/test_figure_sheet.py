@@ -588,3 +588,15 @@ def test_a_cell_copied_from_excel_is_pasted(qtbot: QtBot, sheet: FigureSheet, st
     figure = saved(store, report, "A.received")
     assert figure is not None and figure.state is FigureState.NUMBER and figure.value == 128
     assert "不是数字" not in sheet.message.text()
+
+
+def test_a_figure_copied_from_excel_with_a_thousands_separator_is_pasted(qtbot: QtBot, sheet: FigureSheet,
+                                                                         store: Store, report: Report) -> None:
+    """Excel shows and copies 1234 as "1,234" once the cell has a number format with separators."""
+    QApplication.clipboard().setText("1,234\r\n")
+    click(qtbot, sheet, "A.received")
+    qtbot.keyClick(editor(sheet), Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor(sheet), Qt.Key.Key_Return)
+    figure = saved(store, report, "A.received")
+    assert figure is not None and figure.state is FigureState.NUMBER and figure.value == 1234
+    assert shown(sheet, "A.received") == "1234" and "不是数字" not in sheet.message.text()
