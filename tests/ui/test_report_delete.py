@@ -15,6 +15,7 @@ from fzdesk.storage.store import Store
 from fzdesk.ui.main_window import MainWindow
 from tests import factories
 from tests.ui import modal
+from tests.ui.modal import Modals
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -44,6 +45,18 @@ def _answer(button_text: str, seen: list[str], qtbot: QtBot, test: int | None = 
         return
     [button] = [b for b in box.findChildren(QPushButton) if b.text().replace("&", "").startswith(button_text)]
     qtbot.mouseClick(button, LEFT)
+
+
+def answer_yes(qtbot: QtBot, seen: list[str]) -> Callable[[QMessageBox], None]:
+    """A Modals step: notes the question and clicks its Yes (是)."""
+
+    def act(box: QMessageBox) -> None:
+        seen.append(box.text())
+        button = box.button(QMessageBox.StandardButton.Yes)
+        assert button is not None
+        qtbot.mouseClick(button, LEFT)
+
+    return act
 
 
 def _years(w: MainWindow) -> list[str]:
@@ -119,28 +132,15 @@ def test_a_deleted_report_comes_back_through_restore_backup(filled_store: Store,
     assert [s.year for s in filled_store.reports()] == [2022]
 
     listed: list[str] = []
-    errors: list[BaseException] = []
-    test = modal.current_test[0]
 
-    def choose() -> None:
-        if modal.test_is_over(test):
-            return
-        dialogs = [d for d in QApplication.topLevelWidgets() if isinstance(d, BackupDialog) and d.isVisible()]
-        if not dialogs:
-            QTimer.singleShot(10, choose)
-            return
-        d = dialogs[0]
-        try:
-            listed.extend(d.list.item(i).text() for i in range(d.list.count()))
-            QTimer.singleShot(0, lambda: _answer("Yes", seen, qtbot, test))
-            qtbot.keyClick(d.list, Qt.Key.Key_Return)  # the newest is selected: Enter restores it
-        except BaseException as exc:
-            errors.append(exc)
-            d.reject()
+    def choose(d: BackupDialog) -> None:
+        listed.extend(d.list.item(i).text() for i in range(d.list.count()))
+        qtbot.keyClick(d.list, Qt.Key.Key_Return)  # the newest is selected: Enter restores it
 
-    QTimer.singleShot(0, choose)
+    modals = Modals().then(BackupDialog, choose).then(QMessageBox, answer_yes(qtbot, seen))
+    modals.start()
     w.restore_action.trigger()
-    assert not errors, errors
+    assert not modals.errors, modals.errors
     assert "删除2023年度报告之前的数据" in listed[0] and "2024年1月2日的备份" in listed
     assert "确定把全部数据恢复到" in seen[-1] and "删除2023年度报告之前的数据" in seen[-1]
     assert [s.year for s in filled_store.reports()] == [2023, 2022]

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from fzdesk.storage import backup
 from fzdesk.storage.store import Store
 from fzdesk.ui.dialogs import BackupDialog
 from fzdesk.ui.main_window import MainWindow
-from tests.ui import modal
-from tests.ui.test_report_delete import _answer
+from tests.ui.modal import Modals
+from tests.ui.test_report_delete import answer_yes
 
 
 def test_a_damaged_backup_is_refused_and_the_report_stays_on_screen(
@@ -29,23 +29,16 @@ def test_a_damaged_backup_is_refused_and_the_report_stays_on_screen(
     shown = w.session.report.id
     before = filled_store.load_report(shown)
     seen: list[str] = []
-    test = modal.current_test[0]
 
-    def choose() -> None:
-        if modal.test_is_over(test):
-            return
-        dialogs = [d for d in QApplication.topLevelWidgets() if isinstance(d, BackupDialog) and d.isVisible()]
-        if not dialogs:
-            QTimer.singleShot(10, choose)
-            return
-        listed = dialogs[0].list
-        [item] = listed.findItems("2024年1月2日的备份", Qt.MatchFlag.MatchExactly)
-        qtbot.mouseClick(listed.viewport(), Qt.MouseButton.LeftButton, pos=listed.visualItemRect(item).center())
-        QTimer.singleShot(0, lambda: _answer("Yes", seen, qtbot, test))
-        qtbot.keyClick(listed, Qt.Key.Key_Return)
+    def choose(d: BackupDialog) -> None:
+        [item] = d.list.findItems("2024年1月2日的备份", Qt.MatchFlag.MatchExactly)
+        qtbot.mouseClick(d.list.viewport(), Qt.MouseButton.LeftButton, pos=d.list.visualItemRect(item).center())
+        qtbot.keyClick(d.list, Qt.Key.Key_Return)
 
-    QTimer.singleShot(0, choose)
+    modals = Modals().then(BackupDialog, choose).then(QMessageBox, answer_yes(qtbot, seen))
+    modals.start()
     w.restore_action.trigger()
+    assert not modals.errors, modals.errors
 
     assert "确定把全部数据恢复到“2024年1月2日的备份”" in seen[-1]
     [(title, text)] = messages

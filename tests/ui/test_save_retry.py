@@ -90,24 +90,33 @@ def body_of(store: Store, w: MainWindow, item_id: int) -> str:
     return next(i.text for i in section.items if i.id == item_id)
 
 
+def type_on_a_full_disk(w: MainWindow, store: Store, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+                        messages: list[tuple[str, str]], text: str) -> tuple[int, str, list[bool]]:
+    """Types text into 主要举措和成效's first item while every item save fails, until 保存失败 is said; the
+    item's id, its stored text from before, and the flag that lets saves succeed again."""
+    page = open_block(w, Block.MEASURES)
+    item = page.current_item()
+    assert item is not None and item.id is not None
+    before = body_of(store, w, item.id)
+    fixed = broken_disk(monkeypatch, store)
+    page.text.setFocus()
+    type_text(page.text, text)
+    qtbot.waitUntil(lambda: bool(messages), timeout=3000)
+    return item.id, before, fixed
+
+
 def test_typing_on_a_full_disk_is_saved_once_there_is_room(window: MainWindow, filled_store: Store, qtbot: QtBot,
                                                              monkeypatch: pytest.MonkeyPatch,
                                                              messages: list[tuple[str, str]]) -> None:
     w = window
-    page = open_block(w, Block.MEASURES)
-    item = page.current_item()
-    assert item is not None and item.id is not None
-    fixed = broken_disk(monkeypatch, filled_store)
-    page.text.setFocus()
-    type_text(page.text, "又新增一段")
-    qtbot.waitUntil(lambda: bool(messages), timeout=3000)
+    item_id, _, fixed = type_on_a_full_disk(w, filled_store, qtbot, monkeypatch, messages, "又新增一段")
     assert [title for title, _ in messages] == ["保存失败"]
     assert "自动重试" in messages[0][1] and f"原因：磁盘已满（{FULL}）" in messages[0][1]
     assert w.saved_label.text() == "保存失败！"
     qtbot.wait(400)  # tried again meanwhile, still failing: no second message box
-    assert len(messages) == 1 and "又新增一段" not in body_of(filled_store, w, item.id)
+    assert len(messages) == 1 and "又新增一段" not in body_of(filled_store, w, item_id)
     fixed[0] = True  # the clerk freed some space
-    qtbot.waitUntil(lambda: "又新增一段" in body_of(filled_store, w, item.id), timeout=3000)
+    qtbot.waitUntil(lambda: "又新增一段" in body_of(filled_store, w, item_id), timeout=3000)
     assert w.saved_label.text().startswith("已保存")
 
 
@@ -131,36 +140,23 @@ def test_closing_with_edits_not_saved_asks_and_a_retry_saves_them(window: MainWi
                                                                   qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
                                                                   messages: list[tuple[str, str]]) -> None:
     w = window
-    page = open_block(w, Block.MEASURES)
-    item = page.current_item()
-    assert item is not None and item.id is not None
-    fixed = broken_disk(monkeypatch, filled_store)
-    page.text.setFocus()
-    type_text(page.text, "最后一句")
-    qtbot.waitUntil(lambda: bool(messages), timeout=3000)
+    item_id, _, fixed = type_on_a_full_disk(w, filled_store, qtbot, monkeypatch, messages, "最后一句")
     [question] = close_answering(qtbot, w, "取消")
     assert "关闭程序会丢失这些修改" in question and FULL in question
     assert w.isVisible()  # still open, the edit still waiting
     fixed[0] = True
     close_answering(qtbot, w, "重试")
     assert not w.isVisible()
-    assert "最后一句" in body_of(filled_store, w, item.id)
+    assert "最后一句" in body_of(filled_store, w, item_id)
 
 
 def test_closing_anyway_loses_only_the_edits_that_could_not_be_saved(window: MainWindow, filled_store: Store,
                                                                     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
                                                                     messages: list[tuple[str, str]]) -> None:
     w = window
-    page = open_block(w, Block.MEASURES)
-    item = page.current_item()
-    assert item is not None and item.id is not None
-    before = body_of(filled_store, w, item.id)
-    broken_disk(monkeypatch, filled_store)
-    page.text.setFocus()
-    type_text(page.text, "存不上")
-    qtbot.waitUntil(lambda: bool(messages), timeout=3000)
+    item_id, before, _ = type_on_a_full_disk(w, filled_store, qtbot, monkeypatch, messages, "存不上")
     [question] = close_answering(qtbot, w, "仍然关闭（丢失这些修改）")
     assert "关闭程序会丢失这些修改" in question
     assert not w.isVisible() and not w.saver.pending
-    assert body_of(filled_store, w, item.id) == before
+    assert body_of(filled_store, w, item_id) == before
     assert QApplication.activeModalWidget() is None
