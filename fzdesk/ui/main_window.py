@@ -716,21 +716,18 @@ class MainWindow(QMainWindow):
         if not self.isVisible():
             print(f"fzdesk: 有修改没能保存：{self.saver.last_error}", file=sys.stderr)
             return True
-        box_class = _box()
+        from fzdesk.ui.ask import Role, ask
+
         while self.saver.pending:
-            box = box_class(box_class.Icon.Warning, "有修改没能保存",
-                            "最近的修改没能保存，现在关闭程序会丢失这些修改。\n\n请先检查磁盘空间，或U盘是否插好、"
-                            "是否设了写保护，然后点“重试”。\n\n"
-                            f"原因：{self.saver.last_error}", parent=self)
-            retry = box.addButton("重试", box_class.ButtonRole.AcceptRole)
-            lose = box.addButton("仍然关闭（丢失这些修改）", box_class.ButtonRole.DestructiveRole)
-            stay = box.addButton("取消", box_class.ButtonRole.RejectRole)
-            box.setDefaultButton(retry)
-            box.setEscapeButton(stay)
-            box.exec()
-            if box.clickedButton() is retry:
+            answer = ask(self, _box().Icon.Warning, "有修改没能保存",
+                         "最近的修改没能保存，现在关闭程序会丢失这些修改。\n\n请先检查磁盘空间，或U盘是否插好、"
+                         "是否设了写保护，然后点“重试”。\n\n"
+                         f"原因：{self.saver.last_error}",
+                         [("重试", Role.AcceptRole), ("仍然关闭（丢失这些修改）", Role.DestructiveRole),
+                          ("取消", Role.RejectRole)], default=0)
+            if answer == 0:
                 self.saver.flush()
-            elif box.clickedButton() is lose:
+            elif answer == 1:
                 self.saver.discard()
             else:
                 return False

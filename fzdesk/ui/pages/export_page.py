@@ -43,6 +43,7 @@ from fzdesk.export.options import ExportOptions, FontSet, PageNumbers, Variant, 
 from fzdesk.export.preview import preview_pages
 from fzdesk.export.record import record_export
 from fzdesk.ui import style
+from fzdesk.ui.ask import Role, ask
 from fzdesk.ui.pages.base import Page, Session, buddy_label
 
 # Mnemonics: the window already uses Alt+Q/E/P/N (switcher, Back/Next) and F/G/V/T/H (menus).
@@ -327,17 +328,12 @@ class ExportPage(Page):
     def ask_unresolved(self, errors: list[Finding]) -> str:
         """Errors not dealt with remain: GO_CHECK, EXPORT_ANYWAY or CANCEL."""
         listed = "\n".join(f"· {f.message}" for f in errors[:5]) + ("\n……" if len(errors) > 5 else "")
-        box = QMessageBox(QMessageBox.Icon.Warning, "还有错误没有处理",
-                          f"检查发现{len(errors)}个错误还没有处理：\n\n{listed}\n\n"
-                          "建议先到“检查”修改，或写明理由后忽略（理由会随报告导出）。", parent=self)
-        check = box.addButton("转到检查", QMessageBox.ButtonRole.AcceptRole)
-        anyway = box.addButton("仍然导出", QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(check)
-        box.setEscapeButton(cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        return GO_CHECK if clicked is check else EXPORT_ANYWAY if clicked is anyway else CANCEL
+        answer = ask(self, QMessageBox.Icon.Warning, "还有错误没有处理",
+                     f"检查发现{len(errors)}个错误还没有处理：\n\n{listed}\n\n"
+                     "建议先到“检查”修改，或写明理由后忽略（理由会随报告导出）。",
+                     [("转到检查", Role.AcceptRole), ("仍然导出", Role.DestructiveRole), ("取消", Role.RejectRole)],
+                     default=0)
+        return CANCEL if answer is None else (GO_CHECK, EXPORT_ANYWAY, CANCEL)[answer]
 
     # ----- preview and export ----------------------------------------------------------------------------
     def show_preview(self) -> None:
@@ -374,13 +370,10 @@ class ExportPage(Page):
 
     def ask_existing(self, error: TargetExists) -> str:
         """Asks what to do with a file of the same name: OVERWRITE, NEW_NAME or CANCEL."""
-        box = QMessageBox(QMessageBox.Icon.Question, "已有同名文件", str(error), parent=self)
-        overwrite = box.addButton("覆盖", QMessageBox.ButtonRole.DestructiveRole)
-        new = box.addButton(f"另存为“{error.suggestion.name}”", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        clicked = box.clickedButton()
-        return OVERWRITE if clicked is overwrite else NEW_NAME if clicked is new else CANCEL
+        answer = ask(self, QMessageBox.Icon.Question, "已有同名文件", str(error),
+                     [("覆盖", Role.DestructiveRole), (f"另存为“{error.suggestion.name}”", Role.AcceptRole),
+                      ("取消", Role.RejectRole)])
+        return CANCEL if answer is None else (OVERWRITE, NEW_NAME, CANCEL)[answer]
 
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, "没有导出", message)
