@@ -24,6 +24,14 @@ def report_page(w: MainWindow) -> ReportPage:
     return page
 
 
+def stored_date(w: MainWindow, store: Store) -> dt.date | None:
+    """The open report's 成文日期 as saved."""
+    w.saver.flush()
+    report = w.session.report
+    assert report is not None and report.id is not None
+    return store.load_report(report.id).date
+
+
 def type_keys(text: str) -> None:
     """Types text into the widget with the keyboard focus, one key event per character."""
     for ch in text:
@@ -43,10 +51,7 @@ def test_a_date_typed_with_any_separator(typed: str, filled_store: Store, qtbot:
     type_keys(typed)
     key(page.date, Qt.Key.Key_Tab)
     assert page.date.text() == "2025年1月3日"
-    w.saver.flush()
-    report = w.session.report
-    assert report is not None and report.id is not None
-    assert filled_store.load_report(report.id).date == dt.date(2025, 1, 3)
+    assert stored_date(w, filled_store) == dt.date(2025, 1, 3)
 
 
 def test_the_whole_date_selected_and_typed_again(filled_store: Store, qtbot: QtBot,
@@ -57,7 +62,4 @@ def test_the_whole_date_selected_and_typed_again(filled_store: Store, qtbot: QtB
     type_keys("2025.2.8")
     key(page.date, Qt.Key.Key_Tab)
     assert page.date.text() == "2025年2月8日"
-    w.saver.flush()
-    report = w.session.report
-    assert report is not None and report.id is not None
-    assert filled_store.load_report(report.id).date == dt.date(2025, 2, 8)
+    assert stored_date(w, filled_store) == dt.date(2025, 2, 8)
