@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QTreeView, QWidget
 
+from fzdesk.ui import style
 from fzdesk.ui.qt_texts import complete_qt_translation
 
 ROOMY = (900, 560)  # px, at most 90% of the screen
@@ -26,8 +27,7 @@ def file_dialog(parent: QWidget | None, title: str, folder: str, filters: str = 
     else:
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-    screen = (parent or dialog).screen().availableGeometry()
-    dialog.resize(min(ROOMY[0], screen.width() * 9 // 10), min(ROOMY[1], screen.height() * 9 // 10))
+    style.resize_within_screen(dialog, *ROOMY)
     view = dialog.findChild(QTreeView, "treeView")
     if view is not None:  # Qt's own dialog: sizes, types and dates as wide as they are written
         for column in FITTED_COLUMNS:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from fzdesk.domain.figure_text import describe_entry, entry_from_dict
 from fzdesk.storage.store import HistoryEntry, Store
+from fzdesk.ui import style
 
 EXCERPT_LENGTH = 36
 _INSERTED = "background:#d8f0d8;"
@@ -161,9 +162,9 @@ class HistoryDialog(QDialog):
             self.close_button.setDefault(True)
             self.close_button.setFocus()
             return
-        screen = self.screen().availableGeometry()  # at the largest text size 60 x 26 lines exceed any screen
-        self.resize(min(self.fontMetrics().horizontalAdvance("字") * 60, screen.width() * 9 // 10),
-                    min(self.fontMetrics().height() * 26, screen.height() * 9 // 10))
+        # (at the largest text size 60 characters x 26 lines exceed any screen)
+        style.resize_within_screen(self, self.fontMetrics().horizontalAdvance("字") * 60,
+                                   self.fontMetrics().height() * 26)
         self.heading.setText(f"共保存了 {len(self._entries)} 个版本，最新的在最上面。选中一个版本查看，"
                              "再按“恢复此版本”。")
         last = len(self._entries) - 1

@@ -93,8 +93,7 @@ class ImportDialog(QDialog):
         if for_year is not None and not preview.report.year:
             self._set_year(for_year - 1)
         self.setWindowTitle("导入上一年度的报告")
-        screen = self.screen().availableGeometry()  # 1180 x 720 ran past a 1024 x 768 screen's edge (导入, 取消)
-        self.resize(min(1180, screen.width() * 9 // 10), min(720, screen.height() * 9 // 10))
+        style.resize_within_screen(self, 1180, 720)  # (1180 x 720 ran past a 1024 x 768 screen: 导入, 取消)
         layout = QVBoxLayout(self)
         self.kind = QLabel()
         self.kind.setWordWrap(True)

@@ -41,6 +41,13 @@ _ALWAYS_OFF = 1  # Qt.ScrollBarAlwaysOff, without building the Qt namespace's en
 LIGHT_WINDOW = "#efefef"
 
 
+def resize_within_screen(window: QWidget, width: int, height: int) -> None:
+    """Resizes window to width x height px, but to at most 90% of its screen's free area: many office PCs still
+    have 1024 x 768 screens, and at the largest text size dialogs grow past any screen."""
+    screen = window.screen().availableGeometry()
+    window.resize(min(width, screen.width() * 9 // 10), min(height, screen.height() * 9 // 10))
+
+
 def dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
