@@ -16,9 +16,13 @@ from fzdesk.exchange.source import SourceParagraph
 _NUM = "一二三四五六七八九十"
 LEVEL1 = re.compile(rf"^([{_NUM}]{{1,3}})\s*[、.．]\s*(.+)$")
 ITEM = re.compile(rf"^[（(]\s*([{_NUM}]{{1,3}})\s*[）)]\s*(.*)$")
+#: "第一部分 主要举措和成效", "第二章：……", or the number alone ("第一部分") with the heading on the next line.
+PART = re.compile(rf"^第\s*([{_NUM}]{{1,3}}|\d{{1,2}})\s*(?:部分|章|篇)\s*[、：:.．，,\s]*(.*)$")
 YISHI = re.compile(rf"^([{_NUM}]{{1,3}})是\s*(.*)$")
-#: Items numbered "1." "1、" or "（1）" "(1)" where a block has no （一）; never "1.5万元" (a digit follows).
-ARABIC_ITEMS = (re.compile(r"^(\d{1,2})\s*[.．、](?!\d)\s*(.*)$"), re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*(.*)$"))
+#: Items numbered "1." "1、" or "（1）" "(1)" where a block has no （一）; never "1.5万元" (a digit follows), but
+#: "4.2024年工作安排" (a year follows).
+ARABIC_ITEMS = (re.compile(r"^(\d{1,2})\s*[.．、](?:(?!\d)|(?=\d{4}\s*年))\s*(.*)$"),
+                re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*(.*)$"))
 DOC_NUMBER = re.compile(r"[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号|签发人")
 CLOSING = re.compile(r"^(特此报告|专此报告|以上报告|特此报送)")
 
@@ -305,14 +309,7 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
         r.warnings.append("没有找到成文日期。")
     body_end = closing_at if closing_at is not None else tail_start
     # --- body: opening, then level-1 headings and their content
-    heads: list[tuple[int, str]] = []
-    for i in range(pos, body_end):
-        text = fix_spaces(lines[i])
-        m = LEVEL1.match(text)
-        if m and len(m.group(2)) <= TITLE_MAX and not m.group(2).endswith("。"):
-            heads.append((i, m.group(2).strip()))
-        elif r.outline[i] == 0 and len(text) <= TITLE_MAX and "。" not in text:
-            heads.append((i, text))
+    heads = level1_headings([fix_spaces(x) for x in lines], r.outline, pos, body_end, year)
     first = heads[0][0] if heads else body_end
     width = line_width([fix_spaces(x) for x in lines[pos:body_end]])
     opening, joins = join_broken([fix_spaces(x) for x in lines[pos:first]], width=width)
@@ -322,9 +319,9 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
         r.warnings.append("没有找到开头段落。")
     mapping: list[tuple[str, Block]] = []
     taken: dict[Block, Section] = {}
-    for n, (at, heading) in enumerate(heads):
+    for n, (_, heading, after) in enumerate(heads):
         stop = heads[n + 1][0] if n + 1 < len(heads) else body_end
-        content, joins = join_broken([fix_spaces(x) for x in lines[at + 1:stop]], width=width)
+        content, joins = join_broken([fix_spaces(x) for x in lines[after:stop]], width=width)
         repaired += joins
         block = _choose_block(heading, year, taken, r.warnings)
         numbering, items, lead = split_items(content)
@@ -377,6 +374,53 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
                     sections=sections, attachments=attachments,
                     catalogue_version=resources.catalogue().version)
     return Recognised(unit, report, r.unplaced, r.warnings, mapping)
+
+
+def _heading_text(text: str) -> str | None:
+    """A level-1 heading's text without its number, when it can be one: at most 60 characters, no final 。."""
+    text = text.strip()
+    return text if text and len(text) <= TITLE_MAX and not text.endswith("。") else None
+
+
+def level1_headings(lines: list[str], outline: list[int | None], start: int, end: int,
+                    year: int | None) -> list[tuple[int, str, int]]:
+    """The level-1 headings among lines[start:end]: (where, text without its number, where its content starts).
+
+    "一、" headings, "第一部分" / "第一章" / "第一篇" headings (the number alone on its line takes the next short
+    line as its text) and Heading 1 paragraphs; when there are none of these, "1." / "1、" headings, provided
+    their numbers run 1, 2, 3 … and at least two of them name different blocks (otherwise they are items).
+    """
+    heads: list[tuple[int, str, int]] = []
+    i = start
+    while i < end:
+        text = lines[i]
+        m = LEVEL1.match(text) or PART.match(text)
+        heading = _heading_text(m.group(2)) if m and m.group(2) else None
+        if m and m.re is PART and not m.group(2) and i + 1 < end and "。" not in lines[i + 1]:
+            heading = _heading_text(lines[i + 1])  # "第一部分" / "主要举措和成效" on two lines
+            if heading is not None:
+                heads.append((i, heading, i + 2))
+                i += 2
+                continue
+        if heading is not None:
+            heads.append((i, heading, i + 1))
+        elif outline[i] == 0 and "。" not in text and _heading_text(text) is not None:
+            bare = ARABIC_ITEMS[0].match(text)
+            heads.append((i, bare.group(2).strip() if bare and bare.group(2).strip() else text, i + 1))
+        i += 1
+    return heads or _arabic_headings(lines, start, end, year)
+
+
+def _arabic_headings(lines: list[str], start: int, end: int, year: int | None) -> list[tuple[int, str, int]]:
+    """"1.主要举措和成效" headings of a document without "一、" ones: all the short numbered lines, or else those
+    that name a block, when their numbers run 1, 2, 3 … and they name at least two different blocks."""
+    found = [(i, int(m.group(1)), heading) for i in range(start, end)
+             if (m := ARABIC_ITEMS[0].match(lines[i])) and (heading := _heading_text(m.group(2))) is not None]
+    for candidates in (found, [f for f in found if classify_heading(f[2], year) is not None]):
+        blocks = {classify_heading(heading, year) for _, _, heading in candidates} - {None}
+        if [n for _, n, _ in candidates] == list(range(1, len(candidates) + 1)) and len(blocks) >= 2:
+            return [(i, heading, i + 1) for i, _, heading in candidates]
+    return []
 
 
 def _tail_lines(r: _Reader, closing_at: int | None, tail_start: int) -> list[str]:
