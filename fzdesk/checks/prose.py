@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -127,10 +128,14 @@ class ParagraphScan:
         self._sentences[(start, end)] = found
         return found
 
-    def resolve(self, word: str, pos: int, mention: Mention | None) -> str | None:
-        """The one code a word names here, or None when it is ambiguous (no guessing)."""
+    def resolve(self, word: str, pos: int, mention: Mention | None,
+                fits: Callable[[str], bool] | None = None) -> str | None:
+        """The one code a word names here, or None when it is ambiguous (no guessing). fits: which codes may be
+        meant (default: those whose measure word the mention's fits)."""
         codes = self.index.words.get(word, [])
-        if mention is not None:
+        if fits is not None:
+            codes = [c for c in codes if fits(c)]
+        elif mention is not None:
             codes = [c for c in codes if _unit_fits(self.index, c, mention)]
         if not codes:
             return None
@@ -308,39 +313,90 @@ def _compare(para: Para, tie: Tie, sheet: Sheet) -> Finding | None:
                    make_key("prose.mismatch", loc, f"{tie.code}:{written}"), [put, take])
 
 
-def _yoy(para: Para, m: re.Match[str], mention: Mention, ties: list[Tie], scan: ParagraphScan, sheet: Sheet,
-         year: int) -> Finding | None:
-    if mention.approx is not None:
-        return None
-    if m.group("y") and int(m.group("y")) != year - 1:
-        return None
-    s, _ = sentence_bounds(para.text, m.start())
-    depth = _depth(para.text, m.start())
-    subject = None
-    for tie in ties:
-        if s <= tie.mention.start < m.start() and _depth(para.text, tie.mention.start) == depth:
-            subject = tie
-    code = subject.code if subject else None
-    if code is None:
-        hit = scan.word_before(m.start(), scan.index.window)
-        code = scan.resolve(hit[2], hit[0], mention) if hit else None
-        if code is not None and not scan.in_scope(m.start(), code):
+def _change_fits(index: ProseIndex, code: str, mention: Mention) -> bool:
+    """Can a change written like this be a change of that figure? 个百分点 only of a rate, a % of anything (a
+    relative change), a count in the figure's own measure words."""
+    ind = index.catalogue.get(code)
+    if ind is None:
+        return False
+    if mention.unit == "个百分点":
+        return ind.kind is Kind.RATE
+    return mention.percent or _unit_fits(index, code, mention)
+
+
+def _clause_start(text: str, sentence_start: int, pos: int) -> int:
+    """Where the clause holding pos begins: after the last ，：；。 before it outside brackets closed before pos
+    (受理88件（结案63件，维持38件）较去年…: the comma inside the bracket does not end the clause)."""
+    nested = 0
+    for i in range(pos - 1, sentence_start - 1, -1):
+        ch = text[i]
+        if ch in _CLOSE:
+            nested += 1
+        elif ch in _OPEN:
+            nested = max(0, nested - 1)
+        elif nested == 0 and ch in CLAUSE_END:
+            return i + 1
+    return sentence_start
+
+
+@dataclass(frozen=True)
+class _Subject:
+    """What a 较去年 statement is about: one code (with its number in the sentence, if any), or several that a
+    reader cannot tell apart (受理88件，审结63件，较去年减少339件)."""
+
+    codes: tuple[str, ...]
+    tie: Tie | None = None
+
+
+def _yoy_subject(para: Para, m: re.Match[str], mention: Mention, ties: list[Tie],
+                 scan: ParagraphScan) -> _Subject | None:
+    """The figure a 较去年 statement speaks of, as a reader finds it: the nearest figure word before it in its own
+    clause (审结案件较去年减少10件, 受理88件较去年…); when its clause names none, the figure of the sentence before
+    it, if only one of them can change that way (个百分点: a rate); else several, and nobody can tell."""
+    text, index = para.text, scan.index
+    start = m.start()
+    s, _ = sentence_bounds(text, start)
+    depth = _depth(text, start)
+    in_sentence = [t for t in ties if s <= t.mention.start < start and _depth(text, t.mention.start) == depth]
+    clause = _clause_start(text, s, start)
+    for w_start, w_end, word in reversed(scan.words):
+        if w_end > start:
+            continue
+        if w_start < clause:
+            break
+        if _depth(text, w_start) != depth:
+            continue
+        code = scan.resolve(word, w_start, None, lambda c: _change_fits(index, c, mention))
+        if code is None:
+            continue
+        if not scan.in_scope(start, code):
             return None  # 第3季度受理5件，同比减少2件: not the year's figure
-    if code is None:
+        tie = next((t for t in reversed(in_sentence) if t.code == code), None)
+        return _Subject((code,), tie)
+    fitting = [t for t in in_sentence if _change_fits(index, t.code, mention)]
+    codes = tuple(dict.fromkeys(t.code for t in fitting))
+    if not codes:
         return None
-    figure = sheet.figures.get(code)
-    this: Decimal | None = figure.exact if figure is not None else None
-    if this is None and subject is not None and subject.mention.approx is None:
-        this = subject.mention.value
-    if this is None:
-        return None
-    up = bool(m.group("up"))
+    if len(codes) == 1:
+        return _Subject(codes, fitting[-1])
+    return _Subject(codes)
+
+
+@dataclass(frozen=True)
+class _Change:
+    """A 较去年 statement worked out for one figure."""
+
+    code: str
+    this: Decimal
+    implied: Decimal  # last year's value the statement implies
+    last: Decimal | None  # last year's value known
+    agrees: bool | None  # None: nothing to compare with
+    actual: Decimal | None = None
+    pct: Decimal | None = None  # the actual relative change, for a % statement
+
+
+def _work_out(code: str, this: Decimal, mention: Mention, up: bool, sheet: Sheet) -> _Change | None:
     delta = mention.value
-    unit = sheet.unit(code)
-    name = sheet.name(code)
-    statement = para.text[m.start():mention.end]
-    loc = para.loc(m.start(), mention.end)
-    points = mention.unit == "个百分点"
     if mention.percent:
         factor = 1 + (delta if up else -delta) / 100
         if factor <= 0:
@@ -349,6 +405,51 @@ def _yoy(para: Para, m: re.Match[str], mention: Mention, ties: list[Tie], scan: 
     else:
         implied = this - delta if up else this + delta
     last = sheet.last(code)
+    if last is None:
+        return _Change(code, this, implied, None, None)
+    actual = this - last
+    if mention.percent:
+        if last == 0:
+            return None
+        pct = (actual / last * 100).copy_abs()
+        tolerance = Decimal(1).scaleb(-_decimals(delta))
+        agrees = abs(pct - delta) < tolerance and (actual > 0) == up
+        return _Change(code, this, implied, last, agrees, actual, pct)
+    agrees = (actual == delta and up) or (-actual == delta and not up)
+    return _Change(code, this, implied, last, agrees, actual)
+
+
+def _yoy(para: Para, m: re.Match[str], mention: Mention, ties: list[Tie], scan: ParagraphScan, sheet: Sheet,
+         year: int) -> Finding | None:
+    if mention.approx is not None:
+        return None
+    if m.group("y") and int(m.group("y")) != year - 1:
+        return None
+    if para.text.endswith("分别", 0, m.start()):
+        return None  # 受理88件、审结63件，分别较去年减少339件、20件: one change per figure, not checked
+    subject = _yoy_subject(para, m, mention, ties, scan)
+    if subject is None:
+        return None
+    up = bool(m.group("up"))
+    if len(subject.codes) > 1:
+        return _yoy_unclear(para, m, mention, ties, subject.codes, up, sheet)
+    code = subject.codes[0]
+    figure = sheet.figures.get(code)
+    this: Decimal | None = figure.exact if figure is not None else None
+    if this is None and subject.tie is not None and subject.tie.mention.approx is None:
+        this = subject.tie.mention.value
+    if this is None:
+        return None
+    change = _work_out(code, this, mention, up, sheet)
+    if change is None or change.agrees:
+        return None
+    delta = mention.value
+    unit = sheet.unit(code)
+    name = sheet.name(code)
+    statement = para.text[m.start():mention.end]
+    loc = para.loc(m.start(), mention.end)
+    points = mention.unit == "个百分点"
+    implied, last = change.implied, change.last
     values: dict[str, object] = {"code": code, "this": this, "change": delta, "implied_last": implied}
     key = make_key("prose.yoy", loc, statement)
     if last is None:
@@ -361,18 +462,11 @@ def _yoy(para: Para, m: re.Match[str], mention: Mention, ties: list[Tie], scan: 
                        f"按今年{fmt(this)}{unit}和“{statement}”推算，去年{name}为{shown}（没有去年的数字可核对）。",
                        loc, para.excerpt(m.start(), mention.end), values, key)
     values["last"] = last
-    actual = this - last
-    if mention.percent:
-        if last == 0:
-            return None
-        pct = (actual / last * 100).copy_abs()
-        tolerance = Decimal(1).scaleb(-_decimals(delta))
-        if abs(pct - delta) < tolerance and (actual > 0) == up:
-            return None
-        right = f"{'增长' if actual > 0 else '下降'}{fmt(pct.quantize(Decimal('0.1')))}%"
+    actual = change.actual
+    assert actual is not None
+    if change.pct is not None:
+        right = f"{'增长' if actual > 0 else '下降'}{fmt(change.pct.quantize(Decimal('0.1')))}%"
     else:
-        if (actual == delta and up) or (-actual == delta and not up):
-            return None
         words = ("提高", "下降", "个百分点") if points else ("增加", "减少", unit)  # a rate moves in points, not %
         right = f"{words[0] if actual > 0 else words[1]}{fmt(abs(actual))}{words[2]}"
     message = f"文中说{name}“{statement}”，但去年为{fmt(last)}{unit}、今年为{fmt(this)}{unit}，实际是{right}。"
@@ -388,6 +482,49 @@ def _yoy(para: Para, m: re.Match[str], mention: Mention, ties: list[Tie], scan: 
     values["actual_change"] = actual
     return Finding("prose.yoy", Category.TEXT, Severity.WARNING, message, loc, para.excerpt(m.start(), mention.end),
                    values, key, fixes)
+
+
+def _yoy_unclear(para: Para, m: re.Match[str], mention: Mention, ties: list[Tie], codes: tuple[str, ...],
+                 up: bool, sheet: Sheet) -> Finding | None:
+    """受理88件，审结63件，较去年减少339件: a reader cannot tell which figure changed. Silent when one reading agrees
+    with last year's figures; else a 提示 that names the readings, never a mismatch against a guessed one."""
+    changes: list[_Change] = []
+    for code in codes:
+        figure = sheet.figures.get(code)
+        this = figure.exact if figure is not None else None
+        if this is None:
+            tie = next((t for t in reversed(ties) if t.code == code and t.mention.start < m.start()), None)
+            this = tie.mention.value if tie is not None and tie.mention.approx is None else None
+        change = _work_out(code, this, mention, up, sheet) if this is not None else None
+        if change is not None and change.agrees:
+            return None
+        if change is not None:
+            changes.append(change)
+    statement = para.text[m.start():mention.end]
+    names = "、".join(f"{sheet.short(c)}" for c in codes)
+    readings = []
+    for change in changes:
+        unit = sheet.unit(change.code)
+        about = "约" if mention.percent else ""
+        if change.last is None:
+            readings.append(f"若指{sheet.short(change.code)}，去年应为{about}{fmt(change.implied)}{unit}")
+        else:
+            readings.append(f"若指{sheet.short(change.code)}，去年应为{about}{fmt(change.implied)}{unit}"
+                            f"（去年实为{fmt(change.last)}{unit}）")
+    marker = para.text[m.start():m.start("up" if up else "down")].rstrip("，,")
+    message = (f"“{statement}”前面有{names}{len(codes)}个数字，看不出说的是哪一个，无法核对"
+               + (f"：{'；'.join(readings)}" if readings else "")
+               + f"。请在“{marker}”前写明说的是哪一项，如“{_figure_noun(sheet, codes[0])}{statement}”。")
+    loc = para.loc(m.start(), mention.end)
+    values: dict[str, object] = {"codes": list(codes), "change": mention.value}
+    return Finding("prose.yoy_unclear", Category.TEXT, Severity.INFO, message, loc,
+                   para.excerpt(m.start(), mention.end), values, make_key("prose.yoy_unclear", loc, statement))
+
+
+def _figure_noun(sheet: Sheet, code: str) -> str:
+    """受理 -> 受理数 (as it goes before 较去年), 办结率 and 受理总数 as they are."""
+    short = sheet.short(code)
+    return short if short.endswith(("数", "率", "额", "量")) else f"{short}数"
 
 
 def _decimals(value: Decimal) -> int:
