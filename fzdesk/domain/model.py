@@ -218,12 +218,13 @@ class Report(_Record):
     dismissals: list[Dismissal] = field(default_factory=list)
     catalogue_version: int = 1
     id: int | None = None
+    issued_on: dt.date | None = None  # 印发日期 in the 版记 of a 报送稿; None: the 成文日期
 
     def __init__(self, unit_id: int | None, year: int, title: str = "", recipient: str = "",
                  organs: list[str] | None = None, date: dt.date | None = None, sections: list[Section] | None = None,
                  figures: dict[str, FigureValue] | None = None, attachments: list[str] | None = None,
                  dismissals: list[Dismissal] | None = None, catalogue_version: int = 1,
-                 id: int | None = None) -> None:
+                 id: int | None = None, issued_on: dt.date | None = None) -> None:
         self.unit_id = unit_id
         self.year = year
         self.title = title
@@ -236,6 +237,7 @@ class Report(_Record):
         self.dismissals = [] if dismissals is None else dismissals
         self.catalogue_version = catalogue_version
         self.id = id
+        self.issued_on = issued_on
 
     def section(self, block: Block) -> Section | None:
         for section in self.sections:

@@ -35,6 +35,8 @@ def fingerprint(report: Report, unit: Unit) -> str:
     import hashlib  # (only once the report was exported: hashlib loads OpenSSL, ~3.5 MB, on the start-up path)
 
     data = _without_ids([dataclasses.asdict(report), dataclasses.asdict(unit)])
+    if report.issued_on is None:  # (as before the 印发日期 existed: earlier exports stay 已完成)
+        del data[0]["issued_on"]
     text = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -84,7 +84,12 @@ def m003_closing_checked(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE reports ADD COLUMN closing_checked TEXT NOT NULL DEFAULT ''")
 
 
-MIGRATIONS: list[Migration] = [m001_initial, m002_plan_checks, m003_closing_checked]
+def m004_issued_on(conn: sqlite3.Connection) -> None:
+    """印发日期 of the 版记 (ISO date); NULL, as for every existing report, means the 成文日期."""
+    conn.execute("ALTER TABLE reports ADD COLUMN issued_on TEXT")
+
+
+MIGRATIONS: list[Migration] = [m001_initial, m002_plan_checks, m003_closing_checked, m004_issued_on]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

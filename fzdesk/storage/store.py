@@ -256,12 +256,12 @@ class Store:
         with self.transaction():
             cur = self.conn.execute(
                 "INSERT INTO reports (unit_id, year, title, recipient, organs, date, attachments, dismissals, "
-                "catalogue_version, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "catalogue_version, created, updated, issued_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (report.unit_id, report.year, storable(report.title), storable(report.recipient),
                  json.dumps(storable_list(report.organs), ensure_ascii=False), _date_text(report.date),
                  json.dumps(storable_list(report.attachments), ensure_ascii=False),
                  _dismissals_text(report.dismissals),
-                 report.catalogue_version, now, now))
+                 report.catalogue_version, now, now, _date_text(report.issued_on)))
             report.id = int(cur.lastrowid or 0)
             self._delete_report_settings(report.id)  # left by a report deleted before they went with it
             for position, section in enumerate(report.sections):
@@ -297,7 +297,7 @@ class Store:
             organs=json.loads(r["organs"] or "[]"), date=_parse_date(r["date"]),
             attachments=json.loads(r["attachments"] or "[]"),
             dismissals=[Dismissal(**d) for d in json.loads(r["dismissals"] or "[]")],
-            catalogue_version=r["catalogue_version"] or 1, id=report_id,
+            catalogue_version=r["catalogue_version"] or 1, id=report_id, issued_on=_parse_date(r["issued_on"]),
         )
         sections = self.conn.execute(
             "SELECT id, block, heading, numbering, omitted FROM sections WHERE report_id=? ORDER BY position",
@@ -339,10 +339,10 @@ class Store:
         """The settings kept under the report's id (its last export): a later report may get the same id."""
         self.conn.executemany("DELETE FROM settings WHERE key = ?", [(k,) for k in report_setting_keys(report_id)])
 
-    REPORT_FIELDS = ("title", "recipient", "organs", "date", "attachments", "dismissals", "year")
+    REPORT_FIELDS = ("title", "recipient", "organs", "date", "attachments", "dismissals", "year", "issued_on")
 
     def update_report(self, report_id: int, **fields: Any) -> None:
-        """Updates report-level fields (title, recipient, organs, date, attachments, dismissals, year)."""
+        """Updates report-level fields (title, recipient, organs, date, attachments, dismissals, year, issued_on)."""
         sets, args = [], []
         fields = {name: storable(value) if name in ("title", "recipient") and isinstance(value, str)
                   else storable_list(value) if name in ("organs", "attachments") else value
@@ -354,7 +354,7 @@ class Store:
                 value = json.dumps(value, ensure_ascii=False)
             elif name == "dismissals":
                 value = _dismissals_text(value)
-            elif name == "date":
+            elif name in ("date", "issued_on"):
                 value = _date_text(value)
             sets.append(f"{name} = ?")
             args.append(value)

@@ -138,3 +138,29 @@ def test_m003_adds_the_closing_check_unticked_for_existing_reports(tmp_path: Pat
     assert conn.execute("SELECT closing_checked, updated FROM reports").fetchone() == ("", "b")
     conn.execute("INSERT INTO reports (unit_id, year) VALUES (1, 2025)")  # a report made later starts unticked
     assert conn.execute("SELECT closing_checked FROM reports WHERE year = 2025").fetchone() == ("",)
+
+
+def test_m004_adds_the_issue_date_empty_for_existing_reports(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "x.sqlite")
+    for migration in migrations.MIGRATIONS[:3]:
+        migration(conn)
+    conn.execute("PRAGMA user_version = 3")
+    conn.execute("INSERT INTO units (name) VALUES ('乡')")
+    conn.execute("INSERT INTO reports (unit_id, year, date, created, updated) VALUES (1, 2024, '2025-01-05', 'a', 'b')")
+    assert migrations.migrate(conn) >= 4
+    # NULL: the 版记 prints the 成文日期 until the clerk sets another 印发日期.
+    assert conn.execute("SELECT issued_on, date, updated FROM reports").fetchone() == (None, "2025-01-05", "b")
+
+
+def test_the_issue_date_is_saved_and_read_back(store: Store) -> None:
+    unit = factories.unit()
+    store.save_unit(unit)
+    report = factories.report(unit)
+    report.issued_on = dt.date(2025, 1, 8)
+    rid = store.create_report(report)
+    assert store.load_report(rid).issued_on == dt.date(2025, 1, 8)
+    store.update_report(rid, issued_on=None)
+    assert store.load_report(rid).issued_on is None
+    store.update_report(rid, issued_on=dt.date(2025, 2, 1))
+    assert store.load_report(rid).issued_on == dt.date(2025, 2, 1)
+    assert store.conn.execute("SELECT issued_on FROM reports WHERE id = ?", (rid,)).fetchone() == ("2025-02-01",)
