@@ -100,26 +100,40 @@ def small_chinese(text: str) -> int | None:
 
 
 def _year(text: str) -> int | None:
+    """"2023", "２０２３", "二〇二三" or the mixed "二0二三" clerks type, as an int."""
     text = text.translate(_FULL)
     if re.fullmatch(r"\d{4}", text):
         return int(text)
-    if len(text) == 4 and all(c in _CN_DIGITS for c in text):
-        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    if len(text) == 4 and all(c in _CN_DIGITS or c == "0" for c in text) and not text.isdigit():
+        return int("".join(str(_CN_DIGITS.get(c, 0)) for c in text))
     return None
 
 
-_DATE = re.compile(r"^([\d０-９〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([\d０-９一二三四五六七八九十]{1,3})\s*月"
-                   r"\s*([\d０-９一二三四五六七八九十]{1,3})\s*日$")
+_DATE = re.compile(r"^([\d０-９〇零○Ｏ一二三四五六七八九]{4})年([\d０-９一二三四五六七八九十]{1,3})月"
+                   r"([\d０-９一二三四五六七八九十]{1,3})[日号]$")
+#: 2024.1.15, 2024/1/15, 2024-01-15 (full-width too): a four-digit year first, the same separator twice.
+_NUMERIC_DATE = re.compile(r"^(\d{4})([./-])(\d{1,2})\2(\d{1,2})[日号]?$")
+_DATE_FORMS = str.maketrans("０１２３４５６７８９．／－—", "0123456789./--")
+#: How a line that meant to be a date starts: a year and then 年 or a separator.
+DATE_LIKE = re.compile(r"^[\d０-９〇零○Ｏ一二三四五六七八九]{4}\s*[年./\-．／－]")
 
 
 def parse_date(text: str) -> dt.date | None:
-    """2023年12月15日, 2024年1月3日, 二〇二三年十二月十五日 (spaces allowed) -> a date, else None."""
-    m = _DATE.match(re.sub(r"\s+", "", text))
+    """2023年12月15日, 2024年1月3日, 二〇二三年十二月十五日, 2024年元月15日, 2024.1.15, 2024/1/15, 2024-01-15 (spaces
+    and full-width digits allowed) -> a date; anything else, or a day that does not exist, None (never a guess)."""
+    bare = re.sub(r"\s+", "", text).replace("元月", "一月").replace("廿", "二十").replace("卅", "三十")
+    numeric = _NUMERIC_DATE.match(bare.translate(_DATE_FORMS))
+    if numeric:
+        return _valid(*(int(g) for g in numeric.group(1, 3, 4)))
+    m = _DATE.match(bare)
     if not m:
         return None
-    year = _year(m.group(1))
     month, day = (int(g.translate(_FULL)) if g.translate(_FULL).isdigit() else small_chinese(g)
                   for g in m.group(2, 3))
+    return _valid(_year(m.group(1)), month, day)
+
+
+def _valid(year: int | None, month: int | None, day: int | None) -> dt.date | None:
     if year is None or month is None or day is None:
         return None
     try:
@@ -281,7 +295,7 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
     tail_start = closing_at + 1 if closing_at is not None else None
     if tail_start is None:  # no closing line: the tail is the date and the organ lines before it
         i = end
-        while i > pos and (parse_date(lines[i - 1]) or looks_like_organ(lines[i - 1])
+        while i > pos and (parse_date(lines[i - 1]) or looks_like_organ(lines[i - 1]) or _doubtful_date(lines[i - 1])
                            or lines[i - 1].startswith("附件") or _signed_date(lines[i - 1])):
             i -= 1
         tail_start = i
@@ -289,6 +303,7 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
     date: dt.date | None = None
     signers: list[str] = []
     attachments: list[str] = []
+    doubtful = ""  # a line that meant to be the date but is none ("2024.1", "2024年2月30日")
     for line in _tail_lines(r, closing_at, tail_start):
         d = parse_date(line)
         signed = _signed_date(line) if d is None and date is None else None
@@ -305,7 +320,11 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
             signers += [fix_spaces(o) for o in split_organs(line)]
         else:
             r.unplaced.append(Unplaced(line, "结尾之后无法归类的文字"))
-    if date is None:
+            doubtful = doubtful or (fix_spaces(line) if _doubtful_date(line) else "")
+    if date is None and doubtful:
+        r.warnings.append(f"“{doubtful}”不是一个确切的成文日期（应写年、月、日，且这一天存在），没有采用；"
+                          "请导入后在“报告信息”页填写成文日期。")
+    elif date is None:
         r.warnings.append("没有找到成文日期。")
     body_end = closing_at if closing_at is not None else tail_start
     # --- body: opening, then level-1 headings and their content
@@ -437,6 +456,12 @@ def _tail_lines(r: _Reader, closing_at: int | None, tail_start: int) -> list[str
         out += cells.get(i, [])
         out += r.lines[i:i + 1]
     return out
+
+
+def _doubtful_date(line: str) -> bool:
+    """A short line that starts like a date ("2024.1", "2024年2月30日") but is not one parse_date reads."""
+    bare = re.sub(r"\s+", "", line)
+    return len(bare) <= 16 and bool(DATE_LIKE.match(bare)) and parse_date(bare) is None
 
 
 def _signed_date(line: str) -> tuple[str, dt.date] | None:
