@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -34,6 +35,21 @@ from fzdesk.storage.report_settings import report_setting_keys
 DB_NAME = "fzdesk.sqlite"
 #: Edits of one field closer together than this are one history entry (a typing session).
 HISTORY_COALESCE_SECONDS = 60
+
+
+class DataGone(OSError):
+    """The database file is no longer at its path (the data folder deleted or moved, the stick pulled) or another
+    file is there now: SQLite would go on writing to the vanished file and every edit would be lost at exit."""
+
+    def __init__(self, path: Path, *, replaced: bool = False) -> None:
+        what = ("已被另一个文件替换" if replaced else
+                "不见了（数据文件夹可能被删除或移走，或者U盘被拔出）")
+        super().__init__(
+            f"数据文件“{path}”{what}，刚才的修改没有保存到磁盘，但都还在程序里。"
+            "如果是U盘被拔出，请把U盘插回去，程序会自动重试保存；也可以把数据重新保存到原来的位置或其他文件夹。"
+            "在保存上之前请不要关闭程序。")
+        self.path = path
+        self.replaced = replaced
 
 
 class ReportSummary(NamedTuple):  # (a NamedTuple: made in 0.1 ms at start-up, a dataclass in 1 ms)
@@ -88,6 +104,10 @@ class Store:
         self._lock = lock
         #: Why Store.open could not make the day's backup ("" when it did, or had no need to).
         self.backup_error = ""
+        #: (st_dev, st_ino) of the database file as opened: each write first checks that the path still leads
+        #: to it (one stat, ~2 microseconds), see check_present.
+        self._identity = _identity(folder / DB_NAME)
+        self._io_failed = False  # a write failed with an I/O error: the next one first tries a fresh connection
 
     # ----- opening and closing -------------------------------------------------------------------
     @classmethod
@@ -146,17 +166,96 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: all of it lands, or none of it (nested calls join the outer one)."""
+        """One write transaction: all of it lands, or none of it (nested calls join the outer one). Refused with
+        DataGone when the database file is no longer where it was opened (see check_present)."""
         if self.conn.in_transaction:
             yield self.conn
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        self.check_present()
         try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if "disk i/o" in str(exc).lower():
+                self._io_failed = True  # the stick pulled: once it is back, a fresh connection is tried
             raise
-        self.conn.execute("COMMIT")
+
+    def check_present(self) -> None:
+        """Raises DataGone unless the path still leads to the file opened. The same file back under a new device
+        number (the stick plugged in again and mounted anew), or after an I/O error, is opened afresh."""
+        now = _identity(self.path)
+        if now == self._identity and not self._io_failed:
+            return
+        if now is None:
+            raise DataGone(self.path)
+        if self._identity is None or now[1] != self._identity[1]:
+            raise DataGone(self.path, replaced=True)
+        self._reconnect()
+
+    def _reconnect(self) -> None:
+        """A new connection (and lock) on the file at the path, the old ones closed."""
+        conn = connect(self.path)
+        old, old_lock = self.conn, self._lock
+        lock = FolderLock(self.folder) if old_lock else None
+        try:
+            schema_version(conn)  # readable at all
+            if old_lock and lock:  # (an flock conflicts with one of the same process on another descriptor)
+                old_lock.release()
+                lock.acquire()
+        except BaseException:
+            conn.close()
+            if old_lock:
+                with suppress(OSError):
+                    old_lock.acquire()
+            raise
+        self.conn, self._lock = conn, lock
+        self._identity = _identity(self.path)
+        self._io_failed = False
+        with suppress(sqlite3.Error, OSError):
+            old.close()
+
+    def save_to(self, folder: Path) -> None:
+        """Writes all the data of the open connection (those of a vanished file too, while it can be read) as the
+        store of folder, checked, and goes on in it: after DataGone, the data put back in place or elsewhere.
+        Refuses (FileExistsError) a folder that already holds a database file, and a copy that does not read back
+        intact (sqlite3.DatabaseError); the store is then unchanged."""
+        target = Path(folder) / DB_NAME
+        if target.exists():
+            raise FileExistsError(f"“{folder}”中已经有一份 fzdesk 数据（{DB_NAME}），为免覆盖，没有保存到那里。"
+                                  "请选择一个空文件夹。")
+        partial = target.with_name(DB_NAME + ".part")
+        backup.copy_database(self.conn, partial)
+        try:
+            check = sqlite3.connect(f"file:{partial}?mode=ro", uri=True)
+            try:
+                problem = str(check.execute("PRAGMA integrity_check").fetchone()[0])
+            finally:
+                check.close()
+            if problem != "ok":
+                raise sqlite3.DatabaseError(f"程序里的数据已无法完整读出（{problem}），没有保存。")
+            os.replace(partial, target)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        old_lock, old_folder = self._lock, self.folder
+        self.folder = Path(folder)
+        self._lock = None
+        try:
+            self._identity = _identity(self.path)
+            self._io_failed = False
+            if old_lock:
+                with suppress(OSError):
+                    old_lock.release()
+                self._lock = FolderLock(self.folder)  # (marks the store as exclusive for _reconnect)
+            self._reconnect()
+        except BaseException:
+            self.folder, self._lock = old_folder, old_lock
+            raise
 
     def restore_backup(self, source: Path) -> None:
         """Replaces the whole store by a backup, after copying the current state aside."""
@@ -563,6 +662,15 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """(st_dev, st_ino) of the file at path, None when there is none."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def _refuse_newer(path: Path) -> None:

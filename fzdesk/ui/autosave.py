@@ -35,6 +35,7 @@ class Autosaver(QObject):
         self._oldest = 0.0  # time.monotonic() of the oldest edit not yet written
         self.failing = False  # the last flush failed: its writes are pending, retried every RETRY_MS
         self.last_error = ""
+        self.last_exception: Exception | None = None  # the first failed write's error (the window may act on it)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -65,6 +66,7 @@ class Autosaver(QObject):
             return
         writes, self._pending = list(self._pending.items()), {}
         errors = []
+        first: Exception | None = None
         for key, write in writes:
             try:
                 write()
@@ -73,18 +75,24 @@ class Autosaver(QObject):
                 from fzdesk.storage.trouble import write_trouble  # (only when it happens: not at start-up)
 
                 errors.append(write_trouble(exc))
+                first = first or exc
         if errors:
             self.last_error = "；".join(dict.fromkeys(errors))
             if not self.immediate:
                 self._timer.start(RETRY_MS)
-            if not self.failing:
+            # said once while it keeps failing the same way; a new kind of trouble (the stick pulled after the
+            # disk was full) is said again: it asks for something else
+            if not self.failing or type(first) is not type(self.last_exception):
                 self.failing = True
+                self.last_exception = first
                 self.failed.emit(self.last_error)
         else:
             self.failing = False
+            self.last_exception = None
             self.saved.emit()
 
     def discard(self) -> None:
         self._timer.stop()
         self._pending.clear()
         self.failing = False
+        self.last_exception = None

@@ -690,10 +690,24 @@ class MainWindow(QMainWindow):
         if not self.isVisible():
             print(f"fzdesk: 保存失败：{message}", file=sys.stderr)
             return
+        if self._data_gone():
+            return
         _box().critical(self, "保存失败",
                         "刚才的修改没能保存。请不要关闭程序，先检查磁盘空间，或U盘是否插好、是否设了写保护。"
                         "程序每隔几秒会自动重试，保存上以后右下角会显示“已保存”。\n\n"
                         f"原因：{message}")
+
+    def _data_gone(self) -> bool:
+        """When the data file vanished (DataGone): offers to save the data back (ui.data_gone); True if it had."""
+        from fzdesk.storage.store import DataGone
+
+        error = self.saver.last_exception
+        if not isinstance(error, DataGone):
+            return False
+        from fzdesk.ui.data_gone import offer_save_back
+
+        offer_save_back(self, error)
+        return True
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (event.Type.PaletteChange, event.Type.ApplicationPaletteChange):  # a theme change
@@ -718,6 +732,7 @@ class MainWindow(QMainWindow):
             return True
         from fzdesk.ui.ask import Role, ask
 
+        self._data_gone()
         while self.saver.pending:
             answer = ask(self, _box().Icon.Warning, "有修改没能保存",
                          "最近的修改没能保存，现在关闭程序会丢失这些修改。\n\n请先检查磁盘空间，或U盘是否插好、"
