@@ -258,7 +258,9 @@ class Store:
             raise
 
     def restore_backup(self, source: Path) -> None:
-        """Replaces the whole store by a backup, after copying the current state aside."""
+        """Replaces the whole store by a backup, after copying the current state aside. A backup of an older
+        version is upgraded in a copy first: only a copy that upgraded and reads back intact replaces the data,
+        in one step; otherwise (ValueError, in Chinese) the data stay exactly as they were."""
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
             try:  # SQLite's backup copies broken pages as they are: a damaged file would replace good data
@@ -270,11 +272,26 @@ class Store:
                 raise ValueError(f"这个备份文件已损坏（{problem}），无法恢复。请选择另一个备份（例如前一天的）。")
             if version > SCHEMA_VERSION:
                 raise ValueError("这个备份来自更新版本的 fzdesk，无法恢复。")
-            backup.copy_database(self.conn, self.backup_folder / f"before-restore-{_stamp()}.sqlite")
-            src.backup(self.conn)
+            self.check_present()  # (not into a file that vanished)
+            staged = self.backup_folder / f"restoring-{_stamp()}.tmp"
+            try:
+                upgraded = _upgraded_copy(src, staged, version)
+                try:
+                    backup.copy_database(self.conn, self.backup_folder / f"before-restore-{_stamp()}.sqlite")
+                    upgraded.backup(self.conn)  # one write transaction on the store: all of it, or nothing
+                except (OSError, sqlite3.Error) as exc:
+                    from fzdesk.storage.trouble import write_trouble
+
+                    raise ValueError(f"{write_trouble(exc)}。现有数据没有改动。") from exc
+                finally:
+                    upgraded.close()
+            finally:
+                for end in ("", "-journal", "-wal", "-shm"):
+                    leftover = staged.with_name(staged.name + end)
+                    with suppress(OSError):
+                        leftover.unlink(missing_ok=True)
         finally:
             src.close()
-        migrate(self.conn)
 
     # ----- settings ------------------------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:
@@ -662,6 +679,33 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _upgraded_copy(src: sqlite3.Connection, staged: Path, version: int) -> sqlite3.Connection:
+    """src copied to staged and brought to SCHEMA_VERSION there, checked; the open copy. A failure (the upgrade,
+    the room for the copy) is a ValueError saying why, in Chinese, with staged left for the caller to remove."""
+    staged.parent.mkdir(parents=True, exist_ok=True)
+    copy = sqlite3.connect(staged, isolation_level=None)
+    try:
+        try:
+            src.backup(copy)
+        except (OSError, sqlite3.Error) as exc:
+            from fzdesk.storage.trouble import write_trouble
+
+            raise ValueError(f"没能为恢复准备备份的副本：{write_trouble(exc)}。现有数据没有改动。") from exc
+        try:
+            migrate(copy)
+            problem = str(copy.execute("PRAGMA integrity_check").fetchone()[0])
+        except Exception as exc:  # (a migration's own code may fail in any way)
+            problem = str(exc) or type(exc).__name__
+        if problem != "ok" or schema_version(copy) != SCHEMA_VERSION:
+            raise ValueError(f"这个备份是旧版本（数据格式第{version}版）保存的，升级到本版本的数据格式"
+                             f"（第{SCHEMA_VERSION}版）时出错（{problem}），所以没有恢复，现有数据没有改动。"
+                             "请选择另一个（较新的）备份，或把这个备份文件交给技术支持。")
+    except BaseException:
+        copy.close()
+        raise
+    return copy
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

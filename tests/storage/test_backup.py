@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from fzdesk.storage import backup
+from fzdesk.storage import backup, migrations
 from fzdesk.storage.store import Store
 from tests import factories
 
@@ -70,3 +70,61 @@ def test_a_backup_folder_that_cannot_be_written_does_not_stop_the_work(data_dir:
 
     with Store.open(data_dir, daily_backup=False) as store:
         assert store.setting("still") == "writable"
+
+
+def _older_backup(store: Store, path: Path) -> Path:
+    """A backup as the previous version left it: one migration short (its user_version one lower)."""
+    backup.copy_database(store.conn, path)
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION - 1}")
+    finally:
+        conn.close()
+    return path
+
+
+def test_a_backup_whose_upgrade_fails_is_not_restored_and_the_data_stay_as_they_were(store: Store) -> None:
+    unit = factories.two_years(store)
+    # the last migration run again on a file that has it already fails ("duplicate column"): an upgrade that fails
+    older = _older_backup(store, store.backup_folder / "fzdesk-2026-11-20.sqlite")
+    store.delete_report(store.reports(unit.id)[0].id)
+    before = [store.load_report(s.id) for s in store.reports(unit.id)]
+
+    with pytest.raises(ValueError) as info:
+        store.restore_backup(older)
+
+    assert "升级到本版本的数据格式" in str(info.value) and "现有数据没有改动" in str(info.value)
+    assert migrations.schema_version(store.conn) == migrations.SCHEMA_VERSION
+    assert [store.load_report(s.id) for s in store.reports(unit.id)] == before
+    left = [p.name for p in store.backup_folder.iterdir() if p.name.startswith(("restoring-", "before-restore-"))]
+    assert left == []  # no half-made copy left, and no copy "before the restore" of a restore that did not happen
+
+
+def test_an_older_backup_is_restored_upgraded(store: Store, tmp_path: Path) -> None:
+    old = tmp_path / "fzdesk-2025-06-01.sqlite"
+    conn = sqlite3.connect(old)
+    migrations.MIGRATIONS[0](conn)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO units (name, unit_type) VALUES ('沈丘县司法局', '县直部门')")
+    conn.commit()
+    conn.close()
+    store.restore_backup(old)
+    assert [u.name for u in store.units()] == ["沈丘县司法局"]
+    assert migrations.schema_version(store.conn) == migrations.SCHEMA_VERSION
+    assert not list(store.backup_folder.glob("restoring-*"))
+
+
+def test_a_full_disk_while_restoring_says_so_and_changes_nothing(store: Store,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    unit = factories.two_years(store)
+    saved = backup.copy_database(store.conn, store.backup_folder / "fzdesk-2026-11-20.sqlite")
+    store.delete_report(store.reports(unit.id)[0].id)
+    before = [store.load_report(s.id) for s in store.reports(unit.id)]
+
+    def full(conn: sqlite3.Connection, target: Path) -> Path:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(backup, "copy_database", full)
+    with pytest.raises(ValueError, match="^磁盘已满（database or disk is full）。现有数据没有改动。$"):
+        store.restore_backup(saved)
+    assert [store.load_report(s.id) for s in store.reports(unit.id)] == before
