@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -302,7 +303,8 @@ def paragraph_styles_xml(data: bytes) -> Any:
 
 
 def read_docx(package: DocxPackage) -> list[SourceParagraph]:
-    """The body's paragraphs in order; a table's rows become paragraphs marked in_table (cells tab-separated)."""
+    """The body's paragraphs in order; a table's rows become paragraphs marked in_table (cells tab-separated),
+    each followed by the rows of the tables nested in it; text boxes become paragraphs marked in_text_box."""
     root = package.xml(package.document_name)
     styles_name = _part_name(package, "/styles")
     styles = Styles(paragraph_styles_xml(package.read(styles_name)) if styles_name is not None else None)
@@ -310,18 +312,85 @@ def read_docx(package: DocxPackage) -> list[SourceParagraph]:
     body = root.find(f"{_W}body")
     if body is None:
         raise UnreadableFile("这个 Word 文档没有正文。")
-    out: list[SourceParagraph] = []
-    for el in body:
-        if el.tag == f"{_W}p":
-            out.append(_paragraph(el, styles, numbering))
-            out += _text_boxes(el)
-        elif el.tag == f"{_W}tbl":
-            for row in el.iter(f"{_W}tr"):
-                cells = ["".join(paragraph_text(p) for p in tc.iter(f"{_W}p")) for tc in row.iter(f"{_W}tc")]
-                out.append(SourceParagraph("\t".join(cells), in_table=True))
-        elif el.tag == f"{_W}sdt":  # content controls wrap ordinary paragraphs
-            for p in el.iter(f"{_W}p"):
-                out.append(_paragraph(p, styles, numbering))
+    return _Walker(styles, numbering).content(body)
+
+
+_P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
+#: Elements that only wrap content (content controls, custom XML): their content counts as the parent's.
+_SDT, _SDT_CONTENT, _CUSTOM_XML = f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"
+
+
+def _unwrapped(parent: Any, tag: str) -> list[Any]:
+    """parent's children of this tag, looking through content controls and custom XML wrapped around them."""
+    out = []
+    for el in parent:
+        if el.tag == tag:
+            out.append(el)
+        elif el.tag == _SDT:
+            inner = el.find(_SDT_CONTENT)
+            out += _unwrapped(inner, tag) if inner is not None else []
+        elif el.tag == _CUSTOM_XML:
+            out += _unwrapped(el, tag)
+    return out
+
+
+class _Walker:
+    """Block-level content in document order, each text once: a table cell's paragraphs are its row's text, a
+    nested table's rows and a text box's paragraphs come after, never inside the text that holds them."""
+
+    def __init__(self, styles: Styles, numbering: Numbering) -> None:
+        self.styles = styles
+        self.numbering = numbering
+
+    def content(self, parent: Any, in_text_box: bool = False) -> list[SourceParagraph]:
+        out: list[SourceParagraph] = []
+        for el in parent:
+            if el.tag == _P:
+                paragraph = _paragraph(el, self.styles, self.numbering)
+                paragraph.in_text_box = in_text_box
+                out.append(paragraph)
+                out += self.text_boxes(el)
+            elif el.tag == _TBL:
+                out += self.table(el)
+            elif el.tag == _SDT:
+                inner = el.find(_SDT_CONTENT)
+                out += self.content(inner, in_text_box) if inner is not None else []
+            elif el.tag == _CUSTOM_XML:
+                out += self.content(el, in_text_box)
+        return out
+
+    def table(self, tbl: Any) -> list[SourceParagraph]:
+        out: list[SourceParagraph] = []
+        for tr in _unwrapped(tbl, _TR):
+            cells: list[str] = []
+            after: list[SourceParagraph] = []
+            for tc in _unwrapped(tr, _TC):
+                inner = self.content(tc)
+                own = [p for p in inner if not p.in_table and not p.in_text_box]
+                cells.append("".join(p.shown for p in own))
+                after += [p for p in inner if p.in_table or p.in_text_box]
+            out.append(SourceParagraph("\t".join(cells), in_table=True))
+            out += after
+        return out
+
+    def text_boxes(self, p: Any) -> list[SourceParagraph]:
+        """The text boxes anchored in a paragraph, once each: never Word's VML copy in mc:Fallback, and a box
+        inside another box belongs to the paragraph of that box."""
+        out = []
+        for box in p.iter(_TEXT_BOX):
+            if any(a.tag in (_FALLBACK, _TEXT_BOX) for a in _ancestors_within(box, p)):
+                continue
+            out += [dataclasses.replace(x, in_table=False, in_text_box=True) if x.in_table else x
+                    for x in self.content(box, in_text_box=True)]
+        return out
+
+
+def _ancestors_within(el: Any, top: Any) -> list[Any]:
+    out = []
+    for a in el.iterancestors():
+        if a is top:
+            break
+        out.append(a)
     return out
 
 
@@ -350,14 +419,3 @@ def _own_text(p: Any) -> str:
         if parent is not None:
             parent.remove(el)
     return paragraph_text(bare)
-
-
-def _text_boxes(p: Any) -> list[SourceParagraph]:
-    """The paragraphs of the text boxes anchored in a paragraph, once each (never the VML copy)."""
-    out = []
-    for box in p.iter(_TEXT_BOX):
-        if any(a.tag == _FALLBACK for a in box.iterancestors()):
-            continue
-        out += [SourceParagraph(_own_text(inner).replace("\n", ""), in_text_box=True)
-                for inner in box.findall(f"{_W}p")]
-    return out
