@@ -6,9 +6,10 @@ import re
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPainter
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
+    QApplication,
     QComboBox,
     QLineEdit,
     QStyledItemDelegate,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from fzdesk.domain.catalogue import Indicator
+from fzdesk.domain.figure_paste import clipboard_cells
 from fzdesk.domain.figure_text import CHOICE_HINTS, CHOICE_LABELS, CN_NUMERALS, Choice, normalize_digits, read_typed
 from fzdesk.ui.figure_model import COL_CHOICE, COL_HELP, FigureModel
 
@@ -34,9 +36,11 @@ class ValueEditor(QLineEdit):
     """The 本年度 editor: takes numbers, "近百", "60000余" and "不涉及" as typed (nothing is dropped), saves
     while the user types (after a short pause) once the text is a figure; Esc puts back what was there.
 
-    refused carries the Chinese reason the text is not a figure (or "" once it is one again)."""
+    refused carries the Chinese reason the text is not a figure (or "" once it is one again); spread asks the sheet
+    to paste the clipboard's several cells from this figure down (one cell is pasted into the text as usual)."""
 
     refused = Signal(str)
+    spread = Signal()
 
     def __init__(self, model: FigureModel, indicator: Indicator, parent: QWidget) -> None:
         super().__init__(parent)
@@ -46,6 +50,7 @@ class ValueEditor(QLineEdit):
         self.original = model.entry(self.code)
         self.original_pending = model.pending.get(self.code)
         self.saved_live = False
+        self.token = object()  # this editor's saves are one undo step (see UndoHistory.record)
         self._said = False
         self.setAccessibleName(f"{indicator.name}（{indicator.unit}）")
         self.setAlignment(_RIGHT)
@@ -54,6 +59,21 @@ class ValueEditor(QLineEdit):
         self.pause.setInterval(LIVE_SAVE_MS)
         self.pause.timeout.connect(self.save_now)
         self.textEdited.connect(self._edited)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste) and several_cells():
+            self.spread.emit()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu()
+        paste = menu.findChild(QAction, "edit-paste") if several_cells() else None
+        if paste is not None:
+            paste.triggered.disconnect()
+            paste.triggered.connect(self.spread.emit)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def problem(self) -> str | None:
         """Why the text is not a figure, or None when it is one (or empty)."""
@@ -84,17 +104,23 @@ class ValueEditor(QLineEdit):
 
     def save_now(self) -> None:
         self.pause.stop()
-        if self.problem() is None and self.model.type_value(self.code, self.text()):
+        if self.problem() is None and self.model.type_value(self.code, self.text(), merge=self.token):
             self.saved_live = True
 
     def revert(self) -> None:
         """Esc: the figure goes back to what it was when editing began."""
         self.pause.stop()
         if self.saved_live:
-            self.model.set_entry(self.code, self.original)
+            self.model.set_entry(self.code, self.original, merge=self.token)
             if self.original_pending is not None:
                 self.model.pending[self.code] = self.original_pending
             self.saved_live = False
+
+
+def several_cells() -> bool:
+    """The clipboard holds more than one cell (a column or a block copied from Excel or WPS)."""
+    cells = clipboard_cells(QApplication.clipboard().text())
+    return len(cells) > 1 or (len(cells) == 1 and len(cells[0]) > 1)
 
 
 class ChoiceBox(QComboBox):
@@ -118,6 +144,7 @@ class FigureDelegate(QStyledItemDelegate):
     """Creates the cell editors; Enter saves and goes on to the next figure; rows a little taller to read."""
 
     refused = Signal(str)
+    paste_wanted = Signal(QWidget)  # an open 本年度 editor asked for the clipboard's cells to be spread
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
         model = index.model()
@@ -134,6 +161,7 @@ class FigureDelegate(QStyledItemDelegate):
             return combo
         editor = ValueEditor(model, ind, parent)
         editor.refused.connect(lambda text: self.refused.emit(f"“{ind.name}”：{text}" if text else ""))
+        editor.spread.connect(lambda: self.paste_wanted.emit(editor))
         return editor
 
     def _picked(self, combo: QComboBox) -> None:
@@ -157,7 +185,7 @@ class FigureDelegate(QStyledItemDelegate):
                 editor.revert()
                 editor.say(f"{problem}（没有保存，仍是原来的数）")
             elif editor.text() != (index.data(Qt.ItemDataRole.EditRole) or ""):
-                model.setData(index, editor.text())
+                editor.model.type_value(editor.code, editor.text(), merge=editor.token)
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
         if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and isinstance(editor, QWidget):

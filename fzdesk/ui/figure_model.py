@@ -20,6 +20,7 @@ from fzdesk.domain.figure_text import (
 )
 from fzdesk.domain.model import FigureState, FigureValue, Report
 from fzdesk.storage.store import Store
+from fzdesk.ui.figure_undo import Step, UndoHistory
 
 COL_NAME, COL_CHOICE, COL_VALUE, COL_UNIT, COL_LAST, COL_HELP = range(6)
 HEADERS = ("指标", "填写方式", "本年度", "单位", "上年度", "说明")
@@ -67,6 +68,7 @@ class FigureModel(QAbstractItemModel):
         self.report: Report | None = None
         self.pending: dict[str, Choice] = {}
         self.marks: dict[str, list[Any]] = {}  # code -> the checks' open findings on it (see set_marks)
+        self.undo_history = UndoHistory()  # this report's edits only: cleared when another report is shown
         self._take_indicators(catalogue.version)
 
     def _take_indicators(self, version: int) -> None:
@@ -77,6 +79,8 @@ class FigureModel(QAbstractItemModel):
     # ----- binding ---------------------------------------------------------------------------------
     def set_report(self, report: Report | None) -> None:
         self.beginResetModel()
+        if report is not self.report:
+            self.undo_history.clear()
         self.report = report
         self.pending.clear()
         self._take_indicators(report.catalogue_version if report else self.catalogue.version)
@@ -124,31 +128,109 @@ class FigureModel(QAbstractItemModel):
         return "\n".join(f"{f.severity.label}：{f.message}" for f in found)
 
     # ----- editing ---------------------------------------------------------------------------------
-    def set_entry(self, code: str, new: Entry) -> bool:
-        """Saves a figure at once (its own transaction, with history) and updates the report in memory."""
+    def set_entry(self, code: str, new: Entry, *, merge: object | None = None) -> bool:
+        """Saves a figure at once (its own transaction, with history) and updates the report in memory; one undo
+        step (merge: the open editor's token, whose later saves join that step)."""
+        return self.set_entries({code: new}, merge=merge)
+
+    def set_entries(self, new: dict[str, Entry], *, pasted: bool = False, merge: object | None = None,
+                    record: bool = True) -> bool:
+        """Saves figures in one transaction (all or none, each with its history) and updates the report in memory.
+
+        record: the change is one undo step (False for undo and redo themselves)."""
         report = self.report
         if report is None or report.id is None:
             return False
-        if new == self.entry(code):
+        changed = {code: entry for code, entry in new.items() if entry != self.entry(code)}
+        if not changed:
             return True
-        figure = report.figures.get(code) or FigureValue(code)
-        saved = FigureValue(code, new.state, new.value, new.approx, figure.last_state, figure.last_value,
-                            figure.last_approx, figure.explanation)
+        before = {code: self.entry(code) for code in changed}
+        saved: dict[str, FigureValue] = {}
+        for code, entry in changed.items():
+            figure = report.figures.get(code) or FigureValue(code)
+            saved[code] = FigureValue(code, entry.state, entry.value, entry.approx, figure.last_state,
+                                      figure.last_value, figure.last_approx, figure.explanation)
         try:
-            self.store.set_figure(report.id, saved)
+            with self.store.transaction():
+                for figure in saved.values():
+                    self.store.set_figure(report.id, figure)
         except sqlite3.Error as exc:
             self.failed.emit(f"没能保存（{exc}）。请稍后再试；如一直出现，请检查数据文件夹是否可写。")
             return False
         except ValueError as exc:  # a value the catalogue kind forbids (e.g. a rate over 100%)
             self.failed.emit(str(exc))
             return False
-        if code in report.figures:
-            figure.state, figure.value, figure.approx = new.state, new.value, new.approx
-        else:
-            report.figures[code] = saved
-        self._row_changed(code)
-        self.saved.emit(code)
+        for code, figure in saved.items():
+            if code in report.figures:
+                old = report.figures[code]
+                old.state, old.value, old.approx = figure.state, figure.value, figure.approx
+            else:
+                report.figures[code] = figure
+            if not record or figure.state is not FigureState.EMPTY:  # no 填写方式 waiting for a number now
+                self.pending.pop(code, None)
+        if record:
+            self.undo_history.record(Step(before, dict(changed), pasted, merge))
+        for code in changed:
+            self._row_changed(code)
+        for code in changed:
+            self.saved.emit(code)
         return True
+
+    def can_undo(self) -> bool:
+        return bool(self.undo_history.done)
+
+    def can_redo(self) -> bool:
+        return bool(self.undo_history.undone)
+
+    def undo(self) -> str:
+        """Takes the newest edit back (saved at once, in the history too); says what was done, in Chinese."""
+        history = self.undo_history
+        if not history.done:
+            return "没有可以撤销的修改。"
+        step = history.done[-1]
+        stale = self._stale(step.after)
+        if stale:
+            history.done.pop()
+            return stale + "这一步不能撤销了。"
+        if not self.set_entries(step.before, record=False):
+            return ""
+        history.done.pop()
+        step.merge = None
+        history.undone.append(step)
+        return "已撤销" + self._describe(step, step.before) + "。按 Ctrl+Y 可以重做。"
+
+    def redo(self) -> str:
+        history = self.undo_history
+        if not history.undone:
+            return "没有可以重做的修改。"
+        step = history.undone[-1]
+        stale = self._stale(step.before)
+        if stale:
+            history.undone.pop()
+            return stale + "这一步不能重做了。"
+        if not self.set_entries(step.after, record=False):
+            return ""
+        history.undone.pop()
+        history.done.append(step)
+        return "已重做" + self._describe(step, step.after) + "。按 Ctrl+Z 可以再撤销。"
+
+    def _stale(self, expected: dict[str, Entry]) -> str:
+        """Why a step no longer applies: a figure of it changed since by other means (a check's fix)."""
+        for code, entry in expected.items():
+            if self.entry(code) != entry:
+                ind = self.catalogue[code]
+                now = format_entry(self.entry(code), "未填")
+                return f"“{ind.name}”后来在别处改过（现在是{now}），"
+        return ""
+
+    def _describe(self, step: Step, result: dict[str, Entry]) -> str:
+        """“审结”改回 63 / 粘贴的 5 个数（“收到申请”到“审结”）."""
+        codes = list(result)
+        names = [self.catalogue[code].name for code in codes]
+        if step.pasted or len(codes) > 1:
+            span = f"“{names[0]}”到“{names[-1]}”" if len(names) > 1 else f"“{names[0]}”"
+            return f"粘贴的{len(codes)}个数（{span}）" if step.pasted else f"{len(codes)}个数的修改（{span}）"
+        return f"：“{names[0]}”现在是{format_entry(result[codes[0]], '未填')}"
 
     def choose(self, code: str, choice: Choice) -> bool:
         """Applies a 填写方式; when it needs a number that is not there yet, waits for one."""
@@ -161,7 +243,7 @@ class FigureModel(QAbstractItemModel):
         self.pending.pop(code, None)
         return self.set_entry(code, new)
 
-    def type_value(self, code: str, text: str) -> bool:
+    def type_value(self, code: str, text: str, *, merge: object | None = None) -> bool:
         ind = self.indicator(self.index_of(code))
         assert ind is not None
         try:
@@ -171,7 +253,7 @@ class FigureModel(QAbstractItemModel):
             return False
         if new.filled:
             self.pending.pop(code, None)
-        return self.set_entry(code, new)
+        return self.set_entry(code, new, merge=merge)
 
     def _row_changed(self, code: str) -> None:
         family, _ = self._where[code]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
@@ -22,10 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from fzdesk import resources
+from fzdesk.domain.catalogue import Indicator
+from fzdesk.domain.figure_paste import PasteError, PasteRow, clipboard_cells, plan_paste
 from fzdesk.domain.figure_text import CHOICE_LABELS, Choice, Entry, advice, entry_from_dict, format_entry
 from fzdesk.domain.model import Report
 from fzdesk.storage.store import Store
-from fzdesk.ui.figure_delegate import FigureDelegate
+from fzdesk.ui.figure_delegate import FigureDelegate, ValueEditor
 from fzdesk.ui.figure_model import COL_CHOICE, COL_HELP, COL_LAST, COL_NAME, COL_UNIT, COL_VALUE, FigureModel, kind_hint
 from fzdesk.ui.history_dialog import HistoryDialog
 
@@ -38,8 +42,11 @@ CHOICE_KEYS: dict[Choice, str] = {
     Choice.EMPTY: "Delete",
 }
 HISTORY_KEY = "Ctrl+H"
+UNDO_KEYS = ("Ctrl+Z",)
+REDO_KEYS = ("Ctrl+Y", "Ctrl+Shift+Z")
 KEY_LEGEND = ("Tab 或回车：下一项　　Ctrl+J：约数·近　　Ctrl+D：约数·余　　Ctrl+B：不涉及　　"
-              "Ctrl+E：准确数　　Delete：清空　　Ctrl+H：历史版本")
+              "Ctrl+E：准确数　　Delete：清空　　Ctrl+H：历史版本　　Ctrl+Z：撤销　　Ctrl+Y：重做　　"
+              "Ctrl+V：粘贴（可一次粘贴Excel里的一列数）")
 
 
 class FigureView(QTreeView):
@@ -138,6 +145,7 @@ class FigureSheet(QWidget):
         self.view.setModel(self.model)
         self.delegate = FigureDelegate(self.view)
         self.delegate.refused.connect(self._warn)
+        self.delegate.paste_wanted.connect(self._paste_from_editor)
         self.view.setItemDelegate(self.delegate)
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(False)
@@ -217,6 +225,18 @@ class FigureSheet(QWidget):
         self.history_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.history_action.triggered.connect(self.show_history)
         self.view.addAction(self.history_action)
+        self.undo_action = self._action("撤销", UNDO_KEYS, self.undo)
+        self.redo_action = self._action("重做", REDO_KEYS, self.redo)
+        self.paste_action = self._action("粘贴", (QKeySequence(QKeySequence.StandardKey.Paste).toString(),), self.paste)
+        self.copy_action = self._action("复制", (QKeySequence(QKeySequence.StandardKey.Copy).toString(),), self.copy)
+
+    def _action(self, label: str, keys: tuple[str, ...], slot: Callable[[], object]) -> QAction:
+        action = QAction(label, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda _=False: slot())
+        self.view.addAction(action)
+        return action
 
     def current_code(self) -> str | None:
         indicator = self.model.indicator(self.view.currentIndex())
@@ -257,11 +277,100 @@ class FigureSheet(QWidget):
             return
         self.view.setCurrentIndex(index)
         menu = QMenu(self)
+        self.undo_action.setEnabled(self.model.can_undo())
+        self.redo_action.setEnabled(self.model.can_redo())
+        for action in (self.undo_action, self.redo_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.copy_action)
+        menu.addAction(self.paste_action)
+        menu.addSeparator()
         menu.addAction(self.history_action)
         menu.addSeparator()
         for action in self.choice_actions.values():
             menu.addAction(action)
         menu.exec(self.view.viewport().mapToGlobal(pos))
+        self.undo_action.setEnabled(True)  # the keys say when there is nothing to undo
+        self.redo_action.setEnabled(True)
+
+    # ----- undo, redo, copy and paste --------------------------------------------------------------
+    def undo(self) -> None:
+        self._finish_editing()
+        self._tell(self.model.undo())
+
+    def redo(self) -> None:
+        self._finish_editing()
+        self._tell(self.model.redo())
+
+    def _tell(self, text: str) -> None:
+        if text:  # "" when saving failed: the model said why already
+            self.message.setText(text)
+            self._keep_message = True
+
+    def copy(self) -> None:
+        """The current cell's text as Excel reads it: a figure as the report writes it (88, 近100, 不涉及)."""
+        index = self.view.currentIndex()
+        indicator = self.model.indicator(index)
+        if indicator is None:
+            return
+        if index.column() == COL_VALUE:
+            text = format_entry(self.model.entry(indicator.code))
+        else:
+            text = str(index.data() or "")
+        QApplication.clipboard().setText(text)
+        self.message.setText(f"已复制“{indicator.name}”：{text or '（空）'}")
+
+    def _paste_from_editor(self, editor: QWidget) -> None:
+        """Several cells pasted into an open 本年度 editor: what was typed there is put back, the cells spread."""
+        if isinstance(editor, ValueEditor):
+            editor.revert()
+        self.view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        self.paste()
+
+    def paste(self) -> None:
+        """Pastes the clipboard from the current figure down (and from 填写方式 across to 本年度), as one step."""
+        index = self.view.currentIndex()
+        first = self.model.indicator(index)
+        if first is None:
+            self.message.setText("请先点一下要粘贴的第一项（“本年度”一栏），再按 Ctrl+V。")
+            return
+        self._finish_editing()
+        cells = clipboard_cells(QApplication.clipboard().text())
+        rows = [PasteRow(ind, self.model.entry(ind.code), self.model.pending.get(ind.code))
+                for ind in self._figures_from(index)]
+        try:
+            planned = plan_paste(cells, rows, with_choice=index.column() == COL_CHOICE)
+        except PasteError as exc:
+            self.message.setText(str(exc))
+            self._keep_message = True
+            return
+        if not self.model.set_entries(planned, pasted=True):
+            return
+        names = [ind.name for ind in self._figures_from(index)][:len(planned)]
+        span = f"“{names[0]}”到“{names[-1]}”" if len(names) > 1 else f"“{names[0]}”"
+        remarks = [r for code in planned
+                   if (r := advice(resources.catalogue()[code].name, resources.catalogue()[code].kind,
+                                   self.model.entry(code)))]
+        self.message.setText(f"已粘贴{len(planned)}个数（{span}），已保存。按 Ctrl+Z 可以整次撤销。"
+                             + "".join(remarks))
+        self._keep_message = True
+        last = self.model.index_of(list(planned)[-1], index.column() if len(cells[0]) == 1 else COL_VALUE)
+        self.view.setCurrentIndex(last)
+        self.view.scrollTo(last)
+
+    def _figures_from(self, index: QModelIndex) -> list[Indicator]:
+        """The figures shown from index's row down, in the sheet's order: family headings (which hold no figure,
+        only the count filled) and rows hidden by the search or a filter are passed over."""
+        out: list[Indicator] = []
+        start = (index.parent().row(), index.row())
+        for family in range(self.model.rowCount()):
+            top = self.model.index(family, 0)
+            if self.view.isRowHidden(family, QModelIndex()) or not self.view.isExpanded(top):
+                continue
+            for row, ind in enumerate(self.model.rows[family]):
+                if (family, row) >= start and not self.view.isRowHidden(row, top):
+                    out.append(ind)
+        return out
 
     # ----- reacting --------------------------------------------------------------------------------
     def _saved(self, code: str) -> None:
