@@ -22,6 +22,31 @@ def unit_progress(unit: Unit | None) -> Progress:
     return Progress.PARTIAL
 
 
+def unit_missing(unit: Unit | None) -> list[str]:
+    """The fields 单位信息 still needs before it counts complete, named as on the page."""
+    if unit is None or not unit.name.strip():
+        return ["单位全称", "发文机关", "常用主送机关"]
+    return [name for name, filled in (("发文机关", any(o.strip() for o in unit.organs)),
+                                      ("常用主送机关", bool(unit.recipient.strip()))) if not filled]
+
+
+def report_info_missing(report: Report | None) -> list[str]:
+    """The fields 报告信息 still needs before it counts complete, named as on the page."""
+    if report is None:
+        return []
+    return [name for name, filled in (("标题", bool(report.display_title.strip())),
+                                      ("主送机关", bool(report.recipient.strip())),
+                                      ("署名机关", any(o.strip() for o in report.organs)),
+                                      ("成文日期", report.date is not None)) if not filled]
+
+
+def missing_note(missing: list[str]) -> str:
+    """The line a page shows under its form: what is still to fill in for the step to be 已完成."""
+    if not missing:
+        return "本步骤已填写完整。"
+    return f"还需填写：{'、'.join(missing)}。填好后，左边这一步显示“已完成”。"
+
+
 def report_info_progress(report: Report | None) -> Progress:
     """Complete when year, title, 主送, 署名 and 成文日期 are all set."""
     if report is None:

@@ -268,6 +268,7 @@ class MainWindow(QMainWindow):
             return
         units = store.units()
         self.open_unit(units[0] if units else None)
+        self._focus_page()  # nothing to open: the cursor waits in 单位全称 (or the first required field left empty)
 
     def open_unit(self, unit: Unit | None) -> None:
         """Opens a unit's latest report, or the unit alone (on its profile step) if it has none."""
@@ -367,6 +368,7 @@ class MainWindow(QMainWindow):
         unit = Unit(name=name, unit_type=unit_type, organs=[name])
         self.session.store.save_unit(unit)
         self.open_unit(unit)
+        self._focus_page()  # on to what 单位信息 still needs, not left on the button
 
     def new_report(self) -> None:
         unit = self.session.unit
@@ -453,6 +455,12 @@ class MainWindow(QMainWindow):
         self.refresh_states()
         target = page.first_focus()
         if focus and target is not None:
+            target.setFocus()
+
+    def _focus_page(self) -> None:
+        """The keyboard focus into the current page, where its first_focus says."""
+        target = self.current_page().first_focus()
+        if target is not None:
             target.setFocus()
 
     def _step_index(self, key: str) -> int:

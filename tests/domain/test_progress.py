@@ -87,3 +87,19 @@ def test_a_block_or_text_still_holding_last_years_words_is_in_progress() -> None
     old_opening = Section(Block.OPENING, items=[Item("", ["去年的开头。"], carried_over=True)])
     assert text_progress(old_opening) is Progress.PARTIAL
     assert text_progress(Section(Block.OPENING, items=[Item("", ["今年的开头。"])])) is Progress.DONE
+
+
+def test_what_is_missing_is_empty_exactly_when_the_step_is_complete() -> None:
+    from fzdesk.domain.progress import missing_note, report_info_missing, unit_missing
+
+    for organs, recipient in ((["某镇人民政府"], "某县人民政府"), ([], "某县人民政府"), (["某镇人民政府"], ""),
+                              ([], "")):
+        unit = Unit(name="某镇人民政府", organs=organs, recipient=recipient)
+        assert (not unit_missing(unit)) == (unit_progress(unit) is Progress.DONE)
+        report = Report(unit_id=1, year=2025, recipient=recipient, organs=organs, date=dt.date(2026, 1, 5))
+        assert (not report_info_missing(report)) == (report_info_progress(report) is Progress.DONE)
+    assert unit_missing(Unit(name="某镇人民政府")) == ["发文机关", "常用主送机关"]
+    assert report_info_missing(Report(unit_id=1, year=2025, recipient="某县人民政府", organs=["某镇人民政府"])) == [
+        "成文日期"]
+    assert missing_note(["成文日期"]) == "还需填写：成文日期。填好后，左边这一步显示“已完成”。"
+    assert missing_note([]) == "本步骤已填写完整。"

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from fzdesk import resources
 from fzdesk.domain.model import Block, derive_title
 from fzdesk.domain.outline import fill
+from fzdesk.domain.progress import missing_note, report_info_missing
 from fzdesk.ui.pages.base import Page, Session, buddy_label, open_history, page_shortcut
 from fzdesk.ui.steps import block_name
 
@@ -98,6 +99,10 @@ class ReportPage(Page):
         form.addRow("第二署名机关(&2)", self.organ2)
         form.addRow(buddy_label("成文日期(&A)", self.date), date_row)
         self.outer.addLayout(form)
+        self.missing = QLabel()  # what the step still needs (the step list says only 进行中)
+        self.missing.setWordWrap(True)
+        self.missing.setAccessibleName("还需填写")
+        self.outer.addWidget(self.missing)
         self.outer.addWidget(self.hint(
             "成文日期一般在报告年度的12月中旬到次年3月之间，用阿拉伯数字书写，例如 2024年1月3日。"))
 
@@ -162,6 +167,10 @@ class ReportPage(Page):
         self.date.blockSignals(False)
         self.no_date.blockSignals(False)
         self._fill_order()
+        self._show_missing()
+
+    def _show_missing(self) -> None:
+        self.missing.setText(missing_note(report_info_missing(self._report)))
 
     def _fill_order(self, current: int = 0) -> None:
         self.order.clear()
@@ -174,6 +183,7 @@ class ReportPage(Page):
         rid = self._report.id
         assert rid is not None
         self.session.saver.schedule(f"report.{key}", lambda: self.session.store.update_report(rid, **fields))
+        self._show_missing()
         self.changed.emit()
 
     def _year_edited(self, year: int) -> None:
@@ -208,6 +218,7 @@ class ReportPage(Page):
         r.title = value
         self.session.store.update_report(r.id, title=value)
         self.title.setText(r.display_title)
+        self._show_missing()
         self.changed.emit()
 
     def _reset_title(self) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from fzdesk.domain.model import Unit, UnitType
+from fzdesk.domain.progress import missing_note, unit_missing
 from fzdesk.ui import style
 from fzdesk.ui.pages.base import Page, Session
 
@@ -50,6 +51,10 @@ class UnitPage(Page):
         form.addRow("常用抄送(&C)", self.cc)
         form.addRow("联系人(&L)", self.contact)
         self.outer.addLayout(form)
+        self.missing = QLabel()  # what the step still needs, in the page's own words (the step list says only 进行中)
+        self.missing.setWordWrap(True)
+        self.missing.setAccessibleName("还需填写")
+        self.outer.addWidget(self.missing)
         self.outer.addWidget(self.hint(
             "单位类型决定新建年度报告时使用的提纲（各部分的默认标题和编号方式）；"
             "发文机关和主送机关会自动带入新建的报告。"))
@@ -60,6 +65,10 @@ class UnitPage(Page):
         self.unit_type.currentIndexChanged.connect(self._edited)
 
     def first_focus(self) -> QWidget:
+        """The first required field still empty (单位全称, 发文机关, 常用主送机关), else 单位全称."""
+        for edit in (self.name, self.organ1, self.recipient):
+            if not edit.text().strip():
+                return edit
         return self.name
 
     def reload(self) -> None:
@@ -75,6 +84,7 @@ class UnitPage(Page):
         self.recipient.setText(unit.recipient)
         self.cc.setText(unit.cc)
         self.contact.setText(unit.contact)
+        self.missing.setText(missing_note(unit_missing(self.session.unit)))
 
     def _edited(self) -> None:
         unit = self.session.unit
@@ -92,6 +102,7 @@ class UnitPage(Page):
         unit.recipient = self.recipient.text().strip()
         unit.cc = self.cc.text().strip()
         unit.contact = self.contact.text().strip()
+        self.missing.setText(missing_note(unit_missing(unit)))
         self.changed.emit()
         if not unit.name:
             return
