@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from fzdesk import resources
 from fzdesk.domain.model import BODY_BLOCKS, Block, Item, Numbering, Report, Section, Unit, UnitType, derive_title
@@ -289,6 +290,8 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
             pos += 1
     if not recipient:
         r.warnings.append("没有找到主送机关（标题下一行、以冒号结尾）。")
+    # --- 附注 and 版记 (GB/T 9704) at the very end: never 署名, date or text of the last block
+    colophon = _strip_colophon(r, pos)
     # --- tail: 特此报告, 附件, 署名, 成文日期
     end = len(lines)
     closing_at = next((i for i in range(len(lines) - 1, pos - 1, -1) if CLOSING.match(fix_spaces(lines[i]))), None)
@@ -338,9 +341,9 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
         r.warnings.append("没有找到开头段落。")
     mapping: list[tuple[str, Block]] = []
     taken: dict[Block, Section] = {}
-    for n, (_, heading, after) in enumerate(heads):
+    for n, (_, heading, after, rest) in enumerate(heads):
         stop = heads[n + 1][0] if n + 1 < len(heads) else body_end
-        content, joins = join_broken([fix_spaces(x) for x in lines[after:stop]], width=width)
+        content, joins = join_broken([rest] * bool(rest) + [fix_spaces(x) for x in lines[after:stop]], width=width)
         repaired += joins
         block = _choose_block(heading, year, taken, r.warnings)
         numbering, items, lead = split_items(content)
@@ -388,7 +391,8 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
         title = ""  # the conventional title: derived again from the organs and the year
     unit_type = guess_unit_type(organs)
     name = organs[-1] if organs else ""
-    unit = Unit(name=name, unit_type=unit_type, organs=list(organs), recipient=recipient)
+    unit = Unit(name=name, unit_type=unit_type, organs=list(organs), recipient=recipient,
+                cc=colophon.get("cc", ""), contact=colophon.get("contact", ""))
     report = Report(unit_id=None, year=year or 0, title=title, recipient=recipient, organs=list(organs), date=date,
                     sections=sections, attachments=attachments,
                     catalogue_version=resources.catalogue().version)
@@ -401,36 +405,62 @@ def _heading_text(text: str) -> str | None:
     return text if text and len(text) <= TITLE_MAX and not text.endswith("。") else None
 
 
+class Heading(NamedTuple):
+    """A level-1 heading: its line, its text without the number, the line its content starts at, and the text
+    after it on its own line ("三、存在的不足。一是……": "一是……")."""
+
+    at: int
+    text: str
+    after: int
+    rest: str = ""
+
+
+#: A level-1 heading written as a sentence ("一、主要举措和成效。") is at most this long without its 。.
+SENTENCE_HEADING_MAX = 40
+
+
+def _numbered_heading(text: str, year: int | None) -> tuple[str, str] | None:
+    """The text after a "一、" / "第一部分" number as (heading, rest): the whole when it can be a heading; else its
+    first sentence when short and naming a block ("主要举措和成效。" or "存在的不足。一是……")."""
+    whole = _heading_text(text)
+    if whole is not None:
+        return whole, ""
+    head, _, rest = text.partition("。")
+    if 0 < len(head) <= SENTENCE_HEADING_MAX and (not rest.strip() or classify_heading(head, year) is not None):
+        return head.strip(), rest.strip()
+    return None
+
+
 def level1_headings(lines: list[str], outline: list[int | None], start: int, end: int,
-                    year: int | None) -> list[tuple[int, str, int]]:
-    """The level-1 headings among lines[start:end]: (where, text without its number, where its content starts).
+                    year: int | None) -> list[Heading]:
+    """The level-1 headings among lines[start:end].
 
     "一、" headings, "第一部分" / "第一章" / "第一篇" headings (the number alone on its line takes the next short
     line as its text) and Heading 1 paragraphs; when there are none of these, "1." / "1、" headings, provided
     their numbers run 1, 2, 3 … and at least two of them name different blocks (otherwise they are items).
     """
-    heads: list[tuple[int, str, int]] = []
+    heads: list[Heading] = []
     i = start
     while i < end:
         text = lines[i]
         m = LEVEL1.match(text) or PART.match(text)
-        heading = _heading_text(m.group(2)) if m and m.group(2) else None
+        found = _numbered_heading(m.group(2), year) if m and m.group(2) else None
         if m and m.re is PART and not m.group(2) and i + 1 < end and "。" not in lines[i + 1]:
             heading = _heading_text(lines[i + 1])  # "第一部分" / "主要举措和成效" on two lines
             if heading is not None:
-                heads.append((i, heading, i + 2))
+                heads.append(Heading(i, heading, i + 2))
                 i += 2
                 continue
-        if heading is not None:
-            heads.append((i, heading, i + 1))
+        if found is not None:
+            heads.append(Heading(i, found[0], i + 1, found[1]))
         elif outline[i] == 0 and "。" not in text and _heading_text(text) is not None:
             bare = ARABIC_ITEMS[0].match(text)
-            heads.append((i, bare.group(2).strip() if bare and bare.group(2).strip() else text, i + 1))
+            heads.append(Heading(i, bare.group(2).strip() if bare and bare.group(2).strip() else text, i + 1))
         i += 1
     return heads or _arabic_headings(lines, start, end, year)
 
 
-def _arabic_headings(lines: list[str], start: int, end: int, year: int | None) -> list[tuple[int, str, int]]:
+def _arabic_headings(lines: list[str], start: int, end: int, year: int | None) -> list[Heading]:
     """"1.主要举措和成效" headings of a document without "一、" ones: all the short numbered lines, or else those
     that name a block, when their numbers run 1, 2, 3 … and they name at least two different blocks."""
     found = [(i, int(m.group(1)), heading) for i in range(start, end)
@@ -438,7 +468,7 @@ def _arabic_headings(lines: list[str], start: int, end: int, year: int | None) -
     for candidates in (found, [f for f in found if classify_heading(f[2], year) is not None]):
         blocks = {classify_heading(heading, year) for _, _, heading in candidates} - {None}
         if [n for _, n, _ in candidates] == list(range(1, len(candidates) + 1)) and len(blocks) >= 2:
-            return [(i, heading, i + 1) for i, _, heading in candidates]
+            return [Heading(i, heading, i + 1) for i, _, heading in candidates]
     return []
 
 
@@ -447,7 +477,7 @@ def _tail_lines(r: _Reader, closing_at: int | None, tail_start: int) -> list[str
     borderless table clerks use to place the 署名 and 成文日期), which are then no longer unplaced."""
     cells: dict[int, list[str]] = {}
     for at, row, entry in r.table_rows:
-        if closing_at is not None and at > closing_at and all(
+        if closing_at is not None and closing_at < at <= len(r.lines) and all(
                 parse_date(c) or looks_like_organ(c) or _signed_date(c) for c in row):
             cells.setdefault(at, []).extend(row)
             r.unplaced.remove(entry)
@@ -456,6 +486,41 @@ def _tail_lines(r: _Reader, closing_at: int | None, tail_start: int) -> list[str
         out += cells.get(i, [])
         out += r.lines[i:i + 1]
     return out
+
+
+_NOTE = re.compile(r"^[（(](此件|此页|本件|联系人|联系电话)[^）)]*[）)]$")
+_COPY_TO = re.compile(r"^(抄送|抄报|分送)[：:]\s*(.+?)[。.]?$")
+_PRINTED = re.compile(r"(\d{4}|[〇零○一二三四五六七八九]{4})年.{1,6}月.{1,4}日印发$")
+_CONTACT = re.compile(r"^[（(]联系人[：:]\s*([^，,；;）)]+)[，,；;\s]*(?:联系)?电话[：:]\s*([\d\-－ ]+)[）)]$")
+
+
+def _strip_colophon(r: _Reader, pos: int) -> dict[str, str]:
+    """Takes the 附注 ("（此件公开发布）", "（联系人：……）") and the 版记 (抄送, "……2024年1月16日印发") off the end
+    of the lines, so the 署名 and date before them are found. 抄送 and the contact become the unit's usual ones;
+    the rest is listed as unplaced with what it is."""
+    found: dict[str, str] = {}
+    taken: list[Unplaced] = []
+    while len(r.lines) > pos + 1:
+        line = fix_spaces(r.lines[-1])
+        bare = re.sub(r"\s+", "", line)
+        copy_to, contact = _COPY_TO.match(bare), _CONTACT.match(line)
+        if copy_to:
+            found["cc"] = copy_to.group(2)
+        elif contact:
+            found["contact"] = f"{contact.group(1).strip()} {contact.group(2).strip()}"
+        elif _NOTE.match(bare):
+            taken.append(Unplaced(line, "附注（导出的报告不带附注，需要时请在导出的 Word 文档中补上）"))
+        elif _PRINTED.search(bare) and len(bare) <= 60:
+            taken.append(Unplaced(line, "版记的印发机关和印发日期（导出报送稿时按报告信息自动生成）"))
+        else:
+            break
+        r.lines.pop()
+        r.outline.pop()
+    r.unplaced += reversed(taken)
+    if found:
+        r.warnings.append("文末的" + "和".join(n for k, n in (("cc", "抄送"), ("contact", "联系人")) if k in found)
+                          + "已填入单位信息（新建单位时采用）。")
+    return found
 
 
 def _doubtful_date(line: str) -> bool:

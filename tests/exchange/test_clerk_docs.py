@@ -1,0 +1,78 @@
+"""Reports as clerks really write them in Word/WPS: what the user-style pass over import found wrong."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from fzdesk.domain.model import Block
+from fzdesk.exchange import recognise as rec
+from fzdesk.exchange.source import SourceParagraph
+from tests.exchange import samples
+
+
+def _county(replace: dict[str, list[str]], drop_closing: bool = False) -> rec.Recognised:
+    text: list[str] = []
+    for line in samples.lines(samples.county_text()):
+        key = next((k for k in replace if line.startswith(k)), None)
+        text += replace[key] if key is not None else [line]
+    if drop_closing:
+        text.remove("特此报告。")
+    return rec.recognise([SourceParagraph(line) for line in text])
+
+
+@pytest.mark.parametrize("heading", ["一、单位负责人履行推进法治建设第一责任人职责情况。",
+                                     "第一部分 单位负责人履行推进法治建设第一责任人职责情况。"])
+def test_a_level1_heading_ending_in_a_full_stop(heading: str) -> None:
+    """"一、……情况。" was no heading: the block and its text went into the opening."""
+    got = _county({"一、": [heading]})
+    section = got.report.section(Block.RESPONSIBILITY)
+    assert section is not None and section.heading == "单位负责人履行推进法治建设第一责任人职责情况"
+    assert section.items and section.items[0].paragraphs[0].startswith("我办严格履行")
+    opening = got.report.section(Block.OPENING)
+    assert opening is not None and len(opening.items[0].paragraphs) == 1
+
+
+def test_a_level1_heading_run_into_its_text() -> None:
+    """"三、存在的不足和原因。虽然……" in one paragraph: the heading and the text it starts are both kept."""
+    run_in = "三、存在的不足和原因。虽然我办今年法治政府建设取得明显成效，但同时也存在一些不足。"
+    got = _county({"三、": [], "虽然我办": [run_in]})
+    section = got.report.section(Block.SHORTCOMINGS)
+    assert section is not None and section.heading == "存在的不足和原因"
+    assert section.items[0].paragraphs == ["虽然我办今年法治政府建设取得明显成效，但同时也存在一些不足。"]
+    measures = got.report.section(Block.MEASURES)
+    assert measures is not None and not any("虽然" in p for i in measures.items for p in i.paragraphs)
+
+
+def test_a_numbered_sentence_that_names_no_block_is_no_heading() -> None:
+    """"一、……。……" whose first sentence names no block stays text (an inline item of the block above)."""
+    got = _county({"三、": ["一、狠抓落实。全年开展各类活动20余次。"]})
+    assert [b for _, b in got.mapping] == [Block.RESPONSIBILITY, Block.MEASURES, Block.PLANS]
+
+
+COLOPHONS = {
+    "附注": (["（此件公开发布）"], [("（此件公开发布）", "附注")], {}),
+    "附注和联系人": (["（此件公开发布）", "（联系人：张三，联系电话：0394-5123456）"], [("（此件公开发布）", "附注")],
+                {"contact": "张三 0394-5123456"}),
+    "版记": (["抄送：县委依法治县办。", "沈丘县人民政府办公室      2024年1月16日印发"],
+           [("沈丘县人民政府办公室2024年1月16日印发", "版记")], {"cc": "县委依法治县办"}),
+}
+
+
+@pytest.mark.parametrize("closing", [True, False])
+@pytest.mark.parametrize("kind", COLOPHONS)
+def test_the_note_and_colophon_after_the_date(kind: str, closing: bool) -> None:
+    """GB/T 9704's 附注 and 版记 after the date: without 特此报告 they hid the 署名 and date, which were glued
+    into the last block; with it they were "无法归类". 抄送 and the contact now fill the new unit's fields."""
+    extra, unplaced, unit = COLOPHONS[kind]
+    text = samples.lines(samples.county_text())
+    text[-1:] = ["沈丘县人民政府办公室", "2024年1月15日", *extra]
+    if not closing:
+        text.remove("特此报告。")
+    got = rec.recognise([SourceParagraph(line) for line in text])
+    assert got.report.date == dt.date(2024, 1, 15) and got.report.organs == ["沈丘县人民政府办公室"]
+    assert [(u.text, u.reason[:len(r)]) for u, (_, r) in zip(got.unplaced, unplaced, strict=True)] == unplaced
+    assert (got.unit.cc, got.unit.contact) == (unit.get("cc", ""), unit.get("contact", ""))
+    plans = got.report.section(Block.PLANS)
+    assert plans is not None and plans.items[-1].paragraphs[-1].endswith("良好社会氛围。")
