@@ -180,3 +180,24 @@ def test_last_years_closing_copied_in_keeps_the_step_in_progress_until_reviewed(
     assert shown_state(w) == "进行中"
     qtbot.mouseClick(page.stale_ok, LEFT)  # 无需修改
     assert not page.stale.isVisible() and shown_state(w) == "已完成"
+
+
+def test_the_attachment_example_names_the_reports_own_year(
+        store: Store, make_window: Callable[[Store], MainWindow], qtbot: QtBot) -> None:
+    """A fixed “2023年度…” example in a 2026 report reads as a line to copy: the example follows the report's year."""
+    from PySide6.QtWidgets import QLabel
+
+    unit = factories.unit()
+    store.save_unit(unit)
+    rid = store.create_report(factories.report(unit, 2026))
+    w = make_window(store)
+    w.go(next(i for i, s in enumerate(w.steps) if s.key == "closing"), focus=True)
+    page = w.current_page()
+    assert isinstance(page, ClosingPage)
+    (label,) = [lb for lb in page.findChildren(QLabel) if lb.buddy() is page.attachments]
+    assert "例如“2026年度法治政府建设主要数据表”" in label.text()
+    assert "2023" not in label.text()
+    key(w, Qt.Key.Key_A, ALT)  # 附件(&A): into the attachments
+    type_text(page.attachments, "2026年度法治政府建设主要数据表")
+    w.saver.flush()
+    assert store.load_report(rid).attachments == ["2026年度法治政府建设主要数据表"]

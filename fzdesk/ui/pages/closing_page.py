@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from fzdesk.domain.model import Block
 from fzdesk.ui.pages.base import Session, paragraphs
@@ -39,7 +39,7 @@ class ClosingPage(OneTextPage):
         self.closing.setAccessibleName("结尾")
         self.closing.setMaximumHeight(110)
         label.setBuddy(self.closing)
-        self.default = QPushButton("恢复为“特此报告。”(&D)")
+        self.default = self._example_button(self.closing, "结尾", DEFAULT_CLOSING)
         head = QHBoxLayout()
         head.addWidget(label)
         content = QVBoxLayout()
@@ -49,7 +49,8 @@ class ClosingPage(OneTextPage):
         row.addWidget(self.default)
         row.addStretch(1)
         content.addLayout(row)
-        att_label = QLabel("附件(&A)：每行一件，例如“2023年度法治政府建设主要数据表”；没有附件就留空")
+        att_label = QLabel(f"附件(&A)：每行一件，例如“{session.report.year}年度法治政府建设主要数据表”；"
+                           "没有附件就留空")  # the report's own year: a fixed 2023 read as a year to copy
         att_label.setWordWrap(True)
         self.attachments = TextEditor()
         self.attachments.setAccessibleName("附件")
@@ -69,7 +70,6 @@ class ClosingPage(OneTextPage):
         self.closing.textChanged.connect(self._closing_edited)
         self.attachments.textChanged.connect(self._attachments_edited)
         self.checked.toggled.connect(self._check_toggled)
-        self.default.clicked.connect(lambda: self.closing.setPlainText(DEFAULT_CLOSING))
 
     def first_focus(self) -> QWidget:
         return self.closing
