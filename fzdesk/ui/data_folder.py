@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,6 +36,7 @@ from fzdesk.paths import DB_NAME, DataLocation, DataSource, pc_data_folder
 from fzdesk.storage.lock import StoreLocked
 from fzdesk.storage.store import Store
 from fzdesk.ui import style
+from fzdesk.ui.dialog_body import ScrollingBody
 
 if TYPE_CHECKING:
     from fzdesk.ui.main_window import MainWindow
@@ -93,22 +94,21 @@ class MoveDataDialog(QDialog):
                  ) -> None:
         super().__init__(parent)
         self.setWindowTitle(MOVE_TITLE)
-        self.setMinimumWidth(620)
         self.plan = plan
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         self.heading = QLabel(f"把数据从{current.place}移到{to.place}")
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSize(font.pointSize() + 2)
-        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        style.strong(self.heading)  # (a size fixed here stayed at 14 pt when the dialog's text grew)
         layout.addWidget(self.heading)
+        body = QVBoxLayout()
+        body.setSpacing(12)
         self.details = QLabel(
             f"现在的位置：{plan.source}\n"
             f"移到：{plan.target}\n"
             f"数据约 {megabytes(plan.size)}，目标位置可用 {megabytes(plan.free)}。")
         self.details.setWordWrap(True)
-        layout.addWidget(self.details)
+        body.addWidget(self.details)
         careful = "请不要拔出U盘，也不要关机" if "U盘" in (current.place, to.place) else "请不要关机"
         self.after = QLabel(
             "移动之后：\n"
@@ -117,16 +117,23 @@ class MoveDataDialog(QDialog):
             "确认新位置的数据无误后，可以自己删掉它。\n"
             f"· 移动时程序会先保存所有修改；{careful}。")
         self.after.setWordWrap(True)
-        layout.addWidget(self.after)
+        body.addWidget(self.after)
         self.replace_box: QCheckBox | None = None
         if plan.target_state is not TargetState.EMPTY:
             warning = QLabel(f"注意：目标位置“{plan.target}”{plan.target_summary}。")
             style.error(warning)
             warning.setWordWrap(True)
-            layout.addWidget(warning)
-            self.replace_box = QCheckBox(f"用现在的数据替换它（原有内容改名为“{plan.target.name}-replaced-日期时间”"
-                                         "保留，不会删除）")
-            layout.addWidget(self.replace_box)
+            body.addWidget(warning)
+            # the details wrap in a label of their own: a checkbox cannot wrap, and its one line made the dialog at
+            # least 1552 px wide at the largest text size
+            self.replace_box = QCheckBox("用现在的数据替换它(&R)")
+            kept = QLabel(f"原有内容改名为“{plan.target.name}-replaced-日期时间”保留，不会删除。")
+            kept.setWordWrap(True)
+            kept.setContentsMargins(24, 0, 0, 0)
+            style.hint(kept)
+            body.addWidget(self.replace_box, 0, Qt.AlignmentFlag.AlignLeft)  # as wide as its text: a click hits it
+            body.addWidget(kept)
+        layout.addWidget(ScrollingBody(body), 1)
         buttons = QDialogButtonBox()
         self.move_button: QPushButton = buttons.addButton("移动(&M)", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
@@ -140,18 +147,9 @@ class MoveDataDialog(QDialog):
         else:
             self.move_button.setDefault(True)
             self.move_button.setFocus()
-        self._fit_screen()
-
-    def _fit_screen(self) -> None:
-        """Qt sizes a window for its text's natural width, then narrows it to 2/3 of the screen without making it
-        taller: on a 1024 px screen "移动之后" and "请不要拔出U盘" were cut off, and the replace checkbox's end.
-        Here the height follows the width actually used, and the width is never below what the checkbox needs."""
-        layout = self.layout()
-        assert layout is not None
-        screen = self.screen().availableGeometry()
-        width = max(self.minimumSizeHint().width(), min(self.sizeHint().width(), screen.width() * 2 // 3))
-        width = min(width, screen.width())
-        self.resize(width, layout.totalHeightForWidth(width))
+        # (Qt narrowed it to 2/3 of a 1024 px screen without making it taller: "移动之后" and "请不要拔出U盘" were
+        # cut off)
+        style.fit_dialog(self, 36)
 
     @property
     def replace(self) -> bool:

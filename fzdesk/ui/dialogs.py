@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from fzdesk.domain.model import UnitType
 from fzdesk.storage.backup_list import restorable
 from fzdesk.ui import style
+from fzdesk.ui.dialog_body import ScrollingBody
 
 if TYPE_CHECKING:
     from fzdesk.exchange.importer import ImportPreview
@@ -47,7 +48,6 @@ class NewUnitDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("新建单位")
-        self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.name = QLineEdit(placeholderText="例如：××镇人民政府")
@@ -57,11 +57,14 @@ class NewUnitDialog(QDialog):
         form.addRow("单位全称(&N)", self.name)
         form.addRow("单位类型(&T)", self.unit_type)
         layout.addLayout(form)
-        layout.addWidget(QLabel("其他信息（发文机关、主送机关等）可以在“单位信息”一步中填写。"))
+        more = QLabel("其他信息（发文机关、主送机关等）可以在“单位信息”一步中填写。")
+        more.setWordWrap(True)  # (unwrapped, it made the dialog at least 1169 px wide at the largest text size)
+        layout.addWidget(more)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        style.fit_dialog(self, 32)
 
     def accept(self) -> None:
         if not self.name.text().strip():
@@ -96,7 +99,6 @@ class NewReportDialog(QDialog):
         self.path: Path | None = None
         self.preview: ImportPreview | None = None
         self.setWindowTitle("新建年度报告")
-        self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.year = QSpinBox(minimum=2000, maximum=2100)
@@ -138,8 +140,10 @@ class NewReportDialog(QDialog):
         for widget in indented:
             widget.setContentsMargins(24, 0, 0, 0)
         file_row.setContentsMargins(24, 0, 0, 0)
-        layout.addWidget(box)
-        layout.addStretch(1)
+        body = QVBoxLayout()
+        body.addWidget(box)
+        body.addStretch(1)
+        layout.addWidget(ScrollingBody(body), 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -150,6 +154,7 @@ class NewReportDialog(QDialog):
         self._user_chose = False  # until the user picks a starting point, it follows the year
         self.group.buttonClicked.connect(lambda _b: setattr(self, "_user_chose", True))
         self._year_changed()
+        style.fit_dialog(self, 36)
 
     @staticmethod
     def _note(text: str) -> QLabel:
@@ -219,7 +224,6 @@ class BackupDialog(QDialog):
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("恢复备份")
-        self.resize(460, 380)
         self.chosen: Path | None = None
         self.backups = restorable(folder)
         self.paths = [b.path for b in self.backups]
@@ -243,6 +247,7 @@ class BackupDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        style.fit_dialog(self, 28, 18)
 
     def accept(self) -> None:
         row = self.list.currentRow()

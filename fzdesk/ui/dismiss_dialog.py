@@ -25,7 +25,6 @@ class DismissDialog(QDialog):
         self.finding = finding
         self.required = finding.severity is Severity.ERROR
         self.setWindowTitle("忽略这个问题")
-        self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         message = QLabel(f"【{finding.severity.label}】{finding.message}")
         message.setWordWrap(True)
@@ -39,7 +38,6 @@ class DismissDialog(QDialog):
         self.reason = QPlainTextEdit()
         self.reason.setAccessibleName("忽略的理由")
         self.reason.setTabChangesFocus(True)
-        self.reason.setMaximumHeight(100)
         label.setBuddy(self.reason)
         layout.addWidget(label)
         layout.addWidget(self.reason)
@@ -55,6 +53,9 @@ class DismissDialog(QDialog):
         layout.addWidget(self.buttons)
         self.reason.textChanged.connect(self._update)
         self._update()
+        self.ensurePolished()  # the text size (style.dialogs_follow), which the reason's height is measured in
+        self.reason.setMaximumHeight(4 * self.reason.fontMetrics().height())  # about three lines at any text size
+        style.fit_dialog(self, 32)
         self.reason.setFocus()
 
     @property

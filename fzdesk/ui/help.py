@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from fzdesk import resources
 from fzdesk.domain.model import BODY_BLOCKS, Block, UnitType
+from fzdesk.ui import style
 from fzdesk.ui.steps import Step
 
 
@@ -39,7 +40,6 @@ class HelpDialog(QDialog):
     def __init__(self, title: str, markdown: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"帮助 - {title}")
-        self.resize(640, 520)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()
         self.browser.setMarkdown(markdown)
@@ -47,3 +47,4 @@ class HelpDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        style.fit_dialog(self, 36, 24)

@@ -91,7 +91,7 @@ class HistoryDialog(QDialog):
     def __init__(self, store: Store, report_id: int, target: str, field: str, title: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_WindowPropagation)  # the window's (enlarged) text size
+        self.ensurePolished()  # the text size (style.dialogs_follow), which the list's width below is measured in
         self.chosen_value: Any = None
         self._entries: list[HistoryEntry] = store.history(report_id, target, field)
         self._is_text = not any(isinstance(e.value, dict) for e in self._entries)
@@ -163,8 +163,7 @@ class HistoryDialog(QDialog):
             self.close_button.setFocus()
             return
         # (at the largest text size 60 characters x 26 lines exceed any screen)
-        style.resize_within_screen(self, self.fontMetrics().horizontalAdvance("字") * 60,
-                                   self.fontMetrics().height() * 26)
+        style.fit_dialog(self, 60, 26)
         self.heading.setText(f"共保存了 {len(self._entries)} 个版本，最新的在最上面。选中一个版本查看，"
                              "再按“恢复此版本”。")
         last = len(self._entries) - 1

@@ -93,7 +93,7 @@ class ImportDialog(QDialog):
         if for_year is not None and not preview.report.year:
             self._set_year(for_year - 1)
         self.setWindowTitle("导入上一年度的报告")
-        style.resize_within_screen(self, 1180, 720)  # (1180 x 720 ran past a 1024 x 768 screen: 导入, 取消)
+        self.ensurePolished()  # the text size (style.dialogs_follow), which the questions' width is measured in
         layout = QVBoxLayout(self)
         self.kind = QLabel()
         self.kind.setWordWrap(True)
@@ -113,8 +113,10 @@ class ImportDialog(QDialog):
         scroll.setWidget(side_widget)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFixedWidth(380)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # 20 characters (380 px at 14 pt), but at most 2/5 of the screen: at the largest text size the preview keeps
+        # room, and an option wider than the column scrolls instead of being cut off unseen
+        em = self.fontMetrics().horizontalAdvance("字")
+        scroll.setFixedWidth(min(20 * em, self.screen().availableGeometry().width() * 2 // 5))
         middle.addWidget(scroll)
         layout.addLayout(middle, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -125,6 +127,7 @@ class ImportDialog(QDialog):
         layout.addWidget(buttons)
         self._fill_units(unit)
         self._show_version()
+        style.fit_dialog(self, 62, 36)  # (1180 x 720 ran past a 1024 x 768 screen: 导入, 取消)
 
     # ----- building --------------------------------------------------------------------------------
     def _build_facts(self) -> QGridLayout:
@@ -144,7 +147,9 @@ class ImportDialog(QDialog):
                 (QLabel("标题："), self.title_label, QLabel("成文日期："), self.date),
                 (QLabel("主送："), self.recipient, QLabel("署名："), self.signers)]
         for r, (a, b, c, d) in enumerate(rows):
-            b.setWordWrap(True)
+            for value in (b, d):  # (unwrapped, a long 署名 made the dialog 1278 px wide at the largest text size)
+                if isinstance(value, QLabel):
+                    value.setWordWrap(True)
             grid.addWidget(a, r, 0)
             grid.addWidget(b, r, 1)
             grid.addWidget(c, r, 2)

@@ -127,6 +127,7 @@ class FiguresView(QWidget):
         self.accept_all = QPushButton("全部采用(&A)")
         self.reject_all = QPushButton("全部不用(&R)")
         self.count = QLabel()
+        self.count.setWordWrap(True)  # (in one line it made the import dialog too wide at a large text size)
         for w in (self.accept_all, self.reject_all):
             buttons.addWidget(w)
         buttons.addWidget(self.count, 1)

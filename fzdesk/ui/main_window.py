@@ -253,6 +253,7 @@ class MainWindow(QMainWindow):
         font = self.stack.font()
         font.setPointSize(size)
         self.stack.setFont(font)  # reaches every page, also those made later (no style sheet stops it)
+        style.dialogs_follow(size)  # and every dialog and message box opened from now on
         if self.session.store.setting(FONT_SETTING, DEFAULT_POINT_SIZE) != size:
             self.session.store.set_setting(FONT_SETTING, size)
         if announce:

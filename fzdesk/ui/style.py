@@ -48,6 +48,47 @@ def resize_within_screen(window: QWidget, width: int, height: int) -> None:
     window.resize(min(width, screen.width() * 9 // 10), min(height, screen.height() * 9 // 10))
 
 
+def dialogs_follow(point_size: int) -> None:
+    """Every dialog and message box the program opens gets the pages' text size (视图 → 放大文字): the program's
+    own dialogs, the message boxes (also QMessageBox.warning and the like), the file dialog and the input boxes.
+    One font for the class QDialog, which Qt gives every widget that inherits it when the widget is polished (just
+    before it is first shown; a dialog that measures its text in __init__ calls ensurePolished() first), and its
+    children inherit. Older clerks who enlarge the text need the questions as large as the pages."""
+    font = QFont(QApplication.font())
+    font.setPointSize(point_size)
+    QApplication.setFont(font, "QDialog")  # type: ignore[arg-type]  # (the stubs say bytes; PySide takes str)
+
+
+FRAME_ROOM = QSize(16, 40)  # what a window's frame and title bar add to its size (Windows 10/11: 2 + 31 + 2 px)
+
+
+def fit_dialog(dialog: QWidget, ems_wide: int, lines_high: int = 0) -> None:
+    """Sizes a dialog for its text at the chosen text size: ems_wide characters wide and lines_high lines high (0: as
+    high as its contents need), never narrower than its contents allow, with the height its wrapped lines need at
+    that width, within 90% of its screen (all of it if the contents need more). Qt's own sizing narrows a dialog to
+    2/3 of the screen without making it taller: at a large text size wrapped lines were cut off."""
+    dialog.ensurePolished()  # (the dialog gets the text size when it is polished: dialogs_follow)
+    metrics = QFontMetrics(dialog.font())
+    screen = dialog.screen().availableGeometry()
+    least = dialog.minimumSizeHint()
+    # the window's frame and title bar lie outside the size set here
+    room = QSize(screen.width() - FRAME_ROOM.width(), screen.height() - FRAME_ROOM.height())
+    width = min(max(least.width(), min(ems_wide * metrics.horizontalAdvance("字"), screen.width() * 9 // 10)),
+                room.width())
+    layout = dialog.layout()
+
+    def needed(width: int) -> int:
+        if layout is not None and layout.hasHeightForWidth():
+            return max(least.height(), layout.totalHeightForWidth(width))
+        return max(least.height(), dialog.sizeHint().height())
+
+    if needed(width) > screen.height() * 9 // 10:  # too tall: as wide as the screen, for fewer wrapped lines
+        width = room.width()
+    need = needed(width)
+    height = min(max(need, lines_high * metrics.height()), max(screen.height() * 9 // 10, need), room.height())
+    dialog.resize(width, height)
+
+
 def dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
@@ -82,6 +123,12 @@ def _bold(point_size: int = 0) -> QFont:
     if point_size:
         font.setPointSize(point_size)
     return font
+
+
+def strong(label: QLabel) -> QLabel:
+    """A heading inside a dialog: bold, at the dialog's text size (a size set here would not follow it)."""
+    label.setFont(_bold())
+    return label
 
 
 def hint(label: QLabel) -> QLabel:

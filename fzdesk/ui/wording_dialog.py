@@ -14,7 +14,6 @@ class ExceptionDialog(QDialog):
         super().__init__(parent)
         self.word = word
         self.setWindowTitle("这不是错误（加入例外）")
-        self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         hint = QLabel(f"以后凡是出现下面这个词语，其中的“{word}”都不再提示。词语越完整越好"
                       f"（例如“法制审核”而不是“法制”），以免漏掉真正的错误。")
@@ -27,6 +26,7 @@ class ExceptionDialog(QDialog):
         form.addRow("例外词语(&P)：", self.phrase)
         layout.addLayout(form)
         self.error = QLabel()
+        self.error.setWordWrap(True)
         style.error(self.error)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -35,6 +35,7 @@ class ExceptionDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        style.fit_dialog(self, 30)
         self.phrase.setFocus()
         self.phrase.selectAll()
 

@@ -6,12 +6,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from fzdesk.pyside_fix import pin_singletons
 from fzdesk.storage.store import Store
 from fzdesk.ui.main_window import MainWindow
+from fzdesk.ui.style import dialogs_follow
 from tests import factories
 from tests.exchange import samples
 from tests.ui import modal
@@ -25,6 +26,14 @@ def _dialog_drivers_end_with_their_test() -> Iterator[None]:
     modal.current_test[0] += 1
     yield
     modal.current_test[0] += 1
+
+
+@pytest.fixture(autouse=True)
+def _dialogs_at_the_default_text_size() -> Iterator[None]:
+    """A window's text size reaches every dialog (style.dialogs_follow) through the application, which outlives the
+    test: a later test's dialogs start at the application's own size again."""
+    yield
+    dialogs_follow(QApplication.font().pointSize())
 
 
 @pytest.fixture

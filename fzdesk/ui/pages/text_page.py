@@ -5,10 +5,23 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
-from fzdesk.domain.model import Block, Item, Section
+from fzdesk import resources
+from fzdesk.domain.model import Block, Item, Section, UnitType
+from fzdesk.domain.outline_text import fill
 from fzdesk.exchange.carry import CopyResult
+from fzdesk.ui.ask import Role, ask
 from fzdesk.ui.last_year_pane import (
     TOGGLE_KEYS,
     VISIBLE_SETTING,
@@ -28,6 +41,19 @@ def ensure_single_item(session: Session, section: Section) -> Item:
         session.store.add_item(section.id, 0, item)
         section.items.append(item)
     return section.items[0]
+
+
+RESTORE_EXAMPLE = "恢复示例文字(&D)…"
+
+
+def opening_example(session: Session) -> str:
+    """The outline's opening for the unit's type, with the year and the unit's organ filled in (what a new report
+    starts with, and what the 开头 step's state compares with)."""
+    unit, report = session.unit, session.report
+    if unit is None or report is None:
+        return ""
+    organ = unit.organs[0] if unit.organs else unit.name
+    return fill(resources.outline_opening(UnitType(unit.unit_type)), report.year, organ)
 
 
 class TextEditor(QPlainTextEdit):
@@ -74,6 +100,34 @@ class OneTextPage(Page):
         self.stale_ok.clicked.connect(self._mark_reviewed)
         return split
 
+    def _example_button(self, editor: QPlainTextEdit, what: str, example: str) -> QPushButton:
+        """恢复示例文字…: the same button on 开头 and 结尾. It asks before it replaces the clerk's own text, replaces
+        it as one edit (Ctrl+Z in the editor takes it back) and saves at once; the old text stays in 历史版本."""
+        button = QPushButton(RESTORE_EXAMPLE)
+        button.setToolTip(f"把{what}换成示例文字：{example[:40]}{'…' if len(example) > 40 else ''}")
+        button.setAutoDefault(False)
+        button.clicked.connect(lambda: self.restore_example(editor, what, example))
+        return button
+
+    def restore_example(self, editor: QPlainTextEdit, what: str, example: str) -> None:
+        current = editor.toPlainText().strip()
+        if current == example.strip():
+            editor.setFocus()
+            return
+        if current and ask(self, QMessageBox.Icon.Question, "恢复示例文字",
+                           f"把{what}换成示例文字吗？\n\n现在的文字会被替换。替换之后，在{what}里按 Ctrl+Z 可以撤销；"
+                           "原来的文字也留在历史版本中。",
+                           [("替换(&R)", Role.AcceptRole), ("取消", Role.RejectRole)], default=1) != 0:
+            return
+        cursor = editor.textCursor()
+        cursor.beginEditBlock()  # one step for Ctrl+Z (setPlainText would empty the editor's undo history)
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(example)
+        cursor.endEditBlock()
+        editor.setTextCursor(cursor)
+        self.session.saver.flush()  # saved at once, not 400 ms later
+        editor.setFocus()
+
     def _toggle_side(self, on: bool) -> None:
         if self.last_year_pane is None:
             return
@@ -118,9 +172,14 @@ class OpeningPage(OneTextPage):
         label.setBuddy(self.editor)
         head = QHBoxLayout()
         head.addWidget(label)
+        self.default = self._example_button(self.editor, "开头", opening_example(session))
         content = QVBoxLayout()
         content.addLayout(head)
         content.addWidget(self.editor, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.default)
+        row.addStretch(1)
+        content.addLayout(row)
         self.outer.addWidget(self._with_last_year(section, head, content), 1)
         self.reload()
         self.editor.textChanged.connect(self._edited)

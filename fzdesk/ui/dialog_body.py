@@ -1,0 +1,45 @@
+"""A dialog's body that is as tall as its text needs, and scrolls only where the screen is too small for it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QWidget
+
+
+class ScrollingBody(QScrollArea):
+    """Holds the widgets between a dialog's title and its buttons. It asks for the height its wrapped lines need
+    at its width (style.fit_dialog sizes the dialog for that), so nothing scrolls where the dialog fits; at the
+    largest text size on a 1024 x 768 screen the body scrolls and the dialog's buttons stay on the screen (the
+    text of 新建年度报告 and 移动数据 ran past the screen's lower edge, 确定 and 移动 with it)."""
+
+    def __init__(self, content: QLayout, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        body = QWidget()
+        body.setLayout(content)
+        content.setContentsMargins(0, 0, 0, 0)
+        self.setWidget(body)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def _body(self) -> QWidget:
+        body = self.widget()
+        assert body is not None
+        return body
+
+    def _body_height(self, width: int) -> int:
+        body = self._body()
+        return body.heightForWidth(width) if body.hasHeightForWidth() else body.sizeHint().height()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._body_height(width)
+
+    def sizeHint(self) -> QSize:
+        width = self._body().sizeHint().width()
+        return QSize(width, self._body_height(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._body().minimumSizeHint().width(), 4 * self.fontMetrics().height())
