@@ -13,6 +13,7 @@ from typing import Any
 from fzdesk.domain.numbering import chinese_number
 from fzdesk.exchange.embedded import paragraph_text
 from fzdesk.exchange.package import W_NS, DocxPackage, UnreadableFile, parse_xml
+from fzdesk.exchange.repair import MARKER
 
 MAX_TEXT_BYTES = 16 * 1024 * 1024
 
@@ -348,7 +349,7 @@ class _Walker:
             if el.tag == _P:
                 paragraph = _paragraph(el, self.styles, self.numbering)
                 paragraph.in_text_box = in_text_box
-                out.append(paragraph)
+                out += split_at_breaks(paragraph)
                 out += self.text_boxes(el)
             elif el.tag == _TBL:
                 out += self.table(el)
@@ -385,6 +386,31 @@ class _Walker:
         return out
 
 
+#: A manual line break (Shift+Enter) after one of these ends a paragraph; elsewhere it only wraps a line.
+_BREAK_ENDS = "。！？；：!?;:"
+
+
+def split_at_breaks(paragraph: SourceParagraph) -> list[SourceParagraph]:
+    """A paragraph with manual line breaks (Shift+Enter, common in text pasted from a web page or WPS) as the
+    paragraphs it shows: a break after a sentence or after a numbered heading ("（一）加强组织领导") starts a new
+    one; a break inside a sentence (a title or a line wrapped by hand) is only taken out."""
+    if "\n" not in paragraph.text:
+        return [paragraph]
+    pieces: list[str] = []
+    for part in paragraph.text.split("\n"):
+        if pieces:
+            last = ((paragraph.label if len(pieces) == 1 else "") + pieces[-1]).strip(" \t\u3000")
+            heading = bool(MARKER.match(last)) and "。" not in last and len(last) <= 50
+            if not last or not (last[-1] in _BREAK_ENDS or heading):
+                pieces[-1] += part
+                continue
+        pieces.append(part)
+    pieces = [p for p in pieces if p.strip()] or [""]
+    first = dataclasses.replace(paragraph, text=pieces[0])
+    return [first, *(SourceParagraph(p, in_table=paragraph.in_table, in_text_box=paragraph.in_text_box)
+                     for p in pieces[1:])]
+
+
 def _ancestors_within(el: Any, top: Any) -> list[Any]:
     out = []
     for a in el.iterancestors():
@@ -404,7 +430,7 @@ def _paragraph(p: Any, styles: Styles, numbering: Numbering) -> SourceParagraph:
     if own is not None and own[0] == "" and style_num is not None:  # only w:ilvl given: the style's list
         num = (style_num[0], own[1])
     outline = _outline(ppr)
-    text = _own_text(p).replace("\n", "")
+    text = _own_text(p)
     label = numbering.label(*num) if num is not None and text.strip() else ""
     return SourceParagraph(text, label, outline if outline is not None else style_outline)
 

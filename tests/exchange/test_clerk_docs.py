@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
+import docx
 import pytest
+from docx.enum.text import WD_BREAK
 
 from fzdesk.domain.model import Block
 from fzdesk.exchange import recognise as rec
+from fzdesk.exchange.importer import open_import
 from fzdesk.exchange.source import SourceParagraph
 from tests.exchange import samples
+from tests.exchange.test_recognise import MEASURE_TITLES
 
 
 def _county(replace: dict[str, list[str]], drop_closing: bool = False) -> rec.Recognised:
@@ -76,3 +82,46 @@ def test_the_note_and_colophon_after_the_date(kind: str, closing: bool) -> None:
     assert (got.unit.cc, got.unit.contact) == (unit.get("cc", ""), unit.get("contact", ""))
     plans = got.report.section(Block.PLANS)
     assert plans is not None and plans.items[-1].paragraphs[-1].endswith("良好社会氛围。")
+
+
+def _with_breaks(tmp_path: Path, paragraphs: list[list[str]]) -> Path:
+    """A .docx whose paragraphs hold manual line breaks (Shift+Enter) between the given parts."""
+    document = docx.Document()
+    for parts in paragraphs:
+        p = document.add_paragraph(parts[0])
+        for part in parts[1:]:
+            run = p.add_run()
+            run.add_break(WD_BREAK.LINE)
+            run.add_text(part)
+    path = tmp_path / "breaks.docx"
+    document.save(str(path))
+    return path
+
+
+def test_manual_line_breaks_between_heading_and_text(tmp_path: Path) -> None:
+    """Text pasted from a web page: heading and text in one paragraph split by Shift+Enter. They were glued, so
+    "（一）加强组织领导" took the first sentence of its text into its title."""
+    lines = samples.lines(samples.county_text())
+    grouped: list[list[str]] = []
+    for line in lines:
+        if grouped and re.match(r"^（[一二三四五]）", grouped[-1][0]) and len(grouped[-1]) == 1:
+            grouped[-1].append(line)
+        else:
+            grouped.append([line])
+    preview = open_import(_with_breaks(tmp_path, grouped))
+    measures = preview.report.section(Block.MEASURES)
+    assert measures is not None and [i.title for i in measures.items] == MEASURE_TITLES
+    assert all(i.paragraphs for i in measures.items)
+
+
+def test_a_line_break_inside_a_sentence_only_wraps(tmp_path: Path) -> None:
+    """A title and a sentence wrapped by hand stay one line each."""
+    lines = samples.lines(samples.county_text())
+    at = next(n for n, x in enumerate(lines) if x.startswith("我办严格履行"))
+    rows = [[x] for x in lines]
+    rows[1] = ["关于2023年度法治政府", "建设情况的报告"]
+    rows[at] = [lines[at][:25], lines[at][25:]]
+    preview = open_import(_with_breaks(tmp_path, rows))
+    assert preview.report.year == 2023 and preview.report.organs == ["沈丘县人民政府办公室"]
+    section = preview.report.section(Block.RESPONSIBILITY)
+    assert section is not None and section.items[0].paragraphs[0] == lines[at]
