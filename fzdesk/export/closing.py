@@ -11,12 +11,15 @@ from fzdesk.export.geometry import CHAR, LAYOUT_WIDTH, SIZE_RECORD, chars, text_
 from fzdesk.export.layout import Align, Element, Para, Run, blank
 from fzdesk.export.options import ExportOptions, Variant
 
+RECORD_CHAR = 20 * SIZE_RECORD // 2  # 280 twips: one 四号 character
+#: The 版记's first and last rules, in eighths of a point: about 0.35 mm (GB/T 9704-2012 7.4.1).
+THICK_RULE = 8
+BLANK_DATE = "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"
+
 
 def date_text(date: dt.date | None) -> str:
     """成文日期 in Arabic numerals without zero padding: 2023年12月15日 (blanks when not set)."""
-    if date is None:
-        return "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"
-    return written_date(date)
+    return BLANK_DATE if date is None else written_date(date)
 
 
 def annex_name(report: Report) -> str:
@@ -88,12 +91,49 @@ def signature(report: Report, unit: Unit, options: ExportOptions) -> list[Elemen
     return out
 
 
-def record(unit: Unit, options: ExportOptions) -> list[Element]:
-    """版记 of a 报送稿: the 抄送 line between two separator lines, 1 character in on both sides."""
-    cc = unit.cc.strip().rstrip("。.，,")
-    if options.variant is not Variant.SUBMITTED or not cc:
+def default_issuer(report: Report, unit: Unit) -> str:
+    """印发机关 when the clerk set none: the office of the first issuing organ (沈丘县司法局 → 沈丘县司法局办公室);
+    an organ that is an office itself (沈丘县人民政府办公室) sends its own report to print."""
+    organ = issuing_organs(report, unit)[0]
+    return organ if organ.endswith(("办公室", "办公厅")) else f"{organ}办公室"
+
+
+def issuer(report: Report, unit: Unit, options: ExportOptions) -> str:
+    return options.issuer.strip() or default_issuer(report, unit)
+
+
+def issue_date(report: Report) -> dt.date | None:
+    """印发日期: the one the clerk set, else the 成文日期."""
+    return report.issued_on or report.date
+
+
+def imprint_runs(report: Report, unit: Unit, options: ExportOptions) -> list[Run]:
+    """印发机关 at the line's start, "2024年1月5日印发" at a right tab 1 character in from the right (7.4.3)."""
+    date = issue_date(report)
+    when = f"{written_date(date) if date else BLANK_DATE}印发"
+    return [Run(issuer(report, unit, options), size=SIZE_RECORD, spacing=0), Run("\t", size=SIZE_RECORD, spacing=0),
+            Run(when, size=SIZE_RECORD, spacing=0)]
+
+
+def record(report: Report, unit: Unit, options: ExportOptions) -> list[Para]:
+    """版记 of a 报送稿: 抄送 (when the unit has one) and the 印发机关 and 印发日期 line (unless turned off),
+    1 character in on both sides, between a rule above and a rule on the text block's lower edge.
+
+    One framed paragraph, the parts on lines of their own: LibreOffice 7.4 sets each of two framed paragraphs in
+    a frame of its own (the second went to the next page's top), so the thin rule GB/T 9704 draws between the
+    parts is not drawn."""
+    if options.variant is not Variant.SUBMITTED:
         return []
-    # The separator lines span the text block; the text keeps 1 character (an ideographic space) in.
-    run = Run(f"\u3000抄送：{cc}。", size=SIZE_RECORD, spacing=0)
-    # At the foot of the last page (GB/T 9704-2012 7.4.1), not under the date.
-    return [Para([run], align=Align.LEFT, border_top=8, border_bottom=8, foot=True)]
+    runs: list[Run] = []
+    cc = unit.cc.strip().rstrip("。.，,")
+    if cc:
+        runs.append(Run(f"抄送：{cc}。", size=SIZE_RECORD, spacing=0))
+    if options.imprint:
+        runs += imprint_runs(report, unit, options)
+    if not runs:
+        return []
+    breaks = (0,) if cc and options.imprint else ()
+    # At the foot of the last page (GB/T 9704-2012 7.4.1), not under the date; paged.on_even_page puts that
+    # page on the back of a sheet.
+    return [Para(runs, align=Align.LEFT, left=RECORD_CHAR, right=RECORD_CHAR, tab=LAYOUT_WIDTH - RECORD_CHAR,
+                 border_top=THICK_RULE, border_bottom=THICK_RULE, foot=True, breaks=breaks)]

@@ -26,6 +26,7 @@ from fzdesk.export.wordml import R_NS, W_NS, XML_DECL, Writer, paragraph_texts
 
 DOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+ANCHOR_LINE = 20  # twips: the line of the empty paragraph after the 版记, too low to start a page of its own
 
 
 def build(report: Report, unit: Unit, options: ExportOptions, catalogue: Catalogue | None) -> list[Element]:
@@ -44,8 +45,22 @@ def build(report: Report, unit: Unit, options: ExportOptions, catalogue: Catalog
     if options.figures_annex and catalogue is not None:
         number = names.index(closing.annex_name(report)) + 1 if len(names) > 1 else None
         elements += annex.annex(report, catalogue, number)
-    elements += closing.record(unit, options)
+    elements += closing.record(report, unit, options)
     return elements
+
+
+def with_record_on_even_page(elements: list[Element], options: ExportOptions) -> list[Element]:
+    """A document with a 版记 (a 报送稿) is laid out by Qt to find its page (fzdesk.export.paged.on_even_page);
+    the others are left as built, without starting Qt."""
+    if not any(isinstance(e, Para) and e.foot for e in elements):
+        return elements
+    from fzdesk.export.paged import on_even_page
+    from fzdesk.export.pdf import ensure_gui_application
+
+    ensure_gui_application()
+    # LibreOffice anchors a framed paragraph that ends the document to the paragraph before it (the date), and
+    # moves that with its keep-with-next chain to the 版记's page: a 20-twip empty paragraph after it is its anchor.
+    return [*on_even_page(elements, options.font_set), Para([], line=ANCHOR_LINE)]
 
 
 @dataclass(frozen=True)
@@ -71,7 +86,7 @@ def export_docx(report: Report, unit: Unit, options: ExportOptions | None = None
     """The .docx bytes of a report, with the report JSON embedded (and the checklist of last year's plans, so
     that next year's import keeps it)."""
     options = options or ExportOptions()
-    elements = build(report, unit, options, catalogue)
+    elements = with_record_on_even_page(build(report, unit, options, catalogue), options)
     centred = options.page_numbers is PageNumbers.CENTRED
     doc_rels = [
         ("rIdStyles", f"{DOC_REL}/styles", "styles.xml"),

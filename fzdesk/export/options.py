@@ -38,6 +38,8 @@ class ExportOptions:
     figures_annex: bool = False
     page_numbers: PageNumbers = PageNumbers.OUTSIDE
     seal_space: bool = False  # leave room for a seal: date 4 characters from the right, 署名 centred above
+    imprint: bool = True  # 报送稿: 印发机关 and 印发日期 in the 版记 (GB/T 9704-2012 7.4.3)
+    issuer: str = ""  # 印发机关; empty: the first issuing organ's 办公室 (closing.default_issuer)
 
     def __post_init__(self) -> None:
         # Plain strings (from JSON or a caller) become the enums, so comparisons by identity hold.
@@ -57,6 +59,7 @@ class ExportOptions:
         converters: dict[str, Any] = {
             "font_set": FontSet, "variant": Variant, "page_numbers": PageNumbers,
             "doc_number": str, "signer": str, "bold_level2": bool, "figures_annex": bool, "seal_space": bool,
+            "imprint": bool, "issuer": str,
         }
         for f in fields(cls):
             if f.name in data:

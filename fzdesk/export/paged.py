@@ -265,21 +265,58 @@ def _draw_page(doc: Any, painter: Any, index: int) -> None:
                 line.draw(painter, rect.topLeft())
 
 
+def layout_device() -> Any:
+    """A 1440-dpi device for the layout's font metrics, so the pages match the PDF exactly."""
+    from PySide6.QtGui import QImage
+
+    device = QImage(1, 1, QImage.Format.Format_RGB32)
+    device.setDotsPerMeterX(56693)
+    device.setDotsPerMeterY(56693)
+    return device
+
+
+def foot_pages(elements: list[Element], font_set: FontSet, device: Any = None) -> tuple[int, int] | None:
+    """The 1-based pages of the 版记 and of the last line above it, or None without a 版记."""
+    if not any(isinstance(e, Para) and e.foot for e in elements):
+        return None
+    painter = _Painter(font_set, device if device is not None else layout_device())
+    doc = painter.build(elements)
+    layout = doc.documentLayout()
+    spacer_number, last = painter.feet[-1]
+    record = int(layout.blockBoundingRect(doc.findBlockByNumber(last)).top() // g.TEXT_HEIGHT) + 1
+    above = doc.findBlockByNumber(spacer_number).previous()
+    text = int((layout.blockBoundingRect(above).bottom() - 1) // g.TEXT_HEIGHT) + 1 if above.isValid() else record
+    return record, text
+
+
+def on_even_page(elements: list[Element], font_set: FontSet, device: Any = None) -> list[Element]:
+    """The 版记 on an even page, the back of the last sheet (GB/T 9704-2012 7.4.1: its last rule on the lower edge
+    of the document's last page; the 公文 is printed on both sides). Where it would fall on an odd page, an empty
+    paragraph with a page break before it carries it to the next page; where the text already filled that odd
+    page's predecessor (the 版记 was pushed onto a page of its own), two of them leave that page blank.
+    The pages are Qt's layout of the same paragraphs; Word and LibreOffice break them at the same lines."""
+    pages = foot_pages(elements, font_set, device)
+    if pages is None or pages[0] % 2 == 0:
+        return elements
+    record, text = pages
+    first = next(i for i, e in enumerate(elements) if isinstance(e, Para) and e.foot)
+    breaks = 2 if record > text else 1
+    return [*elements[:first], *(Para([], page_break_before=True) for _ in range(breaks)), *elements[first:]]
+
+
 class PagedReport:
     """A report laid out on A4 pages; paint(painter, index) draws one page in twips."""
 
     def __init__(self, report: Report, unit: Unit, options: ExportOptions | None = None,
                  catalogue: Catalogue | None = None, *, device: Any = None) -> None:
-        from PySide6.QtGui import QFont, QImage
+        from PySide6.QtGui import QFont
 
         self.options = options or ExportOptions()
         if device is None:
-            # A 1440-dpi device for the layout's font metrics, so the pages match the PDF exactly.
-            device = QImage(1, 1, QImage.Format.Format_RGB32)
-            device.setDotsPerMeterX(56693)
-            device.setDotsPerMeterY(56693)
+            device = layout_device()
         self._device = device
-        self.doc = _Painter(self.options.font_set, device).build(build(report, unit, self.options, catalogue))
+        elements = on_even_page(build(report, unit, self.options, catalogue), self.options.font_set, device)
+        self.doc = _Painter(self.options.font_set, device).build(elements)
         self.page_number_font = QFont()
         self.page_number_font.setFamilies([font_for(self.options.font_set, Role.SONG), *FALLBACKS[Role.SONG]])
         self.page_number_font.setPixelSize(g.PAGE_NUMBER_CHAR)  # in twips: the painter draws in twips

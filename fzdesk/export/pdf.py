@@ -20,9 +20,12 @@ _app: Any = None
 
 
 def ensure_gui_application() -> Any:
-    """The running QGuiApplication, or a new one (offscreen when there is no display)."""
+    """The running QGuiApplication, or a new one (offscreen when there is no display). A QApplication: the
+    .docx export lays a 报送稿 out (paged.on_even_page), and a window or pytest-qt opened later in the same
+    process needs the widgets' kind of application."""
     global _app
     from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     from fzdesk.pyside_fix import pin_singletons
 
@@ -32,7 +35,7 @@ def ensure_gui_application() -> Any:
         return app
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _app = QGuiApplication(["fzdesk"])
+    _app = QApplication(["fzdesk"])
     return _app
 
 

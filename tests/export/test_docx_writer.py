@@ -232,7 +232,7 @@ def test_submitted_copy_has_doc_number_signer_and_record() -> None:
     assert first.text == "沈政办〔2024〕1号\t签发人：张三"
     assert first.fonts()[-1] == "楷体_GB2312"
     last = [p for p in paragraphs(data) if p.text][-1]
-    assert last.text == "\u3000抄送：县委依法治县办。"
+    assert last.text == "抄送：县委依法治县办。\n沈丘县人民政府办公室\t2023年12月15日印发"
     assert last.el.find(f"{W}pPr/{W}pBdr/{W}top") is not None
 
 

@@ -70,8 +70,11 @@ def test_text_reads_back(pdf: Path) -> None:
 
 def test_the_record_is_at_the_foot_of_the_last_page(pdf: Path) -> None:
     """As the .docx frames it (GB/T 9704-2012 7.4.1), not under the annex table."""
-    rows = merge_rows(geometry(pdf)[-1].lines)
-    record = next(r for r in rows if r.text == "抄送：县委依法治县办。")
+    pages = geometry(pdf)
+    assert len(pages) % 2 == 0, "on the back of the last sheet"
+    rows = merge_rows(pages[-1].lines)
+    assert any(r.text == "抄送：县委依法治县办。" for r in rows)
+    record = next(r for r in rows if r.text.endswith("印发"))  # the 版记's last line
     bottom = (297 - 35) * MM
     # Qt draws each rule in the middle of a block of its own, so the text sits a little higher than in Word.
     assert bottom - 1.5 * 579 / 20 < record.y1 < bottom, f"not at the foot: {record.y0:.1f}–{record.y1:.1f}"
@@ -86,5 +89,8 @@ def test_the_date_is_not_alone_on_the_last_page(tmp_path: Path, qapp: Any) -> No
     path = write_pdf(factories.report(unit), unit, tmp_path / "short.pdf",
                      ExportOptions(variant=Variant.SUBMITTED, doc_number="沈政办〔2024〕3号", signer="李四"),
                      resources.catalogue())
-    last = [r.text for r in merge_rows(geometry(path)[-1].lines)]
-    assert last[:4] == ["特此报告。", unit.name, "2023年12月15日", "抄送：县委依法治县办。"], last
+    pages = geometry(path)
+    last = [r.text for r in merge_rows(pages[-2].lines)]
+    assert last[:3] == ["特此报告。", unit.name, "2023年12月15日"], last
+    # Page 3 ends the text: the 版记 goes over to page 4, the back of the sheet.
+    assert len(pages) == 4 and next(r.text for r in merge_rows(pages[-1].lines)) == "抄送：县委依法治县办。"

@@ -1,0 +1,83 @@
+"""The 版记 of a 报送稿 as LibreOffice prints it: 抄送 and the 印发 line at the foot of an even page.
+
+GB/T 9704-2012 7.4.1 puts the 版记's last rule on the lower edge of the document's last page, and a 公文 is printed
+on both sides: that page is the back of the last sheet. The closing block is lengthened line by line to end the
+text on every kind of page: an odd page with room (the 版记 goes over to the next page), a page that the 版记 no
+longer fits on (it goes to the next page, which is even), an even page with room, and the foot of an even page
+(the 版记 would fall on an odd page: that page is left blank).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from fzdesk import resources
+from fzdesk.domain.model import Block, Report
+from fzdesk.export.docx_writer import build, export_docx
+from fzdesk.export.options import ExportOptions, Variant
+from fzdesk.export.paged import PagedReport, foot_pages
+from tests.export.pdf_geometry import Page
+from tests.export.render import geometry, render_pdf, soffice
+from tests.export.sample import sample_report, sample_unit
+
+pytestmark = [
+    pytest.mark.render,
+    pytest.mark.skipif(soffice() is None or shutil.which("pdftotext") is None,
+                       reason="LibreOffice and poppler-utils render the document"),
+]
+
+BOTTOM = (297 - 35) * 72 / 25.4  # the text block's lower edge, pt
+LINE = 579 / 20  # pt
+SUBMITTED = ExportOptions(variant=Variant.SUBMITTED)
+
+
+def lengthened(lines: int) -> Report:
+    report = sample_report()
+    closing = report.section(Block.CLOSING)
+    assert closing is not None
+    closing.items[0].paragraphs[:0] = [f"补充说明第{n}行的内容写满一行。" for n in range(lines)]
+    return report
+
+
+def body_rows(page: Page) -> list[str]:
+    return [line.text for line in page.lines if line.y1 < BOTTOM + 2 and "—" not in line.text]
+
+
+@pytest.mark.parametrize(("lines", "text_page", "record_page"), [
+    (0, 5, 6),  # the text ends on page 5 with room: the 版记 goes to page 6 on its own
+    (3, 5, 6),  # the 版记 no longer fits under the date on page 5: page 6 by itself
+    (10, 6, 6),  # the text ends on page 6 with room: the 版记 at its foot
+    (23, 6, 8),  # the text fills page 6: page 7 is left blank, the 版记 on page 8
+])
+def test_the_record_is_at_the_foot_of_an_even_last_page(tmp_path: Path, lines: int, text_page: int,
+                                                        record_page: int) -> None:
+    report, unit = lengthened(lines), sample_unit()
+    docx = tmp_path / "report.docx"
+    docx.write_bytes(export_docx(report, unit, SUBMITTED, resources.catalogue()).data)
+    pages = geometry(render_pdf(docx, tmp_path))
+    assert len(pages) == record_page
+    last = pages[-1]
+    imprint = [line for line in last.lines if line.text.endswith("印发")]
+    assert imprint, "the 印发 line is on the last page"
+    # The 印发 line is the 版记's last: its rule lies on the text block's lower edge, one 四号 line under it.
+    assert BOTTOM - LINE < imprint[0].y1 < BOTTOM
+    assert any(line.text.startswith("抄送：") for line in last.lines)
+    date_page = next(p for p in pages if "2023年12月15日" in body_rows(p))
+    assert date_page.number == text_page
+    for blank in pages[text_page:record_page - 1]:
+        assert body_rows(blank) == [], f"page {blank.number} is left blank"
+    if record_page > text_page:
+        assert [r for r in body_rows(last) if not r.startswith("抄送") and "印发" not in r
+                and "办公室" not in r] == []
+
+
+@pytest.mark.parametrize("lines", [0, 23])
+def test_the_pdf_puts_the_record_on_the_same_page(qapp: object, lines: int) -> None:
+    """Qt's layout (the PDF and the preview) decides the page breaks of the .docx: both end on the same page."""
+    report, unit = lengthened(lines), sample_unit()
+    assert PagedReport(report, unit, SUBMITTED, resources.catalogue()).page_count == {0: 6, 23: 8}[lines]
+    assert foot_pages(build(report, unit, SUBMITTED, resources.catalogue()), SUBMITTED.font_set) == \
+        {0: (5, 5), 23: (7, 6)}[lines]
