@@ -379,3 +379,32 @@ def test_the_page_mnemonics_do_not_clash_with_the_window(window: MainWindow, qtb
     QTest.keyClick(page.export_button, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)  # 导出(&X)
     qtbot.waitUntil(lambda: page.status.text() == "已取消导出。", timeout=10000)
     assert not errors and seen
+
+
+def test_the_record_imprint_is_set_by_the_clerk_and_saved(page: ExportPage, filled_store: Store,
+                                                           qtbot: QtBot) -> None:
+    """报送稿: 版记's 印发机关 (per unit, default the organ's 办公室) and 印发日期 (per report, default 成文日期)."""
+    report = page.session.report
+    assert report is not None and report.id is not None
+    assert not page.imprint.isEnabled() and not page.issuer.isEnabled()  # 公开稿 has no 版记
+    qtbot.mouseClick(page.submitted, Qt.MouseButton.LeftButton)
+    assert page.imprint.isChecked() and page.issuer.isEnabled()
+    assert page.issuer.placeholderText() == "沈丘县人民政府办公室"  # an office prints its own report
+    assert page.issued_same.isChecked() and not page.issued_on.isEnabled()
+    page.issuer.setFocus()
+    type_text(page.issuer, "县政府办文电科")
+    page.session.saver.flush()
+    assert unit_options(filled_store.unit(page.session.unit.id)).issuer == "县政府办文电科"  # type: ignore[union-attr,arg-type]
+    qtbot.mouseClick(page.issued_same, Qt.MouseButton.LeftButton)  # 印发日期 of its own
+    assert page.issued_on.isEnabled()
+    page.issued_on.setFocus()
+    QTest.keyClick(page.issued_on, Qt.Key.Key_Up)  # the year part: one year on
+    expected = page.issued_on.date().toPython()
+    assert filled_store.load_report(report.id).issued_on == expected
+    qtbot.mouseClick(page.imprint, Qt.MouseButton.LeftButton)  # turned off: no 印发 line
+    assert not page.issuer.isEnabled() and not page.issued_on.isEnabled()
+    page.session.saver.flush()
+    assert unit_options(filled_store.unit(page.session.unit.id)).imprint is False  # type: ignore[union-attr,arg-type]
+    qtbot.mouseClick(page.imprint, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.issued_same, Qt.MouseButton.LeftButton)  # back to the 成文日期
+    assert filled_store.load_report(report.id).issued_on is None

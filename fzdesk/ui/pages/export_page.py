@@ -4,11 +4,12 @@ the .docx (and PDF) with a clear word on when the stick may be removed."""
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -36,6 +37,7 @@ from fzdesk.checks.rules import load_rules
 from fzdesk.checks.wording import load_wording
 from fzdesk.domain.naming import step_titles
 from fzdesk.export import geometry
+from fzdesk.export.closing import default_issuer
 from fzdesk.export.docx_writer import export_docx
 from fzdesk.export.drives import Drive, removable_drives
 from fzdesk.export.handoff import HandoffError, TargetExists, report_file_name, stick_note, write_safely
@@ -45,6 +47,7 @@ from fzdesk.export.record import record_export
 from fzdesk.ui import style
 from fzdesk.ui.ask import Role, ask
 from fzdesk.ui.pages.base import Page, Session, buddy_label
+from fzdesk.ui.pages.report_page import DateEdit
 
 # Mnemonics: the window already uses Alt+Q/E/P/N (switcher, Back/Next) and F/G/V/T/H (menus).
 OVERWRITE, NEW_NAME, CANCEL = "overwrite", "new", "cancel"
@@ -149,6 +152,24 @@ class ExportPage(Page):
         self.signer = QLineEdit()
         form.addRow(buddy_label("发文字号(&W)", self.doc_number), self.doc_number)
         form.addRow(buddy_label("签发人(&S)", self.signer), self.signer)
+        # 版记 (GB/T 9704-2012 7.4.3): 印发机关 per unit, 印发日期 per report (else the 成文日期).
+        self.imprint = QCheckBox("版记印上印发机关和印发日期(&J)")
+        form.addRow("", self.imprint)
+        self.issuer = QLineEdit()
+        form.addRow(buddy_label("印发机关(&Z)", self.issuer), self.issuer)
+        self.issued_on = DateEdit()
+        self.issued_on.setCalendarPopup(True)
+        self.issued_on.setDisplayFormat("yyyy年M月d日")
+        self.issued_same = QCheckBox("同成文日期")
+        issued = QHBoxLayout()
+        issued.addWidget(self.issued_on)
+        issued.addWidget(self.issued_same)
+        issued.addStretch(1)
+        form.addRow(buddy_label("印发日期(&C)", self.issued_on), issued)
+        self.imprint.toggled.connect(self._options_edited)
+        self.issuer.textEdited.connect(self._options_edited)
+        self.issued_on.dateChanged.connect(self._issued_edited)
+        self.issued_same.toggled.connect(self._issued_edited)
         self.bold = QCheckBox("二级标题“（一）”加粗(&B)")
         self.annex = QCheckBox("附上本年度数据表（附件）(&A)")
         self.seal = QCheckBox("为印章留出位置（成文日期右空四字）(&L)")
@@ -172,13 +193,15 @@ class ExportPage(Page):
             variant=Variant.SUBMITTED if self.submitted.isChecked() else Variant.PUBLIC,
             doc_number=self.doc_number.text().strip(), signer=self.signer.text().strip(),
             bold_level2=self.bold.isChecked(), figures_annex=self.annex.isChecked(),
-            page_numbers=PageNumbers(self.page_numbers.currentData()), seal_space=self.seal.isChecked())
+            page_numbers=PageNumbers(self.page_numbers.currentData()), seal_space=self.seal.isChecked(),
+            imprint=self.imprint.isChecked(), issuer=self.issuer.text().strip())
 
     def reload(self) -> None:
         assert self.session.unit is not None
         o = unit_options(self.session.unit)
         widgets = (self.font_gb, self.font_windows, self.public, self.submitted, self.bold, self.annex, self.seal,
-                   self.doc_number, self.signer, self.page_numbers)
+                   self.doc_number, self.signer, self.page_numbers, self.imprint, self.issuer, self.issued_on,
+                   self.issued_same)
         for w in widgets:
             w.blockSignals(True)
         (self.font_windows if o.font_set is FontSet.WINDOWS else self.font_gb).setChecked(True)
@@ -188,14 +211,36 @@ class ExportPage(Page):
         self.bold.setChecked(o.bold_level2)
         self.annex.setChecked(o.figures_annex)
         self.seal.setChecked(o.seal_space)
+        self.imprint.setChecked(o.imprint)
+        self.issuer.setText(o.issuer)
+        report = self.session.report
+        assert report is not None
+        self.issuer.setPlaceholderText(default_issuer(report, self.session.unit))
+        self.issued_same.setChecked(report.issued_on is None)
+        shown = report.issued_on or report.date or dt.date.today()
+        self.issued_on.setDate(QDate(shown.year, shown.month, shown.day))
         self.page_numbers.setCurrentIndex(self.page_numbers.findData(o.page_numbers.value))
         for w in widgets:
             w.blockSignals(False)
         self._enable()
 
     def _enable(self) -> None:
-        for w in (self.doc_number, self.signer):
+        for w in (self.doc_number, self.signer, self.imprint):
             w.setEnabled(self.submitted.isChecked())
+        for w in (self.issuer, self.issued_same):
+            w.setEnabled(self.submitted.isChecked() and self.imprint.isChecked())
+        self.issued_on.setEnabled(self.issuer.isEnabled() and not self.issued_same.isChecked())
+
+    def _issued_edited(self) -> None:
+        """印发日期: the report's own, saved at once; 同成文日期 stores none."""
+        report = self.session.report
+        assert report is not None and report.id is not None
+        self._enable()
+        chosen = self.issued_on.date()
+        own = dt.date(chosen.year(), chosen.month(), chosen.day())
+        report.issued_on = None if self.issued_same.isChecked() else own
+        self.session.store.update_report(report.id, issued_on=report.issued_on)
+        self.changed.emit()
 
     def _options_edited(self) -> None:
         unit = self.session.unit
