@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QEvent, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +27,9 @@ from fzdesk.domain.outline import fill
 from fzdesk.domain.progress import missing_note, report_info_missing
 from fzdesk.ui.pages.base import Page, Session, buddy_label, open_history, page_shortcut
 from fzdesk.ui.steps import block_name
+
+#: The text size (pt) from which the form's labels stand above their fields.
+LARGE_TEXT = 20
 
 #: What clerks type between year, month and day besides 年 and 月: 2025/1/3, 2025.1.3, 2025-1-3, 2025 1 3.
 DATE_SEPARATORS = frozenset("/.-\\ \u3000／．－、，,")
@@ -61,7 +64,7 @@ class ReportPage(Page):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.setVerticalSpacing(12)
         self.year = QSpinBox(minimum=2000, maximum=2100)
         self.year.setKeyboardTracking(False)
@@ -106,7 +109,9 @@ class ReportPage(Page):
         self.outer.addWidget(self.hint(
             "成文日期一般在报告年度的12月中旬到次年3月之间，用阿拉伯数字书写，例如 2024年1月3日。"))
 
-        self.outer.addWidget(QLabel("<b>五个部分的顺序</b>（多数单位把第一责任人部分放在最前面）"))
+        order_label = QLabel("<b>五个部分的顺序</b>（多数单位把第一责任人部分放在最前面）")
+        order_label.setWordWrap(True)  # (unwrapped it made the page 960 px wide at the largest text size)
+        self.outer.addWidget(order_label)
         order_row = QHBoxLayout()
         self.order = QListWidget()
         self.order.setMaximumHeight(190)
@@ -141,6 +146,15 @@ class ReportPage(Page):
 
     def first_focus(self) -> QWidget:
         return self.year
+
+    def changeEvent(self, event: QEvent) -> None:
+        """From 20 pt on (视图 → 放大文字) each label stands above its field: side by side the title's and the
+        date's rows made the page ~840 px wide, scrolling sideways in a 1024 x 768 window."""
+        if event.type() == QEvent.Type.FontChange:
+            large = self.font().pointSize() >= LARGE_TEXT
+            self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows if large
+                                       else QFormLayout.RowWrapPolicy.DontWrapRows)
+        super().changeEvent(event)
 
     @property
     def _report(self):  # type: ignore[no-untyped-def]
