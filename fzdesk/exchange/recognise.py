@@ -265,11 +265,12 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
     if title_at is None:
         r.warnings.append("没有找到标题（“……关于……年度法治政府建设情况的报告”），年度和发文机关需要手工填写。")
     else:
-        before = lines[pos:title_at]
+        before = [b for b in lines[pos:title_at] if not _masthead(r, b)]
         title_line = lines[title_at]
         about = re.search(r"关[\s\u3000]*于", title_line)
         prefix, sep = (title_line[:about.start()], about.group()) if about else ("", "")
         organ_lines = [b for b in before if looks_like_organ(b) or len(b) <= 30]
+        organ_lines = _drop_repeated_organs(r, organ_lines, prefix if sep else "")
         for b in organ_lines:
             organs += split_organs(b)
         if sep and prefix.strip():
@@ -517,10 +518,39 @@ def _strip_colophon(r: _Reader, pos: int) -> dict[str, str]:
         r.lines.pop()
         r.outline.pop()
     r.unplaced += reversed(taken)
-    if found:
-        r.warnings.append("文末的" + "和".join(n for k, n in (("cc", "抄送"), ("contact", "联系人")) if k in found)
-                          + "已填入单位信息（新建单位时采用）。")
+    named = [f"{n}“{found[k]}”" for k, n in (("cc", "常用抄送"), ("contact", "联系人")) if k in found]
+    if named:
+        r.warnings.append(f"文末的{'和'.join(named)}已填入单位信息（导入为新单位时采用）。")
     return found
+
+
+_MASTHEAD = re.compile(r"^(.{2,40}?)(文件|文电|简报)$")
+
+
+def _masthead(r: _Reader, line: str) -> bool:
+    """A 版头 line above the title (the red "××人民政府办公室文件", 发文字号, 签发人): listed as unplaced, never
+    taken for an issuing organ (it made the organs "××文件", "×政办〔2024〕3号" and put them in the title)."""
+    bare = re.sub(r"[\s\u3000]+", "", line)
+    if DOC_NUMBER.search(bare) and len(bare) <= 40:
+        r.unplaced.append(Unplaced(fix_spaces(line), "发文字号或签发人（可在导出选项中填写）"))
+        return True
+    if _MASTHEAD.match(bare) and not any(p in bare for p in "，。；："):
+        r.unplaced.append(Unplaced(fix_spaces(line), "版头的发文机关标志（导出时按发文机关生成）"))
+        return True
+    return False
+
+
+def _drop_repeated_organs(r: _Reader, organ_lines: list[str], prefix: str) -> list[str]:
+    """Organ lines above the title without the 版头: a line naming only organs that a later line or the title
+    itself names again ("××办公室" / "××办公室关于……", or the same organ line twice), listed as unplaced."""
+    kept = []
+    for n, line in enumerate(organ_lines):
+        later = {fix_spaces(o) for b in [*organ_lines[n + 1:], prefix] for o in split_organs(b) if b.strip()}
+        if later and {fix_spaces(o) for o in split_organs(line)} <= later:
+            r.unplaced.append(Unplaced(fix_spaces(line), "版头的发文机关标志（导出时按发文机关生成）"))
+        else:
+            kept.append(line)
+    return kept
 
 
 def _doubtful_date(line: str) -> bool:

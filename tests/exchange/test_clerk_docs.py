@@ -125,3 +125,23 @@ def test_a_line_break_inside_a_sentence_only_wraps(tmp_path: Path) -> None:
     assert preview.report.year == 2023 and preview.report.organs == ["沈丘县人民政府办公室"]
     section = preview.report.section(Block.RESPONSIBILITY)
     assert section is not None and section.items[0].paragraphs[0] == lines[at]
+
+
+MASTHEADS = {
+    "红头和发文字号": ["沈丘县人民政府办公室文件", "沈政办〔2024〕3号"],
+    "红头、发文字号和签发人": ["沈丘县人民政府办公室文件", "沈政办〔2024〕3号", "签发人：张  三"],
+    "机关名称的版头": ["沈丘县人民政府办公室", "沈政办〔2024〕3号", "签发人：张三"],
+}
+
+
+@pytest.mark.parametrize("kind", MASTHEADS)
+def test_a_masthead_above_the_title_is_no_organ(kind: str) -> None:
+    """A 版头 above the title became issuing organs ("××文件", "沈政办〔2024〕3号", "签发人：张三") and so part of
+    the title the export writes."""
+    text = samples.lines(samples.county_text())
+    text[0:1] = [*MASTHEADS[kind], "沈丘县人民政府办公室"]
+    got = rec.recognise([SourceParagraph(line) for line in text])
+    assert got.report.organs == ["沈丘县人民政府办公室"] and got.unit.name == "沈丘县人民政府办公室"
+    assert got.report.title == "" and got.report.year == 2023  # the conventional title, derived
+    assert sorted(u.text for u in got.unplaced) == sorted(x.replace("  ", "") for x in MASTHEADS[kind])
+    assert all(("发文字号" in u.reason) != ("版头" in u.reason) for u in got.unplaced)
