@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -44,9 +44,10 @@ CHOICE_KEYS: dict[Choice, str] = {
 HISTORY_KEY = "Ctrl+H"
 UNDO_KEYS = ("Ctrl+Z",)
 REDO_KEYS = ("Ctrl+Y", "Ctrl+Shift+Z")
-KEY_LEGEND = ("Tab 或回车：下一项　　Ctrl+J：约数·近　　Ctrl+D：约数·余　　Ctrl+B：不涉及　　"
-              "Ctrl+E：准确数　　Delete：清空　　Ctrl+H：历史版本　　Ctrl+Z：撤销　　Ctrl+Y：重做　　"
-              "Ctrl+V：粘贴（可一次粘贴Excel里的一列数）")
+#: The keys a clerk needs most; the others stand beside their entries in the right-click menu (and in F1's help).
+KEY_LEGEND = "回车：下一项　Delete：清空　Ctrl+Z：撤销　Ctrl+V：粘贴一整列　右键：更多"
+#: From this text size on, the legend (two lines and more) is left out: the rows of figures need the height.
+LEGEND_MAX_POINT_SIZE = 18
 
 
 class FigureView(QTreeView):
@@ -55,6 +56,11 @@ class FigureView(QTreeView):
     #: The view's own font changed (the window's text size reaches it through the style sheet, often after
     #: the sheet's FontChange, and when a page is built at a saved size, only the view hears of it).
     font_changed = Signal()
+    resized = Signal()  # the columns are fitted to the width again
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -93,8 +99,9 @@ class FigureView(QTreeView):
         current = self.currentIndex()
         sideways = {QAbstractItemView.CursorAction.MoveLeft: -1, QAbstractItemView.CursorAction.MoveRight: 1}
         if action in sideways and current.parent().isValid():  # a figure: Left and Right go along its row
-            column = min(max(current.column() + sideways[action], 0), self.model().columnCount() - 1)
-            return current.siblingAtColumn(column)
+            shown = [c for c in range(self.model().columnCount()) if not self.isColumnHidden(c)]
+            place = shown.index(current.column()) if current.column() in shown else 0
+            return current.siblingAtColumn(shown[min(max(place + sideways[action], 0), len(shown) - 1)])
         return super().moveCursor(action, modifiers)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -111,6 +118,7 @@ class FigureSheet(QWidget):
     """Every indicator of the catalogue with its state, this year's and last year's value."""
 
     changed = Signal()
+    large_text = Signal(bool)  # the text size went over LEGEND_MAX_POINT_SIZE (True) or back (False)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,16 +134,22 @@ class FigureSheet(QWidget):
         self.search.setPlaceholderText("查找指标，如：受理、出庭、热线")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("查找指标")
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("查找指标…") + 40)
         self.family_filter = QComboBox()
         self.family_filter.setAccessibleName("按类别显示")
+        # as wide as 全部类别, not as the longest family: at large text sizes the bar must fit the page
+        self.family_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        average = max(1, self.family_filter.fontMetrics().averageCharWidth())
+        self.family_filter.setMinimumContentsLength(
+            -(-self.family_filter.fontMetrics().horizontalAdvance("全部类别") // average))
         self.family_filter.addItem("全部类别", "")
         for family in self.model.families:
             self.family_filter.addItem(family.name, family.code)
         self.only_empty = QCheckBox("只看未填")
         self.progress_label = QLabel()
         bar = QHBoxLayout()
-        bar.addWidget(self.search, 2)
-        bar.addWidget(self.family_filter, 1)
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.family_filter, 2)
         bar.addWidget(self.only_empty)
         bar.addStretch(1)
         bar.addWidget(self.progress_label)
@@ -161,6 +175,8 @@ class FigureSheet(QWidget):
         self.view.clicked.connect(self._clicked)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.font_changed.connect(self._font_changed)
+        self.view.resized.connect(self._size_columns)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long name cut keeps its end: 被申请…请求
         self._size_columns()
 
         self.help_title = QLabel()
@@ -177,7 +193,7 @@ class FigureSheet(QWidget):
         self.legend.setWordWrap(True)
         pane = QVBoxLayout()
         pane.setSpacing(4)
-        for label in (self.help_title, self.help_text, self.message, self.legend):
+        for label in (self.message, self.help_title, self.help_text, self.legend):  # a refusal next to the table
             pane.addWidget(label)
 
         layout = QVBoxLayout(self)
@@ -191,6 +207,7 @@ class FigureSheet(QWidget):
         self.family_filter.currentIndexChanged.connect(self._apply_filter)
         self.only_empty.toggled.connect(self._apply_filter)
         self._show_help(QModelIndex())
+        self._fit_text_size()
 
     # ----- the interface the main window uses ------------------------------------------------------
     def set_report(self, report: Report) -> None:
@@ -415,7 +432,8 @@ class FigureSheet(QWidget):
 
     def _update_progress(self) -> None:
         done, total = self.progress()
-        self.progress_label.setText(f"已填 {done} / {total} 项（含不涉及）")
+        self.progress_label.setText(f"已填 {done}/{total}")
+        self.progress_label.setToolTip(f"共 {total} 项，已填 {done} 项（标为不涉及的也算已填）")
 
     def _show_help(self, index: QModelIndex | QPersistentModelIndex) -> None:
         indicator = self.model.indicator(index)
@@ -448,24 +466,54 @@ class FigureSheet(QWidget):
             self.view.setRowHidden(row, root, shown == 0)
 
     def _size_columns(self) -> None:
-        """Column widths from the font (no measuring of every cell: that is what makes big sheets slow)."""
+        """Column widths from the font (no measuring of every cell: that is what makes big sheets slow), fitted to
+        the view's width so that the name and 本年度 of a figure are seen together (no sideways scrolling, which
+        at a large text size hid the names): a long name is cut in its middle (the help below shows it whole),
+        and when even that is too wide, 上年度 (also shown below) makes room."""
         header = self.view.header()
         header.setStretchLastSection(True)
         metrics = self.view.fontMetrics()
         longest = max((ind.name for ind in self.model.indicators()), key=metrics.horizontalAdvance, default="")
-        widths = {COL_NAME: metrics.horizontalAdvance(longest) + self.view.indentation() + 16,
+        indent = self.view.indentation() + 16
+        widths = {COL_NAME: metrics.horizontalAdvance(longest) + indent,
                   COL_CHOICE: metrics.horizontalAdvance("约数·余▾") + 32,
                   COL_VALUE: metrics.horizontalAdvance("000000000.00") + 24,
                   COL_UNIT: metrics.horizontalAdvance("人次") + 24,
                   COL_LAST: metrics.horizontalAdvance("000000000.00") + 24}
+        room = self.view.viewport().width()
+        least_name = metrics.horizontalAdvance("被申请复议") + indent
+        # narrow (a large text size on a small screen): numbers of up to 7 digits and 2 decimals, then without
+        # 上年度, then without 单位 (both stand in the help under the table); 说明 only when a few words fit
+        hidden: set[int] = set()
+        for drop in (COL_LAST, COL_UNIT):
+            if least_name + sum(w for c, w in widths.items() if c != COL_NAME and c not in hidden) <= room:
+                break
+            widths[COL_VALUE] = metrics.horizontalAdvance("0000000.00") + 24
+            hidden.add(drop)
+        others = sum(w for c, w in widths.items() if c != COL_NAME and c not in hidden)
+        widths[COL_NAME] = max(least_name, min(widths[COL_NAME], room - others))
+        if room - others - widths[COL_NAME] < metrics.horizontalAdvance("说明说明说明"):
+            hidden.add(COL_HELP)  # the last column shown takes the rest
+        for column in (COL_UNIT, COL_LAST, COL_HELP):
+            self.view.setColumnHidden(column, column in hidden)
         for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setSectionResizeMode(COL_HELP, QHeaderView.ResizeMode.Stretch)
 
+    def _fit_text_size(self) -> None:
+        """At a large text size the key legend (and the page's line above the sheet) are left out, and the table keeps
+        at least three rows' height."""
+        large = self.view.font().pointSize() > LEGEND_MAX_POINT_SIZE
+        self.legend.setVisible(not large)
+        self.large_text.emit(large)
+        metrics = self.view.fontMetrics()
+        self.view.setMinimumHeight(self.view.header().sizeHint().height() + 3 * (metrics.height() + 14) + 8)
+
     def _font_changed(self) -> None:
         """The window's text size reached the table: wider columns, rows measured again, open editor moved."""
         self._size_columns()
+        self._fit_text_size()
         self.view.scheduleDelayedItemsLayout()  # uniform row heights are measured once per layout
 
 

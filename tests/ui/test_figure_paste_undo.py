@@ -85,7 +85,7 @@ def test_a_column_from_excel_spreads_down_from_the_clicked_cell(qtbot: QtBot, sh
     assert sheet.view.state() != sheet.view.State.EditingState
     assert "已粘贴3个数" in sheet.message.text() and "“收到申请”到“不予受理”" in sheet.message.text()
     assert sheet.view.currentIndex() == sheet.model.index_of("A.rejected")
-    assert sheet.progress_label.text().startswith("已填 7 /")
+    assert sheet.progress_label.text().startswith("已填 7/")
 
 
 def test_a_column_pasted_with_the_keyboard_only(qtbot: QtBot, sheet: FigureSheet, store: Store,

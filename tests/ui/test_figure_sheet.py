@@ -25,6 +25,7 @@ from fzdesk.ui.figure_sheet import FigureSheet
 from fzdesk.ui.history_dialog import HistoryDialog
 from fzdesk.ui.main_window import FONT_SETTING, MainWindow
 from fzdesk.ui.pages.figures_page import FiguresPage
+from fzdesk.ui.style import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE
 from tests.ui import modal
 from tests.ui.figure_helpers import click, editor, make_report, make_sheet, saved, shown, type_in
 
@@ -84,7 +85,7 @@ def test_shows_the_whole_catalogue_by_family(sheet: FigureSheet) -> None:
     assert shown(sheet, "I.fines", COL_VALUE + 1) == "万元"
     assert "全年收到的行政复议申请数" in str(model.index_of("A.received", COL_NAME).data(Qt.ItemDataRole.ToolTipRole))
     assert sheet.progress() == (5, len(catalogue.indicators))
-    assert f"5 / {len(catalogue.indicators)}" in sheet.progress_label.text()
+    assert f"5/{len(catalogue.indicators)}" in sheet.progress_label.text()
 
 
 def test_last_year_column(sheet: FigureSheet) -> None:
@@ -551,3 +552,34 @@ def test_a_figure_copied_from_excel_with_a_thousands_separator_is_pasted(qtbot: 
     figure = saved(store, report, "A.received")
     assert figure is not None and figure.state is FigureState.NUMBER and figure.value == 1234
     assert shown(sheet, "A.received") == "1234" and "不是数字" not in sheet.message.text()
+
+
+@pytest.mark.parametrize("size", [MIN_POINT_SIZE, DEFAULT_POINT_SIZE, 20, MAX_POINT_SIZE])
+def test_name_and_figure_are_seen_together_on_a_small_screen(qtbot: QtBot, filled_store: Store, size: int,
+                                                              make_window: Callable[[Store], MainWindow]) -> None:
+    """1024 x 768 at every text size: no sideways scrolling (at the largest size it hid the names while the
+    cursor sat on 本年度); 上年度 and 单位 give way first, the legend and the page's line above at large sizes."""
+    filled_store.set_setting(FONT_SETTING, size)
+    w = make_window(filled_store)
+    w.resize(1024, 768)
+    w.go(next(i for i, s in enumerate(w.steps) if s.key == "figures"), focus=True)
+    page = w.current_page()
+    assert isinstance(page, FiguresPage) and isinstance(page.sheet, FigureSheet)
+    sheet, view = page.sheet, page.sheet.view
+    qtbot.waitUntil(lambda: view.font().pointSize() == size)
+    qtbot.waitUntil(lambda: view.horizontalScrollBar().maximum() == 0)
+    longest = max(sheet.model.indicators(), key=lambda ind: len(ind.name))
+    figure = sheet.model.index_of(longest.code)
+    view.setCurrentIndex(figure)
+    view.scrollTo(figure)
+    for column in (COL_NAME, COL_CHOICE, COL_VALUE):
+        rect = view.visualRect(figure.siblingAtColumn(column))
+        assert not view.isColumnHidden(column) and rect.left() >= 0 and rect.right() <= view.viewport().width()
+    assert view.header().sectionSize(COL_VALUE) >= view.fontMetrics().horizontalAdvance("0000000.00")
+    large = size > 18
+    assert sheet.legend.isVisible() is not large and page.intro.isVisible() is not large
+    if size == DEFAULT_POINT_SIZE:
+        assert not view.isColumnHidden(COL_UNIT) and not view.isColumnHidden(COL_LAST)
+    if view.isColumnHidden(COL_LAST):  # what the hidden columns held is said under the table
+        assert "上年度：" in sheet.help_text.text() and f"（{longest.unit}，" in sheet.help_title.text()
+    assert view.height() >= 3 * view.rowHeight(figure)

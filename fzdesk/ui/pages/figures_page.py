@@ -17,9 +17,8 @@ class FiguresPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         assert session.report is not None
-        self.outer.addWidget(self.hint(
-            "逐项填写本年度的数据：可以填数字，也可以在格里直接键入约数（如“近百”“60000余”）；"
-            "本单位没有的工作键入“不涉及”。"))
+        self.intro = self.hint("填数字，或直接键入约数（“近百”“60000余”）、“不涉及”。")
+        self.outer.addWidget(self.intro)
         self.sheet: QWidget | None = None
         try:
             from fzdesk.ui.figure_sheet import FigureSheet
@@ -30,6 +29,7 @@ class FiguresPage(Page):
         sheet = FigureSheet(session.store, self)
         sheet.set_report(session.report)
         sheet.changed.connect(self.changed)
+        sheet.large_text.connect(lambda large: self.intro.setVisible(not large))  # the table needs the height
         self.sheet = sheet
         self.outer.addWidget(sheet, 1)
 
