@@ -201,6 +201,7 @@ class _Reader:
         self.warnings: list[str] = []
         #: each table row: the index of the line after it, its cells, and its entry in unplaced
         self.table_rows: list[tuple[int, list[str], Unplaced]] = []
+        self.page_numbers = 0  # page-number lines of a text copied from a PDF, left out
         for p in paragraphs:
             text = _clean(p.shown)
             if not text:
@@ -213,8 +214,16 @@ class _Reader:
             if p.in_text_box:
                 self.unplaced.append(Unplaced(text, "文本框中的文字"))
                 continue
+            if PAGE_NUMBER.match(text):
+                self.page_numbers += 1
+                continue
             self.lines.append(text)
             self.outline.append(p.outline_level)
+
+
+#: A page number on its own line, as text copied from a PDF has them: "— 2 —", "- 3 -", "第5页 共8页", "5/8".
+PAGE_NUMBER = re.compile(r"^(?:[—\-－–]{1,2}\s*\d{1,3}\s*[—\-－–]{1,2}|第\s*\d{1,3}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,3}\s*页)?"
+                         r"|\d{1,3}\s*[/／]\s*\d{1,3})$")
 
 
 def _title_like(text: str) -> bool:
@@ -382,6 +391,8 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
     sections.append(Section(Block.CLOSING, "", Numbering.NONE, [Item("", [closing_text])] if closing_text else []))
     if repaired:
         r.warnings.append(f"修复了{repaired}处从 PDF 复制造成的断行。")
+    if r.page_numbers:
+        r.warnings.append(f"去掉了{r.page_numbers}个单独成行的页码（如“— 2 —”，从 PDF 复制时带入）。")
     organs = organs or signers
     if signers and organs and [re.sub(r"\s", "", s) for s in signers] != [re.sub(r"\s", "", o) for o in organs]:
         r.warnings.append(f"署名（{'、'.join(signers)}）与标题中的发文机关（{'、'.join(organs)}）不一致，采用署名。")

@@ -145,3 +145,31 @@ def test_a_masthead_above_the_title_is_no_organ(kind: str) -> None:
     assert got.report.title == "" and got.report.year == 2023  # the conventional title, derived
     assert sorted(u.text for u in got.unplaced) == sorted(x.replace("  ", "") for x in MASTHEADS[kind])
     assert all(("发文字号" in u.reason) != ("版头" in u.reason) for u in got.unplaced)
+
+
+@pytest.mark.parametrize("number", ["— 2 —", "- 3 -", "－4－", "第 5 页 共 8 页", "第5页", "5/8"])
+def test_page_numbers_copied_from_a_pdf_are_left_out(number: str) -> None:
+    """Text copied out of last year's PDF carries its page numbers on lines of their own: they ended up in the
+    report as paragraphs ("— 2 —" in the middle of 主要举措和成效)."""
+    text = samples.lines(samples.county_text())
+    at = next(n for n, x in enumerate(text) if x.startswith("（三）"))
+    text[at:at] = [number]
+    text[2:2] = [number]
+    got = rec.recognise([SourceParagraph(line) for line in text])
+    bare = number.replace(" ", "")
+    assert not any(bare in p.replace(" ", "") for s in got.report.sections for i in s.items
+                   for p in (i.title, *i.paragraphs))
+    measures = got.report.section(Block.MEASURES)
+    assert measures is not None and [i.title for i in measures.items] == MEASURE_TITLES
+    assert "去掉了2个单独成行的页码（如“— 2 —”，从 PDF 复制时带入）。" in got.warnings
+
+
+def test_a_sentence_broken_by_a_page_number_is_joined() -> None:
+    text = samples.lines(samples.county_text())
+    at = next(n for n, x in enumerate(text) if x.startswith("我办严格履行"))
+    whole = text[at]
+    cut = whole.index("，") + 1
+    text[at:at + 1] = [whole[:cut], "— 2 —", whole[cut:]]
+    got = rec.recognise([SourceParagraph(line) for line in text])
+    section = got.report.section(Block.RESPONSIBILITY)
+    assert section is not None and section.items[0].paragraphs == [whole]
