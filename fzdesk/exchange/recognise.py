@@ -222,7 +222,8 @@ class _Reader:
 
 
 #: A page number on its own line, as text copied from a PDF has them: "— 2 —", "- 3 -", "第5页 共8页", "5/8".
-PAGE_NUMBER = re.compile(r"^(?:[—\-－–]{1,2}\s*\d{1,3}\s*[—\-－–]{1,2}|第\s*\d{1,3}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,3}\s*页)?"
+PAGE_NUMBER = re.compile(r"^(?:[—\-－–]{1,2}\s*\d{1,3}\s*[—\-－–]{1,2}"
+                         r"|第\s*\d{1,3}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,3}\s*页)?"
                          r"|\d{1,3}\s*[/／]\s*\d{1,3})$")
 
 
