@@ -53,10 +53,14 @@ def dialogs_follow(point_size: int) -> None:
     own dialogs, the message boxes (also QMessageBox.warning and the like), the file dialog and the input boxes.
     One font for the class QDialog, which Qt gives every widget that inherits it when the widget is polished (just
     before it is first shown; a dialog that measures its text in __init__ calls ensurePolished() first), and its
-    children inherit. Older clerks who enlarge the text need the questions as large as the pages."""
+    children inherit. Older clerks who enlarge the text need the questions as large as the pages. A dialog already
+    open (the modeless 用语词典) gets the size at once: the class font reaches only widgets polished later."""
     font = QFont(QApplication.font())
     font.setPointSize(point_size)
     QApplication.setFont(font, "QDialog")  # type: ignore[arg-type]  # (the stubs say bytes; PySide takes str)
+    for window in QApplication.topLevelWidgets():
+        if window.inherits("QDialog") and window.isVisible():  # (inherits: no QDialog import on the start-up path)
+            window.setFont(font)
 
 
 FRAME_ROOM = QSize(16, 40)  # what a window's frame and title bar add to its size (Windows 10/11: 2 + 31 + 2 px)
