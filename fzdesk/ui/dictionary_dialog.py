@@ -45,8 +45,11 @@ class DictionaryDialog(QDialog):
         layout = QHBoxLayout(self)
         self.classes = QListWidget()
         self.classes.setAccessibleName("用语类别")
-        # about 9 characters at any text size (190 px cut the class names to "1. 法" at the largest)
-        self.classes.setMaximumWidth(self.fontMetrics().horizontalAdvance("字") * 9 + 24)
+        self._narrow_class_list()
+        # a longer name wraps onto a second line ("4. 过期文件和旧…" was cut off and the list scrolled sideways)
+        self.classes.setWordWrap(True)
+        self.classes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.classes.setResizeMode(QListWidget.ResizeMode.Adjust)
         for i, cls in enumerate(CLASSES):
             label = cls.name if cls.key == "exceptions" else f"{i + 1}. {cls.name}"
             item = QListWidgetItem(label)
@@ -344,6 +347,21 @@ class DictionaryDialog(QDialog):
         self._fill_user()
         self._say(f"损坏的文件已改名为 {kept.name} 留在原处，可以重新添加本单位的用语了。", error=False)
         self.changed()
+
+    def _narrow_class_list(self) -> None:
+        # about 9 characters at any text size (190 px cut the class names to "1. 法" at the largest)
+        self.classes.setMaximumWidth(self.fontMetrics().horizontalAdvance("字") * 9 + 24)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """视图 → 放大文字 while the dialog is open (style.dialogs_follow gives it the size): measured and sized
+        again for the new size, within the screen."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "classes"):
+            self._narrow_class_list()
+            style.fit_dialog(self, 48, 30)
+            screen, frame = self.screen().availableGeometry(), self.frameGeometry()  # grown: back onto the screen
+            self.move(max(screen.left(), min(frame.left(), screen.right() + 1 - frame.width())),
+                      max(screen.top(), min(frame.top(), screen.bottom() + 1 - frame.height())))
 
     def refresh(self) -> None:
         """user.json may have changed elsewhere (加入例外 from a finding): read it again."""

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QRadioButton,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
@@ -34,6 +32,7 @@ from fzdesk.storage.store import Store
 from fzdesk.ui import style
 from fzdesk.ui.dialogs import default_year
 from fzdesk.ui.import_preview import PreviewTabs
+from fzdesk.ui.wrapping import WrappingCheckBox, WrappingRadioButton
 
 FILE_FILTERS = ("可导入的报告 (*.docx *.json *.txt);;Word 文档 (*.docx);;fzdesk 报告数据 (*.json);;"
                 "文本文件 (*.txt);;所有文件 (*)")
@@ -113,6 +112,7 @@ class ImportDialog(QDialog):
         scroll.setWidget(side_widget)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # its options wrap instead
         # 20 characters (380 px at 14 pt), but at most 2/5 of the screen: at the largest text size the preview keeps
         # room, and an option wider than the column scrolls instead of being cut off unseen
         em = self.fontMetrics().horizontalAdvance("字")
@@ -164,6 +164,9 @@ class ImportDialog(QDialog):
         unit_row = QHBoxLayout()
         unit_label = QLabel("单位(&U)：")
         self.unit = QComboBox()
+        # a long unit name no longer widens the column past its width (the list shows it whole)
+        self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.unit.setMinimumContentsLength(4)
         self.unit.setAccessibleName("导入到哪个单位")
         unit_label.setBuddy(self.unit)
         unit_row.addWidget(unit_label)
@@ -171,13 +174,13 @@ class ImportDialog(QDialog):
         v.addLayout(unit_row)
         self.other_label = QLabel()
         self.other_label.setWordWrap(True)
-        self.other_unit = QCheckBox()
+        self.other_unit = WrappingCheckBox()
         v.addWidget(self.other_label)
         v.addWidget(self.other_unit)
         self.existing_label = QLabel()
         self.existing_label.setWordWrap(True)
-        self.replace = QRadioButton("替换原有的报告（原报告被删除）(&T)")
-        self.keep_both = QRadioButton("两份都保留(&B)")
+        self.replace = WrappingRadioButton("替换原有的报告（原报告被删除）(&T)")
+        self.keep_both = WrappingRadioButton("两份都保留(&B)")
         self.existing_group = QButtonGroup(self)
         for b in (self.replace, self.keep_both):
             self.existing_group.addButton(b)
@@ -185,8 +188,8 @@ class ImportDialog(QDialog):
             v.addWidget(w)
         self.version_label = QLabel("这份文档导出之后在 Word 里被修改过，文档的文字与内嵌的数据不一致。采用哪一份？")
         self.version_label.setWordWrap(True)
-        self.embedded = QRadioButton("导出时内嵌的完整数据(&E)")
-        self.edited = QRadioButton("文档中修改后的文字（数据表仍取内嵌数据）(&W)")
+        self.embedded = WrappingRadioButton("导出时内嵌的完整数据(&E)")
+        self.edited = WrappingRadioButton("文档中修改后的文字（数据表仍取内嵌数据）(&W)")
         self.changes = QLabel(self._changes_text())
         self.changes.setTextFormat(Qt.TextFormat.PlainText)  # the document's own words, never markup
         self.changes.setWordWrap(True)
@@ -213,8 +216,8 @@ class ImportDialog(QDialog):
     def _build_next_year(self) -> QGroupBox:
         box = QGroupBox("导入之后")
         v = QVBoxLayout(box)
-        self.next_year = QCheckBox()
-        self.copy_text = QCheckBox("把去年的正文也复制过来作为初稿(&C)")
+        self.next_year = WrappingCheckBox()
+        self.copy_text = WrappingCheckBox("把去年的正文也复制过来作为初稿(&C)")
         self.next_note = QLabel()
         self.next_note.setWordWrap(True)
         style.hint(self.next_note)
