@@ -22,6 +22,9 @@ from fzdesk.domain.figure_paste import clipboard_cells
 from fzdesk.domain.figure_text import CHOICE_HINTS, CHOICE_LABELS, CN_NUMERALS, Choice, normalize_digits, read_typed
 from fzdesk.ui.figure_model import COL_CHOICE, COL_HELP, FigureModel
 
+#: The sheet's undo and redo keys (QKeySequence text).
+UNDO_KEYS = ("Ctrl+Z",)
+REDO_KEYS = ("Ctrl+Y", "Ctrl+Shift+Z")
 #: A number being typed is saved after this pause, so that a crash loses at most the last second of typing.
 LIVE_SAVE_MS = 600
 _Index = QModelIndex | QPersistentModelIndex
@@ -41,6 +44,7 @@ class ValueEditor(QLineEdit):
 
     refused = Signal(str)
     spread = Signal()
+    undo_wanted = Signal(bool)  # Ctrl+Z (False) or Ctrl+Y (True) with nothing typed here to undo or redo
 
     def __init__(self, model: FigureModel, indicator: Indicator, parent: QWidget) -> None:
         super().__init__(parent)
@@ -63,6 +67,15 @@ class ValueEditor(QLineEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Paste) and several_cells():
             self.spread.emit()
+            return
+        # a single click or Enter opens the next cell's editor at once: Ctrl+Z there, with nothing typed in it,
+        # means the figure saved last (the line edit's own undo would do nothing)
+        keys = QKeySequence(event.keyCombination()).toString()
+        if keys in UNDO_KEYS and not self.isUndoAvailable():
+            self.undo_wanted.emit(False)
+            return
+        if keys in REDO_KEYS and not self.isRedoAvailable():
+            self.undo_wanted.emit(True)
             return
         super().keyPressEvent(event)
 
@@ -145,6 +158,7 @@ class FigureDelegate(QStyledItemDelegate):
 
     refused = Signal(str)
     paste_wanted = Signal(QWidget)  # an open 本年度 editor asked for the clipboard's cells to be spread
+    undo_wanted = Signal(QWidget, bool)  # an open 本年度 editor with nothing to undo passed on Ctrl+Z (redo: True)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
         model = index.model()
@@ -162,6 +176,7 @@ class FigureDelegate(QStyledItemDelegate):
         editor = ValueEditor(model, ind, parent)
         editor.refused.connect(lambda text: self.refused.emit(f"“{ind.name}”：{text}" if text else ""))
         editor.spread.connect(lambda: self.paste_wanted.emit(editor))
+        editor.undo_wanted.connect(lambda redo: self.undo_wanted.emit(editor, redo))
         return editor
 
     def _picked(self, combo: QComboBox) -> None:

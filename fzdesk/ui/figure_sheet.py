@@ -29,7 +29,7 @@ from fzdesk.domain.figure_paste import PasteError, PasteRow, clipboard_cells, pl
 from fzdesk.domain.figure_text import CHOICE_LABELS, Choice, Entry, advice, entry_from_dict, format_entry
 from fzdesk.domain.model import Report
 from fzdesk.storage.store import Store
-from fzdesk.ui.figure_delegate import FigureDelegate, ValueEditor
+from fzdesk.ui.figure_delegate import REDO_KEYS, UNDO_KEYS, FigureDelegate, ValueEditor
 from fzdesk.ui.figure_model import COL_CHOICE, COL_HELP, COL_LAST, COL_NAME, COL_UNIT, COL_VALUE, FigureModel, kind_hint
 from fzdesk.ui.history_dialog import HistoryDialog
 
@@ -42,8 +42,6 @@ CHOICE_KEYS: dict[Choice, str] = {
     Choice.EMPTY: "Delete",
 }
 HISTORY_KEY = "Ctrl+H"
-UNDO_KEYS = ("Ctrl+Z",)
-REDO_KEYS = ("Ctrl+Y", "Ctrl+Shift+Z")
 #: The keys a clerk needs most; the others stand beside their entries in the right-click menu (and in F1's help).
 KEY_LEGEND = "回车：下一项　Delete：清空　Ctrl+Z：撤销　Ctrl+V：粘贴一整列　右键：更多"
 #: From this text size on, the legend (two lines and more) is left out: the rows of figures need the height.
@@ -160,6 +158,7 @@ class FigureSheet(QWidget):
         self.delegate = FigureDelegate(self.view)
         self.delegate.refused.connect(self._warn)
         self.delegate.paste_wanted.connect(self._paste_from_editor)
+        self.delegate.undo_wanted.connect(self._undo_from_editor)
         self.view.setItemDelegate(self.delegate)
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(False)
@@ -246,6 +245,7 @@ class FigureSheet(QWidget):
         self.redo_action = self._action("重做", REDO_KEYS, self.redo)
         self.paste_action = self._action("粘贴", (QKeySequence(QKeySequence.StandardKey.Paste).toString(),), self.paste)
         self.copy_action = self._action("复制", (QKeySequence(QKeySequence.StandardKey.Copy).toString(),), self.copy)
+        self.copy_all_action = self._action("复制整张表（可粘贴到Excel）", (), self.copy_all)
 
     def _action(self, label: str, keys: tuple[str, ...], slot: Callable[[], object]) -> QAction:
         action = QAction(label, self)
@@ -275,7 +275,11 @@ class FigureSheet(QWidget):
         if code is None:
             return
         self._finish_editing()
-        self.model.choose(code, choice)
+        before = self.model.entry(code)
+        if self.model.choose(code, choice) and before.filled and not self.model.entry(code).filled:
+            # Delete is pressed by mistake, too: say what went and how to get it back
+            name = resources.catalogue()[code].name
+            self._tell(f"已清空“{name}”（原来是{format_entry(before)}）。按 Ctrl+Z 可以恢复。")
 
     def show_history(self) -> None:
         code = self.current_code()
@@ -301,6 +305,7 @@ class FigureSheet(QWidget):
         menu.addSeparator()
         menu.addAction(self.copy_action)
         menu.addAction(self.paste_action)
+        menu.addAction(self.copy_all_action)
         menu.addSeparator()
         menu.addAction(self.history_action)
         menu.addSeparator()
@@ -319,6 +324,17 @@ class FigureSheet(QWidget):
         self._finish_editing()
         self._tell(self.model.redo())
 
+    def _undo_from_editor(self, editor: QWidget, redo: bool) -> None:
+        """Ctrl+Z / Ctrl+Y in a cell's editor where nothing was typed: the editor closes, the sheet undoes."""
+        if isinstance(editor, ValueEditor):
+            editor.revert()
+        self.view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        self.view.setFocus()
+        if redo:
+            self.redo()
+        else:
+            self.undo()
+
     def _tell(self, text: str) -> None:
         if text:  # "" when saving failed: the model said why already
             self.message.setText(text)
@@ -336,6 +352,21 @@ class FigureSheet(QWidget):
             text = str(index.data() or "")
         QApplication.clipboard().setText(text)
         self.message.setText(f"已复制“{indicator.name}”：{text or '（空）'}")
+
+    def copy_all(self) -> None:
+        """Every figure as a table Excel/WPS take as it is: 类别, 指标, 填写方式, 本年度, 单位, 上年度 (numbers as
+        numbers; its 本年度 column can be pasted back)."""
+        lines = ["类别\t指标\t填写方式\t本年度\t单位\t上年度"]
+        report = self.report
+        for family, indicators in zip(self.model.families, self.model.rows, strict=True):
+            for ind in indicators:
+                entry = self.model.entry(ind.code)
+                figure = report.figures.get(ind.code) if report else None
+                last = Entry(figure.last_state, figure.last_value, figure.last_approx) if figure else Entry()
+                lines.append("\t".join((family.name, ind.name, CHOICE_LABELS[entry.choice], format_entry(entry),
+                                        ind.unit, format_entry(last))))
+        QApplication.clipboard().setText("\r\n".join(lines) + "\r\n")
+        self._tell(f"已复制整张表（{len(lines) - 1}项），可以在Excel或WPS表格里粘贴。")
 
     def _paste_from_editor(self, editor: QWidget) -> None:
         """Several cells pasted into an open 本年度 editor: what was typed there is put back, the cells spread."""

@@ -10,9 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
 from pytestqt.qtbot import QtBot
 
+from fzdesk.domain.figure_text import Choice, Entry
 from fzdesk.domain.model import Approx, FigureState, Report
 from fzdesk.storage import store as store_module
 from fzdesk.storage.store import Store
@@ -290,6 +291,7 @@ def test_delete_clears_a_figure_and_ctrl_z_brings_it_back(qtbot: QtBot, sheet: F
     go_to(qtbot, sheet, "A.accepted")
     QTest.keyClick(sheet.view, Qt.Key.Key_Delete)
     assert values(store, report, "A.accepted") == [None] and shown(sheet, "A.accepted") == ""
+    assert "已清空“受理”（原来是88）" in sheet.message.text() and "Ctrl+Z" in sheet.message.text()
     QTest.keyClick(sheet.view, Qt.Key.Key_Z, CTRL)
     assert values(store, report, "A.accepted") == [88] and shown(sheet, "A.accepted") == "88"
 
@@ -366,3 +368,71 @@ def test_undo_stays_within_its_report(qtbot: QtBot, filled_store: Store,
     assert isinstance(page, FiguresPage) and isinstance(page.sheet, FigureSheet)
     key(page.sheet.view, Qt.Key.Key_Z, CTRL)
     assert values(filled_store, first, "A.closed") == ["不涉及"]
+
+
+def test_ctrl_z_in_the_next_cell_opened_by_enter_undoes_the_figure(qtbot: QtBot, sheet: FigureSheet, store: Store,
+                                                                   report: Report) -> None:
+    """Enter saves and opens the next figure's editor: Ctrl+Z pressed there (nothing typed) is meant for the figure
+    just saved, not for the empty editor, which would swallow it."""
+    click(qtbot, sheet, "A.closed")
+    type_in(qtbot, "64")
+    qtbot.keyClick(editor(sheet), Qt.Key.Key_Return)
+    assert values(store, report, "A.closed") == [64]
+    qtbot.keyClick(editor(sheet), Qt.Key.Key_Z, CTRL)  # the editor of 未审结 is open
+    assert values(store, report, "A.closed") == [63] and shown(sheet, "A.closed") == "63"
+    assert sheet.view.state() != sheet.view.State.EditingState
+    click(qtbot, sheet, "A.open")
+    qtbot.keyClick(editor(sheet), Qt.Key.Key_Y, CTRL)
+    assert values(store, report, "A.closed") == [64] and shown(sheet, "A.closed") == "64"
+
+
+def test_ctrl_z_while_typing_undoes_the_typing_first(qtbot: QtBot, sheet: FigureSheet, store: Store,
+                                                     report: Report) -> None:
+    click(qtbot, sheet, "A.closed")
+    type_in(qtbot, "7")
+    line = editor(sheet)
+    assert isinstance(line, QLineEdit)
+    qtbot.keyClick(line, Qt.Key.Key_Z, CTRL)
+    assert line.isVisible() and line.text() == "63"
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert values(store, report, "A.closed") == [63]
+
+
+def test_ctrl_c_copies_the_figure_as_excel_reads_it(qtbot: QtBot, sheet: FigureSheet) -> None:
+    go_to(qtbot, sheet, "E.documents_reviewed")
+    QTest.keyClick(sheet.view, Qt.Key.Key_C, CTRL)
+    assert QApplication.clipboard().text() == "近100"
+    go_to(qtbot, sheet, "A.received")
+    sheet.model.choose("A.received", Choice.NEAR)  # waits for a number: the cell reads 请填数值
+    sheet.view.setFocus()
+    QTest.keyClick(sheet.view, Qt.Key.Key_C, CTRL)
+    assert QApplication.clipboard().text() == ""
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", r"support raise\(\)", "grabbing the keyboard")
+def test_the_whole_sheet_copied_for_excel_and_its_column_pasted_back(qtbot: QtBot, sheet: FigureSheet,
+                                                                     store: Store, report: Report) -> None:
+    from tests.ui.test_figure_sheet import when_open
+
+    def copy_all(menu: QMenu) -> None:
+        next(a for a in menu.actions() if a.text() == "复制整张表（可粘贴到Excel）").trigger()
+
+    when_open(QMenu, copy_all)
+    viewport = sheet.view.viewport()
+    pos = sheet.view.visualRect(sheet.model.index_of("A.accepted", COL_NAME)).center()
+    QApplication.sendEvent(viewport, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos)))
+    lines = QApplication.clipboard().text().split("\r\n")
+    assert lines[0] == "类别\t指标\t填写方式\t本年度\t单位\t上年度"
+    assert "行政复议\t受理\t准确数\t88\t件\t" in lines
+    assert "行政复议\t未审结\t未填\t\t件\t60000余" in lines
+    assert len(lines) == 2 + len(sheet.model.indicators())  # a header, a line end after the last
+    assert "已复制整张表" in sheet.message.text()
+    # what a clerk does in Excel: the 本年度 column of the first five figures, copied, pasted back on the sheet
+    column = "".join(line.split("\t")[3] + "\r\n" for line in lines[1:6])
+    sheet.model.set_entries({"A.accepted": Entry()})
+    QApplication.clipboard().setText(column)
+    sheet.activateWindow()  # back from the menu
+    qtbot.waitUntil(sheet.isActiveWindow)
+    go_to(qtbot, sheet, "A.received")
+    QTest.keyClick(sheet.view, Qt.Key.Key_V, CTRL)
+    assert values(store, report, "A.accepted") == [88], sheet.message.text()

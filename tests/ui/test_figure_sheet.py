@@ -228,7 +228,7 @@ def test_context_menu_offers_the_history(qtbot: QtBot, sheet: FigureSheet) -> No
     pos = sheet.view.visualRect(index).center()
     viewport = sheet.view.viewport()
     QApplication.sendEvent(viewport, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos)))
-    assert seen[:5] == ["撤销", "重做", "复制", "粘贴", "历史版本…"]
+    assert seen[:6] == ["撤销", "重做", "复制", "粘贴", "复制整张表（可粘贴到Excel）", "历史版本…"]
     assert "设为不涉及" in seen and "设为约数·近" in seen and "清空（未填）" in seen
     assert sheet.view.currentIndex().row() == index.row()
 
