@@ -21,6 +21,7 @@ OVERRIDES = {
     "/word/fontTable.xml": f"{MAIN_TYPE}.fontTable+xml",
     "/word/footer1.xml": f"{MAIN_TYPE}.footer+xml",
     "/word/footer2.xml": f"{MAIN_TYPE}.footer+xml",
+    "/word/footer3.xml": f"{MAIN_TYPE}.footer+xml",
     "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
     "/docProps/app.xml": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
     "/customXml/itemProps1.xml": "application/vnd.openxmlformats-officedocument.customXmlProperties+xml",

@@ -8,7 +8,7 @@ hash of the document's text go into a custom XML part (fzdesk.exchange.embedded)
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fzdesk import __version__
 from fzdesk.domain.catalogue import Catalogue
@@ -18,7 +18,7 @@ from fzdesk.domain.model import Report, Unit
 from fzdesk.exchange import embedded, report_json
 from fzdesk.export import annex, body, closing
 from fzdesk.export.docx_package import app_xml, core_xml, rels_xml, zip_parts
-from fzdesk.export.footer import footer_xml
+from fzdesk.export.footer import empty_footer_xml, footer_xml
 from fzdesk.export.layout import Element, Para
 from fzdesk.export.options import ExportOptions, PageNumbers
 from fzdesk.export.styles import font_table_xml, sect_pr, settings_xml, styles_xml
@@ -26,6 +26,8 @@ from fzdesk.export.wordml import R_NS, W_NS, XML_DECL, Writer, paragraph_texts
 
 DOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+#: twips: the empty paragraph that ends the numbered section, low enough to fit under a full page's 22 lines
+SECTION_END_LINE = 10
 ANCHOR_LINE = 20  # twips: the line of the empty paragraph after the 版记, too low to start a page of its own
 
 
@@ -71,13 +73,27 @@ class Exported:
 
 
 def document_xml(elements: list[Element], options: ExportOptions) -> str:
+    """The body. From an unnumbered paragraph on (a blank page, then the 版记) a second section with empty footers
+    starts a new page: a low empty paragraph ends the first section in place of the unnumbered one's page break,
+    and an empty paragraph stands on the blank page. (A section of type evenPage would leave the blank page to
+    the renderer: LibreOffice's PDF export skips such pages.)"""
     writer = Writer(options.font_set)
     footers = {"default": "rIdFooterOdd", "even": "rIdFooterEven"}
     if options.page_numbers is PageNumbers.CENTRED:
         footers = {"default": "rIdFooterOdd"}
-    return (f'{XML_DECL}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
-            + "".join(writer.element(e) for e in elements)
-            + sect_pr(footers) + "</w:body></w:document>")
+    body: list[str] = []
+    last = sect_pr(footers)
+    for e in elements:
+        if isinstance(e, Para) and e.unnumbered:
+            body.append('<w:p><w:pPr><w:pStyle w:val="FzBody"/>'
+                        f'<w:spacing w:before="0" w:after="0" w:line="{SECTION_END_LINE}" w:lineRule="exact"/>'
+                        f"{sect_pr(footers)}</w:pPr></w:p>")
+            body.append(writer.element(replace(e, page_break_before=False, unnumbered=False)))
+            last = sect_pr({"default": "rIdFooterNone", "even": "rIdFooterNone"}, restart=False)
+        else:
+            body.append(writer.element(e))
+    return (f'{XML_DECL}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>' + "".join(body)
+            + last + "</w:body></w:document>")
 
 
 def export_docx(report: Report, unit: Unit, options: ExportOptions | None = None,
@@ -112,6 +128,9 @@ def export_docx(report: Report, unit: Unit, options: ExportOptions | None = None
     if not centred:
         parts["word/footer2.xml"] = footer_xml(options.font_set, "left")
         doc_rels.append(("rIdFooterEven", f"{DOC_REL}/footer", "footer2.xml"))
+    if any(isinstance(e, Para) and e.unnumbered for e in elements):
+        parts["word/footer3.xml"] = empty_footer_xml()
+        doc_rels.append(("rIdFooterNone", f"{DOC_REL}/footer", "footer3.xml"))
     text_hash = embedded.document_text_hash(list(paragraph_texts(elements)))
     json_text = report_json.dumps(report, unit, catalogue, plan_checks=plan_checks)
     # The embedding step, last: the custom XML part with the JSON and the text hash.

@@ -11,6 +11,12 @@ from fzdesk.export.wordml import R_NS, W_NS, XML_DECL, rpr_xml
 DASH = "\u2014"  # 一字线 (em dash)
 
 
+def empty_footer_xml() -> str:
+    """The footer of the blank page and the 版记 page after it: no page number (GB/T 9704-2012 7.5)."""
+    return (f'{XML_DECL}<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
+            '<w:p><w:pPr><w:pStyle w:val="FzFooter"/></w:pPr></w:p></w:ftr>')
+
+
 def footer_xml(font_set: FontSet, side: str) -> str:
     """One footer part; side is "right", "left" or "center"."""
     song = font_for(font_set, Role.SONG)

@@ -54,6 +54,9 @@ class Para:
     tab: int = 0  # a right tab stop at this position (twips), 0: none
     foot: bool = False  # set in a frame at the foot of the page's text block (the 版记)
     breaks: tuple[int, ...] = ()  # line breaks (w:br) after these run indices
+    #: The pages from this (empty) paragraph's on have no page numbers: the blank page and the 版记 after it
+    #: (GB/T 9704-2012 7.5). The .docx starts a section there; paged.PagedReport leaves the numbers out.
+    unnumbered: bool = False
 
     @property
     def text(self) -> str:

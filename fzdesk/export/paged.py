@@ -49,6 +49,7 @@ class _Painter:
         self.doc.setPageSize(_size(g.LAYOUT_WIDTH, g.TEXT_HEIGHT))
         self.first = True
         self.feet: list[tuple[int, int]] = []  # the spacer's and the last block's numbers of each foot paragraph
+        self.unnumbered: int | None = None  # the block number of the paragraph the unnumbered pages start at
 
     def char_format(self, run: Run) -> Any:
         from PySide6.QtGui import QFont, QTextCharFormat
@@ -151,6 +152,8 @@ class _Painter:
                 self.foot(cursor, e)
             elif isinstance(e, Para):
                 self.para(cursor, e)
+                if e.unnumbered:
+                    self.unnumbered = cursor.block().blockNumber()
             else:
                 self.table(cursor, e)
             if isinstance(e, Para) and e.keep_next:
@@ -300,8 +303,11 @@ def on_even_page(elements: list[Element], font_set: FontSet, device: Any = None)
         return elements
     record, text = pages
     first = next(i for i, e in enumerate(elements) if isinstance(e, Para) and e.foot)
-    breaks = 2 if record > text else 1
-    return [*elements[:first], *(Para([], page_break_before=True) for _ in range(breaks)), *elements[first:]]
+    if record > text:  # a blank page, then the 版记: neither is numbered (GB/T 9704-2012 7.5)
+        breaks = [Para([], page_break_before=True, unnumbered=True), Para([], page_break_before=True)]
+    else:
+        breaks = [Para([], page_break_before=True)]
+    return [*elements[:first], *breaks, *elements[first:]]
 
 
 class PagedReport:
@@ -316,7 +322,13 @@ class PagedReport:
             device = layout_device()
         self._device = device
         elements = on_even_page(build(report, unit, self.options, catalogue), self.options.font_set, device)
-        self.doc = _Painter(self.options.font_set, device).build(elements)
+        painter = _Painter(self.options.font_set, device)
+        self.doc = painter.build(elements)
+        #: Pages from this index on carry no page number (the blank page and the 版记 after it).
+        self.numbered = self.page_count
+        if painter.unnumbered is not None:
+            block = self.doc.findBlockByNumber(painter.unnumbered)
+            self.numbered = int(self.doc.documentLayout().blockBoundingRect(block).top() // g.TEXT_HEIGHT)
         self.page_number_font = QFont()
         self.page_number_font.setFamilies([font_for(self.options.font_set, Role.SONG), *FALLBACKS[Role.SONG]])
         self.page_number_font.setPixelSize(g.PAGE_NUMBER_CHAR)  # in twips: the painter draws in twips
@@ -336,6 +348,8 @@ class PagedReport:
         _draw_page(self.doc, painter, index)
         painter.restore()
         number = index + 1
+        if index >= self.numbered:
+            return
         painter.save()
         painter.setFont(self.page_number_font)
         # The dashes lie about the middle of the line box (7.8 mm on the printed page, by its pixels).

@@ -81,20 +81,23 @@ def font_table_xml() -> str:
     return f'{XML_DECL}<w:fonts xmlns:w="{W_NS}" xmlns:r="{R_NS}">{"".join(entries)}</w:fonts>'
 
 
-def sect_pr(footers: dict[str, str]) -> str:
-    """Section properties in CT_SectPr order: footer references, page size, margins, numbering, grid.
+def sect_pr(footers: dict[str, str], *, start: str = "", restart: bool = True) -> str:
+    """Section properties in CT_SectPr order: footer references, type, page size, margins, numbering, grid.
 
-    footers maps the reference type ("default" = odd pages, "even") to a relationship id. No character
+    footers maps the reference type ("default" = odd pages, "even") to a relationship id. start is the
+    section's type (empty: the default, a new page), restart numbers its pages from 1. No character
     grid: LibreOffice renders Word's linesAndChars grid with 14-18 characters a line; the 28 characters
     come from condensed runs instead.
     """
     refs = "".join(f'<w:footerReference w:type="{kind}" r:id="{rid}"/>' for kind, rid in footers.items())
+    kind = f'<w:type w:val="{start}"/>' if start else ""
+    numbering = '<w:pgNumType w:fmt="decimal" w:start="1"/>' if restart else '<w:pgNumType w:fmt="decimal"/>'
     return (
-        f"<w:sectPr>{refs}"
+        f"<w:sectPr>{refs}{kind}"
         f'<w:pgSz w:w="{g.PAGE_WIDTH}" w:h="{g.PAGE_HEIGHT}"/>'
         f'<w:pgMar w:top="{g.MARGIN_TOP}" w:right="{g.MARGIN_RIGHT}" w:bottom="{g.MARGIN_BOTTOM}" '
         f'w:left="{g.MARGIN_LEFT}" w:header="851" w:footer="{g.FOOTER_DISTANCE}" w:gutter="0"/>'
-        '<w:pgNumType w:fmt="decimal" w:start="1"/><w:cols w:space="425"/>'
+        f'{numbering}<w:cols w:space="425"/>'
         f'<w:docGrid w:linePitch="{g.LINE_PITCH}"/>'
         "</w:sectPr>"
     )

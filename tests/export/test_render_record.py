@@ -50,7 +50,8 @@ def body_rows(page: Page) -> list[str]:
     (0, 5, 6),  # the text ends on page 5 with room: the 版记 goes to page 6 on its own
     (3, 5, 6),  # the 版记 no longer fits under the date on page 5: page 6 by itself
     (10, 6, 6),  # the text ends on page 6 with room: the 版记 at its foot
-    (23, 6, 8),  # the text fills page 6: page 7 is left blank, the 版记 on page 8
+    (23, 6, 8),  # the 版记 no longer fits on page 6: page 7 is left blank, the 版记 on page 8
+    (25, 6, 8),  # the date on page 6's last line: the same
 ])
 def test_the_record_is_at_the_foot_of_an_even_last_page(tmp_path: Path, lines: int, text_page: int,
                                                         record_page: int) -> None:
@@ -72,12 +73,18 @@ def test_the_record_is_at_the_foot_of_an_even_last_page(tmp_path: Path, lines: i
     if record_page > text_page:
         assert [r for r in body_rows(last) if not r.startswith("抄送") and "印发" not in r
                 and "办公室" not in r] == []
+    # GB/T 9704-2012 7.5: a blank page before the 版记 page, and the 版记 page, carry no page number.
+    numbered = [p.number for p in pages if any(line.text.startswith("—") for line in p.lines)]
+    last_numbered = record_page if record_page <= text_page + 1 else text_page
+    assert numbered == list(range(1, last_numbered + 1))
 
 
 @pytest.mark.parametrize("lines", [0, 23])
 def test_the_pdf_puts_the_record_on_the_same_page(qapp: object, lines: int) -> None:
-    """Qt's layout (the PDF and the preview) decides the page breaks of the .docx: both end on the same page."""
+    """Qt's layout (the PDF and the preview) decides the page breaks of the .docx: both end on the same page,
+    and the PDF leaves the numbers off the blank page and the 版记 page after it."""
     report, unit = lengthened(lines), sample_unit()
-    assert PagedReport(report, unit, SUBMITTED, resources.catalogue()).page_count == {0: 6, 23: 8}[lines]
+    paged = PagedReport(report, unit, SUBMITTED, resources.catalogue())
+    assert (paged.page_count, paged.numbered) == {0: (6, 6), 23: (8, 6)}[lines]
     assert foot_pages(build(report, unit, SUBMITTED, resources.catalogue()), SUBMITTED.font_set) == \
         {0: (5, 5), 23: (7, 6)}[lines]
