@@ -109,6 +109,14 @@ class FigureView(QTreeView):
                 self.setCurrentIndex(target)
             event.accept()
             return
+        current = self.currentIndex()
+        typed = event.text()
+        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        if (plain and typed and typed.isprintable() and current.parent().isValid()
+                and current.column() not in (COL_CHOICE, COL_VALUE) and self.state() != self.State.EditingState):
+            # typing on a figure's name, unit or 上年度 (reached with the arrow keys) is meant for its 本年度:
+            # the key was lost before
+            self.setCurrentIndex(current.siblingAtColumn(COL_VALUE))
         super().keyPressEvent(event)
 
 
@@ -129,7 +137,7 @@ class FigureSheet(QWidget):
         self.model.value_wanted.connect(self._ask_value)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("查找指标，如：受理、出庭、热线")
+        self.search.setPlaceholderText("查找指标（Ctrl+F），如：受理、出庭")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("查找指标")
         self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("查找指标…") + 40)
@@ -203,6 +211,7 @@ class FigureSheet(QWidget):
         self.setFocusProxy(self.view)
         self._make_actions()
         self.search.textChanged.connect(self._apply_filter)
+        self.search.returnPressed.connect(self._to_first_found)
         self.family_filter.currentIndexChanged.connect(self._apply_filter)
         self.only_empty.toggled.connect(self._apply_filter)
         self._show_help(QModelIndex())
@@ -241,6 +250,11 @@ class FigureSheet(QWidget):
         self.history_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.history_action.triggered.connect(self.show_history)
         self.view.addAction(self.history_action)
+        find = QAction("查找指标", self)
+        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        self.addAction(find)
         self.undo_action = self._action("撤销", UNDO_KEYS, self.undo)
         self.redo_action = self._action("重做", REDO_KEYS, self.redo)
         self.paste_action = self._action("粘贴", (QKeySequence(QKeySequence.StandardKey.Paste).toString(),), self.paste)
@@ -478,6 +492,14 @@ class FigureSheet(QWidget):
         figure = self.report.figures.get(indicator.code) if self.report else None
         last = format_entry(Entry(figure.last_state, figure.last_value, figure.last_approx), "—") if figure else "—"
         self.help_text.setText(f"{indicator.help or indicator.name}　　上年度：{last}")
+
+    def _to_first_found(self) -> None:
+        """Enter in 查找指标: the cursor goes to the first figure found, ready for typing."""
+        first = self.view.neighbour(QModelIndex(), 1)
+        if first.isValid():
+            self.view.setCurrentIndex(first)
+            self.view.scrollTo(first)
+            self.view.setFocus()
 
     def _apply_filter(self) -> None:
         words = self.search.text().strip()

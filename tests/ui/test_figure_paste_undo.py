@@ -436,3 +436,30 @@ def test_the_whole_sheet_copied_for_excel_and_its_column_pasted_back(qtbot: QtBo
     go_to(qtbot, sheet, "A.received")
     QTest.keyClick(sheet.view, Qt.Key.Key_V, CTRL)
     assert values(store, report, "A.accepted") == [88], sheet.message.text()
+
+
+# ----- keyboard only -------------------------------------------------------------------------------
+
+def test_typing_on_a_figure_name_goes_into_its_figure(qtbot: QtBot, sheet: FigureSheet, store: Store,
+                                                      report: Report) -> None:
+    """The arrow keys reach 指标 and 单位 too; a number typed there was lost without a word."""
+    go_to(qtbot, sheet, "A.received", COL_NAME)
+    QTest.keyClick(sheet.view, Qt.Key.Key_5)
+    QTest.keyClick(editor(sheet), Qt.Key.Key_Return)
+    assert values(store, report, "A.received") == [5] and shown(sheet, "A.received") == "5"
+
+
+def test_ctrl_f_finds_a_figure_and_enter_goes_to_it(qtbot: QtBot, sheet: FigureSheet, store: Store,
+                                                    report: Report) -> None:
+    from tests.ui.helpers import type_text
+
+    go_to(qtbot, sheet, "A.received")
+    QTest.keyClick(sheet.view, Qt.Key.Key_F, CTRL)
+    assert QApplication.focusWidget() is sheet.search
+    type_text(sheet.search, "负责人出庭")
+    QTest.keyClick(sheet.search, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is sheet.view
+    assert sheet.view.currentIndex() == sheet.model.index_of("B.head_appearances")
+    QTest.keyClick(sheet.view, Qt.Key.Key_7)
+    QTest.keyClick(editor(sheet), Qt.Key.Key_Return)
+    assert values(store, report, "B.head_appearances") == [7]
