@@ -150,6 +150,7 @@ class NewReportDialog(QDialog):
         layout.addWidget(buttons)
         self.year.valueChanged.connect(lambda _v: self._year_changed())
         self.group.buttonToggled.connect(lambda _b, _on: self._choice_changed())
+        self.copy_text.toggled.connect(lambda _on: self._last_note())
         self.choose.clicked.connect(self.choose_file)
         self._user_chose = False  # until the user picks a starting point, it follows the year
         self.group.buttonClicked.connect(lambda _b: setattr(self, "_user_chose", True))
@@ -174,15 +175,22 @@ class NewReportDialog(QDialog):
         self.last_year.setText(f"从本程序中的{last}年度报告开始(&L)")
         has_last = last in self.taken
         self.last_year.setEnabled(has_last)
-        if has_last:
-            self.last_note.setText(f"沿用{last}年度报告的提纲、各部分标题和条目标题；去年的数字放进数据表的“上年”一列；"
-                                   "去年“下一年度安排”中的各项变成今年要逐条对照的落实清单。正文留空由您来写。")
-        else:
-            self.last_note.setText(f"本程序中还没有本单位{last}年度的报告，不能选这一项。"
-                                   "可以选下面的“从去年的报告文件开始”。")
+        self._last_note()
         if (not has_last and self.last_year.isChecked()) or not self._user_chose:
             (self.last_year if has_last else self.empty).setChecked(True)
         self._choice_changed()
+
+    def _last_note(self) -> None:
+        """What starting from last year's report does, the text included or not (the tick below it)."""
+        last = self.year.value() - 1
+        if last not in self.taken:
+            self.last_note.setText(f"本程序中还没有本单位{last}年度的报告，不能选这一项。"
+                                   "可以选下面的“从去年的报告文件开始”。")
+            return
+        text = ("去年的正文也复制过来作为初稿，每段标为“未更新”，请逐段改成今年的情况。" if self.copy_text.isChecked()
+                else "正文留空由您来写。")
+        self.last_note.setText(f"沿用{last}年度报告的提纲、各部分标题和条目标题；去年的数字放进数据表的“上年”一列；"
+                               f"去年“下一年度安排”中的各项变成今年要逐条对照的落实清单。{text}")
 
     def _choice_changed(self) -> None:
         self.copy_text.setEnabled(self.last_year.isChecked())

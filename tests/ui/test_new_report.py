@@ -82,8 +82,11 @@ def test_last_years_report_is_preselected_and_carried_over(store: Store, qtbot: 
         assert d.last_year.text() == f"从本程序中的{year - 1}年度报告开始(&L)"
         assert f"沿用{year - 1}年度报告的提纲" in d.last_note.text() and "落实清单" in d.last_note.text()
         assert d.copy_text.isEnabled() and not d.copy_text.isChecked()
+        assert "正文留空由您来写" in d.last_note.text()
         if copy_text:
             click(d.copy_text)
+            assert "正文留空" not in d.last_note.text() and "去年的正文也复制过来作为初稿" in d.last_note.text()
+            assert d.last_year.isChecked()  # (ticking it keeps the choice)
         press_ok(d)
 
     run(w, qtbot, Modals().then(NewReportDialog, choose))
