@@ -361,8 +361,12 @@ class _Walker:
         return out
 
     def table(self, tbl: Any) -> list[SourceParagraph]:
+        rows = _unwrapped(tbl, _TR)
+        grid = [_unwrapped(tr, _TC) for tr in rows]
+        if len(grid) == 1 and len(grid[0]) == 1:  # a frame (one cell) around the text, as some templates have
+            return self.content(grid[0][0])
         out: list[SourceParagraph] = []
-        for tr in _unwrapped(tbl, _TR):
+        for tr in rows:
             cells: list[str] = []
             after: list[SourceParagraph] = []
             for tc in _unwrapped(tr, _TC):

@@ -109,3 +109,21 @@ def test_the_county_report_with_a_figures_table_holding_a_note(tmp_path: Path) -
     assert shortcomings is not None and shortcomings.items
     text = "".join(p for s in preview.report.sections for i in s.items for p in (i.title, *i.paragraphs))
     assert "均已结案" not in text
+
+
+def test_a_report_framed_in_a_one_cell_table(tmp_path: Path) -> None:
+    """Some templates put the whole text in a one-cell table (a frame): the file was refused as having no text
+    outside tables. The frame's paragraphs are the body now."""
+    document = docx.Document()
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    lines = samples.lines(samples.county_text())
+    cell.text = lines[0]
+    for line in lines[1:]:
+        cell.add_paragraph(line)
+    path = tmp_path / "frame.docx"
+    document.save(str(path))
+    preview = open_import(path)
+    assert preview.report.organs == ["沈丘县人民政府办公室"] and preview.report.year == 2023
+    measures = preview.report.section(Block.MEASURES)
+    assert measures is not None and len(measures.items) == 5
+    assert not preview.unplaced
