@@ -165,7 +165,7 @@ class OpeningPage(OneTextPage):
         self.item = ensure_single_item(session, section)
         self.outer.addWidget(self.hint(
             "开头一段：写明年度、指导思想和总体成效，一般以“现将有关情况报告如下：”结尾。"
-            "程序已按单位类型填好一段示例，请改成本单位的实际情况。"))
+            "新报告的开头是程序按单位类型填好的示例，或从去年的报告复制来的，请改成本单位今年的实际情况。"))
         label = QLabel("开头(&W)")
         self.editor = TextEditor()
         self.editor.setAccessibleName("开头")
