@@ -16,7 +16,7 @@ from fzdesk.checks.findings import (
     disambiguate_keys,
 )
 from fzdesk.checks.language import language_findings
-from fzdesk.checks.lists import named_count_findings, section_list_findings
+from fzdesk.checks.lists import inline_numbering_findings, named_count_findings, section_list_findings
 from fzdesk.checks.prose import ProseIndex, build_index, prose_findings
 from fzdesk.checks.rules import Rule, RuleSet
 from fzdesk.checks.structure import structure_findings
@@ -62,6 +62,7 @@ def _para_findings(para: Para, ctx: Context) -> list[Finding]:
     out = language_findings(para, ctx.wording, year)
     out.extend(year_findings(para, year, ctx.wording))
     out.extend(named_count_findings(para, ctx.wording))
+    out.extend(inline_numbering_findings(para, ctx.wording))
     out.extend(prose_findings(para, ctx.index, ctx.sheet, year, ctx.rate_rules))
     return out
 

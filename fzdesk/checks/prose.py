@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from fzdesk.checks.figures import Sheet
 from fzdesk.checks.findings import Category, FigureFix, Finding, Severity, TextFix, make_key
@@ -93,6 +94,11 @@ def _depth(text: str, pos: int) -> int:
     return max(0, opens - closes)
 
 
+def _level(text: str, a: int, b: int) -> bool:
+    """Are a and b inside the same number of brackets (as many opened as closed between them)?"""
+    return (text.count("（", a, b) + text.count("(", a, b)) == (text.count("）", a, b) + text.count(")", a, b))
+
+
 def _unit_fits(index: ProseIndex, code: str, mention: Mention) -> bool:
     ind = index.catalogue.get(code)
     if ind is None:
@@ -113,6 +119,7 @@ class ParagraphScan:
         self.index, self.text = index, text
         self.words = [(m.start(), m.end(), m.group()) for m in index.pattern.finditer(text)] if index.pattern else []
         self._contexts: list[tuple[int, list[str]]] | None = None
+        self._ends: list[int] | None = None  # the words' ends, for bisect
         self._sentences: dict[tuple[int, int], set[str]] = {}
 
     def families_in(self, start: int, end: int) -> set[str]:
@@ -180,12 +187,14 @@ class ParagraphScan:
     def words_before(self, pos: int, limit: int) -> list[tuple[int, int, str]]:
         """The words in the same clause ending at most `limit` characters before pos, nearest first."""
         out = []
-        for start, end, word in self.words:
-            if end > pos:
+        if self._ends is None:
+            self._ends = [end for _, end, _ in self.words]
+        for k in range(bisect_right(self._ends, pos) - 1, -1, -1):
+            start, end, word = self.words[k]
+            if pos - end > limit:
                 break
-            if pos - end <= limit and not any(ch in CLAUSE_END for ch in self.text[end:pos]):
+            if not any(ch in CLAUSE_END for ch in self.text[end:pos]):
                 out.append((start, end, word))
-        out.reverse()
         return out
 
     def word_before(self, pos: int, limit: int) -> tuple[int, int, str] | None:
@@ -207,13 +216,14 @@ def tie_numbers(index: ProseIndex, text: str) -> tuple[list[Tie], list[tuple[re.
             yoy.append((m, mention))
             yoy_starts.add(mention.start)
     ties: list[Tie] = []
-    for mention in mentions:
+    for k, mention in enumerate(mentions):
         if mention.start in yoy_starts or mention.contradictory or mention.text.startswith("一"):
             continue
         if index.change_pattern and index.change_pattern.search(text, max(0, mention.start - 3), mention.start):
             continue  # 与去年相比，受理诉求增加20件: the change, not the year's figure
+        before = mentions[k - 1] if k else None  # mentions are in order: a number between word and this is this one
         for hit in scan.words_before(mention.start, index.window)[:2]:
-            if any(x.start >= hit[1] and x.end <= mention.start for x in mentions):
+            if before is not None and before.start >= hit[1]:
                 break
             if re.search(r"\d", text[hit[1]:mention.start]):
                 break
@@ -339,8 +349,7 @@ def _clause_start(text: str, sentence_start: int, pos: int) -> int:
     return sentence_start
 
 
-@dataclass(frozen=True)
-class _Subject:
+class _Subject(NamedTuple):
     """What a 较去年 statement is about: one code (with its number in the sentence, if any), or several that a
     reader cannot tell apart (受理88件，审结63件，较去年减少339件)."""
 
@@ -356,15 +365,14 @@ def _yoy_subject(para: Para, m: re.Match[str], mention: Mention, ties: list[Tie]
     text, index = para.text, scan.index
     start = m.start()
     s, _ = sentence_bounds(text, start)
-    depth = _depth(text, start)
-    in_sentence = [t for t in ties if s <= t.mention.start < start and _depth(text, t.mention.start) == depth]
+    in_sentence = [t for t in ties if s <= t.mention.start < start and _level(text, t.mention.start, start)]
     clause = _clause_start(text, s, start)
     for w_start, w_end, word in reversed(scan.words):
         if w_end > start:
             continue
         if w_start < clause:
             break
-        if _depth(text, w_start) != depth:
+        if not _level(text, w_start, start):
             continue
         code = scan.resolve(word, w_start, None, lambda c: _change_fits(index, c, mention))
         if code is None:
@@ -382,8 +390,7 @@ def _yoy_subject(para: Para, m: re.Match[str], mention: Mention, ties: list[Tie]
     return _Subject(codes)
 
 
-@dataclass(frozen=True)
-class _Change:
+class _Change(NamedTuple):
     """A 较去年 statement worked out for one figure."""
 
     code: str

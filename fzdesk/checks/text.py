@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from fzdesk.checks.findings import Location
 from fzdesk.domain.model import Block, Report, Section
@@ -11,9 +11,9 @@ from fzdesk.domain.model import Block, Report, Section
 SENTENCE_END = "。！？；!?;"
 
 
-@dataclass(frozen=True)
-class Para:
-    """One piece of text. item_index -1 is the section heading; paragraph -1 an item's title."""
+class Para(NamedTuple):
+    """One piece of text. item_index -1 is the section heading; paragraph -1 an item's title. (A named tuple: a
+    section's paragraphs are walked for every re-check while typing, and a frozen dataclass is slow to make.)"""
 
     block: Block
     item_index: int

@@ -33,6 +33,21 @@ class Entry:
     source: str = "shipped"
 
 
+NUMERALS = ("arabic", "chinese", "circled")
+
+
+@dataclass(frozen=True)
+class NumberingStyle:
+    """One way of numbering within a paragraph: a regular expression whose group "n" is the number, written in
+    arabic, chinese or circled numerals; first: the characters a marker can begin with (lets the scan skip the
+    rest of the text; empty: not known, every place is tried)."""
+
+    name: str
+    pattern: str
+    numerals: str
+    first: str = ""
+
+
 @dataclass
 class Wording:
     entries: dict[str, Entry] = field(default_factory=dict)  # by wrong form
@@ -47,12 +62,17 @@ class Wording:
     #: "causes", … Every file may add words ("lists"); a few forms are regular expressions ("patterns").
     lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
     patterns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Numbering written inside a paragraph ((1)…(2)…, ①②, 第一，…第二，…), by name: numbering.json "sequences".
+    sequences: dict[str, NumberingStyle] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     pattern: re.Pattern[str] | None = None
+    numbering: tuple[tuple[NumberingStyle, ...], re.Pattern[str] | None] = ((), None)
 
     def compile(self) -> None:
         words = list(self.entries)
         self.pattern = re.compile(trie_regex(words)) if words else None
+        styles = tuple(self.sequences.values())
+        self.numbering = (styles, numbering_regex(styles))
 
     def words(self, name: str) -> tuple[str, ...]:
         return self.lists.get(name, ())
@@ -64,6 +84,22 @@ class Wording:
     def regex(self, name: str) -> re.Pattern[str]:
         """The alternation compiled (once per content); a list nobody filled matches nothing."""
         return _compiled(self.alternation(name))
+
+
+def numbering_regex(styles: tuple[NumberingStyle, ...]) -> re.Pattern[str] | None:
+    """All numbering styles in one alternation; style i's number is group n{i}."""
+    if not styles:
+        return None
+    def first(chars: str) -> str:
+        return "".join(sorted({re.escape(ch) for ch in chars}))
+
+    if not all(style.first for style in styles):
+        return re.compile("|".join(f"(?P<s{i}>{style.pattern.replace('(?P<n>', f'(?P<n{i}>')})"
+                                   for i, style in enumerate(styles)))
+    # first-character tests, for all and per style, let the scan skip most of the text and most alternatives
+    alternatives = "|".join(f"(?=[{first(style.first)}])(?P<s{i}>{style.pattern.replace('(?P<n>', f'(?P<n{i}>')})"
+                            for i, style in enumerate(styles))
+    return re.compile(f"(?=[{first(''.join(style.first for style in styles))}])(?:{alternatives})")
 
 
 @cache
@@ -152,6 +188,8 @@ def _merge(wording: Wording, data: dict[str, Any], source: str) -> None:
                         raise ValueError(f"{key}.{name} 中的“{w}”不是有效的正则表达式（{exc}）") from None
             known = target.get(name, ())
             target[name] = (*known, *(w for w in dict.fromkeys(words) if w not in known))
+    for raw in data.get("sequences", ()):
+        _merge_sequence(wording, raw)
     # the shipped list words this unit switched off (工具 → 本单位用语词典…): read after the shipped files
     for name, words in off.items():
         if name in wording.lists:
@@ -160,6 +198,31 @@ def _merge(wording: Wording, data: dict[str, Any], source: str) -> None:
     if periods:
         wording.period_message = periods.get("message", wording.period_message)
         wording.successors = (*wording.successors, *periods.get("successors", ()))
+
+
+def _merge_sequence(wording: Wording, raw: object) -> None:
+    """A numbering style of "sequences": the same name replaces, "disabled": true removes it."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or not raw["name"]:
+        raise ValueError("sequences 的每一项应有 name")
+    name = raw["name"]
+    if raw.get("disabled") is True:
+        wording.sequences.pop(name, None)
+        return
+    pattern, numerals = raw.get("pattern"), raw.get("numerals")
+    if numerals not in NUMERALS:
+        raise ValueError(f"sequences 中“{name}”的 numerals 应为 {'、'.join(NUMERALS)} 之一")
+    if not isinstance(pattern, str):
+        raise ValueError(f"sequences 中“{name}”缺少 pattern")
+    try:
+        compiled = re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"sequences 中“{name}”的 pattern 不是有效的正则表达式（{exc}）") from None
+    if "n" not in compiled.groupindex:
+        raise ValueError(f"sequences 中“{name}”的 pattern 应有表示序号的分组 (?P<n>…)")
+    first = raw.get("first", "")
+    if not isinstance(first, str):
+        raise ValueError(f"sequences 中“{name}”的 first 应为字符串（编号可能开头的字符）")
+    wording.sequences[name] = NumberingStyle(name, pattern, numerals, first)
 
 
 def _is_word_lists(value: object) -> bool:
