@@ -156,6 +156,8 @@ def to_data(report: Report, unit: Unit, catalogue: Catalogue | None = None,
     }
     if plan_checks:
         data["plan_checks"] = _plan_checks_data(report, plan_checks)
+    if report.issued_on is not None:  # 印发日期 of the 版记; left out when it is the 成文日期
+        data["issued_on"] = report.issued_on.isoformat()
     for key, value in (extra or {}).items():
         data.setdefault(key, value)
     return data
@@ -287,19 +289,19 @@ def _figure(r: _Reader) -> FigureValue:
     return FigureValue(code, state, value, approx, last_state, last_value, last_approx, r.text("explanation"))
 
 
-def _date(r: _Reader) -> dt.date | None:
-    text = r.opt_text("date")
+def _date(r: _Reader, key: str = "date", label: str = "成文日期") -> dt.date | None:
+    text = r.opt_text(key)
     if not text:
         return None
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ReportDataError(f"报告数据格式不对：成文日期“{text}”不是 YYYY-MM-DD 形式的日期。") from None
+        raise ReportDataError(f"报告数据格式不对：{label}“{text}”不是 YYYY-MM-DD 形式的日期。") from None
 
 
 KNOWN_KEYS = frozenset({
     "format", "version", "app_version", "catalogue_version", "unit", "year", "title", "display_title",
-    "recipient", "organs", "date", "sections", "figures", "attachments", "dismissals", "plan_checks",
+    "recipient", "organs", "date", "sections", "figures", "attachments", "dismissals", "plan_checks", "issued_on",
 })
 _PLAN_STATUS = {s.value: s for s in PlanStatus}
 
@@ -372,6 +374,7 @@ def from_data(data: Any, catalogue: Catalogue | None = None) -> ImportedReport:
         attachments=r.texts("attachments"),
         dismissals=[Dismissal(d.text("key", required=True), d.text("reason")) for d in r.objects("dismissals")],
         catalogue_version=r.integer("catalogue_version", 1),
+        issued_on=_date(r, "issued_on", "印发日期"),
     )
     extra = {k: v for k, v in data.items() if k not in KNOWN_KEYS}
     checks, links = _plan_checks(r, sections)

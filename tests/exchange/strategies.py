@@ -79,6 +79,7 @@ def reports(draw: st.DrawFn) -> Report:
         attachments=draw(st.lists(text, max_size=3)),
         dismissals=draw(st.lists(st.builds(Dismissal, key=text, reason=text), max_size=3)),
         catalogue_version=draw(st.integers(1, 5)),
+        issued_on=draw(st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31))),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -171,4 +172,16 @@ def test_plan_checks_are_written_with_links_as_positions() -> None:
     assert got.plan_links == [(2, 1), None]
     data["plan_checks"][0]["item"] = [2, 99]
     with pytest.raises(ReportDataError, match=r"plan_checks\[0\]\.item"):
+        report_json.from_data(data)
+
+
+def test_the_issue_date_is_written_only_when_set_and_read_back() -> None:
+    r, u = _sample()
+    assert "issued_on" not in report_json.to_data(r, u)  # the 成文日期: files stay as before
+    r.issued_on = dt.date(2024, 1, 8)
+    data = report_json.to_data(r, u)
+    assert data["issued_on"] == "2024-01-08"
+    assert report_json.from_data(json.loads(json.dumps(data))).report.issued_on == dt.date(2024, 1, 8)
+    data["issued_on"] = "2024年1月8日"
+    with pytest.raises(ReportDataError, match="印发日期“2024年1月8日”不是 YYYY-MM-DD"):
         report_json.from_data(data)
