@@ -83,7 +83,7 @@ def check_report(report: Report, unit: Unit | None, catalogue: Catalogue, rules:
         findings.extend(_para_findings(para, ctx))
     for section in report.sections:
         if not section.omitted:
-            findings.extend(section_list_findings(section))
+            findings.extend(section_list_findings(section, wording))
     findings.extend(structure_findings(report, unit, plan_checks, wording))
     for problem in (*rules.problems, *wording.problems):
         findings.append(Finding("config.load", Category.STRUCTURE, Severity.INFO, problem, Location("info")))
@@ -109,7 +109,7 @@ def check_paragraph(report: Report, catalogue: Catalogue, wording: Wording, bloc
     findings = _para_findings(para, ctx)
     section = report.section(block)
     if section is not None:
-        findings.extend(f for f in section_list_findings(section)
+        findings.extend(f for f in section_list_findings(section, wording)
                         if (f.location.item_index, f.location.paragraph) == (item_index, paragraph))
     disambiguate_keys(findings)
     apply_dismissals(findings, report.dismissals)

@@ -133,16 +133,37 @@ def announced_count_findings(para: Para, wording: Wording | None = None) -> list
     return out
 
 
-def typed_numbering_findings(section: Section) -> list[Finding]:
+#: The styles of TYPED_RE's groups, by their name in numbering.json "sequences" (to follow a list begun inline).
+_TYPED_STYLES = {1: "（一）", 2: "一、", 3: "1.", 4: "（1）"}
+
+
+def _last_inline(paras: list[Para], style: int, wording: Wording) -> int | None:
+    """The last number of a style written anywhere in the paragraphs before (“主要做法：（1）…；（2）…。” goes on
+    in the next paragraph with “（3）”), or None."""
+    styles, pattern = wording.numbering
+    name = _TYPED_STYLES[style]
+    index = next((i for i, st in enumerate(styles) if st.name == name), None)
+    if pattern is None or index is None:
+        return None
+    for para in reversed(paras):
+        values = [m.group(f"n{index}") for m in pattern.finditer(para.text) if m.lastgroup == f"s{index}"]
+        if values:
+            return _numeral_value(styles[index].numerals, values[-1])
+    return None
+
+
+def typed_numbering_findings(section: Section, wording: Wording | None = None) -> list[Finding]:
     """Numbers typed at the start of paragraphs: in sequence per style; doubled with the program's numbering."""
     out: list[Finding] = []
     last: dict[str, int] = {}
+    before: list[Para] = []
     program_numbers = section.numbering in (Numbering.HEADINGS, Numbering.INLINE)
     level_reported = False
     for para in section_paragraphs(section):
         if para.item_index < 0:
             continue
         m = TYPED_RE.match(para.text)
+        before.append(para)
         if m is None:
             continue
         style = next(i for i in range(1, 5) if m.group(i))
@@ -163,6 +184,10 @@ def typed_numbering_findings(section: Section) -> list[Finding]:
                                f"“{label}”是第三层编号，前面没有第二层“（一）”：层级跳过了一级（一、→（一）→1.→（1））。",
                                {"label": label}))
         expected = last.get(key, 0) + 1
+        if value != expected and value != 1:
+            inline = _last_inline(before[:-1], style, wording or shipped_wording())
+            if inline is not None and inline >= expected:
+                expected = inline + 1  # the list was begun inside an earlier paragraph and goes on here
         if value != expected and value != 1:
             out.append(finding("lists.numbering", Category.WORDING, Severity.WARNING, para, m.start(), m.end(),
                                f"手工输入的编号“{label}”不连续：这里应为第{expected}个。",
@@ -309,6 +334,6 @@ def _renumber(para: Para, style: NumberingStyle, rest: list[_Marker], expected: 
     return text_fix(para, run[0].num_start, run[-1].num_end, new, label)
 
 
-def section_list_findings(section: Section) -> list[Finding]:
+def section_list_findings(section: Section, wording: Wording | None = None) -> list[Finding]:
     paras = [p for p in section_paragraphs(section) if p.item_index >= 0]
-    return [*yishi_findings(paras), *typed_numbering_findings(section)]
+    return [*yishi_findings(paras), *typed_numbering_findings(section, wording)]

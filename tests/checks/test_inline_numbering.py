@@ -158,3 +158,12 @@ def test_a_bad_style_in_a_units_file_is_reported_not_fatal(tmp_path: Path, entry
     (message,) = wording.problems
     assert "mine.json 无法读取" in message and problem in message
     assert set(wording.sequences) == set(shipped_wording().sequences)
+
+
+def test_a_list_begun_inside_a_paragraph_may_go_on_at_the_start_of_the_next() -> None:
+    section = Section(Block.MEASURES, "", Numbering.NONE, [
+        Item("", ["主要做法：（1）建立台账；（2）定期会商。", "（3）跟踪问效；（4）严格考核。"])])
+    assert section_list_findings(section, shipped_wording()) == []
+    section.items[0].paragraphs[1] = "（4）跟踪问效。"
+    (f,) = section_list_findings(section, shipped_wording())
+    assert f.rule == "lists.numbering" and f.message == "手工输入的编号“（4）”不连续：这里应为第3个。"
