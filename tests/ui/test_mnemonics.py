@@ -84,3 +84,16 @@ def test_alt_n_on_the_unit_page_goes_to_the_next_step(store: Store, make_window:
     qtbot.waitUntil(lambda: w.current == 1, timeout=3000)
     assert [u.name for u in store.units()] == ["沙河镇人民政府"]
     assert len(store.reports()) == 1
+
+
+@pytest.mark.parametrize("key_", ["report", "responsibility", "measures", "shortcomings", "plans", "other"])
+def test_every_button_of_the_report_and_block_pages_has_an_alt_key(
+        key_: str, filled_store: Store, make_window: Callable[[Store], MainWindow], qtbot: QtBot) -> None:
+    w = make_window(filled_store)
+    click_step(qtbot, w, w._step_index(key_))
+    show_everything(qtbot, w)
+    page = w.current_page()
+    buttons = [b.text() for b in page.findChildren(QAbstractButton) if b.isVisible() and b.text()]
+    without = [text for text in buttons if "&" not in text]
+    assert without == []
+    assert clashes(w) == {}

@@ -75,7 +75,7 @@ class ReportPage(Page):
         title_row = QHBoxLayout()
         title_row.addWidget(self.title, 1)
         title_row.addWidget(self.reset_title)
-        self.title_history = QPushButton("历史…")
+        self.title_history = QPushButton("历史…(&3)")
         self.title_history.setToolTip("标题的历史版本")
         title_row.addWidget(self.title_history)
         self.recipient = QLineEdit(placeholderText="例如：沈丘县人民政府（末尾的冒号由程序加上）")
