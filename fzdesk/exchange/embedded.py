@@ -34,6 +34,8 @@ _W_TAB = f"{{{W_NS}}}tab"
 _W_BR = f"{{{W_NS}}}br"
 _W_CR = f"{{{W_NS}}}cr"
 _W_BODY = f"{{{W_NS}}}body"
+_W_DEL = f"{{{W_NS}}}del"
+_W_MOVE_FROM = f"{{{W_NS}}}moveFrom"
 #: Characters XML 1.0 cannot carry; inside JSON text they can only occur in strings, so \\uXXXX is exact.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -54,9 +56,13 @@ class Embedded:
 
 # ----- the text hash -------------------------------------------------------------------------------------
 def paragraph_text(p: Any) -> str:
-    """A w:p's text: w:t runs, w:tab (in a run) as a tab, w:br/w:cr as a line break."""
+    """A w:p's text: w:t runs, w:tab (in a run) as a tab, w:br/w:cr as a line break; as Word shows it with the
+    tracked changes accepted (text in w:del or in w:moveFrom, the place moved text came from, left out)."""
     parts: list[str] = []
+    tracked = p.find(f".//{_W_DEL}") is not None or p.find(f".//{_W_MOVE_FROM}") is not None
     for el in p.iter(_W_T, _W_TAB, _W_BR, _W_CR):
+        if tracked and next(el.iterancestors(_W_DEL, _W_MOVE_FROM), None) is not None:
+            continue
         if el.tag == _W_T:
             parts.append(el.text or "")
         elif el.tag == _W_TAB:

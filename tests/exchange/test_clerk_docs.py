@@ -173,3 +173,27 @@ def test_a_sentence_broken_by_a_page_number_is_joined() -> None:
     got = rec.recognise([SourceParagraph(line) for line in text])
     section = got.report.section(Block.RESPONSIBILITY)
     assert section is not None and section.items[0].paragraphs == [whole]
+
+
+def test_tracked_changes_read_as_accepted(tmp_path: Path) -> None:
+    """A report saved with revisions still tracked (审阅 → 修订): text moved within the document came twice (its
+    old place, w:moveFrom, and its new one) and deleted text written as w:t by WPS stayed in."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    lines = samples.lines(samples.county_text())
+    at = next(n for n, x in enumerate(lines) if x.startswith("我办严格履行"))
+    for n, line in enumerate(lines):
+        p = document.add_paragraph(line)
+        if n == at:
+            p._p.append(parse_xml(f'<w:moveFrom {nsdecls("w")} w:id="1" w:author="a"><w:r><w:t>全年召开会议4次。'
+                                  "</w:t></w:r></w:moveFrom>"))
+            p._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="2" w:author="a"><w:r><w:t>（删去的话）</w:t>'
+                                  "</w:r></w:del>"))
+            p._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="3" w:author="a"><w:r><w:t>（补充的话）</w:t>'
+                                  "</w:r></w:ins>"))
+    path = tmp_path / "tracked.docx"
+    document.save(str(path))
+    section = open_import(path).report.section(Block.RESPONSIBILITY)
+    assert section is not None and section.items[0].paragraphs == [lines[at] + "（补充的话）"]
