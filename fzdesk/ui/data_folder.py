@@ -156,6 +156,22 @@ class MoveDataDialog(QDialog):
         return self.replace_box is not None and self.replace_box.isChecked()
 
 
+UNSAVED_TITLE = "有修改没能保存"
+
+
+def unsaved_edits(window: MainWindow, what: str) -> bool:
+    """Saves what is pending; if that fails, says that what (移动数据, ...) waits until it works, and returns True:
+    the data must not be copied without the edits, nor the store closed under the writes kept for a retry."""
+    window.saver.flush()
+    if not window.saver.pending:
+        return False
+    QMessageBox.warning(window, UNSAVED_TITLE,
+                        f"最近的修改还没能保存（原因：{window.saver.last_error}）。为免这些修改丢失，现在不能{what}。\n\n"
+                        "请先检查磁盘空间，或U盘是否插好、是否设了写保护。程序会自动重试，右下角显示“已保存”以后，"
+                        f"再{what}。数据没有改动。")
+    return True
+
+
 def move_data(window: MainWindow) -> MoveResult | None:
     """文件 → 移动数据…: explains, asks, saves, closes the store, moves, reopens the same report and step."""
     current = window.data_location
@@ -166,7 +182,8 @@ def move_data(window: MainWindow) -> MoveResult | None:
     if to is None:
         QMessageBox.information(window, "不能在这里移动数据", NOT_A_BUNDLE.format(folder=current.path))
         return None
-    window.saver.flush()
+    if unsaved_edits(window, "移动数据"):
+        return None
     try:
         plan = plan_move(current.path, to.path)
     except MoveError as exc:
@@ -183,7 +200,8 @@ def _move(window: MainWindow, plan: MovePlan, current: DataLocation, to: DataLoc
     session = window.session
     report_id = session.report.id if session.report is not None else None
     unit_id = session.unit.id if session.unit is not None else None
-    window.saver.flush()
+    if unsaved_edits(window, "移动数据"):  # (an edit made while the dialog was open)
+        return None
     window.checks.runner.wait()
     session.store.close()  # and its lock: the move takes the folder's lock itself
     result: MoveResult | None = None
@@ -261,9 +279,8 @@ def bring_pc_data(window: MainWindow) -> Path | None:
         f"从：{source}\n到：{current.path}\n\n本机的数据原样保留，不会改动；以后从{current.place}启动，"
         f"使用的是{current.place}上的这一份。{current.place}上现在的空数据文件夹会改名保留。",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-    if answer != QMessageBox.StandardButton.Yes:
+    if answer != QMessageBox.StandardButton.Yes or unsaved_edits(window, "复制数据"):
         return None
-    window.saver.flush()
     window.checks.runner.wait()
     window.session.store.close()
     failure = ""

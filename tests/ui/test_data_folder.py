@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -510,3 +511,40 @@ def test_nothing_to_bring_without_data_on_this_pc(store: Store, make_window: Cal
     w.bring_data_action.trigger()
     modals.check()
     assert modals.seen[0].startswith("从本机复制数据|只有从U盘")
+
+
+def _full_disk(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Every item save fails (the disk is full) until the returned flag is set."""
+    fixed = [False]
+    update = Store.update_item
+
+    def update_item(self: Store, *args: object, **kwargs: object) -> None:
+        if not fixed[0]:
+            raise sqlite3.OperationalError("database or disk is full")
+        update(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "update_item", update_item)
+    return fixed
+
+
+def test_data_with_edits_not_yet_saved_are_not_moved(
+        bundle: Path, user_store: Store, make_window: Callable[[Store], MainWindow], modals: Modals,
+        monkeypatch: pytest.MonkeyPatch, messages: list[tuple[str, str]]) -> None:
+    """The edits kept for a retry would be left behind by the copy, and retried on the closed store: lost."""
+    user = paths.default_data_dir()
+    w = window_on(make_window, user_store)
+    report_id = w.session.report.id  # type: ignore[union-attr]
+    fixed = _full_disk(monkeypatch)
+    replace_text(opening_page(w).editor, "磁盘满时写的开头。")
+    w.saver.flush()
+    assert w.saver.pending
+    modals.answer((MoveDataDialog, lambda d: d.accept()))  # type: ignore[attr-defined]  # (only if it came)
+    w.move_data_action.trigger()
+    title, text = messages[-1]
+    assert title == data_folder.UNSAVED_TITLE
+    assert "现在不能移动数据" in text and "磁盘已满" in text and "数据没有改动" in text
+    assert not modals.seen and sorted(p.name for p in bundle.iterdir()) == []
+    assert w.session.store is user_store and w.saver.pending
+    fixed[0] = True  # room again: the kept edit is saved where the data are
+    w.saver.flush()
+    assert not w.saver.pending and saved_opening(user, report_id) == "磁盘满时写的开头。"
