@@ -21,6 +21,9 @@ def write_trouble(exc: BaseException) -> str:
         what = "读写磁盘出错（U盘是否被拔出？）"
     elif "locked" in low:
         what = "数据文件正被其他程序占用"
+    elif "malformed" in low or "not a database" in low:
+        what = ("数据文件已损坏，修改无法再保存到里面。请先在“导出”这一步把正在写的报告导出为Word文件留存，"
+                "再用“文件 → 恢复备份…”恢复最近的备份")
     else:
         return text
     return f"{what}（{text}）"
