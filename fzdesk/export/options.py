@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import asdict, dataclass, fields
 from enum import StrEnum
 from typing import Any
@@ -68,6 +70,20 @@ class ExportOptions:
                 except (ValueError, TypeError):
                     continue
         return out
+
+
+#: The year in a 发文字号: 〔2024〕, or the brackets clerks type for it ([2024], （2024）, (2024), 【2024】).
+_DOC_NUMBER_YEAR = re.compile(r"[〔\[（(【](\d{4})[〕\]）)】]")
+
+
+def stale_doc_number_year(doc_number: str, written: dt.date | None) -> int | None:
+    """The 发文字号's year when it is not the 成文日期's: the 发文字号 is remembered per unit, so next year's
+    report starts with last year's. None when they agree, or when either has no year."""
+    match = _DOC_NUMBER_YEAR.search(doc_number)
+    if match is None or written is None:
+        return None
+    year = int(match.group(1))
+    return None if year == written.year else year
 
 
 def unit_options(unit: Unit) -> ExportOptions:

@@ -41,9 +41,18 @@ from fzdesk.export.closing import default_issuer
 from fzdesk.export.docx_writer import export_docx
 from fzdesk.export.drives import Drive, removable_drives
 from fzdesk.export.handoff import HandoffError, TargetExists, report_file_name, stick_note, write_safely
-from fzdesk.export.options import ExportOptions, FontSet, PageNumbers, Variant, remember, unit_options
+from fzdesk.export.options import (
+    ExportOptions,
+    FontSet,
+    PageNumbers,
+    Variant,
+    remember,
+    stale_doc_number_year,
+    unit_options,
+)
 from fzdesk.export.preview import preview_pages
 from fzdesk.export.record import record_export
+from fzdesk.ui import ask as answers
 from fzdesk.ui import style
 from fzdesk.ui.ask import Role, ask
 from fzdesk.ui.pages.base import Page, Session, buddy_label
@@ -151,6 +160,10 @@ class ExportPage(Page):
         self.doc_number.setPlaceholderText("例如：沈政办〔2024〕1号")
         self.signer = QLineEdit()
         form.addRow(buddy_label("发文字号(&W)", self.doc_number), self.doc_number)
+        self.doc_number_note = QLabel()
+        self.doc_number_note.setWordWrap(True)
+        self.doc_number_note.setStyleSheet(f"color: {style.ERROR_COLOUR};")
+        form.addRow("", self.doc_number_note)
         form.addRow(buddy_label("签发人(&S)", self.signer), self.signer)
         # 版记 (GB/T 9704-2012 7.4.3): 印发机关 per unit, 印发日期 per report (else the 成文日期).
         self.imprint = QCheckBox("版记印上印发机关和印发日期(&J)")
@@ -230,6 +243,14 @@ class ExportPage(Page):
         for w in (self.issuer, self.issued_same):
             w.setEnabled(self.submitted.isChecked() and self.imprint.isChecked())
         self.issued_on.setEnabled(self.issuer.isEnabled() and not self.issued_same.isChecked())
+        report = self.session.report
+        stale = stale_doc_number_year(self.doc_number.text(), report.date if report is not None else None)
+        if stale is not None and self.submitted.isChecked() and report is not None and report.date is not None:
+            self.doc_number_note.setText(f"发文字号的年份是{stale}年，成文日期是{report.date.year}年{report.date.month}月"
+                                         f"{report.date.day}日：是不是沿用了去年的文号？请改成今年的发文字号。")
+        else:
+            self.doc_number_note.setText("")
+        self.doc_number_note.setVisible(bool(self.doc_number_note.text()))
 
     def _issued_edited(self) -> None:
         """印发日期: the report's own, saved at once; 同成文日期 stores none."""
@@ -376,7 +397,8 @@ class ExportPage(Page):
         answer = ask(self, QMessageBox.Icon.Warning, "还有错误没有处理",
                      f"检查发现{len(errors)}个错误还没有处理：\n\n{listed}\n\n"
                      "建议先到“检查”修改，或写明理由后忽略（理由会随报告导出）。",
-                     [("转到检查", Role.AcceptRole), ("仍然导出", Role.DestructiveRole), ("取消", Role.RejectRole)],
+                     [("转到检查(&G)", Role.AcceptRole), ("仍然导出(&E)", Role.DestructiveRole),
+                      (answers.CANCEL, Role.RejectRole)],
                      default=0)
         return CANCEL if answer is None else (GO_CHECK, EXPORT_ANYWAY, CANCEL)[answer]
 
@@ -416,8 +438,8 @@ class ExportPage(Page):
     def ask_existing(self, error: TargetExists) -> str:
         """Asks what to do with a file of the same name: OVERWRITE, NEW_NAME or CANCEL."""
         answer = ask(self, QMessageBox.Icon.Question, "已有同名文件", str(error),
-                     [("覆盖", Role.DestructiveRole), (f"另存为“{error.suggestion.name}”", Role.AcceptRole),
-                      ("取消", Role.RejectRole)])
+                     [("覆盖(&W)", Role.DestructiveRole), (f"另存为“{error.suggestion.name}”(&S)", Role.AcceptRole),
+                      (answers.CANCEL, Role.RejectRole)], default=1)  # Enter: a new name, never 覆盖
         return CANCEL if answer is None else (OVERWRITE, NEW_NAME, CANCEL)[answer]
 
     def show_error(self, message: str) -> None:
