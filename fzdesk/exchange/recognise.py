@@ -352,10 +352,13 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
         r.warnings.append("没有找到开头段落。")
     mapping: list[tuple[str, Block]] = []
     taken: dict[Block, Section] = {}
+    parts: list[tuple[str, list[str]]] = []
     for n, (_, heading, after, rest) in enumerate(heads):
         stop = heads[n + 1][0] if n + 1 < len(heads) else body_end
         content, joins = join_broken([rest] * bool(rest) + [fix_spaces(x) for x in lines[after:stop]], width=width)
         repaired += joins
+        parts += _combined_parts(heading, content, year, r.warnings) or [(heading, content)]
+    for heading, content in parts:
         block = _choose_block(heading, year, taken, r.warnings)
         numbering, items, lead = split_items(content)
         if lead and block is not None:  # (an unplaced heading's content is listed whole below)
@@ -563,6 +566,25 @@ def _drop_repeated_organs(r: _Reader, organ_lines: list[str], prefix: str) -> li
         else:
             kept.append(line)
     return kept
+
+
+def _combined_parts(heading: str, content: list[str], year: int | None,
+                    warnings: list[str]) -> list[tuple[str, list[str]]] | None:
+    """A heading naming two blocks ("存在的问题和下一步工作打算") whose items are one per block ("（一）存在的问题",
+    "（二）下一步工作打算"): each item as a heading of its own block, its text as the block's content. Else None."""
+    scores = block_scores(heading, year)
+    if sum(score > 0 for score in scores.values()) < 2:
+        return None
+    numbering, items, lead = split_items(content)
+    if lead or numbering not in (Numbering.HEADINGS, Numbering.INLINE) or len(items) < 2:
+        return None
+    blocks = [classify_heading(item.title, year) if item.title else None for item in items]
+    if None in blocks or len(set(blocks)) != len(blocks) or any(scores[b] <= 0 for b in blocks if b is not None):
+        return None
+    names = "”“".join(BLOCK_NAMES[b] for b in blocks if b is not None)
+    titles = "”“".join(i.title for i in items)
+    warnings.append(f"“{heading}”包含报告的两个部分，已按其下的“{titles}”分别放入“{names}”。")
+    return [(item.title, item.paragraphs) for item in items]
 
 
 def _doubtful_date(line: str) -> bool:

@@ -197,3 +197,33 @@ def test_tracked_changes_read_as_accepted(tmp_path: Path) -> None:
     document.save(str(path))
     section = open_import(path).report.section(Block.RESPONSIBILITY)
     assert section is not None and section.items[0].paragraphs == [lines[at] + "（补充的话）"]
+
+
+_COMBINED = ["××镇人民政府关于2023年度法治政府建设情况的报告", "××县人民政府：",
+             "2023年，我镇扎实推进法治政府建设。现将有关情况报告如下：",
+             "一、主要举措和成效", "（一）加强组织领导", "成立领导小组。", "（二）规范行政执法", "开展执法检查12次。",
+             "二、存在的问题和下一步工作打算", "（一）存在的问题", "一是执法力量不足；二是法治宣传不够深入。",
+             "（二）下一步工作打算", "一是加强执法队伍建设；二是深化普法宣传。",
+             "特此报告。", "××镇人民政府", "2024年1月10日"]
+
+
+def test_one_heading_for_shortcomings_and_plans_is_split_by_its_items() -> None:
+    """"二、存在的问题和下一步工作打算" with "（一）存在的问题" "（二）下一步工作打算" under it: everything went into
+    the plans (the problems listed as plans) and 不足和原因 was left empty."""
+    got = rec.recognise([SourceParagraph(line) for line in _COMBINED])
+    shortcomings, plans = got.report.section(Block.SHORTCOMINGS), got.report.section(Block.PLANS)
+    assert shortcomings is not None and shortcomings.heading == "存在的问题"
+    assert [i.title for i in shortcomings.items] == ["执法力量不足；", "法治宣传不够深入"]
+    assert plans is not None and plans.heading == "下一步工作打算"
+    assert [i.title for i in plans.items] == ["加强执法队伍建设；", "深化普法宣传"]
+    assert any("包含报告的两个部分" in w and "“不足和原因”“下一年度安排”" in w for w in got.warnings)
+    assert not any("不足和原因”部分，已留空" in w for w in got.warnings)
+
+
+def test_a_two_block_heading_with_ordinary_items_stays_one_block() -> None:
+    text = [*_COMBINED[:9], "（一）加强执法队伍建设", "招录执法人员3名。", "（二）深化普法宣传", "开展活动10场。",
+            *_COMBINED[-3:]]
+    got = rec.recognise([SourceParagraph(line) for line in text])
+    plans = got.report.section(Block.PLANS)
+    assert plans is not None and plans.heading == "存在的问题和下一步工作打算" and len(plans.items) == 2
+    assert not any("包含报告的两个部分" in w for w in got.warnings)
