@@ -464,7 +464,8 @@ def _yoy(para: Para, m: re.Match[str], mention: Mention, ties: list[Tie], scan: 
             return Finding("prose.yoy", Category.TEXT, Severity.WARNING,
                            f"按“{statement}”推算，去年{name}为{fmt(implied)}{unit}，是负数：请核对。", loc,
                            para.excerpt(m.start(), mention.end), values, key)
-        shown = f"{fmt(implied)}{'%' if points else unit}" if not mention.percent else f"约{fmt(implied)}{unit}"
+        shown = (f"{fmt(implied)}{'%' if points else unit}" if not mention.percent
+                 else f"约{fmt(_as_counted(implied, unit))}{unit}")
         return Finding("prose.yoy", Category.TEXT, Severity.INFO,
                        f"按今年{fmt(this)}{unit}和“{statement}”推算，去年{name}为{shown}（没有去年的数字可核对）。",
                        loc, para.excerpt(m.start(), mention.end), values, key)
@@ -510,13 +511,17 @@ def _yoy_unclear(para: Para, m: re.Match[str], mention: Mention, ties: list[Tie]
     statement = para.text[m.start():mention.end]
     names = "、".join(f"{sheet.short(c)}" for c in codes)
     readings = []
+    if len(changes) > 3:  # a long sentence: only the readings last year's figures can be set against, if few
+        changes = [c for c in changes if c.last is not None]
+        changes = changes if len(changes) <= 3 else []
     for change in changes:
         unit = sheet.unit(change.code)
         about = "约" if mention.percent else ""
+        implied = fmt(_as_counted(change.implied, unit) if mention.percent else change.implied)
         if change.last is None:
-            readings.append(f"若指{sheet.short(change.code)}，去年应为{about}{fmt(change.implied)}{unit}")
+            readings.append(f"若指{sheet.short(change.code)}，去年应为{about}{implied}{unit}")
         else:
-            readings.append(f"若指{sheet.short(change.code)}，去年应为{about}{fmt(change.implied)}{unit}"
+            readings.append(f"若指{sheet.short(change.code)}，去年应为{about}{implied}{unit}"
                             f"（去年实为{fmt(change.last)}{unit}）")
     marker = para.text[m.start():m.start("up" if up else "down")].rstrip("，,")
     message = (f"“{statement}”前面有{names}{len(codes)}个数字，看不出说的是哪一个，无法核对"
@@ -526,6 +531,11 @@ def _yoy_unclear(para: Para, m: re.Match[str], mention: Mention, ties: list[Tie]
     values: dict[str, object] = {"codes": list(codes), "change": mention.value}
     return Finding("prose.yoy_unclear", Category.TEXT, Severity.INFO, message, loc,
                    para.excerpt(m.start(), mention.end), values, make_key("prose.yoy_unclear", loc, statement))
+
+
+def _as_counted(value: Decimal, unit: str) -> Decimal:
+    """A value implied by a % change, as it is counted: 1185.25件 -> 1185件; 万元 and % keep two decimals."""
+    return value if unit in ("万元", "%") else value.quantize(Decimal(1))
 
 
 def _figure_noun(sheet: Sheet, code: str) -> str:

@@ -82,7 +82,7 @@ def test_several_figures_one_reading_agreeing_with_last_year_is_silent() -> None
 def test_several_figures_without_last_year_name_each_reading() -> None:
     (f,) = yoy(check(report_with("行政复议受理88件，结案63件，同比下降12%。", A_accepted=88, A_closed=63)))
     assert f.rule == "prose.yoy_unclear"
-    assert "若指受理，去年应为约100件；若指审结，去年应为约71.59件" in f.message
+    assert "若指受理，去年应为约100件；若指审结，去年应为约72件" in f.message
 
 
 def test_a_single_figure_in_the_sentence_is_still_checked_across_clauses() -> None:
@@ -101,3 +101,20 @@ def test_last_year_report_decides_an_unclear_statement_too() -> None:
     last = figures(empty_report(2022), A_accepted=427, A_closed=80)
     r = report_with("行政复议受理88件，结案63件，相较去年减少339件。", A_accepted=88, A_closed=63)
     assert yoy(check(r, last_year=last)) == []
+
+
+def test_a_count_implied_by_a_percentage_is_a_whole_number() -> None:
+    (f,) = yoy(check(report_with("全年受理群众诉求1286件，同比增长8.5%。", G_total=1286)))
+    assert f.message.startswith("按今年1286件和“同比增长8.5%”推算，去年12345热线与诉求办理受理总数为约1185件")
+
+
+def test_a_long_sentence_names_only_the_readings_last_year_can_be_set_against() -> None:
+    text = ("全年收到行政复议申请35件，受理32件，不予受理3件，审结30件（维持18件、撤销4件），尚未审结2件，"
+            "较去年减少8件。")
+    r = with_last(text, A_received=(35, None), A_accepted=(32, 41), A_rejected=(3, None), A_closed=(30, 45),
+                  A_open=(2, None))
+    (f,) = yoy(check(r))
+    assert f.message == (
+        "“较去年减少8件”前面有收到申请、受理、不予受理、审结、未审结5个数字，看不出说的是哪一个，无法核对："
+        "若指受理，去年应为40件（去年实为41件）；若指审结，去年应为38件（去年实为45件）。"
+        "请在“较去年”前写明说的是哪一项，如“收到申请数较去年减少8件”。")

@@ -1,0 +1,33 @@
+"""What a demanding clerk's 2025 township report turned up: slips the checks missed and hints that read badly."""
+
+from __future__ import annotations
+
+import pytest
+
+from fzdesk.checks.fixes import apply_text_fix
+from fzdesk.checks.language import dictionary_findings
+from fzdesk.checks.text import Para
+from fzdesk.checks.wording import shipped_wording
+from fzdesk.domain.model import Block
+from tests.checks.test_prose import report_with
+
+RIGHT = "谁执法谁普法、谁管理谁普法、谁服务谁普法"
+
+
+@pytest.mark.parametrize("wrong", [
+    "谁执法谁普法、谁服务谁普法、谁管理谁普法", "谁管理谁普法、谁执法谁普法、谁服务谁普法",
+    "谁服务谁普法、谁管理谁普法、谁执法谁普法", "谁执法谁普法，谁服务谁普法，谁管理谁普法"])
+def test_the_three_clauses_of_the_publicity_duty_in_the_wrong_order(wrong: str) -> None:
+    text = f"深入落实“{wrong}”普法责任制。"
+    (f,) = dictionary_findings(Para(Block.MEASURES, 0, 11, 0, text), shipped_wording(), 2025)
+    assert f.rule == "wording.slogans"
+    assert f.message == "普法责任制的固定提法依次是“谁执法谁普法、谁管理谁普法、谁服务谁普法”，这里顺序不对。"
+    r = report_with(text)
+    (fix,) = f.fixes
+    right = RIGHT if "，" not in wrong else RIGHT.replace("、", "，")  # the clerk's own separator is kept
+    assert apply_text_fix(r, fix) == f"深入落实“{right}”普法责任制。"
+
+
+def test_the_right_order_is_silent() -> None:
+    for text in (f"深入落实“{RIGHT}”普法责任制。", "落实“谁执法谁普法”普法责任制。"):
+        assert dictionary_findings(Para(Block.MEASURES, 0, 11, 0, text), shipped_wording(), 2025) == []
