@@ -303,6 +303,8 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
         r.warnings.append("没有找到主送机关（标题下一行、以冒号结尾）。")
     # --- 附注 and 版记 (GB/T 9704) at the very end: never 署名, date or text of the last block
     colophon = _strip_colophon(r, pos)
+    if _strip_appendix(r, pos):  # the 附注 stands before the 附件 pages, the 版记 after them
+        colophon = _strip_colophon(r, pos) | colophon
     # --- tail: 特此报告, 附件, 署名, 成文日期
     end = len(lines)
     closing_at = next((i for i in range(len(lines) - 1, pos - 1, -1) if CLOSING.match(fix_spaces(lines[i]))), None)
@@ -585,6 +587,23 @@ def _combined_parts(heading: str, content: list[str], year: int | None,
     titles = "”“".join(i.title for i in items)
     warnings.append(f"“{heading}”包含报告的两个部分，已按其下的“{titles}”分别放入“{names}”。")
     return [(item.title, item.paragraphs) for item in items]
+
+
+#: The first line of an attachment's page after the date: "附件", "附件1", "附件一：".
+APPENDIX_MARK = re.compile(r"^附件[\d一二三四五六七八九十]{0,2}[：:]?$")
+
+
+def _strip_appendix(r: _Reader, pos: int) -> bool:
+    """Takes the attachments' pages (from a "附件" / "附件1" line standing alone within 8 lines after a date to the
+    end) off the lines: they are listed as unplaced, never read as 附件 names, 署名 or text of the last block."""
+    for k in range(pos + 1, len(r.lines)):
+        if APPENDIX_MARK.match(re.sub(r"\s+", "", r.lines[k])) and any(
+                parse_date(b) or _signed_date(b) for b in r.lines[max(pos, k - 8):k]):
+            r.unplaced.append(Unplaced("\n".join(fix_spaces(x) for x in r.lines[k:]),
+                                       "附件的正文（不导入；其中的数字可在“数据”页填写）"))
+            del r.lines[k:], r.outline[k:]
+            return True
+    return False
 
 
 def _doubtful_date(line: str) -> bool:

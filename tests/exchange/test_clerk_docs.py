@@ -227,3 +227,34 @@ def test_a_two_block_heading_with_ordinary_items_stays_one_block() -> None:
     plans = got.report.section(Block.PLANS)
     assert plans is not None and plans.heading == "存在的问题和下一步工作打算" and len(plans.items) == 2
     assert not any("包含报告的两个部分" in w for w in got.warnings)
+
+
+@pytest.mark.parametrize("closing", [True, False])
+@pytest.mark.parametrize("mark", ["附件", "附件1", "附件一："])
+def test_the_attachment_pages_after_the_date(tmp_path: Path, mark: str, closing: bool) -> None:
+    """The data table attached after the date ("附件" on a new page, its title, the table): "附件" was read as a
+    second attachment named "附件"; without 特此报告 the pages hid the 署名 and date (glued into the plans)."""
+    document = docx.Document()
+    lines = samples.lines(samples.county_text())
+    at = lines.index("特此报告。")
+    lines[at + 1:] = ["附件：2023年度法治政府建设数据统计表", "沈丘县人民政府办公室", "2023年12月15日"]
+    if not closing:
+        lines.remove("特此报告。")
+    for line in lines:
+        document.add_paragraph(line)
+    document.add_page_break()
+    document.add_paragraph(mark)
+    document.add_paragraph("2023年度法治政府建设数据统计表")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "指标", "数值"
+    table.cell(1, 0).text, table.cell(1, 1).text = "行政复议受理", "88件"
+    path = tmp_path / "appendix.docx"
+    document.save(str(path))
+    preview = open_import(path)
+    report = preview.report
+    assert report.date == dt.date(2023, 12, 15) and report.organs == ["沈丘县人民政府办公室"]
+    assert report.attachments == ["2023年度法治政府建设数据统计表"]
+    assert (f"{mark}\n2023年度法治政府建设数据统计表", "附件的正文（不导入；其中的数字可在“数据”页填写）") in [
+        (u.text, u.reason) for u in preview.unplaced]
+    plans = report.section(Block.PLANS)
+    assert plans is not None and plans.items[-1].paragraphs[-1].endswith("良好社会氛围。")
