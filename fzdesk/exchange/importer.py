@@ -106,6 +106,9 @@ class ImportPreview:
         return lines
 
 
+SCANNED = ("这个 Word 文档里只有图片，没有文字（可能是扫描件或截图转成的文档），程序读不出报告内容。"
+           "请找到去年报告的 Word 原稿再导入；没有原稿时，可以用 WPS 或其他软件的“图片转文字”功能把文字识别出来，"
+           "核对后另存为 .docx 再导入。")
 ENCRYPTED = ("这个 Word 文档设置了打开密码（已加密），程序无法读取。请在 Word 中输入密码打开它，"
              "点“文件 → 信息 → 保护文档 → 用密码进行加密”，删除密码后保存（WPS：“文件 → 文档加密 → 密码加密”，"
              "清除打开密码），再导入保存后的文件。")
@@ -158,7 +161,11 @@ def open_import(path: Path) -> ImportPreview:
         with DocxPackage(path) as package:
             found = find_embedded(package)
             if found is None:
-                return _from_paragraphs(path, SourceKind.DOCX, read_docx(package))
+                paragraphs = read_docx(package)
+                if not any(p.text.strip() for p in paragraphs) and any(
+                        n.startswith("word/media/") for n in package.names()):
+                    raise UnreadableFile(SCANNED)
+                return _from_paragraphs(path, SourceKind.DOCX, paragraphs)
             preview = _from_imported(path, SourceKind.FZDESK_DOCX, report_json.loads(found.json_text))
             if found.text_changed:
                 preview.text_changed = True

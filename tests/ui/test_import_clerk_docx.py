@@ -4,9 +4,11 @@ Shift+Enter, 附注 and 版记) imported from the menu: what the preview shows a
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Callable
 from pathlib import Path
 
+import docx
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
@@ -57,3 +59,31 @@ def test_a_township_word_report_from_the_menu(store: Store, tmp_path: Path, qtbo
     [unit] = store.units()
     assert unit.unit_type is UnitType.TOWNSHIP and unit.cc == "县委依法治县办"
     assert w.session.report is not None and w.session.report.id == summary.id
+
+
+def test_a_scanned_report_saved_as_word_gets_its_own_message(filled_store: Store, tmp_path: Path, qtbot: QtBot,
+                                                            messages: list[tuple[str, str]],
+                                                            make_window: Callable[[Store], MainWindow]) -> None:
+    """Last year's report kept only as a scan pasted into Word (pictures, no text) was told "没有文字", which a
+    clerk looking at a full page of text cannot make sense of."""
+    document = docx.Document()
+    for _ in range(2):
+        document.add_picture(io.BytesIO(_PNG))
+    path = tmp_path / "2023年报告（扫描件）.docx"
+    document.save(str(path))
+    w = make_window(filled_store)
+    before = [line for line in filled_store.conn.iterdump() if "sqlite_sequence" not in line]
+    modals = Modals().then(QFileDialog, pick_file(path))
+    modals.start()
+    w.import_action.trigger()
+    qtbot.waitUntil(lambda: modals.done)
+    assert not modals.errors, modals.errors
+    [(title, text)] = messages
+    assert title == "不能导入这个文件" and "只有图片，没有文字" in text and "扫描件" in text and "图片转文字" in text
+    assert "数据没有任何改动" in text
+    assert [line for line in filled_store.conn.iterdump() if "sqlite_sequence" not in line] == before
+
+
+#: A 1x1 white PNG.
+_PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408d763f8ffff3f"
+                     "0005fe02fea7d6a4d80000000049454e44ae426082")
