@@ -8,9 +8,12 @@ finds beforehand what would stop a move (no data, no write access, too little sp
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import filecmp
+import glob
+import json
 import os
 import shutil
 import sqlite3
@@ -130,7 +133,12 @@ def move_data_folder(source: Path, target: Path, *, keep_old: bool = True, repla
     replaced = None
     if plan.target_state is not TargetState.EMPTY:
         replaced = target.with_name(f"{target.name}-replaced-{stamp}")
-    kept = _switch(source, staging, target, source.with_name(f"{source.name}-moved-{stamp}"), replaced)
+    aside = source.with_name(f"{source.name}-moved-{stamp}")
+    journals = _write_journal(staging, target, replaced, source, aside)
+    try:
+        kept = _switch(source, staging, target, aside, replaced)
+    finally:
+        _remove(journals)
     if not keep_old:
         shutil.rmtree(kept, ignore_errors=True)
         return MoveResult(target, None, replaced)
@@ -244,7 +252,11 @@ def _target_contents(target: Path) -> tuple[TargetState, str]:
 
 def _stage_copy(source: Path, staging: Path, *, full: str, failed: str) -> None:
     """Copies source into staging under its lock and verifies the copy; on failure removes staging and raises
-    MoveError with full (disk full) or failed (formatted with the error)."""
+    MoveError with full (disk full) or failed (formatted with the error). A copy left half-made beside it by a move
+    cut short (a power cut while copying) is removed first: it only takes room on the stick."""
+    kind = staging.name.rsplit("-", 2)[0]  # ".fzdesk-data.moving"
+    for stale in staging.parent.glob(f"{glob.escape(kind)}-????????-??????"):
+        shutil.rmtree(stale, ignore_errors=True)
     try:
         staging.parent.mkdir(parents=True, exist_ok=True)
         lock = FolderLock(source)
@@ -343,15 +355,85 @@ def copy_data_folder(source: Path, target: Path) -> MoveResult:
     _stage_copy(source, staging, full="复制时目标磁盘空间用完了，没有复制。请先腾出空间再试。",
                 failed="复制数据时出错，没有复制：{}")
     replaced = target.with_name(f"{target.name}-replaced-{stamp}") if state is not TargetState.EMPTY else None
+    journals = _write_journal(staging, target, replaced)
     try:
-        if replaced is not None:
-            os.replace(target, replaced)
-        elif target.exists():
-            target.rmdir()
-    except OSError as exc:
-        _put_back(staging, [], f"无法把“{target}”中原有的内容改名保留，没有复制", exc)
-    try:
-        os.replace(staging, target)
-    except OSError as exc:
-        _put_back(staging, [] if replaced is None else [(replaced, target)], f"无法把数据放到“{target}”", exc)
+        try:
+            if replaced is not None:
+                os.replace(target, replaced)
+            elif target.exists():
+                target.rmdir()
+        except OSError as exc:
+            _put_back(staging, [], f"无法把“{target}”中原有的内容改名保留，没有复制", exc)
+        try:
+            os.replace(staging, target)
+        except OSError as exc:
+            _put_back(staging, [] if replaced is None else [(replaced, target)], f"无法把数据放到“{target}”", exc)
+    finally:
+        _remove(journals)
     return MoveResult(target, None, replaced)
+
+
+# ----- a move cut short (power cut, the program killed) between its renames --------------------------------------
+def journal_path(folder: Path) -> Path:
+    """The note beside folder that says a move into or out of it is switching folders (".fzdesk-data.move.json")."""
+    return folder.with_name(f".{folder.name}.move.json")
+
+
+def _write_journal(staging: Path, target: Path, replaced: Path | None, source: Path | None = None,
+                   aside: Path | None = None) -> list[Path]:
+    """Writes, beside the target and beside the source, what the renames to come will be, so that a start after a
+    power cut between them can put the folders back (finish_interrupted_move). The notes written."""
+    note = json.dumps({"staging": str(staging), "target": str(target), "replaced": _text(replaced),
+                       "source": _text(source), "aside": _text(aside)}, ensure_ascii=False)
+    written: list[Path] = []
+    try:
+        for folder in (target, source):
+            if folder is None:
+                continue
+            path = journal_path(folder)
+            partial = path.with_name(path.name + ".part")
+            with partial.open("w", encoding="utf-8") as fh:
+                fh.write(note)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(partial, path)
+            written.append(path)
+    except OSError as exc:
+        _remove(written)
+        shutil.rmtree(staging, ignore_errors=True)
+        raise MoveError(f"无法在“{exc.filename or target.parent}”中写入，没有移动，数据仍在原处：{exc}") from exc
+    return written
+
+
+def _text(path: Path | None) -> str | None:
+    return None if path is None else str(path)
+
+
+def _remove(paths: list[Path]) -> None:
+    for path in paths:
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+
+
+def finish_interrupted_move(folder: Path) -> bool:
+    """After a move or copy into or out of folder was cut short between its renames (folder then has no data): puts
+    the folders back as they were before it (the data where they were; what the target held back in place) and
+    removes the half-switched copy, or, if the copy had been switched in, only the note. True if there was one."""
+    try:
+        note = json.loads(journal_path(folder).read_text(encoding="utf-8"))
+        staging, target = Path(note["staging"]), Path(note["target"])
+        replaced, source, aside = (Path(note[k]) if note.get(k) else None for k in ("replaced", "source", "aside"))
+    except (OSError, ValueError, KeyError, TypeError):
+        return False  # none, or not ours to act on
+    if not ((target / DB_NAME).is_file() and not staging.exists()):  # the verified copy is not in place: undo
+        if source is not None and aside is not None and aside.is_dir() and not source.exists():
+            os.replace(aside, source)
+        if replaced is not None and replaced.is_dir() and not (target / DB_NAME).exists():
+            if target.is_dir() and not any(target.iterdir()):
+                target.rmdir()
+            if not target.exists():
+                os.replace(replaced, target)
+        if staging.is_dir() and (source is None or (source / DB_NAME).is_file()):
+            shutil.rmtree(staging, ignore_errors=True)
+    _remove([journal_path(target)] + ([journal_path(source)] if source is not None else []))
+    return True

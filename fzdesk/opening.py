@@ -90,6 +90,16 @@ def _ready_for_the_steps(first: FirstReport) -> None:
 def open_for_window(folder_arg: str | None) -> Store | Refusal:
     """The store of the window's data folder, or why it cannot be opened (nothing in the folder is changed)."""
     folder = data_dir(folder_arg)
+    if not (folder / DB_NAME).exists():  # (one stat) a move cut short by a power cut: put the folders back first
+        from fzdesk.datamove import finish_interrupted_move
+
+        try:
+            finish_interrupted_move(folder)
+        except OSError as exc:
+            return Refusal("无法打开数据文件夹",
+                           f"上次移动数据时被中断（例如断电），没能把数据文件夹改回原样：{exc}\n\n"
+                           f"数据没有丢失：请关闭本程序，在“{folder.parent}”中找到名字带“-moved-”的文件夹，"
+                           f"把它改名为“{folder.name}”后再打开本程序。")
     try:
         return Store.open(folder, daily_backup=False)  # the day's backup waits for the window's first paint
     except StoreLocked as exc:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from fzdesk import datamove, paths
+from fzdesk import datamove, opening, paths
 from fzdesk.datamove import MoveError, TargetState, move_data_folder
 from fzdesk.paths import DataLocation, DataSource
 from fzdesk.storage.lock import StoreLocked
@@ -328,3 +330,88 @@ def test_copy_leaves_the_source_and_keeps_what_the_target_held(tmp_path: Path) -
         assert [u.name for u in copy.units()] == ["沈丘县人民政府办公室"]
     with pytest.raises(datamove.MoveError, match="没有 fzdesk 数据"):
         datamove.copy_data_folder(tmp_path / "nothing", target)
+
+
+_KILLED_MID_SWITCH = """
+import os, signal, sys
+from pathlib import Path
+from fzdesk import datamove
+source, target, when = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+real = os.replace
+
+def replace(src, dst):
+    if (when == "into place" and Path(dst) == target) or (when == "aside" and Path(src) == source):
+        os.kill(os.getpid(), signal.SIGKILL)  # the power cut: between the program's renames
+    real(src, dst)
+
+os.replace = replace
+if when == "copying":
+    datamove._verify = lambda *args: os.kill(os.getpid(), signal.SIGKILL)
+getattr(datamove, sys.argv[4])(source, target)
+"""
+
+
+def _killed_while_switching(source: Path, target: Path, when: str, function: str = "move_data_folder") -> None:
+    done = subprocess.run([sys.executable, "-c", _KILLED_MID_SWITCH, str(source), str(target), when, function],
+                          cwd=Path(__file__).resolve().parents[1], capture_output=True, text=True, timeout=60)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+@pytest.mark.parametrize("when", ["aside", "into place"])
+@pytest.mark.parametrize("opened", ["source", "target"])
+def test_a_move_cut_short_by_a_power_cut_is_put_back_at_the_next_start(tmp_path: Path, when: str,
+                                                                         opened: str) -> None:
+    """Killed between renaming the data folder aside and the copy into place, the data folder was missing at the
+    next start, and an empty store was made there. Now the next start (from either place) puts the folders back."""
+    source, target = tmp_path / "user" / "fzdesk", tmp_path / "stick" / "fzdesk-data"
+    report_id = _filled_store(source)
+    before = _load(source, report_id)
+    _killed_while_switching(source, target, when)
+    opened_store = opening.open_for_window(str(source if opened == "source" else target))
+    assert isinstance(opened_store, Store)
+    opened_store.close()
+    assert _load(source, report_id) == before  # the data where they were, as if the move had not begun
+    if when == "aside" and opened == "source":  # cut before any rename: the folder is whole, nothing to undo
+        move_data_folder(source, target)  # and the move, done again, works (and clears what was left)
+        assert _load(target, report_id) == before
+        return
+    assert not (target / paths.DB_NAME).exists() or opened == "target"
+    assert sorted(p.name for p in source.parent.iterdir()) == ["fzdesk"]  # no -moved- copy, no note left
+    assert [p.name for p in target.parent.iterdir() if p.name != "fzdesk-data"] == []  # no half-switched copy
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_a_copy_onto_the_stick_cut_short_puts_back_what_the_stick_held(tmp_path: Path) -> None:
+    source, target = tmp_path / "user" / "fzdesk", tmp_path / "stick" / "fzdesk-data"
+    report_id = _filled_store(source)
+    Store.open(target).close()  # the stick's own (empty) data
+    _killed_while_switching(source, target, "into place", "copy_data_folder")
+    assert not (target / paths.DB_NAME).exists()  # cut short: the stick's data renamed aside, the copy not in
+    opened_store = opening.open_for_window(str(target))
+    assert isinstance(opened_store, Store)
+    assert opened_store.reports() == []  # the stick's own data back in place
+    opened_store.close()
+    assert sorted(p.name for p in target.parent.iterdir()) == ["fzdesk-data"]
+    assert _load(source, report_id) is not None
+
+
+def test_a_finished_move_leaves_no_note(tmp_path: Path) -> None:
+    source, target = tmp_path / "user" / "fzdesk", tmp_path / "stick" / "fzdesk-data"
+    _filled_store(source)
+    move_data_folder(source, target)
+    assert not datamove.journal_path(source).exists() and not datamove.journal_path(target).exists()
+    assert not datamove.finish_interrupted_move(target)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_a_copy_half_made_by_a_move_cut_short_is_cleared_by_the_next_move(tmp_path: Path) -> None:
+    source, target = tmp_path / "user" / "fzdesk", tmp_path / "stick" / "fzdesk-data"
+    report_id = _filled_store(source)
+    _killed_while_switching(source, target, "copying")
+    [half] = target.parent.iterdir()
+    assert half.name.startswith(".fzdesk-data.moving-")  # taking room on the stick
+    half.rename(half.with_name(".fzdesk-data.moving-20260101-000000"))
+    move_data_folder(source, target)
+    assert sorted(p.name for p in target.parent.iterdir()) == ["fzdesk-data"]
+    assert _load(target, report_id) is not None
