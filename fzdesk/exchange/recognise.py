@@ -299,6 +299,10 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
         if cand.endswith(("：", ":")) and len(cand) <= 60 and "。" not in cand and not MARKER.match(cand):
             recipient = fix_spaces(cand.rstrip("：:"))
             pos += 1
+        elif title_at is not None and looks_like_organ(cand) and not MARKER.match(cand):
+            recipient = cand  # "沈丘县人民政府" under the title without its colon: it started the opening
+            pos += 1
+            r.warnings.append(f"标题下一行“{cand}”后面没有冒号，已按主送机关读入。")
     if not recipient:
         r.warnings.append("没有找到主送机关（标题下一行、以冒号结尾）。")
     # --- 附注 and 版记 (GB/T 9704) at the very end: never 署名, date or text of the last block

@@ -258,3 +258,22 @@ def test_the_attachment_pages_after_the_date(tmp_path: Path, mark: str, closing:
         (u.text, u.reason) for u in preview.unplaced]
     plans = report.section(Block.PLANS)
     assert plans is not None and plans.items[-1].paragraphs[-1].endswith("良好社会氛围。")
+
+
+@pytest.mark.parametrize("recipient", ["沈丘县人民政府", "县委、县政府", "沈丘县人民政府 "])
+def test_a_recipient_without_its_colon(recipient: str) -> None:
+    """"沈丘县人民政府" under the title without "：" was taken as the first paragraph of the opening."""
+    text = samples.lines(samples.county_text())
+    text[text.index("沈丘县人民政府：")] = recipient
+    got = rec.recognise([SourceParagraph(line) for line in text])
+    assert got.report.recipient == recipient.strip()
+    opening = got.report.section(Block.OPENING)
+    assert opening is not None and opening.items[0].paragraphs[0].startswith("2023年")
+    assert any("后面没有冒号，已按主送机关读入" in w for w in got.warnings)
+
+
+def test_an_opening_sentence_under_the_title_is_no_recipient() -> None:
+    text = samples.lines(samples.county_text())
+    text.remove("沈丘县人民政府：")
+    got = rec.recognise([SourceParagraph(line) for line in text])
+    assert got.report.recipient == "" and any("没有找到主送机关" in w for w in got.warnings)
