@@ -80,6 +80,29 @@ def test_a_damaged_file_is_refused_untouched_and_the_backups_are_named(tmp_path:
     assert isinstance(again, Refusal) and again.title == "数据文件已损坏"
 
 
+def test_a_data_file_left_empty_beside_backups_is_refused_not_taken_for_a_new_store(tmp_path: Path) -> None:
+    """A power cut (or the stick pulled) can leave the file 0 bytes long: SQLite would start an empty store in it and
+    the clerk would find the data gone without a word; the backups that could bring them back are named instead."""
+    with Store.open(tmp_path) as store:
+        factories.two_years(store)
+    assert list((tmp_path / "backups").glob("fzdesk-*.sqlite"))
+    for leftover in tmp_path.glob("fzdesk.sqlite*"):
+        leftover.write_bytes(b"")
+    refusal = open_for_window(str(tmp_path))
+    assert isinstance(refusal, Refusal) and refusal.title == "数据文件已损坏"
+    assert "文件是空的，0 字节" in refusal.text and str(tmp_path / "backups") in refusal.text
+    assert (tmp_path / "fzdesk.sqlite").stat().st_size == 0  # left as it was
+
+
+def test_an_empty_data_file_without_backups_is_a_new_store(tmp_path: Path) -> None:
+    """The first start cut short right after the file was made: nothing to lose, nothing to refuse."""
+    (tmp_path / "fzdesk.sqlite").write_bytes(b"")
+    opened = open_for_window(str(tmp_path))
+    assert isinstance(opened, Store)
+    assert opened.reports() == []
+    opened.close()
+
+
 def test_a_broken_schema_page_is_refused_untouched_and_the_file_is_closed(tmp_path: Path) -> None:
     """The clerk is asked to rename the file: it must not stay open (Windows would refuse), even with the
     collector off as it is while the window starts (fzdesk.cli)."""

@@ -718,9 +718,17 @@ def _identity(path: Path) -> tuple[int, int] | None:
 
 
 def _refuse_newer(path: Path) -> None:
-    """Raises NewerSchemaError before anything (even the journal mode) is written to a newer file."""
-    if not path.exists():
+    """Raises NewerSchemaError before anything (even the journal mode) is written to a newer file; and
+    sqlite3.DatabaseError for an empty file beside backups (a power cut or a pulled stick left it 0 bytes long):
+    SQLite would take it for a new store and the clerk would find the data gone, with no word why."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
         return
+    if size == 0:
+        if backup.backups(path.parent / "backups"):
+            raise sqlite3.DatabaseError("file is not a database: 文件是空的，0 字节")
+        return  # (a new store whose first start was cut short)
     probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         found = schema_version(probe)
