@@ -39,7 +39,8 @@ def backups(folder: Path) -> list[Path]:
 
 
 def daily_backup(conn: sqlite3.Connection, folder: Path, today: dt.date | None = None) -> Path | None:
-    """Writes today's backup unless it exists, then prunes all but the newest KEEP; returns the new file. With
+    """Writes today's backup unless it exists, then prunes all but the newest KEEP and any copy left half-made;
+    returns the new file. With
     today's backup there, nothing else is done: only a new backup can make one too many (and listing the folder
     cost ~1 ms of every start)."""
     day = today or dt.date.today()
@@ -49,6 +50,9 @@ def daily_backup(conn: sqlite3.Connection, folder: Path, today: dt.date | None =
     made = copy_database(conn, target)
     for old in backups(folder)[KEEP:]:
         old.unlink(missing_ok=True)
+    for partial in folder.glob("*.sqlite.part"):  # copies cut short (the program killed while making one)
+        with contextlib.suppress(OSError):
+            partial.unlink()
     return made
 
 

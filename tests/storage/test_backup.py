@@ -129,3 +129,14 @@ def test_a_full_disk_while_restoring_says_so_and_changes_nothing(store: Store,
         store.restore_backup(saved)
     assert str(info.value) == "磁盘已满（database or disk is full）。现有数据没有改动。"
     assert [store.load_report(s.id) for s in store.reports(unit.id)] == before
+
+
+def test_copies_left_half_made_by_a_killed_program_go_with_the_next_daily_backup(store: Store) -> None:
+    """A copy cut short (the program killed while making it) is a .part file as big as the data: on a small stick,
+    one a day would fill it."""
+    folder = store.backup_folder
+    for name in ("fzdesk-2026-11-20.sqlite.part", "before-delete-report-3-20261120-101010.sqlite.part"):
+        (folder / name).write_bytes(b"\0" * 4096)
+    made = backup.daily_backup(store.conn, folder, today=dt.date(2026, 11, 21))
+    assert made is not None and made.is_file()
+    assert not list(folder.glob("*.part"))
