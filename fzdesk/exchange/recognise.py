@@ -26,6 +26,8 @@ ARABIC_ITEMS = (re.compile(r"^(\d{1,2})\s*[.．、](?:(?!\d)|(?=\d{4}\s*年))\s*
                 re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*(.*)$"))
 DOC_NUMBER = re.compile(r"[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号|签发人")
 CLOSING = re.compile(r"^(特此报告|专此报告|以上报告|特此报送)")
+#: The closing written at the end of the last paragraph, after its final sentence.
+INLINE_CLOSING = re.compile(r"(?<=[。！？；”])\s*((?:特此报告|专此报告|特此报送)[。！.!]?)\s*$")
 
 #: Words in a level-1 heading and what they say about its block; the best total wins.
 BLOCK_WORDS: dict[Block, tuple[tuple[str, float], ...]] = {
@@ -312,6 +314,7 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
     # --- tail: 特此报告, 附件, 署名, 成文日期
     end = len(lines)
     closing_at = next((i for i in range(len(lines) - 1, pos - 1, -1) if CLOSING.match(fix_spaces(lines[i]))), None)
+    closing_inline = ""
     tail_start = closing_at + 1 if closing_at is not None else None
     if tail_start is None:  # no closing line: the tail is the date and the organ lines before it
         i = end
@@ -319,7 +322,12 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
                            or lines[i - 1].startswith("附件") or _signed_date(lines[i - 1])):
             i -= 1
         tail_start = i
-        r.warnings.append("没有找到结尾语“特此报告。”。")
+        inline = INLINE_CLOSING.search(lines[i - 1]) if i > pos else None
+        if inline:  # "……社会氛围。特此报告。": the closing ends the last paragraph
+            lines[i - 1] = lines[i - 1][:inline.start()].rstrip()
+            closing_inline = fix_spaces(inline.group(1))
+        else:
+            r.warnings.append("没有找到结尾语“特此报告。”。")
     date: dt.date | None = None
     signers: list[str] = []
     attachments: list[str] = []
@@ -397,7 +405,7 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
                 at = next((n for n, s in enumerate(sections) if s.block is Block.OTHER), len(sections))
                 sections.insert(at, Section(block, "", Numbering.HEADINGS, []))
                 r.warnings.append(f"没有找到“{BLOCK_NAMES[block]}”部分，已留空。")
-    closing_text = fix_spaces(lines[closing_at]) if closing_at is not None else ""
+    closing_text = fix_spaces(lines[closing_at]) if closing_at is not None else closing_inline
     sections.append(Section(Block.CLOSING, "", Numbering.NONE, [Item("", [closing_text])] if closing_text else []))
     if repaired:
         r.warnings.append(f"修复了{repaired}处从 PDF 复制造成的断行。")

@@ -277,3 +277,29 @@ def test_an_opening_sentence_under_the_title_is_no_recipient() -> None:
     text.remove("沈丘县人民政府：")
     got = rec.recognise([SourceParagraph(line) for line in text])
     assert got.report.recipient == "" and any("没有找到主送机关" in w for w in got.warnings)
+
+
+@pytest.mark.parametrize("closing", ["特此报告。", "特此报告", " 特此报告！", "专此报告。"])
+def test_the_closing_at_the_end_of_the_last_paragraph(closing: str) -> None:
+    """"……社会氛围。特此报告。" in one paragraph: the preview said 没有找到结尾语 and the last item carried the
+    closing, which the export then wrote twice."""
+    text = samples.lines(samples.county_text())
+    at = text.index("特此报告。")
+    text[at - 1] += closing
+    del text[at]
+    got = rec.recognise([SourceParagraph(line) for line in text])
+    plans = got.report.section(Block.PLANS)
+    assert plans is not None and plans.items[-1].paragraphs[-1].endswith("良好社会氛围。")
+    ending = got.report.section(Block.CLOSING)
+    assert ending is not None and ending.items[0].paragraphs == [closing.strip()]
+    assert not any("结尾语" in w for w in got.warnings) and got.report.date == dt.date(2023, 12, 15)
+
+
+def test_a_closing_phrase_inside_a_sentence_stays() -> None:
+    text = samples.lines(samples.county_text())
+    at = text.index("特此报告。")
+    text[at - 1] += "现将有关情况特此报告"
+    del text[at]
+    got = rec.recognise([SourceParagraph(line) for line in text])
+    plans = got.report.section(Block.PLANS)
+    assert plans is not None and plans.items[-1].paragraphs[-1].endswith("现将有关情况特此报告")
