@@ -266,10 +266,14 @@ def _stage_copy(source: Path, staging: Path, *, full: str, failed: str) -> None:
             _verify(source, staging)
         finally:
             lock.release()
-    except OSError as exc:
+    except (OSError, sqlite3.Error) as exc:  # (SQLite's copy says "database or disk is full", not ENOSPC)
         shutil.rmtree(staging, ignore_errors=True)
-        if exc.errno == errno.ENOSPC:
+        if getattr(exc, "errno", None) == errno.ENOSPC or "disk is full" in str(exc).lower():
             raise MoveError(full) from exc
+        if isinstance(exc, PermissionError) and exc.filename:
+            raise MoveError(failed.format(
+                f"文件“{exc.filename}”正被其他程序使用，或没有权限读写它。请关闭可能打开了它的程序"
+                f"（如WPS、Word、杀毒软件）后再试（{exc.strerror}）")) from exc
         raise MoveError(failed.format(exc)) from exc
     except MoveError:
         shutil.rmtree(staging, ignore_errors=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -415,3 +416,43 @@ def test_a_copy_half_made_by_a_move_cut_short_is_cleared_by_the_next_move(tmp_pa
     move_data_folder(source, target)
     assert sorted(p.name for p in target.parent.iterdir()) == ["fzdesk-data"]
     assert _load(target, report_id) is not None
+
+
+def test_a_stick_that_fills_during_the_database_copy_is_said_and_nothing_moves(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite's copy reports a full disk as its own error, not as an OSError: it went past the move's handling and
+    out of the window's, with the store already closed."""
+    source, target = tmp_path / "user" / "fzdesk", tmp_path / "stick" / "fzdesk-data"
+    report_id = _filled_store(source)
+    before = _load(source, report_id)
+
+    def fills(path: Path, dest: Path) -> None:
+        dest.write_bytes(b"\0" * 4096)
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(datamove, "_copy_database", fills)
+    with pytest.raises(MoveError, match="磁盘空间用完了，没有移动，数据仍在原处"):
+        move_data_folder(source, target)
+    assert _load(source, report_id) == before
+    assert sorted(p.name for p in target.parent.iterdir()) == []
+
+
+def test_a_file_in_use_by_another_program_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Windows a file another program holds open (a report in WPS, a backup being scanned) cannot be read."""
+    source, target = tmp_path / "user" / "fzdesk", tmp_path / "stick" / "fzdesk-data"
+    _filled_store(source)
+    held = source / "backups" / "说明.docx"
+    held.write_bytes(b"docx")
+    copy = datamove.shutil.copy2
+
+    def copy2(src: Path, dest: Path) -> object:
+        if Path(src) == held:
+            raise PermissionError(errno.EACCES, "另一个程序正在使用此文件，进程无法访问。", str(src))
+        return copy(src, dest)
+
+    monkeypatch.setattr(datamove.shutil, "copy2", copy2)
+    with pytest.raises(MoveError) as info:
+        move_data_folder(source, target)
+    assert str(info.value) == (f"复制数据时出错，数据仍在原处：文件“{held}”正被其他程序使用，或没有权限读写它。"
+                               "请关闭可能打开了它的程序（如WPS、Word、杀毒软件）后再试（另一个程序正在使用此文件，进程无法访问。）")
+    assert (source / paths.DB_NAME).is_file() and sorted(p.name for p in target.parent.iterdir()) == []
