@@ -23,7 +23,9 @@ YISHI = re.compile(rf"^([{_NUM}]{{1,3}})是\s*(.*)$")
 #: Items numbered "1." "1、" or "（1）" "(1)" where a block has no （一）; never "1.5万元" (a digit follows), but
 #: "4.2024年工作安排" (a year follows).
 ARABIC_ITEMS = (re.compile(r"^(\d{1,2})\s*[.．、](?:(?!\d)|(?=\d{4}\s*年))\s*(.*)$"),
-                re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*(.*)$"))
+                re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*(.*)$"),
+                # "1.1" "1.2" under a "1." heading (Word's multi-level decimal list); never "1.5万元"
+                re.compile(r"^\d{1,2}[.．](\d{1,2})(?![\d.．万亿千百%％元件个人次份场项余多])\s*(.*)$"))
 DOC_NUMBER = re.compile(r"[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号|签发人")
 CLOSING = re.compile(r"^(特此报告|专此报告|以上报告|特此报送)")
 #: The closing written at the end of the last paragraph, after its final sentence.

@@ -114,3 +114,23 @@ def test_decimal_automatic_numbering_at_level_one(tmp_path: Path) -> None:
     path = tmp_path / "auto.docx"
     document.save(str(path))
     assert open_import(path).mapping == list(zip(JOINT_HEADINGS, JOINT_BLOCKS, strict=True))
+
+
+def test_dotted_items_under_arabic_headings() -> None:
+    """Word's multi-level decimal list numbers the items under "1." as "1.1" "1.2": they stayed one block of text
+    with their numbers in it."""
+    text = ["××镇人民政府关于2023年度法治政府建设情况的报告", "××县人民政府：", "2023年，我镇扎实推进法治政府建设。",
+            "1.主要举措和成效", "1.1加强组织领导", "成立领导小组。", "1.2 规范行政执法", "开展执法检查12次。",
+            "2.存在的不足和原因", "基层执法力量薄弱。", "3.2024年工作安排", "3.1深化普法", "3.2规范执法",
+            "特此报告。", "××镇人民政府", "2024年1月10日"]
+    got = rec.recognise([SourceParagraph(x) for x in text])
+    measures, plans = got.report.section(Block.MEASURES), got.report.section(Block.PLANS)
+    assert measures is not None and [(i.title, i.paragraphs) for i in measures.items] == [
+        ("加强组织领导", ["成立领导小组。"]), ("规范行政执法", ["开展执法检查12次。"])]
+    assert plans is not None and [i.title for i in plans.items] == ["深化普法", "规范执法"]
+
+
+@pytest.mark.parametrize("text", ["1.1万元用于普法。", "1.1%的案件被纠错。", "1.1余万人次参加。", "1.1.3条"])
+def test_a_decimal_number_is_no_dotted_item(text: str) -> None:
+    numbering, items, _ = rec.split_items([text, "其余用于培训。"])
+    assert numbering is Numbering.NONE and len(items) == 1
