@@ -137,19 +137,19 @@ def announced_count_findings(para: Para, wording: Wording | None = None) -> list
 _TYPED_STYLES = {1: "（一）", 2: "一、", 3: "1.", 4: "（1）"}
 
 
-def _last_inline(paras: list[Para], style: int, wording: Wording) -> int | None:
-    """The last number of a style written anywhere in the paragraphs before (“主要做法：（1）…；（2）…。” goes on
-    in the next paragraph with “（3）”), or None."""
+def _last_inline(para: Para, style: int, wording: Wording) -> int | None:
+    """The last number of a style written in the paragraph before (“主要做法：（1）…；（2）…。” goes on in the
+    next paragraph with “（3）”), or None."""
     styles, pattern = wording.numbering
     name = _TYPED_STYLES[style]
     index = next((i for i, st in enumerate(styles) if st.name == name), None)
     if pattern is None or index is None:
         return None
-    for para in reversed(paras):
-        values = [m.group(f"n{index}") for m in pattern.finditer(para.text) if m.lastgroup == f"s{index}"]
-        if values:
-            return _numeral_value(styles[index].numerals, values[-1])
-    return None
+    first = styles[index].first
+    if first and not any(ch in para.text for ch in first):
+        return None
+    values = [m.group(f"n{index}") for m in pattern.finditer(para.text) if m.lastgroup == f"s{index}"]
+    return _numeral_value(styles[index].numerals, values[-1]) if values else None
 
 
 def typed_numbering_findings(section: Section, wording: Wording | None = None) -> list[Finding]:
@@ -185,7 +185,7 @@ def typed_numbering_findings(section: Section, wording: Wording | None = None) -
                                {"label": label}))
         expected = last.get(key, 0) + 1
         if value != expected and value != 1:
-            inline = _last_inline(before[:-1], style, wording or shipped_wording())
+            inline = _last_inline(before[-2], style, wording or shipped_wording()) if len(before) > 1 else None
             if inline is not None and inline >= expected:
                 expected = inline + 1  # the list was begun inside an earlier paragraph and goes on here
         if value != expected and value != 1:
