@@ -18,6 +18,7 @@ from fzdesk.checks.findings import (
 from fzdesk.checks.language import language_findings
 from fzdesk.checks.lists import inline_numbering_findings, named_count_findings, section_list_findings
 from fzdesk.checks.prose import ProseIndex, build_index, prose_findings
+from fzdesk.checks.prose_sums import rules_by_code
 from fzdesk.checks.rules import Rule, RuleSet
 from fzdesk.checks.structure import structure_findings
 from fzdesk.checks.text import Para, find_para, paragraphs
@@ -48,6 +49,7 @@ class Context:
     index: ProseIndex
     sheet: Sheet
     rate_rules: tuple[Rule, ...] = ()
+    arithmetic: dict[str, tuple[Rule, ...]] | None = None
 
 
 def _rate_rules(rules: RuleSet | None) -> tuple[Rule, ...]:
@@ -63,7 +65,7 @@ def _para_findings(para: Para, ctx: Context) -> list[Finding]:
     out.extend(year_findings(para, year, ctx.wording))
     out.extend(named_count_findings(para, ctx.wording))
     out.extend(inline_numbering_findings(para, ctx.wording))
-    out.extend(prose_findings(para, ctx.index, ctx.sheet, year, ctx.rate_rules))
+    out.extend(prose_findings(para, ctx.index, ctx.sheet, year, ctx.rate_rules, ctx.arithmetic))
     return out
 
 
@@ -77,7 +79,8 @@ def sort_findings(findings: list[Finding]) -> None:
 def check_report(report: Report, unit: Unit | None, catalogue: Catalogue, rules: RuleSet, wording: Wording,
                  last_year: Report | None = None, plan_checks: Sequence[PlanCheck] = ()) -> CheckResult:
     """Every check; plan_checks is the report's checklist of last year's plans (storage.checklist)."""
-    ctx = Context(report, wording, prose_index(catalogue), Sheet(report, catalogue, last_year), _rate_rules(rules))
+    ctx = Context(report, wording, prose_index(catalogue), Sheet(report, catalogue, last_year), _rate_rules(rules),
+                  rules_by_code(rules))
     findings, unchecked = check_figures(report, catalogue, rules, last_year)
     for para in paragraphs(report):
         findings.extend(_para_findings(para, ctx))
@@ -105,7 +108,8 @@ def check_paragraph(report: Report, catalogue: Catalogue, wording: Wording, bloc
         para = Para(block, item_index, None, paragraph, text)
     elif text is not None:
         para = Para(para.block, para.item_index, para.item_id, para.paragraph, text, para.carried_over)
-    ctx = Context(report, wording, prose_index(catalogue), Sheet(report, catalogue, last_year), _rate_rules(rules))
+    ctx = Context(report, wording, prose_index(catalogue), Sheet(report, catalogue, last_year), _rate_rules(rules),
+                  rules_by_code(rules) if rules is not None else None)
     findings = _para_findings(para, ctx)
     section = report.section(block)
     if section is not None:

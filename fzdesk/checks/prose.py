@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 from fzdesk.checks.figures import Sheet
 from fzdesk.checks.findings import Category, FigureFix, Finding, Severity, TextFix, make_key
 from fzdesk.checks.numbers import Mention, approx_contains, find_numbers, fmt, fmt_written, rounds_to
+from fzdesk.checks.prose_sums import arithmetic_findings
 from fzdesk.checks.rules import Rule
 from fzdesk.checks.text import SENTENCE_END, Para, sentence_bounds
 from fzdesk.checks.wording import trie_regex
@@ -252,11 +253,16 @@ def _sheet_admits(figure_state: FigureState, value: Decimal, approx: Approx | No
 
 
 def prose_findings(para: Para, index: ProseIndex, sheet: Sheet, year: int,
-                   rate_rules: tuple[Rule, ...] = ()) -> list[Finding]:
+                   rate_rules: tuple[Rule, ...] = (),
+                   arithmetic: dict[str, tuple[Rule, ...]] | None = None) -> list[Finding]:
+    """arithmetic: the figure rules by code (prose_sums.rules_by_code), to hold the paragraph's own numbers to
+    them where the sheet is empty."""
     ties, yoy, scan = tie_numbers(index, para.text)
     out: list[Finding] = []
     if rate_rules and ties:
         out.extend(_full_rates(para, ties, rate_rules, sheet))
+    if arithmetic and len(ties) > 0:
+        out.extend(arithmetic_findings(para, [(t.code, t.mention) for t in ties], sheet, arithmetic))
     for tie in ties:
         f = _compare(para, tie, sheet)
         if f is not None:
