@@ -23,8 +23,8 @@ from fzdesk.paths import resource
 
 _OPEN, _CLOSE = "（(", "）)"
 CLAUSE_END = SENTENCE_END + "，,："
-YOY_RE = re.compile(r"(?:(?:相?较于?|比|与)(?:去年|上年|上一年度?|前一年|(?P<y>\d{4})年)|同比)(?:同期)?(?:相比)?[，,]?"
-                    r"(?:(?P<down>减少|下降|降低|少)|(?P<up>增加|增长|上升|提高|多))了?")
+YOY_RE = re.compile(r"(?:(?:相?较于?|比|与)(?:去年|上年度?|上一年度?|前一年|(?P<y>\d{4})年度?)|同比)"
+                    r"(?:同期)?(?:相比)?[，,]?(?:(?P<down>减少|下降|降低|少)|(?P<up>增加|增长|上升|提高|多))了?")
 
 _YOY_HINT = re.compile(r"去年|上年|上一年|前一年|同比|\d{4}年")
 _PERIOD_HINT = "季月半日天周"  # every period word (prose.json "periods.part") holds one of these

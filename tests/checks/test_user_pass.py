@@ -31,3 +31,14 @@ def test_the_three_clauses_of_the_publicity_duty_in_the_wrong_order(wrong: str) 
 def test_the_right_order_is_silent() -> None:
     for text in (f"深入落实“{RIGHT}”普法责任制。", "落实“谁执法谁普法”普法责任制。"):
         assert dictionary_findings(Para(Block.MEASURES, 0, 11, 0, text), shipped_wording(), 2025) == []
+
+
+@pytest.mark.parametrize("statement", ["较上年度增加80件", "比2022年度增加80件", "与上年度相比增加80件"])
+def test_shang_niandu_is_last_year_too(statement: str) -> None:
+    from tests.checks.helpers import figure
+    from tests.checks.test_prose import check
+
+    r = report_with(f"全年受理群众诉求1280件，{statement}。")
+    r.figures["G.total"] = figure("G.total", 1280, last=1210)
+    (f,) = check(r)
+    assert f.rule == "prose.yoy" and f.message.endswith("实际是增加70件。")
