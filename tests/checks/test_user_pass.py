@@ -42,3 +42,18 @@ def test_shang_niandu_is_last_year_too(statement: str) -> None:
     r.figures["G.total"] = figure("G.total", 1280, last=1210)
     (f,) = check(r)
     assert f.rule == "prose.yoy" and f.message.endswith("实际是增加70件。")
+
+
+@pytest.mark.parametrize(("text", "rule", "right"), [
+    ("实现村（社区）法律顾问全复盖。", "wording.terms", "覆盖"),
+    ("推进严格规范公平文明执法。", "wording.slogans", "严格规范公正文明执法"),
+    ("坚持严格规范文明公正执法。", "wording.slogans", "严格规范公正文明执法"),
+])
+def test_slips_a_clerk_makes_that_were_missed(text: str, rule: str, right: str) -> None:
+    (f,) = dictionary_findings(Para(Block.MEASURES, 0, 11, 0, text), shipped_wording(), 2025)
+    assert f.rule == rule and [x.new for x in f.fixes] == [right]  # type: ignore[union-attr]
+
+
+def test_fugai_inside_chongfu_gaizhang_is_right() -> None:
+    para = Para(Block.MEASURES, 0, 11, 0, "减少重复盖章和反复盖印。")
+    assert dictionary_findings(para, shipped_wording(), 2025) == []
