@@ -35,6 +35,7 @@ _SENTENCE_START = "。！？；!?;\n"
 _OPEN_LEAD = re.compile(r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|"
                         r"[一二三四五六七八九十]+、)?\s*(?:在|于)?\s*")
 _MONTH = re.compile(r"\d{4}年\d{1,2}月")
+_DESCRIBED = ("年是", "年既是", "年也是", "年作为", "年为“", "年系")
 
 
 @cache
@@ -78,7 +79,8 @@ def year_findings(para: Para, year: int, wording: Wording | None = None) -> list
             out.append(_stale(para, m.start(), m.end(), value, year))
         elif para.block is Block.PLANS and value <= year:
             is_heading = para.item_index < 0
-            if is_heading or any(after.startswith(tail) for tail in _PLAN) or _plans_year(text, m.start(), m.end()):
+            if (is_heading or any(after.startswith(tail) for tail in _PLAN)
+                    or _plans_year(text, m.start(), m.end(), year + 1)):
                 out.append(finding(
                     "years.plans", Category.DATES, Severity.WARNING, para, m.start(), m.end(),
                     f"下一年度的安排应针对{year + 1}年，这里写的是{value}年。", {"found": value, "expected": year + 1},
@@ -111,7 +113,7 @@ def _opens_sentence(text: str, start: int, end: int, year: int, wording: Wording
     return f"{year}年" not in rest and not any(w in rest for w in wording.words("lookback_words"))
 
 
-def _plans_year(text: str, start: int, end: int) -> bool:
+def _plans_year(text: str, start: int, end: int, next_year: int) -> bool:
     """In the plans block, a year that frames its clause ("2023年，我局将…", "一是2023年继续深化…") in a sentence
     that does not look back: the first tense word after the year is not 已/以来/取得/完成了 … ("2023年已完成…" is a
     bridge from the year's results, left alone). Plans speak of the future even without 将, so a framing year
@@ -119,9 +121,11 @@ def _plans_year(text: str, start: int, end: int) -> bool:
     clause = max(text.rfind(ch, 0, start) for ch in _CLAUSE_START) + 1
     if not _FRAME_LEAD.fullmatch(text, clause, start):
         return False
+    stop = min((i for i in (text.find(ch, end) for ch in "。！？；!?;") if i >= 0), default=len(text))
+    if text.startswith(_DESCRIBED, end) and f"{next_year}年" in text[end:stop]:
+        return False  # 2025年是“十四五”收官之年，2026年是…开局之年: what the year is, on the way to the next
     clause_end = min((i for i in (text.find(ch, end) for ch in _CLAUSE_START) if i >= 0), default=len(text))
     if _BASIS.search(text, end, clause_end):
         return False  # 在2023年工作的基础上，…: the year qualifies a noun, it does not frame the plan
-    stop = min((i for i in (text.find(ch, end) for ch in "。！？；!?;") if i >= 0), default=len(text))
     tense = _TENSE.search(text, end, stop)
     return tense is None or tense.group("future") is not None

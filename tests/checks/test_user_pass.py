@@ -57,3 +57,15 @@ def test_slips_a_clerk_makes_that_were_missed(text: str, rule: str, right: str) 
 def test_fugai_inside_chongfu_gaizhang_is_right() -> None:
     para = Para(Block.MEASURES, 0, 11, 0, "减少重复盖章和反复盖印。")
     assert dictionary_findings(para, shipped_wording(), 2025) == []
+
+
+def test_plans_may_say_what_this_year_was_on_the_way_to_the_next() -> None:
+    from fzdesk.checks.years import year_findings
+
+    def plans(text: str) -> list[str]:
+        return [f.rule for f in year_findings(Para(Block.PLANS, 0, 11, 0, text), 2025, shipped_wording())]
+
+    assert plans("2025年是“十四五”收官之年，2026年是“十五五”开局之年，我镇将继续推进法治政府建设。") == []
+    # copied from last year's plans: still reported
+    assert plans("2025年是“十四五”收官之年，我镇将全力推进法治政府建设。") == ["years.plans"]
+    assert plans("2025年，我镇将继续深化法治政府建设。") == ["years.plans"]
