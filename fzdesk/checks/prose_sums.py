@@ -110,14 +110,14 @@ def _sums(para: Para, rule: Rule, text: dict[str, Mention], sheet: Sheet) -> Fin
     # the side that falls short may lack a part the text did not name (上年结转, a result not listed)
     short = left if diff < 0 else right
     severity = Severity.INFO if short.open else _severity(rule)
-    unit = sheet.unit(rule.left[0])
+    lunit, runit = (text[side.present[0]].unit or sheet.unit(side.present[0]) for side in (left, right))
     lname = _named(sheet, left.present)
     rname = _named(sheet, right.present)
     if equality:
-        message = (f"文中{lname}{fmt(left.total)}{unit}，{rname}{fmt(right.total)}{unit}，两者应相等，"
-                   f"相差{fmt(abs(diff))}{unit}。")
+        message = (f"文中{lname}{fmt(left.total)}{lunit}，{rname}{fmt(right.total)}{runit}，两者应相等，"
+                   f"相差{fmt(abs(diff))}{runit}。")
     else:
-        message = f"文中{lname}{fmt(left.total)}{unit}，多于{rname}{fmt(right.total)}{unit}。"
+        message = f"文中{lname}{fmt(left.total)}{lunit}，多于{rname}{fmt(right.total)}{runit}。"
     if short.open:
         message += "如还有文中没有写出的项目，请一并写明；否则请核对。"
     anchor_codes = rule.left if len(rule.left) == 1 else rule.right if len(rule.right) == 1 else left.present
@@ -144,7 +144,7 @@ def _rate(para: Para, rule: Rule, text: dict[str, Mention], sheet: Sheet) -> Fin
     exponent = rate.value.as_tuple().exponent
     step = Decimal(1).scaleb(min(exponent, 0) if isinstance(exponent, int) else 0)  # as many decimals as written
     right = expected.quantize(step, ROUND_HALF_UP)
-    unit = sheet.unit(rule.right[0])
+    unit = text[den.present[0]].unit or sheet.unit(rule.right[0])  # the measure word as written (起, 人次)
     name = sheet.short(rule.code)
     exact = fmt(expected.quantize(Decimal("0.01")))
     message = (f"文中{name}写的是{rate.text}，但按文中{_named(sheet, num.present)}{fmt(num.total)}{unit}÷"

@@ -77,3 +77,8 @@ def test_it_runs_while_typing_when_the_rules_are_given() -> None:
     r = report_with("全镇共有执法人员28人，持证30人。")
     found = check_paragraph(r, resources.catalogue(), shipped_wording(), Block.MEASURES, 0, 0, rules=rules())
     assert [f.rule for f in found] == ["prose.arithmetic"]
+
+
+def test_the_measure_words_are_those_written() -> None:
+    (f,) = arithmetic(report_with("调解矛盾纠纷56起，调解成功58起。"))
+    assert f.message == "文中调解成功58起，多于调解纠纷56起。"
