@@ -267,10 +267,12 @@ def prose_findings(para: Para, index: ProseIndex, sheet: Sheet, year: int,
         f = _compare(para, tie, sheet)
         if f is not None:
             out.append(f)
+    since = 0  # the end of the statement before: the figures before it had their own 较去年
     for m, mention in yoy:
-        f = _yoy(para, m, mention, ties, scan, sheet, year)
+        f = _yoy(para, m, mention, ties, scan, sheet, year, since)
         if f is not None:
             out.append(f)
+        since = mention.end
     return out
 
 
@@ -364,13 +366,14 @@ class _Subject(NamedTuple):
 
 
 def _yoy_subject(para: Para, m: re.Match[str], mention: Mention, ties: list[Tie],
-                 scan: ParagraphScan) -> _Subject | None:
+                 scan: ParagraphScan, since: int = 0) -> _Subject | None:
     """The figure a 较去年 statement speaks of, as a reader finds it: the nearest figure word before it in its own
     clause (审结案件较去年减少10件, 受理88件较去年…); when its clause names none, the figure of the sentence before
     it, if only one of them can change that way (个百分点: a rate); else several, and nobody can tell."""
     text, index = para.text, scan.index
     start = m.start()
     s, _ = sentence_bounds(text, start)
+    s = max(s, since)  # 受理88件，同比下降20%，审结63件，同比增长5%: the second is about 审结 alone
     in_sentence = [t for t in ties if s <= t.mention.start < start and _level(text, t.mention.start, start)]
     clause = _clause_start(text, s, start)
     for w_start, w_end, word in reversed(scan.words):
@@ -433,14 +436,14 @@ def _work_out(code: str, this: Decimal, mention: Mention, up: bool, sheet: Sheet
 
 
 def _yoy(para: Para, m: re.Match[str], mention: Mention, ties: list[Tie], scan: ParagraphScan, sheet: Sheet,
-         year: int) -> Finding | None:
+         year: int, since: int = 0) -> Finding | None:
     if mention.approx is not None:
         return None
     if m.group("y") and int(m.group("y")) != year - 1:
         return None
     if para.text.endswith("分别", 0, m.start()):
         return None  # 受理88件、审结63件，分别较去年减少339件、20件: one change per figure, not checked
-    subject = _yoy_subject(para, m, mention, ties, scan)
+    subject = _yoy_subject(para, m, mention, ties, scan, since)
     if subject is None:
         return None
     up = bool(m.group("up"))

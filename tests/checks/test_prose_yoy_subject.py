@@ -118,3 +118,12 @@ def test_a_long_sentence_names_only_the_readings_last_year_can_be_set_against() 
         "“较去年减少8件”前面有收到申请、受理、不予受理、审结、未审结5个数字，看不出说的是哪一个，无法核对："
         "若指受理，去年应为40件（去年实为41件）；若指审结，去年应为38件（去年实为45件）。"
         "请在“较去年”前写明说的是哪一项，如“收到申请数较去年减少8件”。")
+
+
+def test_figures_that_had_their_own_statement_are_not_candidates_again() -> None:
+    text = "全年受理行政复议申请88件，同比下降20%，审结63件，同比增长5%。"
+    r = with_last(text, A_accepted=(88, 110), A_closed=(63, 60))
+    assert yoy(check(r)) == []
+    r = with_last(text, A_accepted=(88, 110), A_closed=(63, 50))
+    (f,) = yoy(check(r))
+    assert f.rule == "prose.yoy" and f.values["code"] == "A.closed" and "增长26%" in f.message
