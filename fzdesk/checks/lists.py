@@ -267,8 +267,9 @@ def _run_findings(para: Para, style: NumberingStyle, markers: list[_Marker]) -> 
             continue
         expected = previous.value + 1
         if mk.value != expected and restarted is not None and previous.value == 1 \
-                and mk.value == restarted.value + 1:
-            # （1）甲；（2）乙；（1）丙；（3）丁: not a new list but a slip at the second （1）
+                and mk.value == restarted.value + 1 \
+                and not any(ch in text[restarted.end:previous.start] for ch in "。！？"):
+            # （1）甲；（2）乙；（1）丙；（3）丁 in one sentence: not a new list but a slip at the second （1）
             meant = previous.relabel(text, _numeral(style.numerals, restarted.value + 1))
             message = (f"段内编号“{previous.label}”重复了：前面已经有“{previous.label}”，"
                        f"后面又接着“{mk.label}”，这里应是“{meant}”？")

@@ -167,3 +167,8 @@ def test_a_list_begun_inside_a_paragraph_may_go_on_at_the_start_of_the_next() ->
     section.items[0].paragraphs[1] = "（4）跟踪问效。"
     (f,) = section_list_findings(section, shipped_wording())
     assert f.rule == "lists.numbering" and f.message == "手工输入的编号“（4）”不连续：这里应为第3个。"
+
+
+def test_a_new_list_in_a_new_sentence_with_a_gap_is_a_gap() -> None:
+    (f,) = inline("工作包括：（1）甲；（2）乙。措施包括：（1）丙；（3）丁。")
+    assert f.message == "段内编号“（1）”之后应是“（2）”，这里写成了“（3）”。"
