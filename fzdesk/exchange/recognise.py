@@ -454,6 +454,10 @@ SENTENCE_HEADING_MAX = 40
 def _numbered_heading(text: str, year: int | None) -> tuple[str, str] | None:
     """The text after a "一、" / "第一部分" number as (heading, rest): the whole when it can be a heading; else its
     first sentence when short and naming a block ("主要举措和成效。" or "存在的不足。一是……")."""
+    run_in = re.match(rf"^([^：:。]{{1,{SENTENCE_HEADING_MAX}}})[：:]\s*(\S.*)$", text)  # "主要举措和成效：2023年，……"
+    if run_in and classify_heading(run_in.group(1), year) is not None and (
+            any(p in run_in.group(2) for p in "，。；") or len(run_in.group(2)) > 30):  # text, not a subtitle
+        return run_in.group(1).strip(), run_in.group(2).strip()
     whole = _heading_text(text)
     if whole is not None:
         return whole, ""

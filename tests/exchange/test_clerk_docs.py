@@ -303,3 +303,18 @@ def test_a_closing_phrase_inside_a_sentence_stays() -> None:
     got = rec.recognise([SourceParagraph(line) for line in text])
     plans = got.report.section(Block.PLANS)
     assert plans is not None and plans.items[-1].paragraphs[-1].endswith("现将有关情况特此报告")
+
+
+def test_a_level1_heading_run_into_its_text_after_a_colon() -> None:
+    run_in = "三、存在的不足和原因：虽然我办今年法治政府建设取得明显成效，但同时也存在一些不足。"
+    got = _county({"三、": [], "虽然我办": [run_in]})
+    section = got.report.section(Block.SHORTCOMINGS)
+    assert section is not None and section.heading == "存在的不足和原因"
+    assert section.items[0].paragraphs == ["虽然我办今年法治政府建设取得明显成效，但同时也存在一些不足。"]
+
+
+def test_a_level1_heading_with_a_subtitle_after_its_colon_stays_whole() -> None:
+    got = _county({"二、": ["二、法治政府建设的主要举措和成效：坚持依法行政"]})
+    measures = got.report.section(Block.MEASURES)
+    assert measures is not None and measures.heading == "法治政府建设的主要举措和成效：坚持依法行政"
+    assert len(measures.items) == 5
