@@ -203,7 +203,7 @@ class _Reader:
         self.outline: list[int | None] = []
         self.unplaced: list[Unplaced] = []
         self.warnings: list[str] = []
-        #: each table row: the index of the line after it, its cells, and its entry in unplaced
+        #: each table row and text-box paragraph: the index of the line after it, its cells, its unplaced entry
         self.table_rows: list[tuple[int, list[str], Unplaced]] = []
         self.page_numbers = 0  # page-number lines of a text copied from a PDF, left out
         for p in paragraphs:
@@ -215,8 +215,9 @@ class _Reader:
                 self.table_rows.append((len(self.lines), [c for c in map(_clean, text.split("\t")) if c],
                                         self.unplaced[-1]))
                 continue
-            if p.in_text_box:
+            if p.in_text_box:  # (the 署名 and date set in a text box over the seal are read as the tail's)
                 self.unplaced.append(Unplaced(text, "文本框中的文字"))
+                self.table_rows.append((len(self.lines), [text], self.unplaced[-1]))
                 continue
             if PAGE_NUMBER.match(text):
                 self.page_numbers += 1

@@ -3,6 +3,7 @@ controls around rows and cells. Each used to be doubled or tripled in the import
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import docx
@@ -127,3 +128,35 @@ def test_a_report_framed_in_a_one_cell_table(tmp_path: Path) -> None:
     measures = preview.report.section(Block.MEASURES)
     assert measures is not None and len(measures.items) == 5
     assert not preview.unplaced
+
+
+def test_the_signature_and_date_in_a_text_box_over_the_seal(tmp_path: Path) -> None:
+    """Clerks set the 署名 and 成文日期 in a text box to place them over the seal: the date was lost (no 成文日期)
+    and both lines listed as text-box text."""
+    document = docx.Document()
+    lines = samples.lines(samples.county_text())
+    for line in lines[:-1]:  # the date (last line) goes into the box
+        p = document.add_paragraph(line)
+    box = _box_run("沈丘县人民政府办公室").replace(
+        "<w:p><w:r><w:t>沈丘县人民政府办公室</w:t></w:r></w:p>",
+        "<w:p><w:r><w:t>沈丘县人民政府办公室</w:t></w:r></w:p><w:p><w:r><w:t>2024年1月15日</w:t></w:r></w:p>")
+    p._p.append(parse_xml(box))  # anchored in 特此报告。
+    path = tmp_path / "seal-box.docx"
+    document.save(str(path))
+    preview = open_import(path)
+    assert preview.report.date == dt.date(2024, 1, 15)
+    assert preview.report.organs == ["沈丘县人民政府办公室"]
+    assert not preview.unplaced and not any("日期" in w for w in preview.warnings)
+
+
+def test_a_text_box_in_the_body_with_a_date_stays_text_box_text(tmp_path: Path) -> None:
+    document = docx.Document()
+    for line in samples.lines(samples.county_text()):
+        p = document.add_paragraph(line)
+        if line.startswith("我办严格履行"):
+            p._p.append(parse_xml(_box_run("2023年6月1日")))
+    path = tmp_path / "body-box.docx"
+    document.save(str(path))
+    preview = open_import(path)
+    assert preview.report.date == dt.date(2023, 12, 15)
+    assert [(u.text, u.reason) for u in preview.unplaced] == [("2023年6月1日", "文本框中的文字")]
