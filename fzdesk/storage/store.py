@@ -44,8 +44,10 @@ class DataGone(OSError):
     def __init__(self, path: Path, *, replaced: bool = False) -> None:
         what = ("已被另一个文件替换" if replaced else
                 "不见了（数据文件夹可能被删除或移走，或者U盘被拔出）")
+        #: What happened, for the window's question (ui.data_gone) that goes on with what to do.
+        self.headline = f"数据文件“{path}”{what}"
         super().__init__(
-            f"数据文件“{path}”{what}，刚才的修改没有保存到磁盘，但都还在程序里。"
+            f"{self.headline}，刚才的修改没有保存到磁盘，但都还在程序里。"
             "如果是U盘被拔出，请把U盘插回去，程序会自动重试保存；也可以把数据重新保存到原来的位置或其他文件夹。"
             "在保存上之前请不要关闭程序。")
         self.path = path

@@ -29,14 +29,15 @@ def offer_save_back(window: MainWindow, error: DataGone) -> bool:
     then: the stick plugged in again is written to); True once the data and the kept edits are saved."""
     store = window.session.store
     answers = [(ELSEWHERE, Role.ActionRole), (LATER, Role.RejectRole)]
+    ways = [f"· U盘被拔出：请把U盘插回去，再点“{LATER}”，程序每隔几秒会自动重试。",
+            f"· 也可以点“{ELSEWHERE}”，把全部数据保存到另选的文件夹，以后在那里接着保存。"]
     if not error.replaced:  # (a file put in its place is never written over)
         answers.insert(0, (BACK, Role.AcceptRole))
+        ways.insert(1, f"· 数据文件夹被误删或移走：点“{BACK}”，在“{store.folder}”重新建立全部数据。")
     while True:
         answer = ask(window, QMessageBox.Icon.Critical, TITLE,
-                     f"{error}\n\n“{BACK}”：在“{store.folder}”重新建立数据文件（文件夹被误删或移走时）。\n"
-                     f"“{ELSEWHERE}”：把全部数据保存到另选的文件夹，以后在那里接着保存。\n"
-                     f"“{LATER}”：先把U盘插回去，程序每隔几秒会自动重试。",
-                     answers, default=0)
+                     f"{error.headline}。\n\n刚才的修改都还在程序里，但还没有保存到磁盘；保存上之前请不要关闭程序。\n\n"
+                     + "\n".join(ways), answers, default=0)
         label = answers[answer][0] if answer is not None else LATER
         if label == LATER:
             return False

@@ -69,8 +69,8 @@ def test_a_deleted_data_folder_is_said_and_the_data_are_saved_back_in_place(
     qtbot.waitUntil(lambda: modals.done, timeout=5000)
     assert not modals.errors, modals.errors
     [question] = seen
-    assert question.startswith(TITLE + "|") and "不见了" in question and "都还在程序里" in question
-    assert "请把U盘插回去" in question
+    assert question.startswith(TITLE + "|") and "不见了（数据文件夹可能被删除或移走" in question
+    assert "修改都还在程序里" in question and "请把U盘插回去" in question and "重新建立全部数据" in question
     qtbot.waitUntil(lambda: not w.saver.pending, timeout=3000)
     assert "删除以后打的字" in stored_body(folder, report_id, item_id)
     assert w.saved_label.text().startswith("已保存")
