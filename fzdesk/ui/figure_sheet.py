@@ -410,9 +410,11 @@ class FigureSheet(QWidget):
             return
         names = [ind.name for ind in self._figures_from(index)][:len(planned)]
         span = f"“{names[0]}”到“{names[-1]}”" if len(names) > 1 else f"“{names[0]}”"
+        catalogue = resources.catalogue()
         remarks = [r for code in planned
-                   if (r := advice(resources.catalogue()[code].name, resources.catalogue()[code].kind,
-                                   self.model.entry(code)))]
+                   if (r := advice(catalogue[code].name, catalogue[code].kind, self.model.entry(code)))]
+        if len(remarks) > 3:  # a whole column pasted one row off: one sentence, not a wall of them
+            remarks = [f"其中有{len(remarks)}个百分数超过了100%，请核对是否粘贴错了行。"]
         self.message.setText(f"已粘贴{len(planned)}个数（{span}），已保存。按 Ctrl+Z 可以整次撤销。"
                              + "".join(remarks))
         self._keep_message = True

@@ -463,3 +463,12 @@ def test_ctrl_f_finds_a_figure_and_enter_goes_to_it(qtbot: QtBot, sheet: FigureS
     QTest.keyClick(sheet.view, Qt.Key.Key_7)
     QTest.keyClick(editor(sheet), Qt.Key.Key_Return)
     assert values(store, report, "B.head_appearances") == [7]
+
+
+def test_a_pasted_rate_over_100_is_saved_with_a_remark(qtbot: QtBot, sheet: FigureSheet, store: Store,
+                                                        report: Report) -> None:
+    go_to(qtbot, sheet, "B.appearance_rate")
+    QApplication.clipboard().setText("120\r\n5\r\n")
+    QTest.keyClick(sheet.view, Qt.Key.Key_V, CTRL)
+    assert values(store, report, "B.appearance_rate", "B.loss_rate") == [120, 5]
+    assert "已粘贴2个数" in sheet.message.text() and "“出庭率”超过了100%" in sheet.message.text()
