@@ -253,7 +253,7 @@ class FigureSheet(QWidget):
         find = QAction("查找指标", self)
         find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        find.triggered.connect(self._find)
         self.addAction(find)
         self.undo_action = self._action("撤销", UNDO_KEYS, self.undo)
         self.redo_action = self._action("重做", REDO_KEYS, self.redo)
@@ -494,6 +494,11 @@ class FigureSheet(QWidget):
         figure = self.report.figures.get(indicator.code) if self.report else None
         last = format_entry(Entry(figure.last_state, figure.last_value, figure.last_approx), "—") if figure else "—"
         self.help_text.setText(f"{indicator.help or indicator.name}　　上年度：{last}")
+
+    def _find(self) -> None:
+        """Ctrl+F: the cursor in 查找指标, what was looked for last selected (typing replaces it)."""
+        self.search.setFocus()
+        self.search.selectAll()
 
     def _to_first_found(self) -> None:
         """Enter in 查找指标: the cursor goes to the first figure found, ready for typing."""
