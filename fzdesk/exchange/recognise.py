@@ -34,13 +34,15 @@ INLINE_CLOSING = re.compile(r"(?<=[。！？；”])\s*((?:特此报告|专此�
 #: Words in a level-1 heading and what they say about its block; the best total wins.
 BLOCK_WORDS: dict[Block, tuple[tuple[str, float], ...]] = {
     Block.RESPONSIBILITY: (("第一责任人", 6), ("履行", 2), ("职责", 2), ("主要负责人", 3), ("负责人", 1),
-                           ("党政主要", 2)),
+                           ("党政主要", 2), ("法治建设责任", 4), ("压实", 1), ("履职", 2), ("党的领导", 2),
+                           ("带头", 2), ("领导干部", 1)),
     Block.MEASURES: (("举措", 4), ("成效", 4), ("工作情况", 3), ("主要做法", 4), ("做法", 2), ("成绩", 2),
-                     ("开展情况", 2), ("推进情况", 2), ("主要工作", 3), ("亮点", 3), ("特色", 2), ("创新", 1)),
-    Block.SHORTCOMINGS: (("不足", 4), ("问题", 4), ("差距", 4), ("原因", 3), ("短板", 3), ("薄弱", 2)),
+                     ("开展情况", 2), ("推进情况", 2), ("主要工作", 3), ("亮点", 3), ("特色", 2), ("创新", 1),
+                     ("措施", 2), ("完成情况", 3), ("回顾", 3), ("总体情况", 2), ("基本情况", 1)),
+    Block.SHORTCOMINGS: (("不足", 4), ("问题", 4), ("差距", 4), ("原因", 3), ("短板", 3), ("薄弱", 2), ("整改", 2)),
     Block.PLANS: (("安排", 4), ("计划", 4), ("打算", 4), ("思路", 4), ("下一年", 3), ("下一步", 3), ("明年", 2),
                   ("今后", 2), ("展望", 2), ("重点", 1)),
-    Block.OTHER: (("其他", 5), ("其它", 5), ("需要报告", 2)),
+    Block.OTHER: (("其他", 5), ("其它", 5), ("需要报告", 2), ("需要说明", 3)),
 }
 #: The blocks named as the window's step list names them (fzdesk.domain.naming), in warnings and the preview.
 BLOCK_NAMES = {block: block_name(block) for block in Block}
@@ -73,6 +75,8 @@ def block_scores(heading: str, year: int | None = None) -> dict[Block, float]:
     scores = {b: sum(w for word, w in words if word in text) for b, words in BLOCK_WORDS.items()}
     if year and f"{year + 1}年" in text:
         scores[Block.PLANS] += 3
+    elif year and f"{year}年" in text:  # "2023年工作回顾": the year reported on
+        scores[Block.MEASURES] += 1
     if "下一年度" in text or "下年度" in text:
         scores[Block.PLANS] += 1
     return scores

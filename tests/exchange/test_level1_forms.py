@@ -134,3 +134,21 @@ def test_dotted_items_under_arabic_headings() -> None:
 def test_a_decimal_number_is_no_dotted_item(text: str) -> None:
     numbering, items, _ = rec.split_items([text, "其余用于培训。"])
     assert numbering is Numbering.NONE and len(items) == 1
+
+
+@pytest.mark.parametrize(("heading", "block"), [
+    ("坚持党的领导，压实法治建设责任", Block.RESPONSIBILITY),
+    ("领导干部带头尊法学法守法用法情况", Block.RESPONSIBILITY),
+    ("法治政府建设总体情况", Block.MEASURES),
+    ("推进法治政府建设的主要措施", Block.MEASURES),
+    ("重点工作完成情况", Block.MEASURES),  # was taken for the plans (重点)
+    ("2023年工作回顾", Block.MEASURES),
+    ("基本情况", Block.MEASURES),
+    ("整改落实情况", Block.SHORTCOMINGS),
+    ("需要说明的情况", Block.OTHER),
+    ("下一步工作措施", Block.PLANS),
+    ("2023年存在的问题", Block.SHORTCOMINGS),
+])
+def test_more_heading_wordings_real_reports_use(heading: str, block: Block) -> None:
+    """Headings from real reports that were left unplaced (their whole block listed as 无法归类) or mis-mapped."""
+    assert rec.classify_heading(heading, 2023) is block
