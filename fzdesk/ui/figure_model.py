@@ -69,6 +69,7 @@ class FigureModel(QAbstractItemModel):
         self.pending: dict[str, Choice] = {}
         self.marks: dict[str, list[Any]] = {}  # code -> the checks' open findings on it (see set_marks)
         self.undo_history = UndoHistory()  # this report's edits only: cleared when another report is shown
+        self.last_undone: list[str] = []  # the codes the last undo or redo wrote (the sheet shows the first)
         self._take_indicators(catalogue.version)
 
     def _take_indicators(self, version: int) -> None:
@@ -185,6 +186,7 @@ class FigureModel(QAbstractItemModel):
     def undo(self) -> str:
         """Takes the newest edit back (saved at once, in the history too); says what was done, in Chinese."""
         history = self.undo_history
+        self.last_undone = []
         if not history.done:
             return "没有可以撤销的修改。"
         step = history.done[-1]
@@ -194,6 +196,7 @@ class FigureModel(QAbstractItemModel):
             return stale + "这一步不能撤销了。"
         if not self.set_entries(step.before, record=False):
             return ""
+        self.last_undone = list(step.before)
         history.done.pop()
         step.merge = None
         history.undone.append(step)
@@ -201,6 +204,7 @@ class FigureModel(QAbstractItemModel):
 
     def redo(self) -> str:
         history = self.undo_history
+        self.last_undone = []
         if not history.undone:
             return "没有可以重做的修改。"
         step = history.undone[-1]
@@ -210,6 +214,7 @@ class FigureModel(QAbstractItemModel):
             return stale + "这一步不能重做了。"
         if not self.set_entries(step.after, record=False):
             return ""
+        self.last_undone = list(step.after)
         history.undone.pop()
         history.done.append(step)
         return "已重做" + self._describe(step, step.after) + "。按 Ctrl+Z 可以再撤销。"

@@ -333,10 +333,22 @@ class FigureSheet(QWidget):
     def undo(self) -> None:
         self._finish_editing()
         self._tell(self.model.undo())
+        self._show_undone()
 
     def redo(self) -> None:
         self._finish_editing()
         self._tell(self.model.redo())
+        self._show_undone()
+
+    def _show_undone(self) -> None:
+        """The cursor goes to the (first) figure undone or redone, scrolled into view, as a spreadsheet does: the
+        clerk sees what came back."""
+        if not self.model.last_undone:
+            return
+        column = self.view.currentIndex().column()
+        target = self.model.index_of(self.model.last_undone[0], column if column >= 0 else COL_VALUE)
+        self.view.setCurrentIndex(target)  # the message stays (_tell kept it for this move)
+        self.view.scrollTo(target)
 
     def _undo_from_editor(self, editor: QWidget, redo: bool) -> None:
         """Ctrl+Z / Ctrl+Y in a cell's editor where nothing was typed: the editor closes, the sheet undoes."""

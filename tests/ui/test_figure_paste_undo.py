@@ -472,3 +472,16 @@ def test_a_pasted_rate_over_100_is_saved_with_a_remark(qtbot: QtBot, sheet: Figu
     QTest.keyClick(sheet.view, Qt.Key.Key_V, CTRL)
     assert values(store, report, "B.appearance_rate", "B.loss_rate") == [120, 5]
     assert "已粘贴2个数" in sheet.message.text() and "“出庭率”超过了100%" in sheet.message.text()
+
+
+def test_undo_shows_the_figure_it_brought_back(qtbot: QtBot, sheet: FigureSheet, store: Store,
+                                               report: Report) -> None:
+    go_to(qtbot, sheet, "A.closed")
+    QTest.keyClick(sheet.view, Qt.Key.Key_Delete)
+    go_to(qtbot, sheet, "L.online_rate")  # far down: 审结 is scrolled out of sight
+    assert not sheet.view.viewport().rect().intersects(sheet.view.visualRect(sheet.model.index_of("A.closed")))
+    QTest.keyClick(sheet.view, Qt.Key.Key_Z, CTRL)
+    assert values(store, report, "A.closed") == [63]
+    assert sheet.view.currentIndex() == sheet.model.index_of("A.closed")
+    assert sheet.view.viewport().rect().contains(sheet.view.visualRect(sheet.model.index_of("A.closed")))
+    assert "已撤销：“审结”现在是63" in sheet.message.text()
