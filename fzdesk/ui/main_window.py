@@ -747,8 +747,8 @@ class MainWindow(QMainWindow):
                          "最近的修改没能保存，现在关闭程序会丢失这些修改。\n\n请先检查磁盘空间，或U盘是否插好、"
                          "是否设了写保护，然后点“重试”。\n\n"
                          f"原因：{self.saver.last_error}",
-                         [("重试", Role.AcceptRole), ("仍然关闭（丢失这些修改）", Role.DestructiveRole),
-                          ("取消", Role.RejectRole)], default=0)
+                         [("重试(&R)", Role.AcceptRole), ("仍然关闭（丢失这些修改）(&Q)", Role.DestructiveRole),
+                          ("取消(&C)", Role.RejectRole)], default=0)
             if answer == 0:
                 self.saver.flush()
             elif answer == 1:

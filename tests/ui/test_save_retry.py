@@ -141,11 +141,11 @@ def test_closing_with_edits_not_saved_asks_and_a_retry_saves_them(window: MainWi
                                                                   messages: list[tuple[str, str]]) -> None:
     w = window
     item_id, _, fixed = type_on_a_full_disk(w, filled_store, qtbot, monkeypatch, messages, "最后一句")
-    [question] = close_answering(qtbot, w, "取消")
+    [question] = close_answering(qtbot, w, "取消(&C)")
     assert "关闭程序会丢失这些修改" in question and FULL in question
     assert w.isVisible()  # still open, the edit still waiting
     fixed[0] = True
-    close_answering(qtbot, w, "重试")
+    close_answering(qtbot, w, "重试(&R)")
     assert not w.isVisible()
     assert "最后一句" in body_of(filled_store, w, item_id)
 
@@ -155,7 +155,7 @@ def test_closing_anyway_loses_only_the_edits_that_could_not_be_saved(window: Mai
                                                                     messages: list[tuple[str, str]]) -> None:
     w = window
     item_id, before, _ = type_on_a_full_disk(w, filled_store, qtbot, monkeypatch, messages, "存不上")
-    [question] = close_answering(qtbot, w, "仍然关闭（丢失这些修改）")
+    [question] = close_answering(qtbot, w, "仍然关闭（丢失这些修改）(&Q)")
     assert "关闭程序会丢失这些修改" in question
     assert not w.isVisible() and not w.saver.pending
     assert body_of(filled_store, w, item_id) == before
