@@ -30,7 +30,10 @@ from PySide6.QtWidgets import (
 from fzdesk.domain.model import UnitType
 from fzdesk.storage.backup_list import restorable
 from fzdesk.ui import style
+from fzdesk.ui.ask import name_keys
 from fzdesk.ui.dialog_body import ScrollingBody
+
+OK_CANCEL = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
 
 if TYPE_CHECKING:
     from fzdesk.exchange.importer import ImportPreview
@@ -60,7 +63,7 @@ class NewUnitDialog(QDialog):
         more = QLabel("其他信息（发文机关、主送机关等）可以在“单位信息”一步中填写。")
         more.setWordWrap(True)  # (unwrapped, it made the dialog at least 1169 px wide at the largest text size)
         layout.addWidget(more)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = name_keys(QDialogButtonBox(OK_CANCEL))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -114,7 +117,7 @@ class NewReportDialog(QDialog):
         self.empty = QRadioButton("空白报告(&K)")
         self.empty_note = self._note("按单位类型的提纲生成各部分标题，正文为空。")
         self.last_year = QRadioButton()
-        self.copy_text = QCheckBox("把去年的正文也复制过来作为初稿(&C)")
+        self.copy_text = QCheckBox("把去年的正文也复制过来作为初稿(&D)")
         self.last_note = self._note("")
         self.from_file = QRadioButton("从去年的报告文件开始(&F)")
         self.file_note = self._note(
@@ -144,7 +147,7 @@ class NewReportDialog(QDialog):
         body.addWidget(box)
         body.addStretch(1)
         layout.addWidget(ScrollingBody(body), 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = name_keys(QDialogButtonBox(OK_CANCEL))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -249,7 +252,7 @@ class BackupDialog(QDialog):
         warn = QLabel("恢复后，当前全部数据会被所选备份替换（当前数据会先另存一份）。")
         warn.setWordWrap(True)
         layout.addWidget(warn)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons = name_keys(QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel))
         self.restore = buttons.addButton("恢复(&R)…", QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore.setEnabled(bool(self.paths))
         buttons.accepted.connect(self.accept)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from fzdesk.checks.wording_book import CLASSES, Section, ShippedItem, UserItem, WordingBook, WordingClass
 from fzdesk.ui import style
+from fzdesk.ui.ask import name_keys
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 BROKEN_ADVICE = ("为免丢失其中的内容，这里不会改写它。请用记事本改正这个文件后重新打开本窗口，"
@@ -135,8 +136,7 @@ class DictionaryDialog(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         right.addWidget(self.message)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        close = name_keys(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         close.rejected.connect(self.reject)
         right.addWidget(close)
         return right

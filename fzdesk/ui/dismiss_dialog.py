@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from fzdesk.checks.findings import Finding, Severity
 from fzdesk.ui import style
+from fzdesk.ui.ask import CANCEL
 
 REASON_REQUIRED = "这是“错误”，必须写明为什么可以不改（理由随报告保存）。"
 REASON_OPTIONAL = "可以写一句理由（不写也行），理由随报告保存。"
@@ -47,7 +48,7 @@ class DismissDialog(QDialog):
         layout.addWidget(self.note)
         self.buttons = QDialogButtonBox()
         self.ok: QPushButton = self.buttons.addButton("忽略(&I)", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.addButton(CANCEL, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 from fzdesk import resources
 from fzdesk.domain.model import BODY_BLOCKS, Block, UnitType
 from fzdesk.ui import style
+from fzdesk.ui.ask import name_keys
 from fzdesk.ui.steps import Step
 
 
@@ -44,7 +45,7 @@ class HelpDialog(QDialog):
         self.browser = QTextBrowser()
         self.browser.setMarkdown(markdown)
         layout.addWidget(self.browser)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = name_keys(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         style.fit_dialog(self, 36, 24)

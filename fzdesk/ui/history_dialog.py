@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from fzdesk.domain.figure_text import describe_entry, entry_from_dict
 from fzdesk.storage.store import HistoryEntry, Store
 from fzdesk.ui import style
+from fzdesk.ui.ask import CLOSE
 
 EXCERPT_LENGTH = 36
 _INSERTED = "background:#d8f0d8;"
@@ -113,7 +114,7 @@ class HistoryDialog(QDialog):
         self.preview.setAccessibleName("所选版本的全文")
         # the legend wraps in a label of its own: in the checkbox, which cannot wrap, it made the dialog at least
         # 1723 px wide at the largest text size
-        self.show_diff = QCheckBox("与当前内容比较")
+        self.show_diff = QCheckBox("与当前内容比较(&D)")
         self.show_diff.setChecked(True)
         self.legend = QLabel("绿底：恢复后会回来；红色删除线：恢复后会去掉")
         self.legend.setWordWrap(True)
@@ -136,9 +137,9 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.splitter, 1)
 
         buttons = QDialogButtonBox()
-        self.restore_button = QPushButton("恢复此版本")
+        self.restore_button = QPushButton("恢复此版本(&R)")
         self.restore_button.setAutoDefault(False)
-        self.close_button = QPushButton("关闭")
+        self.close_button = QPushButton(CLOSE)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._restore)

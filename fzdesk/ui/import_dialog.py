@@ -30,6 +30,7 @@ from fzdesk.exchange.importer import IMPORT_ERRORS, ImportPreview, SourceKind, o
 from fzdesk.exchange.new_year import start_new_year
 from fzdesk.storage.store import Store
 from fzdesk.ui import style
+from fzdesk.ui.ask import name_keys
 from fzdesk.ui.dialogs import default_year
 from fzdesk.ui.import_preview import PreviewTabs
 from fzdesk.ui.wrapping import WrappingCheckBox, WrappingRadioButton
@@ -119,7 +120,7 @@ class ImportDialog(QDialog):
         scroll.setFixedWidth(min(20 * em, self.screen().availableGeometry().width() * 2 // 5))
         middle.addWidget(scroll)
         layout.addLayout(middle, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons = name_keys(QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel))
         self.import_button = buttons.addButton("导入(&I)", QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setDefault(True)
         buttons.accepted.connect(self.accept)
@@ -217,7 +218,7 @@ class ImportDialog(QDialog):
         box = QGroupBox("导入之后")
         v = QVBoxLayout(box)
         self.next_year = WrappingCheckBox()
-        self.copy_text = WrappingCheckBox("把去年的正文也复制过来作为初稿(&C)")
+        self.copy_text = WrappingCheckBox("把去年的正文也复制过来作为初稿(&D)")
         self.next_note = QLabel()
         self.next_note.setWordWrap(True)
         style.hint(self.next_note)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from fzdesk.storage import backup
+from fzdesk.ui.ask import CANCEL, MessageBox
 
 if TYPE_CHECKING:
     from fzdesk.ui.main_window import MainWindow
@@ -37,10 +38,10 @@ def delete_report(window: MainWindow) -> Path | None:
     window.saver.flush()
     summary = next(s for s in store.reports(session.unit.id) if s.id == report.id)
     others = sum(1 for s in store.reports(session.unit.id) if s.year == summary.year and s.id != summary.id)
-    box = QMessageBox(QMessageBox.Icon.Warning, TITLE, _question(summary.unit_name, summary.year_label,
+    box = MessageBox(QMessageBox.Icon.Warning, TITLE, _question(summary.unit_name, summary.year_label,
                                                                   summary.title, others), parent=window)
     delete = box.addButton("删除(&D)", QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    cancel = box.addButton(CANCEL, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     box.exec()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from fzdesk.ui import style
+from fzdesk.ui.ask import name_keys
 
 
 class ExceptionDialog(QDialog):
@@ -30,8 +31,7 @@ class ExceptionDialog(QDialog):
         style.error(self.error)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("加入例外")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        name_keys(buttons).button(QDialogButtonBox.StandardButton.Ok).setText("加入例外(&A)")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -258,7 +258,7 @@ def test_dismissed_findings_are_listed_with_their_reasons(window: MainWindow, qt
     assert page.checks_summary.text() == "没有未处理的错误和警告。"
 
 
-@pytest.mark.parametrize(("button", "written"), [("转到检查", False), ("仍然导出", True), ("取消", False)])
+@pytest.mark.parametrize(("button", "written"), [("转到检查(&G)", False), ("仍然导出(&E)", True), ("取消(&C)", False)])
 def test_errors_left_are_named_before_exporting(window: MainWindow, qtbot: QtBot, tmp_path: Path, button: str,
                                                 written: bool) -> None:
     w = window
@@ -271,11 +271,11 @@ def test_errors_left_are_named_before_exporting(window: MainWindow, qtbot: QtBot
     assert not errors, errors
     assert seen and "1个错误" in seen[0] and "行政复议审结63件，但各类结果合计70件" in seen[0]
     assert (tmp_path / "KINGSTON" / f"{NAME}.docx").exists() is written
-    assert w.steps[w.current].key == ("check" if button == "转到检查" else "export")
+    assert w.steps[w.current].key == ("check" if button == "转到检查(&G)" else "export")
     stored = w.session.store.setting(f"export.last.{w.session.report.id}")  # type: ignore[union-attr]
     assert (stored is not None) is written
     assert w.state_of("export") is (Progress.DONE if written else Progress.EMPTY)
-    if button == "取消":
+    if button == "取消(&C)":
         assert page.status.text() == "已取消导出。"
 
 
@@ -323,7 +323,7 @@ def test_the_annex_choice_leaves_the_sentence_out(window: MainWindow, qtbot: QtB
     assert w.session.store.unit(w.session.unit.id).options["explanations"] == "annex"  # type: ignore[union-attr]
     seen: list[str] = []
     errors: list[BaseException] = []
-    answer_box("还有错误没有处理", "仍然导出", seen, errors)
+    answer_box("还有错误没有处理", "仍然导出(&E)", seen, errors)
     click_row(qtbot, w, "export")
     page = export_page_of(w)
     assert page.annex.isChecked()  # choosing the annex for the explanations switched it on
@@ -371,7 +371,7 @@ def test_the_page_mnemonics_do_not_clash_with_the_window(window: MainWindow, qtb
     assert sorted(letters) == sorted(set(letters)), sorted(letters)
     seen: list[str] = []
     errors: list[BaseException] = []
-    answer_box("还有错误没有处理", "取消", seen, errors)
+    answer_box("还有错误没有处理", "取消(&C)", seen, errors)
     page = export_page_of(w)
     w.activateWindow()  # a mnemonic goes to the active window only (another test's window may still hold it)
     qtbot.waitUntil(w.isActiveWindow, timeout=5000)

@@ -52,7 +52,7 @@ def example_of(w: MainWindow, key_: str) -> str:
 def answer(label: str) -> Callable[[QMessageBox], None]:
     def act(box: QMessageBox) -> None:
         assert "现在的文字会被替换" in box.text() and "Ctrl+Z" in box.text()
-        assert box.defaultButton().text() == "取消"  # Enter keeps the clerk's text
+        assert box.defaultButton().text() == "取消(&C)"  # Enter keeps the clerk's text
         button = next(b for b in box.buttons() if b.text() == label)
         QTest.mouseClick(button, LEFT)
 
@@ -75,7 +75,7 @@ def test_cancel_keeps_the_clerk_s_text(key_: str, filled_store: Store, qtbot: Qt
     page, editor = open_step(w, qtbot, key_)
     replace_text(editor, "本单位自己写的一段。")
     w.saver.flush()
-    modals = Modals().then(QMessageBox, answer("取消"))
+    modals = Modals().then(QMessageBox, answer("取消(&C)"))
     modals.start()
     qtbot.mouseClick(page.default, LEFT)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: modals.done, timeout=3000)

@@ -52,6 +52,7 @@ from fzdesk.export.options import (
 )
 from fzdesk.export.preview import preview_pages
 from fzdesk.export.record import record_export
+from fzdesk.ui import ask as answers
 from fzdesk.ui import style
 from fzdesk.ui.ask import Role, ask
 from fzdesk.ui.pages.base import Page, Session, buddy_label
@@ -396,7 +397,8 @@ class ExportPage(Page):
         answer = ask(self, QMessageBox.Icon.Warning, "还有错误没有处理",
                      f"检查发现{len(errors)}个错误还没有处理：\n\n{listed}\n\n"
                      "建议先到“检查”修改，或写明理由后忽略（理由会随报告导出）。",
-                     [("转到检查", Role.AcceptRole), ("仍然导出", Role.DestructiveRole), ("取消", Role.RejectRole)],
+                     [("转到检查(&G)", Role.AcceptRole), ("仍然导出(&E)", Role.DestructiveRole),
+                      (answers.CANCEL, Role.RejectRole)],
                      default=0)
         return CANCEL if answer is None else (GO_CHECK, EXPORT_ANYWAY, CANCEL)[answer]
 
@@ -436,8 +438,8 @@ class ExportPage(Page):
     def ask_existing(self, error: TargetExists) -> str:
         """Asks what to do with a file of the same name: OVERWRITE, NEW_NAME or CANCEL."""
         answer = ask(self, QMessageBox.Icon.Question, "已有同名文件", str(error),
-                     [("覆盖", Role.DestructiveRole), (f"另存为“{error.suggestion.name}”", Role.AcceptRole),
-                      ("取消", Role.RejectRole)])
+                     [("覆盖(&W)", Role.DestructiveRole), (f"另存为“{error.suggestion.name}”(&S)", Role.AcceptRole),
+                      (answers.CANCEL, Role.RejectRole)], default=1)  # Enter: a new name, never 覆盖
         return CANCEL if answer is None else (OVERWRITE, NEW_NAME, CANCEL)[answer]
 
     def show_error(self, message: str) -> None:

@@ -21,7 +21,7 @@ from fzdesk import resources
 from fzdesk.domain.model import Block, Item, Section, UnitType
 from fzdesk.domain.outline_text import fill
 from fzdesk.exchange.carry import CopyResult
-from fzdesk.ui.ask import Role, ask
+from fzdesk.ui.ask import CANCEL, Role, ask
 from fzdesk.ui.last_year_pane import (
     TOGGLE_KEYS,
     VISIBLE_SETTING,
@@ -117,7 +117,7 @@ class OneTextPage(Page):
         if current and ask(self, QMessageBox.Icon.Question, "恢复示例文字",
                            f"把{what}换成示例文字吗？\n\n现在的文字会被替换。替换之后，在{what}里按 Ctrl+Z 可以撤销；"
                            "原来的文字也留在历史版本中。",
-                           [("替换(&R)", Role.AcceptRole), ("取消", Role.RejectRole)], default=1) != 0:
+                           [("替换(&R)", Role.AcceptRole), (CANCEL, Role.RejectRole)], default=1) != 0:
             return
         cursor = editor.textCursor()
         cursor.beginEditBlock()  # one step for Ctrl+Z (setPlainText would empty the editor's undo history)
