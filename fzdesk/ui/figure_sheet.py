@@ -110,6 +110,14 @@ class FigureView(QTreeView):
             event.accept()
             return
         current = self.currentIndex()
+        if (event.key() == Qt.Key.Key_Backspace and current.parent().isValid()
+                and self.state() != self.State.EditingState):
+            # Backspace on a figure, as in Excel: its 本年度 opens emptied, ready for the new number (it did nothing)
+            target = current.siblingAtColumn(COL_VALUE)
+            self.setCurrentIndex(target)
+            if self.edit(target, QAbstractItemView.EditTrigger.AnyKeyPressed, event):
+                event.accept()
+                return
         typed = event.text()
         plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
         if (plain and typed and typed.isprintable() and current.parent().isValid()

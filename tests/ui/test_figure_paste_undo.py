@@ -485,3 +485,15 @@ def test_undo_shows_the_figure_it_brought_back(qtbot: QtBot, sheet: FigureSheet,
     assert sheet.view.currentIndex() == sheet.model.index_of("A.closed")
     assert sheet.view.viewport().rect().contains(sheet.view.visualRect(sheet.model.index_of("A.closed")))
     assert "已撤销：“审结”现在是63" in sheet.message.text()
+
+
+def test_backspace_on_a_figure_opens_it_emptied(qtbot: QtBot, sheet: FigureSheet, store: Store,
+                                                report: Report) -> None:
+    go_to(qtbot, sheet, "A.accepted", COL_NAME)
+    QTest.keyClick(sheet.view, Qt.Key.Key_Backspace)
+    line = editor(sheet)
+    assert isinstance(line, QLineEdit) and line.text() == ""
+    assert sheet.view.currentIndex() == sheet.model.index_of("A.accepted")
+    type_in(qtbot, "90")
+    QTest.keyClick(line, Qt.Key.Key_Return)
+    assert values(store, report, "A.accepted") == [90]
