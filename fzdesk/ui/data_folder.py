@@ -36,6 +36,7 @@ from fzdesk.paths import DB_NAME, DataLocation, DataSource, pc_data_folder
 from fzdesk.storage.lock import StoreLocked
 from fzdesk.storage.store import Store
 from fzdesk.ui import style
+from fzdesk.ui.ask import CANCEL
 from fzdesk.ui.dialog_body import ScrollingBody
 
 if TYPE_CHECKING:
@@ -136,7 +137,7 @@ class MoveDataDialog(QDialog):
         layout.addWidget(ScrollingBody(body), 1)
         buttons = QDialogButtonBox()
         self.move_button: QPushButton = buttons.addButton("移动(&M)", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(CANCEL, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -55,7 +55,7 @@ def mnemonics(dialog: QWidget) -> tuple[list[str], dict[str, list[str]]]:
     return [t for t in buttons if "&" not in t.replace("&&", "")], {k: v for k, v in seen.items() if len(v) > 1}
 
 
-DIALOGS = ["新建单位", "新建年度报告", "恢复备份", "历史版本", "用语词典", "这不是错误", "忽略", "导入"]
+DIALOGS = ["新建单位", "新建年度报告", "恢复备份", "历史版本", "用语词典", "这不是错误", "忽略", "移动数据", "导入"]
 
 
 @pytest.mark.parametrize("name", DIALOGS)
