@@ -378,6 +378,13 @@ def test_history_restores_an_older_value(qtbot: QtBot, sheet: FigureSheet, store
     figure = saved(store, report, "A.accepted")
     assert figure is not None and figure.value == 90
     assert report.figures["A.accepted"].value == 90
+    # the restore is an edit like any other: Ctrl+Z takes it back to 91, saved at once
+    sheet.activateWindow()
+    qtbot.waitUntil(sheet.isActiveWindow)
+    qtbot.keyClick(sheet.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert shown(sheet, "A.accepted") == "91"
+    figure = saved(store, report, "A.accepted")
+    assert figure is not None and figure.value == 91
 
 
 def test_history_closed_without_restoring(qtbot: QtBot, sheet: FigureSheet, store: Store, report: Report) -> None:
