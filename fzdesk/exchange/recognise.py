@@ -364,6 +364,8 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
     body_end = closing_at if closing_at is not None else tail_start
     # --- body: opening, then level-1 headings and their content
     heads = level1_headings([fix_spaces(x) for x in lines], r.outline, pos, body_end, year)
+    if any(PART.match(fix_spaces(lines[h.at])) for h in heads):  # "一、" items under "第一部分" headings
+        lines[pos:body_end] = [_level2(fix_spaces(x)) for x in lines[pos:body_end]]
     first = heads[0][0] if heads else body_end
     width = line_width([fix_spaces(x) for x in lines[pos:body_end]])
     opening, joins = join_broken([fix_spaces(x) for x in lines[pos:first]], width=width)
@@ -436,6 +438,12 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
     return Recognised(unit, report, r.unplaced, r.warnings, mapping)
 
 
+def _level2(text: str) -> str:
+    """"一、加强组织领导" written as the item it is under a "第一部分" heading: "（一）加强组织领导"."""
+    m = LEVEL1.match(text)
+    return f"（{m.group(1)}）{m.group(2)}" if m else text
+
+
 def _heading_text(text: str) -> str | None:
     """A level-1 heading's text without its number, when it can be one: at most 60 characters, no final 。."""
     text = text.strip()
@@ -481,10 +489,12 @@ def level1_headings(lines: list[str], outline: list[int | None], start: int, end
     their numbers run 1, 2, 3 … and at least two of them name different blocks (otherwise they are items).
     """
     heads: list[Heading] = []
+    # under "第一部分" headings, "一、" numbers the items (recognise writes them as "（一）")
+    parts = any(PART.match(lines[i]) for i in range(start, end))
     i = start
     while i < end:
         text = lines[i]
-        m = LEVEL1.match(text) or PART.match(text)
+        m = PART.match(text) if parts else LEVEL1.match(text) or PART.match(text)
         found = _numbered_heading(m.group(2), year) if m and m.group(2) else None
         if m and m.re is PART and not m.group(2) and i + 1 < end and "。" not in lines[i + 1]:
             heading = _heading_text(lines[i + 1])  # "第一部分" / "主要举措和成效" on two lines

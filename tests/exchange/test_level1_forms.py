@@ -152,3 +152,20 @@ def test_a_decimal_number_is_no_dotted_item(text: str) -> None:
 def test_more_heading_wordings_real_reports_use(heading: str, block: Block) -> None:
     """Headings from real reports that were left unplaced (their whole block listed as 无法归类) or mis-mapped."""
     assert rec.classify_heading(heading, 2023) is block
+
+
+def test_chinese_numbered_items_under_part_headings() -> None:
+    """Under "第一部分" headings, "一、" "二、" number the items: each was taken for a level-1 heading, named no
+    block, and its text was listed as 无法归类."""
+    text = ["××镇人民政府关于2023年度法治政府建设情况的报告", "××县人民政府：", "2023年，我镇扎实推进法治政府建设。",
+            "第一部分 主要举措和成效", "一、加强组织领导", "成立领导小组。", "二、规范行政执法", "开展执法检查12次。",
+            "第二部分 存在的不足和原因", "基层执法力量薄弱。", "第三部分 2024年工作安排", "一、深化普法",
+            "二、规范执法", "特此报告。", "××镇人民政府", "2024年1月10日"]
+    got = rec.recognise([SourceParagraph(x) for x in text])
+    assert [b for _, b in got.mapping] == [Block.MEASURES, Block.SHORTCOMINGS, Block.PLANS]
+    measures, plans = got.report.section(Block.MEASURES), got.report.section(Block.PLANS)
+    assert measures is not None and measures.numbering is Numbering.HEADINGS
+    assert [(i.title, i.paragraphs) for i in measures.items] == [
+        ("加强组织领导", ["成立领导小组。"]), ("规范行政执法", ["开展执法检查12次。"])]
+    assert plans is not None and [i.title for i in plans.items] == ["深化普法", "规范执法"]
+    assert not got.unplaced
