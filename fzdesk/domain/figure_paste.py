@@ -73,6 +73,13 @@ def _choice(text: str) -> Choice | None:
     raise _BadCell(text, f"这不是填写方式，填写方式只能是{'、'.join(CHOICE_LABELS[c] for c in Choice)}之一")
 
 
+def _names_choice(text: str) -> bool:
+    try:
+        return _choice(text) is not None
+    except _BadCell:
+        return False
+
+
 def _entry(row: PasteRow, choice_text: str | None, value_text: str) -> Entry:
     """The figure after the paste; _BadCell when a cell is not usable."""
     ind = row.indicator
@@ -100,6 +107,8 @@ def plan_paste(cells: Sequence[Sequence[str]], rows: Sequence[PasteRow], with_ch
     if not cells:
         raise PasteError("剪贴板里没有可以粘贴的内容。请先在表格里选中数字，按 Ctrl+C 复制。")
     width = len(cells[0])
+    if with_choice and width == 1 and not any(_names_choice(line[0]) for line in cells):
+        with_choice = False  # numbers pasted on 填写方式 (clicked one cell too far left): meant for 本年度
     room = 2 if with_choice else 1
     if width > room:
         where = "“填写方式”和“本年度”两栏" if with_choice else "“本年度”一栏"

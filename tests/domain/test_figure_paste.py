@@ -93,3 +93,12 @@ def test_a_choice_column_alone_sets_the_choice_of_the_numbers_there() -> None:
         "A.received": Entry(FigureState.APPROX, Decimal(100), Approx.NEAR)}
     with pytest.raises(PasteError, match="没有数"):
         plan_paste([["约数·近"]], rows(COUNT), with_choice=True)
+
+
+def test_numbers_pasted_on_the_choice_column_are_meant_for_the_figures() -> None:
+    assert plan_paste([["12"], ["近百"]], rows(COUNT, COUNT2), with_choice=True) == {
+        "A.received": Entry(FigureState.NUMBER, Decimal(12)),
+        "A.accepted": Entry(FigureState.APPROX, Decimal(100), Approx.NEAR)}
+    with pytest.raises(PasteError, match="不是填写方式"):  # one choice word among them: a choice column, one bad
+        plan_paste([["准确数"], ["12"]], [PasteRow(COUNT, Entry(FigureState.NUMBER, Decimal(5))), *rows(COUNT2)],
+                   with_choice=True)

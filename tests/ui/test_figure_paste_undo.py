@@ -497,3 +497,12 @@ def test_backspace_on_a_figure_opens_it_emptied(qtbot: QtBot, sheet: FigureSheet
     type_in(qtbot, "90")
     QTest.keyClick(line, Qt.Key.Key_Return)
     assert values(store, report, "A.accepted") == [90]
+
+
+def test_a_column_of_numbers_pasted_on_the_choice_column_fills_the_figures(qtbot: QtBot, sheet: FigureSheet,
+                                                                           store: Store, report: Report) -> None:
+    go_to(qtbot, sheet, "A.received", COL_CHOICE)
+    QApplication.clipboard().setText("3\r\n4\r\n")
+    QTest.keyClick(sheet.view, Qt.Key.Key_V, CTRL)
+    assert values(store, report, "A.received", "A.accepted") == [3, 4]
+    assert sheet.view.currentIndex() == sheet.model.index_of("A.accepted", COL_CHOICE)
