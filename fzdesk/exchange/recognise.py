@@ -118,13 +118,13 @@ def _year(text: str) -> int | None:
     return None
 
 
-_DATE = re.compile(r"^([\d０-９〇零○Ｏ一二三四五六七八九]{4})年([\d０-９一二三四五六七八九十]{1,3})月"
+_DATE = re.compile(r"^([\d０-９〇零○ＯOo一二三四五六七八九]{4})年([\d０-９一二三四五六七八九十]{1,3})月"
                    r"([\d０-９一二三四五六七八九十]{1,3})[日号]$")
 #: 2024.1.15, 2024/1/15, 2024-01-15 (full-width too): a four-digit year first, the same separator twice.
 _NUMERIC_DATE = re.compile(r"^(\d{4})([./-])(\d{1,2})\2(\d{1,2})[日号]?$")
 _DATE_FORMS = str.maketrans("０１２３４５６７８９．／－—", "0123456789./--")
 #: How a line that meant to be a date starts: a year and then 年 or a separator.
-DATE_LIKE = re.compile(r"^[\d０-９〇零○Ｏ一二三四五六七八九]{4}\s*[年./\-．／－]")
+DATE_LIKE = re.compile(r"^[\d０-９〇零○ＯOo一二三四五六七八九]{4}\s*[年./\-．／－]")
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -152,7 +152,7 @@ def _valid(year: int | None, month: int | None, day: int | None) -> dt.date | No
 
 
 def find_year(title: str) -> int | None:
-    m = re.search(r"([\d０-９]{4}|[〇零○一二三四五六七八九]{4})\s*年", title)
+    m = re.search(r"([\d０-９]{4}|[〇零○ＯOo一二三四五六七八九]{4})\s*年", title)
     return _year(m.group(1)) if m else None
 
 
@@ -295,7 +295,7 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
         if sep and prefix.strip():
             organs += split_organs(prefix)
         elif not sep and not organ_lines:  # "××局2023年度法治政府建设情况报告": the organ stands before the year
-            at_year = re.search(r"([\d０-９]{4}|[〇零○一二三四五六七八九]{4})\s*年", title_line)
+            at_year = re.search(r"([\d０-９]{4}|[〇零○ＯOo一二三四五六七八九]{4})\s*年", title_line)
             if at_year and looks_like_organ(title_line[:at_year.start()]):
                 organs += split_organs(title_line[:at_year.start()])
         organs = [fix_spaces(o) for o in organs if o.strip()]
@@ -541,7 +541,7 @@ def _tail_lines(r: _Reader, closing_at: int | None, tail_start: int) -> list[str
 
 _NOTE = re.compile(r"^[（(](此件|此页|本件|联系人|联系电话)[^）)]*[）)]$")
 _COPY_TO = re.compile(r"^(抄送|抄报|分送)[：:]\s*(.+?)[。.]?$")
-_PRINTED = re.compile(r"(\d{4}|[〇零○一二三四五六七八九]{4})年.{1,6}月.{1,4}日印发$")
+_PRINTED = re.compile(r"(\d{4}|[〇零○ＯOo一二三四五六七八九]{4})年.{1,6}月.{1,4}日印发$")
 _CONTACT = re.compile(r"^[（(]联系人[：:]\s*([^，,；;）)]+)[，,；;\s]*(?:联系)?电话[：:]\s*([\d\-－ ]+)[）)]$")
 
 

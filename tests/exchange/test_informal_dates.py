@@ -18,7 +18,7 @@ from tests.exchange import samples
 JAN_15 = dt.date(2024, 1, 15)
 INFORMAL = ["2024.1.15", "2024/1/15", "2024-01-15", "2024．1．15", "２０２４.１.１５", "2024 . 1 . 15",
             "2024年元月15日", "二0二四年一月十五日", "２０２４年１月１５日", "2024 年 1 月 15 日",
-            "二〇二四年一月十五日", "2024年1月15号"]
+            "二〇二四年一月十五日", "2024年1月15号", "二O二四年一月十五日", "二o二四年一月十五日"]
 
 
 @pytest.mark.parametrize("text", INFORMAL)
@@ -81,3 +81,8 @@ def test_a_right_aligned_informal_date_in_word(tmp_path: Path) -> None:
     assert preview.report.date == JAN_15
     assert "成文日期：2024年1月15日" in preview.summary()
     assert not preview.unplaced
+
+
+def test_a_title_year_typed_with_the_letter_o() -> None:
+    """"二O二三年度" (the letter O typed for 〇, as clerks do): the year was not recognised."""
+    assert rec.find_year("沈丘县人民政府办公室关于二O二三年度法治政府建设情况的报告") == 2023
