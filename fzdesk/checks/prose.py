@@ -441,8 +441,8 @@ def _yoy(para: Para, m: re.Match[str], mention: Mention, ties: list[Tie], scan: 
         return None
     if m.group("y") and int(m.group("y")) != year - 1:
         return None
-    if para.text.endswith("分别", 0, m.start()):
-        return None  # 受理88件、审结63件，分别较去年减少339件、20件: one change per figure, not checked
+    if para.text.endswith(("分别", "均", "都", "同样"), 0, m.start()):
+        return None  # 分别较去年减少339件、20件, 均较去年增长10%: several figures at once, not checked
     subject = _yoy_subject(para, m, mention, ties, scan, since)
     if subject is None:
         return None

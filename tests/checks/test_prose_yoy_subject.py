@@ -127,3 +127,8 @@ def test_figures_that_had_their_own_statement_are_not_candidates_again() -> None
     r = with_last(text, A_accepted=(88, 110), A_closed=(63, 50))
     (f,) = yoy(check(r))
     assert f.rule == "prose.yoy" and f.values["code"] == "A.closed" and "增长26%" in f.message
+
+
+def test_jun_statements_about_several_figures_are_left_alone() -> None:
+    r = with_last("全年受理群众诉求1280件，办结1270件，均较去年增长10%。", G_total=(1280, 1000), G_closed=(1270, 1000))
+    assert yoy(check(r)) == []
