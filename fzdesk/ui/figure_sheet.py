@@ -190,7 +190,10 @@ class FigureSheet(QWidget):
         self.view.clicked.connect(self._clicked)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.font_changed.connect(self._font_changed)
-        self.view.resized.connect(self._size_columns)
+        self._fitting = False
+        self._widths_by_hand = False  # the clerk dragged a column's edge: a resize of the window keeps the widths
+        self.view.header().sectionResized.connect(self._section_resized)
+        self.view.resized.connect(lambda: None if self._widths_by_hand else self._size_columns())
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long name cut keeps its end: 被申请…请求
         self._size_columns()
 
@@ -545,7 +548,22 @@ class FigureSheet(QWidget):
                 shown += match
             self.view.setRowHidden(row, root, shown == 0)
 
+    def _section_resized(self, index: int, _old: int, _new: int) -> None:
+        """A column's width changed not by the fitting: a drag, unless it is the column that takes the rest."""
+        header = self.view.header()
+        shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        stretching = header.sectionResizeMode(index) is QHeaderView.ResizeMode.Stretch or index == shown[-1]
+        if not self._fitting and not stretching:
+            self._widths_by_hand = True
+
     def _size_columns(self) -> None:
+        self._fitting = True
+        try:
+            self._fit_columns()
+        finally:
+            self._fitting = False
+
+    def _fit_columns(self) -> None:
         """Column widths from the font (no measuring of every cell: that is what makes big sheets slow), fitted to
         the view's width so that the name and 本年度 of a figure are seen together (no sideways scrolling, which
         at a large text size hid the names): a long name is cut in its middle (the help below shows it whole),
@@ -592,6 +610,7 @@ class FigureSheet(QWidget):
 
     def _font_changed(self) -> None:
         """The window's text size reached the table: wider columns, rows measured again, open editor moved."""
+        self._widths_by_hand = False  # widths dragged at another size would cut the text now
         self._size_columns()
         self._fit_text_size()
         self.view.scheduleDelayedItemsLayout()  # uniform row heights are measured once per layout

@@ -590,3 +590,15 @@ def test_name_and_figure_are_seen_together_on_a_small_screen(qtbot: QtBot, fille
     if view.isColumnHidden(COL_LAST):  # what the hidden columns held is said under the table
         assert "上年度：" in sheet.help_text.text() and f"（{longest.unit}，" in sheet.help_title.text()
     assert view.height() >= 3 * view.rowHeight(figure)
+
+
+def test_a_column_widened_by_hand_stays_when_the_window_is_resized(qtbot: QtBot, sheet: FigureSheet) -> None:
+    header = sheet.view.header()
+    sheet.resize(1200, 700)
+    qtbot.waitUntil(lambda: not sheet.view.isColumnHidden(COL_LAST))
+    assert not sheet._widths_by_hand  # the stretching 说明 column follows the window: not a drag
+    header.resizeSection(COL_NAME, header.sectionSize(COL_NAME) + 80)  # what dragging its edge does
+    wide = header.sectionSize(COL_NAME)
+    sheet.resize(1300, 700)
+    qtbot.wait(50)
+    assert header.sectionSize(COL_NAME) == wide
