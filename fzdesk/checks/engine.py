@@ -16,7 +16,8 @@ from fzdesk.checks.findings import (
     disambiguate_keys,
 )
 from fzdesk.checks.language import language_findings
-from fzdesk.checks.lists import inline_numbering_findings, named_count_findings, section_list_findings
+from fzdesk.checks.lists import named_count_findings, section_list_findings
+from fzdesk.checks.paragraph_numbering import inline_numbering_findings
 from fzdesk.checks.prose import ProseIndex, build_index, prose_findings
 from fzdesk.checks.prose_sums import rules_by_code
 from fzdesk.checks.rules import Rule, RuleSet

@@ -11,7 +11,8 @@ from fzdesk import resources
 from fzdesk.checks.engine import check_paragraph, check_report
 from fzdesk.checks.findings import Finding, TextFix
 from fzdesk.checks.fixes import apply_text_fix
-from fzdesk.checks.lists import inline_numbering_findings, section_list_findings
+from fzdesk.checks.lists import section_list_findings
+from fzdesk.checks.paragraph_numbering import inline_numbering_findings
 from fzdesk.checks.text import Para
 from fzdesk.checks.wording import load_wording, shipped_wording
 from fzdesk.domain.model import Block, Item, Numbering, Report, Section
