@@ -512,14 +512,17 @@ def level1_headings(lines: list[str], outline: list[int | None], start: int, end
 
 
 def _arabic_headings(lines: list[str], start: int, end: int, year: int | None) -> list[Heading]:
-    """"1.主要举措和成效" headings of a document without "一、" ones: all the short numbered lines, or else those
-    that name a block, when their numbers run 1, 2, 3 … and they name at least two different blocks."""
-    found = [(i, int(m.group(1)), heading) for i in range(start, end)
-             if (m := ARABIC_ITEMS[0].match(lines[i])) and (heading := _heading_text(m.group(2))) is not None]
-    for candidates in (found, [f for f in found if classify_heading(f[2], year) is not None]):
-        blocks = {classify_heading(heading, year) for _, _, heading in candidates} - {None}
-        if [n for _, n, _ in candidates] == list(range(1, len(candidates) + 1)) and len(blocks) >= 2:
-            return [Heading(i, heading, i + 1) for i, _, heading in candidates]
+    """"1.主要举措和成效" (or "（一）主要举措和成效") headings of a document without "一、" ones: all the short lines
+    numbered so, or else those that name a block, when their numbers run 1, 2, 3 … and they name at least two
+    different blocks. "1." is tried first; "（一）" at the top level is for short reports."""
+    for pattern in (ARABIC_ITEMS[0], ITEM):
+        found = [(i, number, heading) for i in range(start, end)
+                 if (m := pattern.match(lines[i])) and (heading := _heading_text(m.group(2))) is not None
+                 and (number := int(m.group(1)) if m.group(1).isdigit() else small_chinese(m.group(1))) is not None]
+        for candidates in (found, [f for f in found if classify_heading(f[2], year) is not None]):
+            blocks = {classify_heading(heading, year) for _, _, heading in candidates} - {None}
+            if [n for _, n, _ in candidates] == list(range(1, len(candidates) + 1)) and len(blocks) >= 2:
+                return [Heading(i, heading, i + 1) for i, _, heading in candidates]
     return []
 
 

@@ -169,3 +169,24 @@ def test_chinese_numbered_items_under_part_headings() -> None:
         ("加强组织领导", ["成立领导小组。"]), ("规范行政执法", ["开展执法检查12次。"])]
     assert plans is not None and [i.title for i in plans.items] == ["深化普法", "规范执法"]
     assert not got.unplaced
+
+
+def test_bracketed_headings_at_the_top_level_of_a_short_report() -> None:
+    """A short report with "（一）" "（二）" as its only headings: everything went into the opening."""
+    text = ["××镇司法所关于2023年度法治政府建设情况的报告", "××镇人民政府：", "2023年，我所扎实推进法治建设。",
+            "（一）主要举措和成效", "一是加强普法宣传。开展活动10场。", "二是化解矛盾纠纷。调解纠纷20件。",
+            "（二）存在的不足和原因", "人员少，任务重。", "（三）下一步工作打算", "继续加强普法宣传。",
+            "特此报告。", "××镇司法所", "2024年1月10日"]
+    got = rec.recognise([SourceParagraph(x) for x in text])
+    assert [b for _, b in got.mapping] == [Block.MEASURES, Block.SHORTCOMINGS, Block.PLANS]
+    measures = got.report.section(Block.MEASURES)
+    assert measures is not None and [i.title for i in measures.items] == ["加强普法宣传", "化解矛盾纠纷"]
+    opening = got.report.section(Block.OPENING)
+    assert opening is not None and opening.items[0].paragraphs == ["2023年，我所扎实推进法治建设。"]
+
+
+def test_bracketed_items_of_an_unheaded_report_stay_in_the_opening() -> None:
+    text = ["××镇司法所关于2023年度法治政府建设情况的报告", "××镇人民政府：", "2023年，我所做了以下工作：",
+            "（一）加强普法宣传", "（二）化解矛盾纠纷", "特此报告。", "2024年1月10日"]
+    got = rec.recognise([SourceParagraph(x) for x in text])
+    assert got.mapping == []
