@@ -19,9 +19,14 @@ if TYPE_CHECKING:
     from fzdesk.ui.main_window import MainWindow
 
 TITLE = "数据文件不见了"
-BACK = "重新保存到原来的位置"
-ELSEWHERE = "保存到其他文件夹…"
-LATER = "稍后重试"
+BACK = "重新保存到原来的位置(&B)"
+ELSEWHERE = "保存到其他文件夹(&S)…"
+LATER = "稍后重试(&L)"
+
+
+def _plain(label: str) -> str:
+    """A button's text as the clerk reads it in the question: 稍后重试, not 稍后重试(&L)."""
+    return label.split("(&")[0] + label.rsplit(")", 1)[1]
 
 
 def offer_save_back(window: MainWindow, error: DataGone) -> bool:
@@ -29,11 +34,11 @@ def offer_save_back(window: MainWindow, error: DataGone) -> bool:
     then: the stick plugged in again is written to); True once the data and the kept edits are saved."""
     store = window.session.store
     answers = [(ELSEWHERE, Role.ActionRole), (LATER, Role.RejectRole)]
-    ways = [f"· U盘被拔出：请把U盘插回去，再点“{LATER}”，程序每隔几秒会自动重试。",
-            f"· 也可以点“{ELSEWHERE}”，把全部数据保存到另选的文件夹，以后在那里接着保存。"]
+    ways = [f"· U盘被拔出：请把U盘插回去，再点“{_plain(LATER)}”，程序每隔几秒会自动重试。",
+            f"· 也可以点“{_plain(ELSEWHERE)}”，把全部数据保存到另选的文件夹，以后在那里接着保存。"]
     if not error.replaced:  # (a file put in its place is never written over)
         answers.insert(0, (BACK, Role.AcceptRole))
-        ways.insert(1, f"· 数据文件夹被误删或移走：点“{BACK}”，在“{store.folder}”重新建立全部数据。")
+        ways.insert(1, f"· 数据文件夹被误删或移走：点“{_plain(BACK)}”，在“{store.folder}”重新建立全部数据。")
     while True:
         answer = ask(window, QMessageBox.Icon.Critical, TITLE,
                      f"{error.headline}。\n\n刚才的修改都还在程序里，但还没有保存到磁盘；保存上之前请不要关闭程序。\n\n"

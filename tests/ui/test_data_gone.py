@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from fzdesk.domain.model import Block
 from fzdesk.storage.store import DB_NAME, Store
 from fzdesk.ui import autosave
-from fzdesk.ui.data_gone import BACK, ELSEWHERE, LATER, TITLE
+from fzdesk.ui.data_gone import ELSEWHERE, LATER, TITLE
 from fzdesk.ui.main_window import MainWindow
 from tests.ui.helpers import type_text
 from tests.ui.modal import Modals
@@ -47,6 +48,20 @@ def click(answer: str, seen: list[str]) -> Callable[[QMessageBox], None]:
     return act
 
 
+def alt_key(key: Qt.Key, seen: list[str]) -> Callable[[QMessageBox], None]:
+    """Answers with the button's Alt letter, as a keyboard-only clerk does."""
+    def act(box: QMessageBox) -> None:
+        seen.append(f"{box.windowTitle()}|{box.text()}")
+        box.activateWindow()
+        for _ in range(200):
+            if box.isActiveWindow():
+                break
+            QTest.qWait(10)
+        QTest.keyClick(box, key, Qt.KeyboardModifier.AltModifier)
+
+    return act
+
+
 def delete_folder_and_type(w: MainWindow, store: Store, modals: Modals, text: str) -> tuple[int, int]:
     page = open_block(w, Block.MEASURES)
     item = page.current_item()
@@ -64,7 +79,7 @@ def test_a_deleted_data_folder_is_said_and_the_data_are_saved_back_in_place(
     w = make_window(filled_store)
     folder = filled_store.folder
     seen: list[str] = []
-    modals = Modals().then(QMessageBox, click(BACK, seen))
+    modals = Modals().then(QMessageBox, alt_key(Qt.Key.Key_B, seen))  # 重新保存到原来的位置(&B)
     report_id, item_id = delete_folder_and_type(w, filled_store, modals, "删除以后打的字")
     qtbot.waitUntil(lambda: modals.done, timeout=5000)
     assert not modals.errors, modals.errors
