@@ -22,6 +22,8 @@ TITLE = "数据文件不见了"
 BACK = "重新保存到原来的位置(&B)"
 ELSEWHERE = "保存到其他文件夹(&S)…"
 LATER = "稍后重试(&L)"
+#: Where the data go inside a chosen folder that holds other files.
+NEW_FOLDER = "fzdesk-data"
 
 
 def _plain(label: str) -> str:
@@ -69,6 +71,12 @@ def offer_save_back(window: MainWindow, error: DataGone) -> bool:
 def _choose_folder(window: MainWindow) -> Path | None:
     from fzdesk.ui.file_dialogs import chosen, file_dialog
 
-    picked = chosen(file_dialog(window, "选择保存数据的文件夹（请选一个空文件夹）", str(Path.home()),
-                                folders_only=True))
-    return Path(picked) if picked else None
+    picked = chosen(file_dialog(window, "选择保存数据的文件夹", str(Path.home()), folders_only=True))
+    if not picked:
+        return None
+    folder = Path(picked)
+    try:
+        crowded = any(folder.iterdir())
+    except OSError:
+        crowded = False  # (save_to says what is wrong with it)
+    return folder / NEW_FOLDER if crowded else folder  # (the data are not mixed with the Desktop's files)

@@ -97,13 +97,15 @@ def test_later_keeps_the_edits_then_they_are_saved_into_another_folder(
         filled_store: Store, make_window: Callable[[Store], MainWindow], qtbot: QtBot, tmp_path: Path,
         messages: list[tuple[str, str]]) -> None:
     w = make_window(filled_store)
-    elsewhere = tmp_path / "另存"
-    elsewhere.mkdir()
+    desktop = tmp_path / "桌面"
+    desktop.mkdir()
+    (desktop / "通知.docx").write_bytes(b"docx")  # a folder with other files: the data go into a folder of their own
+    elsewhere = desktop / "fzdesk-data"
     seen: list[str] = []
 
     def pick(dialog: QFileDialog) -> None:
-        dialog.setDirectory(str(elsewhere))
-        dialog.selectFile(str(elsewhere))
+        dialog.setDirectory(str(desktop))
+        dialog.selectFile(str(desktop))
         dialog.accept()
 
     modals = Modals().then(QMessageBox, click(LATER, seen))
@@ -120,3 +122,4 @@ def test_later_keeps_the_edits_then_they_are_saved_into_another_folder(
     assert [title for title, _ in messages] == ["数据已保存"]
     assert "复制回原来的数据文件夹" in messages[0][1]
     assert str(elsewhere) in w.folder_label.text()
+    assert sorted(p.name for p in desktop.iterdir()) == ["fzdesk-data", "通知.docx"]
