@@ -552,8 +552,7 @@ class FigureSheet(QWidget):
         """A column's width changed not by the fitting: a drag, unless it is the column that takes the rest."""
         header = self.view.header()
         shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
-        stretching = header.sectionResizeMode(index) is QHeaderView.ResizeMode.Stretch or index == shown[-1]
-        if not self._fitting and not stretching:
+        if not self._fitting and index != shown[-1]:  # the last column shown takes the rest: not a drag
             self._widths_by_hand = True
 
     def _size_columns(self) -> None:
@@ -594,10 +593,10 @@ class FigureSheet(QWidget):
             hidden.add(COL_HELP)  # the last column shown takes the rest
         for column in (COL_UNIT, COL_LAST, COL_HELP):
             self.view.setColumnHidden(column, column in hidden)
+        widths[COL_HELP] = max(header.minimumSectionSize(), room - others - widths[COL_NAME])
         for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
-        header.setSectionResizeMode(COL_HELP, QHeaderView.ResizeMode.Stretch)
 
     def _fit_text_size(self) -> None:
         """At a large text size the key legend (and the page's line above the sheet) are left out, and the table keeps
