@@ -49,6 +49,7 @@ class ProseIndex:
     part_markers: tuple[str, ...] = ()  # 其中: what follows is a part of a total
     change_pattern: re.Pattern[str] | None = None  # 增加(了) right before a number: a change, not the figure
     parts: frozenset[str] = frozenset()  # indicators that are themselves parts (results, 其中 items)
+    rates: frozenset[str] = frozenset()  # indicators in %
     sides: tuple[tuple[tuple[str, ...], dict[str, str]], ...] = ()  # (markers, code -> code on that side)
 
 
@@ -68,6 +69,7 @@ def build_index(catalogue: Catalogue, config: dict[str, Any] | None = None) -> P
         index.period_pattern = re.compile(f"(?P<whole>{periods['whole']})|(?P<part>{periods['part']})")
     index.part_markers = tuple(config.get("part_markers", ()))
     index.parts = frozenset(config.get("parts", ()))
+    index.rates = frozenset(i.code for i in catalogue.indicators if i.kind is Kind.RATE)
     change_words = config.get("change_words", ())
     if change_words:
         index.change_pattern = re.compile(f"(?:{'|'.join(map(re.escape, change_words))})了?\\Z")
@@ -152,6 +154,9 @@ class ParagraphScan:
         if needs_context:
             s, e = sentence_bounds(self.text, pos)
             present = self.families_in(s, e)
+            if not present and s > 0 and self.text[s - 1] in "；;":
+                # “……审结110件；尚未审结8件。”: a clause after a semicolon goes on with the sentence before it
+                present = self.families_in(sentence_bounds(self.text, s - 1)[0], e)
             codes = [c for c in codes if c.split(".")[0] in present]
         if len(codes) != 1:
             return None
@@ -177,8 +182,8 @@ class ParagraphScan:
                 pass
             if last is not None and last.group("part"):
                 return False
-        if code in self.index.parts:
-            return True
+        if code in self.index.parts or code in self.index.rates:
+            return True  # a rate is never a part of a count: 其中维持72件……，纠错率13.6%
         for marker in self.index.part_markers:
             at = self.text.rfind(marker, s, pos)
             if at >= 0 and _depth(self.text, at) <= _depth(self.text, pos):

@@ -36,10 +36,11 @@ class _Side:
     """One side of a relation as the paragraph gives it: the sum of the numbers written, which codes were
     written, and whether a part that may be left unsaid (optional) is missing (then the side may be larger)."""
 
-    def __init__(self, rule: Rule, codes: tuple[str, ...], text: dict[str, Mention]) -> None:
+    def __init__(self, rule: Rule, codes: tuple[str, ...], text: dict[str, Mention],
+                 settled: frozenset[str] = frozenset()) -> None:
         self.present = sorted((c for c in codes if c in text), key=lambda c: text[c].start)  # as written
         self.total = sum((text[c].value for c in self.present), Decimal(0))
-        self.open = any(c not in text and c in rule.optional for c in codes)
+        self.open = any(c not in text and c in rule.optional and c not in settled for c in codes)
         self.complete = all(c in text or c in rule.optional for c in codes) and bool(self.present)
 
 
@@ -59,6 +60,7 @@ def arithmetic_findings(para: Para, ties: list[tuple[str, Mention]], sheet: Shee
         del text[code]
     if not text:
         return []
+    settled = _settled(text, index)
     out: list[Finding] = []
     seen: set[str] = set()
     for code in list(text):
@@ -69,18 +71,36 @@ def arithmetic_findings(para: Para, ties: list[tuple[str, Mention]], sheet: Shee
             if any(sheet.figures.get(c) is not None and sheet.figures[c].state is not FigureState.EMPTY
                    for c in rule.codes):
                 continue
-            f = _evaluate(para, rule, text, sheet)
+            f = _evaluate(para, rule, text, sheet, settled)
             if f is not None:
                 out.append(f)
     return out
 
 
-def _evaluate(para: Para, rule: Rule, text: dict[str, Mention], sheet: Sheet) -> Finding | None:
+def _settled(text: dict[str, Mention], index: dict[str, tuple[Rule, ...]]) -> frozenset[str]:
+    """Parts the text shows to be 0: 审结110件，其中维持72件……终止8件 adds up exactly, so the results it does not
+    name (变更, 确认无效 …) are none, and a 纠错率 computed from it is not short of a part."""
+    zero: set[str] = set()
+    for code, rules in index.items():
+        if code not in text:
+            continue
+        for rule in rules:
+            if rule.relation != "sum_eq" or len(rule.left) != 1 or rule.left[0] != code:
+                continue
+            parts = [c for c in rule.right if c in text]
+            if parts and all(c in text or c in rule.optional for c in rule.right) \
+                    and sum((text[c].value for c in parts), Decimal(0)) == text[code].value:
+                zero.update(c for c in rule.right if c not in text)
+    return frozenset(zero)
+
+
+def _evaluate(para: Para, rule: Rule, text: dict[str, Mention], sheet: Sheet,
+              settled: frozenset[str] = frozenset()) -> Finding | None:
     if rule.relation == "range":
         return _range(para, rule, text, sheet)
     if rule.relation == "rate":
-        return _rate(para, rule, text, sheet)
-    return _sums(para, rule, text, sheet)
+        return _rate(para, rule, text, sheet, settled)
+    return _sums(para, rule, text, sheet, settled)
 
 
 def _names(sheet: Sheet, codes: list[str]) -> str:
@@ -99,8 +119,9 @@ def _severity(rule: Rule) -> Severity:
     return Severity.INFO if rule.severity is Severity.INFO else Severity.WARNING
 
 
-def _sums(para: Para, rule: Rule, text: dict[str, Mention], sheet: Sheet) -> Finding | None:
-    left, right = _Side(rule, rule.left, text), _Side(rule, rule.right, text)
+def _sums(para: Para, rule: Rule, text: dict[str, Mention], sheet: Sheet,
+          settled: frozenset[str]) -> Finding | None:
+    left, right = _Side(rule, rule.left, text, settled), _Side(rule, rule.right, text, settled)
     if not (left.complete and right.complete):
         return None
     equality = rule.relation in ("sum_eq", "eq") or (bool(rule.exhaustive_if) and rule.exhaustive_if in text)
@@ -131,11 +152,12 @@ def _named(sheet: Sheet, codes: list[str]) -> str:
     return sheet.short(codes[0]) if len(codes) == 1 else f"{_names(sheet, codes)}合计"
 
 
-def _rate(para: Para, rule: Rule, text: dict[str, Mention], sheet: Sheet) -> Finding | None:
+def _rate(para: Para, rule: Rule, text: dict[str, Mention], sheet: Sheet,
+          settled: frozenset[str]) -> Finding | None:
     rate = text.get(rule.code)
     if rate is None or rate.value == HUNDRED:  # a written 100% with differing counts is prose.rate100's
         return None
-    num, den = _Side(rule, rule.left, text), _Side(rule, rule.right, text)
+    num, den = _Side(rule, rule.left, text, settled), _Side(rule, rule.right, text, settled)
     if not (num.complete and den.complete) or den.total == 0:
         return None
     expected = num.total / den.total * HUNDRED
@@ -151,7 +173,9 @@ def _rate(para: Para, rule: Rule, text: dict[str, Mention], sheet: Sheet) -> Fin
                f"{_named(sheet, den.present)}{fmt(den.total)}{unit}计算应为{exact}%。")
     severity = _severity(rule)
     fixes: list[TextFix] = []
-    if num.open:
+    # a part left unsaid would raise the numerator (or the denominator): it may explain a rate written higher
+    # (or lower) than the text's numbers give, never the other way
+    if (num.open and rate.value > expected) or (den.open and rate.value < expected):
         severity = Severity.INFO
         message += "如还有文中没有写出的项目，请一并写明；否则请核对。"
     elif rate.unit_written:

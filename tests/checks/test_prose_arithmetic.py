@@ -82,3 +82,35 @@ def test_it_runs_while_typing_when_the_rules_are_given() -> None:
 def test_the_measure_words_are_those_written() -> None:
     (f,) = arithmetic(report_with("调解矛盾纠纷56起，调解成功58起。"))
     assert f.message == "文中调解成功58起，多于调解纠纷56起。"
+
+
+COMPLETE = ("全年收到行政复议申请126件，受理118件，不予受理8件；审结110件，其中维持72件、驳回复议请求15件、撤销9件、"
+            "确认违法4件、责令履行2件、终止8件，纠错率{rate}；尚未审结{open}件。")
+
+
+def test_a_department_s_reconsideration_paragraph_that_adds_up_is_silent() -> None:
+    assert arithmetic(report_with(COMPLETE.format(rate="13.6%", open=8))) == []
+
+
+def test_a_rate_after_qizhong_is_still_the_year_s_and_a_results_list_that_adds_up_is_complete() -> None:
+    r = report_with(COMPLETE.format(rate="14.6%", open=8))
+    (f,) = arithmetic(r)
+    # 72+15+9+4+2+8 = 110: the results not named are none, so 15 ÷ 110 is the whole 纠错 and 14.6% is wrong
+    assert f.severity is Severity.WARNING and f.values["rule"] == "A.correction_rate"
+    assert f.message == ("文中纠错率写的是14.6%，但按文中撤销（含部分撤销）、确认违法、责令履行合计15件÷审结110件"
+                         "计算应为13.64%。")
+    assert [x.label for x in f.fixes] == ["改为“13.6%”"]
+
+
+def test_a_clause_after_a_semicolon_keeps_the_sentence_s_subject() -> None:
+    # “尚未审结” names 行政复议 or 行政诉讼: the clause before the semicolon says 复议
+    (f,) = arithmetic(report_with(COMPLETE.format(rate="13.6%", open=9)))
+    assert f.values["rule"] == "A.balance" and "相差1件" in f.message
+
+
+def test_a_rate_lower_than_the_numbers_give_is_not_explained_by_a_part_unsaid() -> None:
+    text = "全年审结行政复议案件30件（维持18件、撤销4件、驳回5件），纠错率{rate}。"
+    found = {x.values["rule"]: x.severity for x in arithmetic(report_with(text.format(rate="10%")))}
+    assert found["A.correction_rate"] is Severity.WARNING  # 4 ÷ 30 = 13.33%: more parts would only raise it
+    found = {x.values["rule"]: x.severity for x in arithmetic(report_with(text.format(rate="20%")))}
+    assert found["A.correction_rate"] is Severity.INFO  # 变更 or 确认无效 unsaid could make it 20%
