@@ -50,7 +50,8 @@ def daily_backup(conn: sqlite3.Connection, folder: Path, today: dt.date | None =
     made = copy_database(conn, target)
     for old in backups(folder)[KEEP:]:
         old.unlink(missing_ok=True)
-    for partial in folder.glob("*.sqlite.part"):  # copies cut short (the program killed while making one)
+    # copies cut short (the program killed while making one, or while upgrading a backup to restore it)
+    for partial in [*folder.glob("*.sqlite.part"), *folder.glob("restoring-*.tmp*")]:
         with contextlib.suppress(OSError):
             partial.unlink()
     return made

@@ -135,8 +135,9 @@ def test_copies_left_half_made_by_a_killed_program_go_with_the_next_daily_backup
     """A copy cut short (the program killed while making it) is a .part file as big as the data: on a small stick,
     one a day would fill it."""
     folder = store.backup_folder
-    for name in ("fzdesk-2026-11-20.sqlite.part", "before-delete-report-3-20261120-101010.sqlite.part"):
+    for name in ("fzdesk-2026-11-20.sqlite.part", "before-delete-report-3-20261120-101010.sqlite.part",
+                 "restoring-20261120-101010.tmp", "restoring-20261120-101010.tmp-journal"):
         (folder / name).write_bytes(b"\0" * 4096)
     made = backup.daily_backup(store.conn, folder, today=dt.date(2026, 11, 21))
     assert made is not None and made.is_file()
-    assert not list(folder.glob("*.part"))
+    assert [p.name for p in folder.iterdir() if not p.name.endswith(".sqlite")] == []
