@@ -34,6 +34,13 @@ BROKEN_ADVICE = ("为免丢失其中的内容，这里不会改写它。请用�
                  "或点下面的按钮把它改名留在原处，重新添加本单位的用语。")
 
 
+def wrap_list(view: QListWidget) -> None:
+    """A longer name wraps onto a second line ("4. 过期文件和旧…" was cut off and the list scrolled sideways)."""
+    view.setWordWrap(True)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setResizeMode(QListWidget.ResizeMode.Adjust)
+
+
 class DictionaryDialog(QDialog):
     """Modeless: the clerk may keep it open beside the 检查 step and watch the findings follow each change."""
 
@@ -47,10 +54,7 @@ class DictionaryDialog(QDialog):
         self.classes = QListWidget()
         self.classes.setAccessibleName("用语类别")
         self._narrow_class_list()
-        # a longer name wraps onto a second line ("4. 过期文件和旧…" was cut off and the list scrolled sideways)
-        self.classes.setWordWrap(True)
-        self.classes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.classes.setResizeMode(QListWidget.ResizeMode.Adjust)
+        wrap_list(self.classes)
         for i, cls in enumerate(CLASSES):
             label = cls.name if cls.key == "exceptions" else f"{i + 1}. {cls.name}"
             item = QListWidgetItem(label)
@@ -107,6 +111,8 @@ class DictionaryDialog(QDialog):
         self.user = QListWidget()
         self.user.setAccessibleName("本单位添加的词条")
         self.user_label.setBuddy(self.user)
+        for entries in (self.shipped, self.user):  # (a long entry scrolled sideways at 28 pt, like the classes)
+            wrap_list(entries)
         self.user.installEventFilter(self)
         grid.addWidget(self.shipped, 1, 0)
         grid.addWidget(self.user, 1, 1)

@@ -19,7 +19,7 @@ from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.style import MAX_POINT_SIZE
 from tests.ui.helpers import type_text
 from tests.ui.test_dialog_text_size import enlarge_to_the_largest
-from tests.ui.test_dictionary_dialog import OFFSCREEN, open_dictionary, user_file
+from tests.ui.test_dictionary_dialog import OFFSCREEN, click_class, open_dictionary, user_file
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -77,6 +77,11 @@ def test_the_dictionary_s_long_class_names_wrap_at_the_largest_size(
     assert rect.height() >= 2 * classes.fontMetrics().height()  # the rest of the name on a second line
     qtbot.mouseClick(classes.viewport(), LEFT, pos=QPoint(rect.left() + 8, rect.bottom() - 4))
     assert dialog.title.text() in classes.item(row).text()
+    click_class(qtbot, dialog, "不算错误的词语")  # its entries are long too: they wrap in their list
+    shipped = dialog.shipped
+    qtbot.waitUntil(lambda: shipped.horizontalScrollBar().maximum() == 0, timeout=2000)
+    first = shipped.visualItemRect(shipped.item(0))
+    assert first.right() <= shipped.viewport().width() and first.height() >= 2 * shipped.fontMetrics().height()
 
 
 @OFFSCREEN
