@@ -210,6 +210,7 @@ class _Reader:
         #: each table row and text-box paragraph: the index of the line after it, its cells, its unplaced entry
         self.table_rows: list[tuple[int, list[str], Unplaced]] = []
         self.page_numbers = 0  # page-number lines of a text copied from a PDF, left out
+        body_started = False
         for p in paragraphs:
             text = _clean(p.shown)
             if not text:
@@ -219,7 +220,8 @@ class _Reader:
                 self.table_rows.append((len(self.lines), [c for c in map(_clean, text.split("\t")) if c],
                                         self.unplaced[-1]))
                 continue
-            if p.in_text_box:  # (the 署名 and date set in a text box over the seal are read as the tail's)
+            if p.in_text_box and body_started:  # (one above all the text holds the title: read as the head's)
+                # (the 署名 and date set in a text box over the seal are read as the tail's)
                 self.unplaced.append(Unplaced(text, "文本框中的文字"))
                 self.table_rows.append((len(self.lines), [text], self.unplaced[-1]))
                 continue
@@ -228,6 +230,7 @@ class _Reader:
                 continue
             self.lines.append(text)
             self.outline.append(p.outline_level)
+            body_started = body_started or not p.in_text_box
 
 
 #: A page number on its own line, as text copied from a PDF has them: "— 2 —", "- 3 -", "第5页 共8页", "5/8".

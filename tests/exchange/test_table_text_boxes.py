@@ -160,3 +160,21 @@ def test_a_text_box_in_the_body_with_a_date_stays_text_box_text(tmp_path: Path) 
     preview = open_import(path)
     assert preview.report.date == dt.date(2023, 12, 15)
     assert [(u.text, u.reason) for u in preview.unplaced] == [("2023年6月1日", "文本框中的文字")]
+
+
+def test_a_title_set_in_a_text_box_at_the_top(tmp_path: Path) -> None:
+    """Templates set the organ and the title in a text box at the top of the page: the title was not found, so
+    neither the year nor the organ was recognised."""
+    document = docx.Document()
+    lines = samples.lines(samples.county_text())
+    top = document.add_paragraph()
+    box = _box_run(lines[0]).replace(f"<w:p><w:r><w:t>{lines[0]}</w:t></w:r></w:p>", "".join(
+        f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in lines[:2]))
+    top._p.append(parse_xml(box))
+    for line in lines[2:]:
+        document.add_paragraph(line)
+    path = tmp_path / "title-box.docx"
+    document.save(str(path))
+    preview = open_import(path)
+    assert preview.report.year == 2023 and preview.report.organs == ["沈丘县人民政府办公室"]
+    assert preview.report.recipient == "沈丘县人民政府" and not preview.unplaced
