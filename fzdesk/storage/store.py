@@ -109,7 +109,9 @@ class Store:
         #: (st_dev, st_ino) of the database file as opened: each write first checks that the path still leads
         #: to it (one stat, ~2 microseconds), see check_present.
         self._identity = _identity(folder / DB_NAME)
-        self._io_failed = False  # a write failed with an I/O error: the next one first tries a fresh connection
+        #: The file vanished, or a write failed with an I/O error: once it is back, a fresh connection is opened
+        #: (after a stick is pulled the old one only gives I/O errors, even with the same file back in place).
+        self._stale = False
 
     # ----- opening and closing -------------------------------------------------------------------
     @classmethod
@@ -184,16 +186,17 @@ class Store:
             self.conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
             if "disk i/o" in str(exc).lower():
-                self._io_failed = True  # the stick pulled: once it is back, a fresh connection is tried
+                self._stale = True  # the stick pulled: once it is back, a fresh connection is tried
             raise
 
     def check_present(self) -> None:
         """Raises DataGone unless the path still leads to the file opened. The same file back under a new device
         number (the stick plugged in again and mounted anew), or after an I/O error, is opened afresh."""
         now = _identity(self.path)
-        if now == self._identity and not self._io_failed:
+        if now == self._identity and not self._stale:
             return
         if now is None:
+            self._stale = True
             raise DataGone(self.path)
         if self._identity is None or now[1] != self._identity[1]:
             raise DataGone(self.path, replaced=True)
@@ -217,7 +220,7 @@ class Store:
             raise
         self.conn, self._lock = conn, lock
         self._identity = _identity(self.path)
-        self._io_failed = False
+        self._stale = False
         with suppress(sqlite3.Error, OSError):
             old.close()
 
@@ -249,7 +252,7 @@ class Store:
         self._lock = None
         try:
             self._identity = _identity(self.path)
-            self._io_failed = False
+            self._stale = False
             if old_lock:
                 with suppress(OSError):
                     old_lock.release()

@@ -156,3 +156,22 @@ def test_the_check_costs_typing_nothing(store: Store) -> None:
     for _ in range(1000):
         store.check_present()
     assert (time.perf_counter() - start) / 1000 < 0.0001
+
+
+def test_the_file_back_in_place_after_it_vanished_is_written_through_a_fresh_connection(data_dir: Path,
+                                                                                      tmp_path: Path) -> None:
+    """The stick pulled and plugged in again at the same place: the old connection's descriptor is dead (every
+    write an I/O error), so the kept edits go through a new one, at the first retry."""
+    store = Store.open(data_dir, daily_backup=False)
+    try:
+        report_id, item_id = _filled(store)
+        old = store.conn
+        os.rename(data_dir, tmp_path / "pulled")
+        with pytest.raises(DataGone):
+            store.update_item(item_id, paragraphs=["拔出后写的"])
+        os.rename(tmp_path / "pulled", data_dir)  # plugged in again
+        store.update_item(item_id, paragraphs=["拔出后写的"])
+        assert store.conn is not old
+    finally:
+        store.close()
+    assert _body(data_dir, report_id) == "拔出后写的"
