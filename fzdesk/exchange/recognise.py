@@ -232,6 +232,11 @@ class _Reader:
             self.outline.append(p.outline_level)
             body_started = body_started or not p.in_text_box
 
+    def remove_line(self, i: int) -> None:
+        """Takes line i out; the table rows and text boxes after it keep their place."""
+        del self.lines[i], self.outline[i]
+        self.table_rows = [(at - (at > i), cells, entry) for at, cells, entry in self.table_rows]
+
 
 #: A page number on its own line, as text copied from a PDF has them: "— 2 —", "- 3 -", "第5页 共8页", "5/8".
 PAGE_NUMBER = re.compile(r"^(?:[—\-－–]{1,2}\s*\d{1,3}\s*[—\-－–]{1,2}"
@@ -321,6 +326,7 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
     colophon = _strip_colophon(r, pos)
     if _strip_appendix(r, pos):  # the 附注 stands before the 附件 pages, the 版记 after them
         colophon = _strip_colophon(r, pos) | colophon
+    _strip_seal_marks(r, pos)
     # --- tail: 特此报告, 附件, 署名, 成文日期
     end = len(lines)
     closing_at = next((i for i in range(len(lines) - 1, pos - 1, -1) if CLOSING.match(fix_spaces(lines[i]))), None)
@@ -643,6 +649,22 @@ def _strip_appendix(r: _Reader, pos: int) -> bool:
             del r.lines[k:], r.outline[k:]
             return True
     return False
+
+
+_SEAL = re.compile(r"[（(]\s*(?:盖章|印章|公章|章|签章|签字盖章)\s*[)）]$")
+
+
+def _strip_seal_marks(r: _Reader, pos: int) -> None:
+    """"（盖章）" beside or under the 署名 (in the last 10 lines): taken off, so the 署名 is read as one (a line
+    with only the mark is listed as unplaced); without 特此报告 they were glued into the last block."""
+    for i in range(len(r.lines) - 1, max(pos, len(r.lines) - 10) - 1, -1):
+        line = fix_spaces(r.lines[i])
+        mark = _SEAL.search(line)
+        if mark and not line[:mark.start()].strip():
+            r.unplaced.append(Unplaced(line, "盖章处的提示（导出的报告在署名处盖章，不需要写出）"))
+            r.remove_line(i)
+        elif mark and looks_like_organ(line[:mark.start()]):
+            r.lines[i] = line[:mark.start()].strip()
 
 
 def _doubtful_date(line: str) -> bool:

@@ -318,3 +318,36 @@ def test_a_level1_heading_with_a_subtitle_after_its_colon_stays_whole() -> None:
     measures = got.report.section(Block.MEASURES)
     assert measures is not None and measures.heading == "法治政府建设的主要举措和成效：坚持依法行政"
     assert len(measures.items) == 5
+
+
+@pytest.mark.parametrize("closing", [True, False])
+@pytest.mark.parametrize("tail", [["沈丘县人民政府办公室（盖章）", "2024年1月15日"],
+                                  ["沈丘县人民政府办公室", "（盖章）", "2024年1月15日"],
+                                  ["沈丘县人民政府办公室（章）", "2024.1.15"]])
+def test_a_seal_mark_at_the_signature(tail: list[str], closing: bool) -> None:
+    """"（盖章）" beside or under the 署名: the 署名 line was listed as 无法归类, and without 特此报告 it was glued
+    into the last block."""
+    text = samples.lines(samples.county_text())
+    text[-1:] = tail
+    if not closing:
+        text.remove("特此报告。")
+    got = rec.recognise([SourceParagraph(line) for line in text])
+    assert got.report.organs == ["沈丘县人民政府办公室"] and got.report.date == dt.date(2024, 1, 15)
+    assert [u.text for u in got.unplaced] == (["（盖章）"] if "（盖章）" in tail else [])
+    plans = got.report.section(Block.PLANS)
+    assert plans is not None and plans.items[-1].paragraphs[-1].endswith("良好社会氛围。")
+
+
+def test_a_seal_mark_before_a_signature_table(tmp_path: Path) -> None:
+    """A line taken out before the borderless 署名 table leaves the table where it was."""
+    document = docx.Document()
+    for line in samples.lines(samples.county_text())[:-1]:
+        document.add_paragraph(line)
+    document.add_paragraph("（盖章）")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 1).text, table.cell(1, 1).text = "沈丘县人民政府办公室", "2024年1月15日"
+    path = tmp_path / "seal-table.docx"
+    document.save(str(path))
+    preview = open_import(path)
+    assert preview.report.organs == ["沈丘县人民政府办公室"] and preview.report.date == dt.date(2024, 1, 15)
+    assert [u.text for u in preview.unplaced] == ["（盖章）"]
