@@ -17,6 +17,7 @@ from fzdesk.exchange.source import SourceParagraph
 _NUM = "一二三四五六七八九十"
 LEVEL1 = re.compile(rf"^([{_NUM}]{{1,3}})\s*[、.．]\s*(.+)$")
 ITEM = re.compile(rf"^[（(]\s*([{_NUM}]{{1,3}})\s*[）)]\s*(.*)$")
+LEVEL1_COMMA = re.compile(rf"^([{_NUM}]{{1,3}})\s*[，,]\s*(.+)$")
 #: "第一部分 主要举措和成效", "第二章：……", or the number alone ("第一部分") with the heading on the next line.
 PART = re.compile(rf"^第\s*([{_NUM}]{{1,3}}|\d{{1,2}})\s*(?:部分|章|篇)\s*[、：:.．，,\s]*(.*)$")
 YISHI = re.compile(rf"^([{_NUM}]{{1,3}})是\s*(.*)$")
@@ -505,6 +506,9 @@ def level1_headings(lines: list[str], outline: list[int | None], start: int, end
         text = lines[i]
         m = PART.match(text) if parts else LEVEL1.match(text) or PART.match(text)
         found = _numbered_heading(m.group(2), year) if m and m.group(2) else None
+        typo = None if m or parts else LEVEL1_COMMA.match(text)  # "一，主要举措和成效": a comma typed for 、
+        if typo and _heading_text(typo.group(2)) and classify_heading(typo.group(2), year) is not None:
+            found = (typo.group(2).strip(), "")
         if m and m.re is PART and not m.group(2) and i + 1 < end and "。" not in lines[i + 1]:
             heading = _heading_text(lines[i + 1])  # "第一部分" / "主要举措和成效" on two lines
             if heading is not None:

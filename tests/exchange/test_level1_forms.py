@@ -190,3 +190,17 @@ def test_bracketed_items_of_an_unheaded_report_stay_in_the_opening() -> None:
             "（一）加强普法宣传", "（二）化解矛盾纠纷", "特此报告。", "2024年1月10日"]
     got = rec.recognise([SourceParagraph(x) for x in text])
     assert got.mapping == []
+
+
+def test_a_comma_typed_for_the_level1_mark() -> None:
+    """"二，主要举措和成效" (a comma typed for 、): the heading was missed and its block ran into the one above."""
+    got = rec.recognise([SourceParagraph(x) for x in _renumbered(lambda n, t: [f"{_CN[n - 1]}，{t}"])])
+    assert got.mapping == list(zip(JOINT_HEADINGS, JOINT_BLOCKS, strict=True))
+
+
+def test_a_sentence_after_a_comma_is_no_heading() -> None:
+    text = samples.lines(samples.JOINT)
+    at = text.index("二、主要举措和成效")
+    text.insert(at, "一，二，三，四，全体干部依次发言。")
+    got = rec.recognise([SourceParagraph(x) for x in text])
+    assert got.mapping == list(zip(JOINT_HEADINGS, JOINT_BLOCKS, strict=True))
