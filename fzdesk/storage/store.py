@@ -227,9 +227,13 @@ class Store:
     def save_to(self, folder: Path) -> None:
         """Writes all the data of the open connection (those of a vanished file too, while it can be read) as the
         store of folder, checked, and goes on in it: after DataGone, the data put back in place or elsewhere.
-        Refuses (FileExistsError) a folder that already holds a database file, and a copy that does not read back
-        intact (sqlite3.DatabaseError); the store is then unchanged."""
+        Refuses (FileExistsError) a folder that already holds a database file, a folder whose parent is gone too
+        (FileNotFoundError: the stick pulled), and a copy that does not read back intact (sqlite3.DatabaseError);
+        the store is then unchanged."""
         target = Path(folder) / DB_NAME
+        if not target.parent.parent.is_dir():  # a stick's mount point made again would hold the data on this PC
+            raise FileNotFoundError(f"“{target.parent.parent}”也不见了（U盘被拔出？），没有保存到那里。"
+                                    "请把U盘插回去后再试，或者保存到其他文件夹。")
         if target.exists():
             raise FileExistsError(f"“{folder}”中已经有一份 fzdesk 数据（{DB_NAME}），为免覆盖，没有保存到那里。"
                                   "请选择一个空文件夹。")

@@ -175,3 +175,22 @@ def test_the_file_back_in_place_after_it_vanished_is_written_through_a_fresh_con
     finally:
         store.close()
     assert _body(data_dir, report_id) == "拔出后写的"
+
+
+def test_the_data_are_not_put_back_where_the_stick_was_mounted(tmp_path: Path) -> None:
+    """The stick pulled: its mount point is gone too. Made again, it would hold the data on this PC's disk, where
+    the clerk would not look for them (and the stick would be mounted elsewhere when plugged in again)."""
+    stick = tmp_path / "media" / "U盘"
+    folder = stick / "fzdesk-data"
+    store = Store.open(folder, daily_backup=False)
+    try:
+        _, item_id = _filled(store)
+        shutil.rmtree(stick)
+        with pytest.raises(DataGone):
+            store.update_item(item_id, paragraphs=["拔出后写的"])
+        with pytest.raises(FileNotFoundError) as info:
+            store.save_to(folder)
+        assert "U盘被拔出" in str(info.value) and "请把U盘插回去后再试" in str(info.value)
+        assert not stick.exists() and store.folder == folder
+    finally:
+        store.close()
