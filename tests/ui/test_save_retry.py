@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from fzdesk.domain.model import Block
-from fzdesk.storage.store import Store
+from fzdesk.storage.store import DataGone, Store
 from fzdesk.ui import autosave
 from fzdesk.ui.autosave import Autosaver
 from fzdesk.ui.main_window import MainWindow
@@ -160,3 +161,21 @@ def test_closing_anyway_loses_only_the_edits_that_could_not_be_saved(window: Mai
     assert not w.isVisible() and not w.saver.pending
     assert body_of(filled_store, w, item_id) == before
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_new_kind_of_trouble_is_said_again(qtbot: QtBot, tmp_path: Path) -> None:
+    """The disk was full, then the stick was pulled: that asks for something else, so it is said too (a retry
+    failing the same way is not)."""
+    saver = Autosaver(delay_ms=10, max_wait_ms=10)
+    failures: list[str] = []
+    saver.failed.connect(failures.append)
+    troubles: list[Exception] = [OSError(FULL), OSError(FULL), DataGone(tmp_path / "fzdesk.sqlite")]
+
+    def write() -> None:
+        raise troubles.pop(0)
+
+    for _ in range(3):
+        saver.schedule("item:1:body", write)
+        saver.flush()
+    assert len(failures) == 2 and failures[0].startswith("磁盘已满") and "不见了" in failures[1]
+    assert isinstance(saver.last_exception, DataGone) and saver.pending
