@@ -203,22 +203,26 @@ class Store:
         self._reconnect()
 
     def _reconnect(self) -> None:
-        """A new connection (and lock) on the file at the path, the old ones closed."""
+        """A new connection on the file at the path (and the lock of its folder), the old ones closed; on failure
+        (the file unreadable still, the folder locked by another program) the store stays as it was."""
         conn = connect(self.path)
-        old, old_lock = self.conn, self._lock
-        lock = FolderLock(self.folder) if old_lock else None
         try:
             schema_version(conn)  # readable at all
-            if old_lock and lock:  # (an flock conflicts with one of the same process on another descriptor)
-                old_lock.release()
-                lock.acquire()
+            held = self._lock
+            if held is not None:  # (an flock conflicts with one of the same process on another descriptor)
+                held.release()
+                lock = FolderLock(self.folder)
+                try:
+                    lock.acquire()
+                except BaseException:
+                    with suppress(OSError, RuntimeError):
+                        held.acquire()
+                    raise
+                self._lock = lock
         except BaseException:
             conn.close()
-            if old_lock:
-                with suppress(OSError):
-                    old_lock.acquire()
             raise
-        self.conn, self._lock = conn, lock
+        old, self.conn = self.conn, conn
         self._identity = _identity(self.path)
         self._stale = False
         with suppress(sqlite3.Error, OSError):
@@ -251,19 +255,11 @@ class Store:
         except BaseException:
             partial.unlink(missing_ok=True)
             raise
-        old_lock, old_folder = self._lock, self.folder
-        self.folder = Path(folder)
-        self._lock = None
+        old_folder, self.folder = self.folder, Path(folder)
         try:
-            self._identity = _identity(self.path)
-            self._stale = False
-            if old_lock:
-                with suppress(OSError):
-                    old_lock.release()
-                self._lock = FolderLock(self.folder)  # (marks the store as exclusive for _reconnect)
-            self._reconnect()
+            self._reconnect()  # (the lock goes from the old folder to the new one)
         except BaseException:
-            self.folder, self._lock = old_folder, old_lock
+            self.folder = old_folder
             raise
 
     def restore_backup(self, source: Path) -> None:

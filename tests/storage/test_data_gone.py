@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 
 from fzdesk.domain.model import Block
+from fzdesk.storage import store as store_module
+from fzdesk.storage.lock import StoreLocked
 from fzdesk.storage.store import DB_NAME, DataGone, Store
 from fzdesk.storage.trouble import write_trouble
 from tests import factories
@@ -192,5 +194,28 @@ def test_the_data_are_not_put_back_where_the_stick_was_mounted(tmp_path: Path) -
             store.save_to(folder)
         assert "U盘被拔出" in str(info.value) and "请把U盘插回去后再试" in str(info.value)
         assert not stick.exists() and store.folder == folder
+    finally:
+        store.close()
+
+
+def test_a_reconnect_that_fails_keeps_the_lock_and_says_the_real_trouble(data_dir: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file back but not readable yet (the stick still settling): the I/O error is said, not "another fzdesk
+    uses the folder", and the folder stays locked for this program."""
+    store = Store.open(data_dir, daily_backup=False)
+    try:
+        _, item_id = _filled(store)
+        store._stale = True  # type: ignore[attr-defined]  # (as after an I/O error)
+
+        def unreadable(conn: sqlite3.Connection) -> int:
+            raise sqlite3.OperationalError("disk I/O error")
+
+        monkeypatch.setattr(store_module, "schema_version", unreadable)
+        with pytest.raises(sqlite3.OperationalError, match="disk I/O error"):
+            store.update_item(item_id, paragraphs=["还读不出来"])
+        with pytest.raises(StoreLocked):
+            Store.open(data_dir)
+        monkeypatch.undo()
+        store.update_item(item_id, paragraphs=["读得出来了"])  # the next retry
     finally:
         store.close()
