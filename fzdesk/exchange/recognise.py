@@ -26,7 +26,19 @@ YISHI = re.compile(rf"^([{_NUM}]{{1,3}})是\s*(.*)$")
 ARABIC_ITEMS = (re.compile(r"^(\d{1,2})\s*[.．、](?:(?!\d)|(?=\d{4}\s*年))\s*(.*)$"),
                 re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*(.*)$"),
                 # "1.1" "1.2" under a "1." heading (Word's multi-level decimal list); never "1.5万元"
-                re.compile(r"^\d{1,2}[.．](\d{1,2})(?![\d.．万亿千百%％元件个人次份场项余多])\s*(.*)$"))
+                re.compile(r"^\d{1,2}[.．](\d{1,2})(?![\d.．万亿千百%％元件个人次份场项余多])\s*(.*)$"),
+                # "①" "②" and "⑴" "⑵" (one character each), "⒈" "⒉", and "1）" "2)" with only the closing bracket
+                re.compile(r"^([①-⑳])\s*(.*)$"), re.compile(r"^([⑴-⒇])\s*(.*)$"),
+                re.compile(r"^([⒈-⒛])\s*(.*)$"), re.compile(r"^(\d{1,2})\s*[）)]\s*(.*)$"))
+#: The first of each run of one-character numbers ("①" "⑴" "⒈"): their value is the distance from it.
+_NUMBER_CHARS = "①⑴⒈"
+
+
+def item_number(text: str) -> int:
+    """An item marker's number: "3" or "３" -> 3, "③" / "⑶" / "⒊" -> 3."""
+    if text.isdecimal():  # (isdigit() is true of "①" too)
+        return int(text)
+    return next(ord(text) - ord(first) + 1 for first in _NUMBER_CHARS if 0 <= ord(text) - ord(first) < 20)
 DOC_NUMBER = re.compile(r"[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号|签发人")
 CLOSING = re.compile(r"^(特此报告|专此报告|以上报告|特此报送)")
 #: The closing written at the end of the last paragraph, after its final sentence.
@@ -702,8 +714,20 @@ def _choose_block(heading: str, year: int | None, taken: dict[Block, Section], w
 
 
 # ----- items -----------------------------------------------------------------------------------------------
+def _colon_title(text: str, limit: int = TITLE_MAX) -> tuple[str, str] | None:
+    """"加强组织领导：成立了……" -> ("加强组织领导", "成立了……"): the text before the first "：" is the title a reader
+    sees when it comes before any 。, is short and is a phrase (no comma or semicolon in it)."""
+    m = re.match(r"^([^。：:，,；;]+)[：:]\s*(.*)$", text)
+    if m is None or len(m.group(1).strip()) > limit:
+        return None
+    return m.group(1).strip(), m.group(2).strip()
+
+
 def _title_and_body(text: str, limit: int = TITLE_MAX) -> tuple[str, list[str]]:
-    """"标题。正文" -> ("标题", ["正文"]); a first sentence longer than limit stays in the body."""
+    """"标题。正文" or "标题：正文" -> ("标题", ["正文"]); a first sentence longer than limit stays in the body."""
+    colon = _colon_title(text, limit)
+    if colon is not None:
+        return colon[0], [colon[1]] if colon[1] else []
     head, sep, rest = text.partition("。")
     if sep and len(head) <= limit:
         return head.strip(), [rest.strip()] if rest.strip() else []
@@ -758,7 +782,7 @@ def _arabic_items(content: list[str]) -> re.Pattern[str] | None:
     if at >= min(yishi_at, len(content)):
         return None
     pattern = ARABIC_ITEMS[k]
-    numbers = [int(m.group(1)) for p in content if (m := pattern.match(p))]
+    numbers = [item_number(m.group(1)) for p in content if (m := pattern.match(p))]
     return pattern if numbers == list(range(1, len(numbers) + 1)) else None
 
 
@@ -804,7 +828,12 @@ def _split_marked(content: list[str], pattern: re.Pattern[str], *,
             items.append(Item(*_title_and_body(rest, 40)))
             continue
         bare = rest.rstrip("。")
-        if "。" not in bare and len(bare) <= 50 and rest[-1:] not in SENTENCE_END.replace("。", ""):
+        colon = _colon_title(rest)
+        if colon is not None and not colon[1]:  # "（一）加强组织领导：" with its text below
+            items.append(Item(colon[0]))
+            headings += 1
+        elif colon is None and "。" not in bare and len(bare) <= 50 and \
+                rest[-1:] not in SENTENCE_END.replace("。", ""):
             items.append(Item(bare))
             headings += 1
         else:
