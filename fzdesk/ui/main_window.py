@@ -71,9 +71,12 @@ class _PageHolder(QWidget):
         super().__init__()
         self.stack = stack
         stack.setParent(self)
+        stack.currentChanged.connect(self.updateGeometry)
 
     def minimumSizeHint(self) -> QSize:
-        return self.stack.minimumSizeHint()
+        # the page shown, not the largest page built (the stack's own): at 28 pt 单位信息 made 数据 scroll too
+        page = self.stack.currentWidget()
+        return page.minimumSizeHint().expandedTo(page.minimumSize()) if page else self.stack.minimumSizeHint()
 
     def sizeHint(self) -> QSize:
         return self.stack.sizeHint()
