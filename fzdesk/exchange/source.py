@@ -345,12 +345,24 @@ class _Walker:
 
     def content(self, parent: Any, in_text_box: bool = False) -> list[SourceParagraph]:
         out: list[SourceParagraph] = []
+        held: tuple[SourceParagraph, list[SourceParagraph]] | None = None  # a paragraph whose mark was deleted
         for el in parent:
+            if el.tag != _P and held is not None:
+                out += split_at_breaks(held[0]) + held[1]
+                held = None
             if el.tag == _P:
                 paragraph = _paragraph(el, self.styles, self.numbering)
                 paragraph.in_text_box = in_text_box
+                boxes = self.text_boxes(el)
+                if held is not None:  # Word shows the two as one paragraph once the deletion is accepted
+                    paragraph = _joined(held[0], paragraph)
+                    boxes = held[1] + boxes
+                    held = None
+                if _mark_deleted(el):
+                    held = (paragraph, boxes)
+                    continue
                 out += split_at_breaks(paragraph)
-                out += self.text_boxes(el)
+                out += boxes
             elif el.tag == _TBL:
                 out += self.table(el)
             elif el.tag == _SDT:
@@ -358,6 +370,8 @@ class _Walker:
                 out += self.content(inner, in_text_box) if inner is not None else []
             elif el.tag == _CUSTOM_XML:
                 out += self.content(el, in_text_box)
+        if held is not None:
+            out += split_at_breaks(held[0]) + held[1]
         return out
 
     def table(self, tbl: Any) -> list[SourceParagraph]:
@@ -413,6 +427,22 @@ def split_at_breaks(paragraph: SourceParagraph) -> list[SourceParagraph]:
     first = dataclasses.replace(paragraph, text=pieces[0])
     return [first, *(SourceParagraph(p, in_table=paragraph.in_table, in_text_box=paragraph.in_text_box)
                      for p in pieces[1:])]
+
+
+_MARK_DELETED = (f"{_W}pPr/{_W}rPr/{_W}del", f"{_W}pPr/{_W}rPr/{_W}moveFrom")
+
+
+def _mark_deleted(p: Any) -> bool:
+    """The paragraph mark is a tracked deletion: accepted, the paragraph runs on into the next one."""
+    return any(p.find(path) is not None for path in _MARK_DELETED)
+
+
+def _joined(first: SourceParagraph, second: SourceParagraph) -> SourceParagraph:
+    """Two paragraphs joined by accepting a deleted paragraph mark: the text of both, and the number and level
+    of the first one unless all its text was deleted too."""
+    if not first.text.strip():
+        return second
+    return dataclasses.replace(first, text=first.text + second.text)
 
 
 def _ancestors_within(el: Any, top: Any) -> list[Any]:
