@@ -29,6 +29,7 @@ from fzdesk.domain.figure_paste import PasteError, PasteRow, clipboard_cells, pl
 from fzdesk.domain.figure_text import CHOICE_LABELS, Choice, Entry, advice, entry_from_dict, format_entry
 from fzdesk.domain.model import Report
 from fzdesk.storage.store import Store
+from fzdesk.ui.elided_label import ElidedLabel
 from fzdesk.ui.figure_delegate import REDO_KEYS, UNDO_KEYS, FigureDelegate, ValueEditor
 from fzdesk.ui.figure_model import COL_CHOICE, COL_HELP, COL_LAST, COL_NAME, COL_UNIT, COL_VALUE, FigureModel, kind_hint
 from fzdesk.ui.history_dialog import HistoryDialog
@@ -161,7 +162,7 @@ class FigureSheet(QWidget):
             self.family_filter.addItem(family.name, family.code)
         self.only_empty = QCheckBox("只看未填")
         self.progress_label = QLabel()
-        bar = QHBoxLayout()
+        bar = self._bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
         bar.addWidget(self.family_filter, 2)
         bar.addWidget(self.only_empty)
@@ -197,24 +198,24 @@ class FigureSheet(QWidget):
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long name cut keeps its end: 被申请…请求
         self._size_columns()
 
-        self.help_title = QLabel()
+        # the lines under the table take the height left by the table's three rows: a long message at a large
+        # text size no longer pushes the help below the screen (the page had to be scrolled); what does not fit
+        # ends in … and is shown whole as the tooltip, or by a click
+        self.help_title = ElidedLabel()
         title_font = QFont()  # only the weight: the size keeps following the window's text size
         title_font.setBold(True)
         self.help_title.setFont(title_font)
-        self.help_text = QLabel()
-        self.help_text.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.help_text = ElidedLabel()
+        self.message = ElidedLabel(min_lines=2)
         _tint(self.message, "#9a3b00")
-        self.legend = QLabel(KEY_LEGEND)
+        self.legend = ElidedLabel(KEY_LEGEND)
         _tint(self.legend, "#57606a")
-        self.legend.setWordWrap(True)
         pane = QVBoxLayout()
         pane.setSpacing(4)
         for label in (self.message, self.help_title, self.help_text, self.legend):  # a refusal next to the table
             pane.addWidget(label)
 
-        layout = QVBoxLayout(self)
+        layout = self._outer = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         layout.addLayout(pane)
@@ -502,8 +503,26 @@ class FigureSheet(QWidget):
 
     def _update_progress(self) -> None:
         done, total = self.progress()
-        self.progress_label.setText(f"已填 {done}/{total}")
         self.progress_label.setToolTip(f"共 {total} 项，已填 {done} 项（标为不涉及的也算已填）")
+        self._fit_bar()
+
+    def _fit_bar(self) -> None:
+        """已填 5/100 above the table; only 5/100 when the bar would not fit the page's width otherwise (28 pt on
+        1024x768: the page had to be scrolled sideways). The label asks for no more than the short form, so the
+        page's width never depends on the text chosen here."""
+        done, total = self.progress()
+        full, short = f"已填 {done}/{total}", f"{done}/{total}"
+        bar = self._bar
+        margins = self._outer.contentsMargins()
+        needed = (self.search.minimumSizeHint().width() + self.family_filter.sizeHint().width()
+                  + self.only_empty.sizeHint().width() + self.progress_label.fontMetrics().horizontalAdvance(full)
+                  + 4 * bar.spacing() + margins.left() + margins.right() + 8)
+        self.progress_label.setText(full if needed <= self.width() else short)
+        self.progress_label.setMinimumWidth(self.progress_label.fontMetrics().horizontalAdvance(short) + 4)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_bar()
 
     def _show_help(self, index: QModelIndex | QPersistentModelIndex) -> None:
         indicator = self.model.indicator(index)
@@ -612,6 +631,7 @@ class FigureSheet(QWidget):
         self._widths_by_hand = False  # widths dragged at another size would cut the text now
         self._size_columns()
         self._fit_text_size()
+        self._fit_bar()
         self.view.scheduleDelayedItemsLayout()  # uniform row heights are measured once per layout
 
 
