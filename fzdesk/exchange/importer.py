@@ -184,8 +184,21 @@ def _from_imported(path: Path, kind: SourceKind, imported: report_json.ImportedR
 
 def _from_recognised(path: Path, kind: SourceKind, rec: Recognised) -> ImportPreview:
     texts = [p for s in rec.report.sections for i in s.items for p in (i.title, *i.paragraphs)]
-    figures = find_figures(texts, resources.catalogue())
+    figures = _distinct(find_figures(texts, resources.catalogue()))
     return ImportPreview(path, kind, rec.unit, rec.report, figures, rec.unplaced, rec.warnings, rec.mapping)
+
+
+def _distinct(figures: list[FigureCandidate]) -> list[FigureCandidate]:
+    """The candidates without repeats of the same value for the same figure (a number in the text and again in
+    the table beside it): the first, with its sentence, stands for them."""
+    seen: set[tuple[str, object, object]] = set()
+    out = []
+    for c in figures:
+        key = (c.code, c.value, c.approx)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
 
 
 #: More text than this is not one unit's annual report (a long one has 50,000 characters).

@@ -222,6 +222,8 @@ class _Reader:
         self.warnings: list[str] = []
         #: each table row and text-box paragraph: the index of the line after it, its cells, its unplaced entry
         self.table_rows: list[tuple[int, list[str], Unplaced]] = []
+        #: a table row's cells as they stand (empty ones kept, in their columns), by id() of its unplaced entry
+        self.table_cells: dict[int, list[str]] = {}
         self.page_numbers = 0  # page-number lines of a text copied from a PDF, left out
         body_started = False
         for p in paragraphs:
@@ -232,6 +234,7 @@ class _Reader:
                 self.unplaced.append(Unplaced(text, "表格中的内容（数字可在“数据”页填写）"))
                 self.table_rows.append((len(self.lines), [c for c in map(_clean, text.split("\t")) if c],
                                         self.unplaced[-1]))
+                self.table_cells[id(self.unplaced[-1])] = [fix_spaces(_clean(c)) for c in p.shown.split("\t")]
                 continue
             if p.in_text_box and body_started:  # (one above all the text holds the title: read as the head's)
                 # (the 署名 and date set in a text box over the seal are read as the tail's)
@@ -244,6 +247,13 @@ class _Reader:
             self.lines.append(text)
             self.outline.append(p.outline_level)
             body_started = body_started or not p.in_text_box
+
+    def join_lines(self, i: int, j: int) -> None:
+        """Lines i..j become one; the table rows and text boxes after them keep their place."""
+        self.lines[i:j + 1] = ["".join(self.lines[i:j + 1])]
+        del self.outline[i + 1:j + 1]
+        self.table_rows = [(at if at <= i else max(i + 1, at - (j - i)), cells, entry)
+                           for at, cells, entry in self.table_rows]
 
     def remove_line(self, i: int) -> None:
         """Takes line i out; the table rows and text boxes after it keep their place."""
@@ -278,8 +288,7 @@ def _join_broken_title(r: _Reader, start: int) -> None:
                 return
             if part.endswith("报告"):
                 if _title_like(fix_spaces("".join(lines[i:j + 1]))):
-                    lines[i:j + 1] = ["".join(lines[i:j + 1])]
-                    del r.outline[i + 1:j + 1]
+                    r.join_lines(i, j)
                 return
             if "报告" in part:
                 return
@@ -390,8 +399,8 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
         lines[pos:body_end] = [_level2(fix_spaces(x)) for x in lines[pos:body_end]]
     first = heads[0][0] if heads else body_end
     width = line_width([fix_spaces(x) for x in lines[pos:body_end]])
-    opening, joins = join_broken([fix_spaces(x) for x in lines[pos:first]], width=width)
-    repaired = joins
+    body = _BodyText(r, width)
+    opening = body.text(pos, first, [], "开头")
     sections = [Section(Block.OPENING, "", Numbering.NONE, [Item("", opening)] if opening else [])]
     if not opening:
         r.warnings.append("没有找到开头段落。")
@@ -400,8 +409,7 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
     parts: list[tuple[str, list[str]]] = []
     for n, (_, heading, after, rest) in enumerate(heads):
         stop = heads[n + 1][0] if n + 1 < len(heads) else body_end
-        content, joins = join_broken([rest] * bool(rest) + [fix_spaces(x) for x in lines[after:stop]], width=width)
-        repaired += joins
+        content = body.text(after, stop, [rest] * bool(rest), heading)
         parts += _combined_parts(heading, content, year, r.warnings) or [(heading, content)]
     for heading, content in parts:
         block = _choose_block(heading, year, taken, r.warnings)
@@ -438,6 +446,7 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
                 r.warnings.append(f"没有找到“{BLOCK_NAMES[block]}”部分，已留空。")
     closing_text = fix_spaces(lines[closing_at]) if closing_at is not None else closing_inline
     sections.append(Section(Block.CLOSING, "", Numbering.NONE, [Item("", [closing_text])] if closing_text else []))
+    repaired = body.joins
     if repaired:
         r.warnings.append(f"修复了{repaired}处从 PDF 复制造成的断行。")
     if r.page_numbers:
@@ -458,6 +467,116 @@ def recognise(paragraphs: list[SourceParagraph]) -> Recognised:
                     sections=sections, attachments=attachments,
                     catalogue_version=resources.catalogue().version)
     return Recognised(unit, report, r.unplaced, r.warnings, mapping)
+
+
+class _BodyText:
+    """The paragraphs of the opening and of each block: the lines, with PDF breaks repaired, and the tables that
+    stand among them turned into paragraphs where they stood (they were listed as unplaced and their text lost
+    from the block)."""
+
+    def __init__(self, r: _Reader, width: int | None) -> None:
+        self.r = r
+        self.width = width
+        self.joins = 0
+
+    def text(self, start: int, stop: int, first: list[str], where: str) -> list[str]:
+        """lines[start:stop] after first, with the tables standing before lines start..stop among them."""
+        tables: dict[int, list[list[str]]] = {}
+        for at, _, entry in self.r.table_rows:
+            cells = self.r.table_cells.get(id(entry))
+            if cells is not None and start <= at <= stop and any(u is entry for u in self.r.unplaced):
+                tables.setdefault(at, []).append(cells)
+                self.r.unplaced.remove(entry)
+        out: list[str] = []
+        run = list(first)
+        for k in range(start, stop + 1):
+            if k in tables:
+                out += self._repaired(run)
+                run = []
+                rows = table_paragraphs(tables[k])
+                out += rows
+                self.r.warnings.append(f"“{_short(where, 20)}”中的表格已按行转成{len(rows)}段文字，放在原来的位置；"
+                                       "导出的报告中它不再是表格，请核对。")
+            if k < stop:
+                run.append(fix_spaces(self.r.lines[k]))
+        return out + self._repaired(run)
+
+    def _repaired(self, run: list[str]) -> list[str]:
+        got, joins = join_broken(run, width=self.width)
+        self.joins += joins
+        return got
+
+
+_SERIAL = re.compile(r"^(序号|编号|序)$")
+#: A unit in a column's or row's name: "行政处罚（件）", "金额(万元)", "（单位：次）".
+_UNIT_IN_NAME = re.compile(r"^(.*?)[（(]\s*(?:单位[：:]\s*)?"
+                           r"(件|次|人|人次|场|场次|个|项|条|份|家|期|名|万元|元|%|％)\s*[)）]$")
+_YEAR_NAME = re.compile(r"^\d{4}\s*年(?:度)?$")
+#: Column names that say only "the value": left out of the sentence ("办理行政复议案件5件", not "…数量5件").
+_VALUE_NAMES = {"数量", "数值", "数据", "数目", "合计", "总数", "完成数", "完成情况", "情况", "内容",
+                "件数", "次数", "人数"}
+
+
+def _has_number(cell: str) -> bool:
+    return bool(re.search(r"\d", cell)) and not _YEAR_NAME.match(cell)
+
+
+def _value(cell: str, unit: str) -> str:
+    """A cell's value with the unit its column or row names ("12" under "行政处罚（件）": "12件")."""
+    return cell + unit if unit and re.fullmatch(r"[\d.,，]+", cell) else cell
+
+
+def table_paragraphs(rows: list[list[str]]) -> list[str]:
+    """A table in the body as sentences, one per row, that read as the report would say them and that the
+    figure finder reads: "办理行政复议案件5件。" for a name and a number (a unit in brackets after the name goes
+    after the number), "执法检查：2023年36次，2022年30次。" under a header row naming the columns, cells joined
+    with "，" otherwise. A 序号 column is left out; empty cells too."""
+    width = max(len(row) for row in rows)
+    grid = [row + [""] * (width - len(row)) for row in rows]
+    serial = [c for c in range(width) if _SERIAL.match(grid[0][c])] if len(grid) > 1 else []
+    grid = [[cell for c, cell in enumerate(row) if c not in serial] for row in grid]
+    grid = [row for row in grid if any(row)]
+    if not grid:
+        return []
+    header = (len(grid) > 1 and not any(_has_number(c) for c in grid[0])
+              and any(_has_number(c) for row in grid[1:] for c in row))
+    names: list[tuple[str, str]] = []  # the header's column names and units
+    if header:
+        names = [(m.group(1).strip(), m.group(2)) if (m := _UNIT_IN_NAME.match(c)) else (c, "") for c in grid[0]]
+        grid = grid[1:]
+    out = []
+    for row in grid:
+        label, unit = (m.group(1).strip(), m.group(2)) if (m := _UNIT_IN_NAME.match(row[0])) else (row[0], "")
+        clauses: list[str] = []
+        for c in range(1, len(row)):
+            if not row[c]:
+                continue
+            name, column_unit = names[c] if names else ("", "")
+            value = _value(row[c], unit or column_unit)
+            shown = name if name and (_YEAR_NAME.match(name) or (name not in _VALUE_NAMES and len(row) > 2)) else ""
+            clauses.append(f"{shown}{'' if not shown or _starts_number(value) else '：'}{value}")
+        by_year = any(_YEAR_NAME.match(n) for n, _ in names)
+        sentence = _row_sentence(label, clauses, by_year,
+                                 starts_with_number=_starts_number(next((v for v in row[1:] if v), "")))
+        out.append(sentence if sentence[-1:] in SENTENCE_END else sentence + "。")
+    return out
+
+
+def _starts_number(text: str) -> bool:
+    return bool(re.match(r"^(?:近|约)?[\d０-９]", text))
+
+
+def _row_sentence(label: str, clauses: list[str], by_year: bool, *, starts_with_number: bool) -> str:
+    """One row: "行政处罚12件", "执法检查36次，行政处罚12件" (names and values side by side), "2023年执法检查36次，
+    2022年30次" (the year first, so the figure finder takes the number after the name), "事项：内容"."""
+    if not label or not clauses:
+        return "，".join([label, *clauses] if label else clauses)
+    if by_year and (year := re.match(r"^(\d{4}\s*年度?)(.*)$", clauses[0])):
+        return "，".join([f"{year.group(1)}{label}{year.group(2)}", *clauses[1:]])
+    cells = [label, *clauses]
+    if len(cells) > 2 and len(cells) % 2 == 0 and all(_starts_number(c) == (k % 2 == 1) for k, c in enumerate(cells)):
+        return "，".join(cells[k] + cells[k + 1] for k in range(0, len(cells), 2))
+    return label + ("" if starts_with_number and _starts_number(clauses[0]) else "：") + "，".join(clauses)
 
 
 def _level2(text: str) -> str:

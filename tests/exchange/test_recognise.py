@@ -520,10 +520,13 @@ def test_signature_and_date_in_a_table_after_the_closing_line(tmp_path: Path) ->
     assert not preview.unplaced and not any("署名" in w or "日期" in w for w in preview.warnings)
 
 
-def test_a_table_of_figures_in_the_body_stays_unplaced() -> None:
+def test_a_table_of_an_organ_and_a_date_in_the_body_is_no_signature() -> None:
+    """Only a table after the closing line is read as the 署名 and date; one in the body is the block's text."""
     text = [rec.SourceParagraph(line) for line in samples.lines(samples.county_text())]
     at = next(n for n, p in enumerate(text) if p.text.startswith("三、"))
     text[at:at] = [rec.SourceParagraph("沈丘县司法局\t2023年12月1日", in_table=True)]
     got = rec.recognise(text)
-    assert [u.text for u in got.unplaced] == ["沈丘县司法局\t2023年12月1日"]
-    assert got.report.date == dt.date(2023, 12, 15)
+    assert not got.unplaced
+    assert got.report.date == dt.date(2023, 12, 15) and got.report.organs == ["沈丘县人民政府办公室"]
+    measures = got.report.section(Block.MEASURES)
+    assert measures is not None and measures.items[-1].paragraphs[-1] == "沈丘县司法局2023年12月1日。"

@@ -54,7 +54,9 @@ def test_a_township_word_report_from_the_menu(store: Store, tmp_path: Path, qtbo
     assert report.year == 2023 and report.date == dt.date(2024, 1, 15) and report.organs == [clerk_docx.ORGAN]
     measures = report.section(Block.MEASURES)
     assert measures is not None and [i.title for i in measures.items] == clerk_docx.MEASURES
-    assert measures.items[0].paragraphs == ["全年开展执法检查36次，办理行政处罚案件12件。"]
+    # the figures table below the item's text: its rows, where it stood
+    assert measures.items[0].paragraphs == ["全年开展执法检查36次，办理行政处罚案件12件。",
+                                            "执法检查36次。", "行政处罚12件。"]
     assert not any(clerk_docx.BOX_NOTE in p for s in report.sections for i in s.items for p in i.paragraphs)
     [unit] = store.units()
     assert unit.unit_type is UnitType.TOWNSHIP and unit.cc == "县委依法治县办"
