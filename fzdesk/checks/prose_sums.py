@@ -50,9 +50,13 @@ def arithmetic_findings(para: Para, ties: list[tuple[str, Mention]], sheet: Shee
     is every rule that names a figure the sheet holds (the sheet's own checks and prose.mismatch speak for it)."""
     text: dict[str, Mention] = {}
     twice: set[str] = set()
+    figures = sheet.figures
     for code, mention in ties:
         if mention.approx is not None or code not in index:
             continue
+        held = figures.get(code)
+        if held is not None and held.state is not FigureState.EMPTY:
+            continue  # every rule naming it is the sheet's (below): nothing to hold this number to
         known = text.setdefault(code, mention)
         if known.value != mention.value:
             twice.add(code)
