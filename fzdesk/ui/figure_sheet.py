@@ -26,7 +26,15 @@ from PySide6.QtWidgets import (
 from fzdesk import resources
 from fzdesk.domain.catalogue import Indicator
 from fzdesk.domain.figure_paste import PasteError, PasteRow, clipboard_cells, plan_paste
-from fzdesk.domain.figure_text import CHOICE_LABELS, Choice, Entry, advice, entry_from_dict, format_entry
+from fzdesk.domain.figure_text import (
+    CHOICE_LABELS,
+    Choice,
+    Entry,
+    advice,
+    entry_for_choice,
+    entry_from_dict,
+    format_entry,
+)
 from fzdesk.domain.model import Report
 from fzdesk.storage.store import Store
 from fzdesk.ui.elided_label import ElidedLabel
@@ -180,7 +188,8 @@ class FigureSheet(QWidget):
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(False)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # a block of cells, as in Excel: Shift+arrows or a drag (Ctrl+click's scattered cells cannot be copied)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
         # a single click edits (see _clicked): no SelectedClicked, whose delay would swallow quick typing
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -297,6 +306,10 @@ class FigureSheet(QWidget):
             self.view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def choose_current(self, choice: Choice) -> None:
+        selected, _columns = self.selection()
+        if len(selected) > 1:
+            self._choose_block(selected, choice)
+            return
         code = self.current_code()
         if code is None:
             return
@@ -306,6 +319,20 @@ class FigureSheet(QWidget):
             # Delete is pressed by mistake, too: say what went and how to get it back
             name = resources.catalogue()[code].name
             self._tell(f"已清空“{name}”（原来是{format_entry(before)}）。按 Ctrl+Z 可以恢复。")
+
+    def _choose_block(self, figures: list[Indicator], choice: Choice) -> None:
+        """Delete, 不涉及 (or another 填写方式) on a block of figures: all of them, saved together as one step; a
+        figure with no number to make an approximation of is left as it is, and the message says so."""
+        self._finish_editing()
+        new = {ind.code: entry for ind in figures
+               if (entry := entry_for_choice(self.model.entry(ind.code), choice)) is not None}
+        if new and not self.model.set_entries(new):
+            return
+        span = f"“{figures[0].name}”到“{figures[-1].name}”"
+        done = "清空了" if choice is Choice.EMPTY else f"设为{CHOICE_LABELS[choice]}："
+        skipped = f"；{len(figures) - len(new)}项还没有数，没有改" if len(new) < len(figures) else ""
+        self._tell(f"已把{len(figures)}项（{span}）{done}{len(new)}项{skipped}。按 Ctrl+Z 可以整次撤销。"
+                   if new else f"选中的{len(figures)}项（{span}）都还没有数，没有改。请先填上数。")
 
     def show_history(self) -> None:
         code = self.current_code()
@@ -320,15 +347,29 @@ class FigureSheet(QWidget):
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)  # viewport coordinates
-        if self.model.indicator(index) is None:
-            return
-        self.view.setCurrentIndex(index)
         menu = QMenu(self)
         self.undo_action.setEnabled(self.model.can_undo())
         self.redo_action.setEnabled(self.model.can_redo())
         for action in (self.undo_action, self.redo_action):
             menu.addAction(action)
         menu.addSeparator()
+        if self.model.indicator(index) is None:
+            # a family's heading (or the empty space under the last row) holds no figure: what concerns the
+            # whole sheet, and showing only this family (the menu did not open at all here)
+            menu.addAction(self.copy_all_action)
+            if index.isValid():
+                family = self.model.families[index.row()]
+                menu.addSeparator()
+                only = menu.addAction(f"只看“{family.name}”")
+                only.triggered.connect(lambda _=False, code=family.code: self._show_only(code))
+            if self.family_filter.currentIndex() > 0:
+                menu.addAction("显示全部类别").triggered.connect(lambda _=False: self._show_only(""))
+            menu.exec(self.view.viewport().mapToGlobal(pos))
+            self.undo_action.setEnabled(True)
+            self.redo_action.setEnabled(True)
+            return
+        if not self.view.selectionModel().isSelected(index):  # a right click inside a block keeps the block
+            self.view.setCurrentIndex(index)
         menu.addAction(self.copy_action)
         menu.addAction(self.paste_action)
         menu.addAction(self.copy_all_action)
@@ -340,6 +381,9 @@ class FigureSheet(QWidget):
         menu.exec(self.view.viewport().mapToGlobal(pos))
         self.undo_action.setEnabled(True)  # the keys say when there is nothing to undo
         self.redo_action.setEnabled(True)
+
+    def _show_only(self, family_code: str) -> None:
+        self.family_filter.setCurrentIndex(max(0, self.family_filter.findData(family_code)))
 
     # ----- undo, redo, copy and paste --------------------------------------------------------------
     def undo(self) -> None:
@@ -378,18 +422,42 @@ class FigureSheet(QWidget):
             self.message.setText(text)
             self._keep_message = True
 
+    def selection(self) -> tuple[list[Indicator], list[int]]:
+        """The block of cells selected: its figures in the sheet's order (rows hidden by 查找 or a filter left out,
+        as Excel leaves out filtered rows) and its columns shown, left to right."""
+        indexes = [i for i in self.view.selectionModel().selectedIndexes() if self.model.indicator(i) is not None]
+        codes = {self.model.indicator(i).code for i in indexes}  # type: ignore[union-attr]
+        header = self.view.header()
+        columns = sorted({i.column() for i in indexes if not self.view.isColumnHidden(i.column())},
+                         key=header.visualIndex)
+        return [ind for ind in self._figures_from(QModelIndex()) if ind.code in codes], columns
+
+    def _cell_text(self, indicator: Indicator, column: int) -> str:
+        """A cell as Excel should get it: a figure as the report writes it (88, 近100, 不涉及), nothing for none."""
+        if column == COL_VALUE:
+            return format_entry(self.model.entry(indicator.code))
+        if column == COL_LAST:
+            figure = self.report.figures.get(indicator.code) if self.report else None
+            return format_entry(Entry(figure.last_state, figure.last_value, figure.last_approx)) if figure else ""
+        return str(self.model.index_of(indicator.code, column).data() or "")
+
     def copy(self) -> None:
-        """The current cell's text as Excel reads it: a figure as the report writes it (88, 近100, 不涉及)."""
+        """The selected cells as Excel reads them: a tab between cells, a line end after each row; one cell as its
+        bare text (pasted into a cell being typed in, it adds no line end)."""
+        figures, columns = self.selection()
         index = self.view.currentIndex()
-        indicator = self.model.indicator(index)
-        if indicator is None:
+        if len(figures) * len(columns) <= 1:
+            indicator = self.model.indicator(index)
+            if indicator is None:
+                return
+            text = self._cell_text(indicator, index.column())
+            QApplication.clipboard().setText(text)
+            self.message.setText(f"已复制“{indicator.name}”：{text or '（空）'}")
             return
-        if index.column() == COL_VALUE:
-            text = format_entry(self.model.entry(indicator.code))
-        else:
-            text = str(index.data() or "")
-        QApplication.clipboard().setText(text)
-        self.message.setText(f"已复制“{indicator.name}”：{text or '（空）'}")
+        rows = ["\t".join(_excel_cell(self._cell_text(ind, column)) for column in columns) for ind in figures]
+        QApplication.clipboard().setText("\r\n".join(rows) + "\r\n")
+        span = f"“{figures[0].name}”到“{figures[-1].name}”" if len(figures) > 1 else f"“{figures[0].name}”"
+        self._tell(f"已复制{len(figures)}行{len(columns)}列（{span}），可以在Excel或WPS表格里粘贴。")
 
     def copy_all(self) -> None:
         """Every figure as a table Excel/WPS take as it is: 类别, 指标, 填写方式, 本年度, 单位, 上年度 (numbers as
@@ -414,25 +482,36 @@ class FigureSheet(QWidget):
         self.paste()
 
     def paste(self) -> None:
-        """Pastes the clipboard from the current figure down (and from 填写方式 across to 本年度), as one step."""
+        """Pastes the clipboard from the current figure down (and from 填写方式 across to 本年度), as one step; onto a
+        block of cells from its top left, as Excel does, and one value copied onto a block into each of its
+        figures."""
         index = self.view.currentIndex()
+        selected, columns = self.selection()
+        block = len(selected) * len(columns) > 1
+        if block:
+            index = self.model.index_of(selected[0].code, columns[0])
         first = self.model.indicator(index)
         if first is None:
             self.message.setText("请先点一下要粘贴的第一项（“本年度”一栏），再按 Ctrl+V。")
             return
         self._finish_editing()
         cells = clipboard_cells(QApplication.clipboard().text())
-        rows = [PasteRow(ind, self.model.entry(ind.code), self.model.pending.get(ind.code))
-                for ind in self._figures_from(index)]
+        figures = self._figures_from(index)
+        if block and len(cells) == 1 and len(cells[0]) == 1 and len(selected) > 1:
+            figures, cells = selected, cells * len(selected)  # one value for every figure selected
+            with_choice = columns == [COL_CHOICE]
+        else:
+            with_choice = index.column() == COL_CHOICE
+        rows = [PasteRow(ind, self.model.entry(ind.code), self.model.pending.get(ind.code)) for ind in figures]
         try:
-            planned = plan_paste(cells, rows, with_choice=index.column() == COL_CHOICE)
+            planned = plan_paste(cells, rows, with_choice=with_choice)
         except PasteError as exc:
             self.message.setText(str(exc))
             self._keep_message = True
             return
         if not self.model.set_entries(planned, pasted=True):
             return
-        names = [ind.name for ind in self._figures_from(index)][:len(planned)]
+        names = [ind.name for ind in figures][:len(planned)]
         span = f"“{names[0]}”到“{names[-1]}”" if len(names) > 1 else f"“{names[0]}”"
         catalogue = resources.catalogue()
         remarks = [r for code in planned
@@ -495,6 +574,8 @@ class FigureSheet(QWidget):
     def _clicked(self, index: QModelIndex) -> None:
         if index.column() not in (COL_CHOICE, COL_VALUE) or self.model.indicator(index) is None:
             return
+        if QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier:
+            return  # Shift+click makes a block of cells to copy or paste onto, as in Excel: no editor
         if self.view.state() != QAbstractItemView.State.EditingState:
             self.view.edit(index)
         combo = QApplication.focusWidget()
@@ -633,6 +714,13 @@ class FigureSheet(QWidget):
         self._fit_text_size()
         self._fit_bar()
         self.view.scheduleDelayedItemsLayout()  # uniform row heights are measured once per layout
+
+
+def _excel_cell(text: str) -> str:
+    """A cell's text as Excel writes it on the clipboard: in quotes when it holds a tab, a line end or a quote."""
+    if any(c in text for c in '\t\r\n"'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
 
 
 def _tint(label: QLabel, colour: str) -> None:
