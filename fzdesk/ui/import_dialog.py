@@ -173,6 +173,11 @@ class ImportDialog(QDialog):
         unit_row.addWidget(unit_label)
         unit_row.addWidget(self.unit, 1)
         v.addLayout(unit_row)
+        self.unit_fills = QLabel()  # the unit's 抄送 / 联系人 the file fills in (only where they are empty)
+        self.unit_fills.setWordWrap(True)
+        self.unit_fills.setTextFormat(Qt.TextFormat.PlainText)  # the file's own words, never markup
+        self.unit_fills.setAccessibleName("导入时填入的单位信息")
+        v.addWidget(self.unit_fills)
         self.other_label = QLabel()
         self.other_label.setWordWrap(True)
         self.other_unit = WrappingCheckBox()
@@ -292,6 +297,8 @@ class ImportDialog(QDialog):
         self.other_label.setText(f"这个文件属于另一个单位：“{self.preview.unit.name}”。要导入到“{name}”名下，"
                                  "请勾选确认；也可以在上面另选单位。")
         self.other_unit.setText("确认导入到这个单位名下(&O)")
+        self.unit_fills.setText("\n".join(s.notes))
+        self.unit_fills.setVisible(bool(s.notes))
         self.other_label.setVisible(s.other_unit)
         self.other_unit.setVisible(s.other_unit)
         for w in (self.existing_label, self.replace, self.keep_both):
