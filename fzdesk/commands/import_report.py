@@ -20,7 +20,7 @@ from typing import Any
 
 from fzdesk.commands.common import CommandError, fail, open_store
 from fzdesk.domain.model import FigureState, Unit
-from fzdesk.exchange.apply import ExistingYear, ImportConflict, Situation, apply_import, assess
+from fzdesk.exchange.apply import ExistingYear, ImportConflict, Situation, apply_import, assess, new_store_situation
 from fzdesk.exchange.figure_finder import FigureCandidate
 from fzdesk.exchange.importer import IMPORT_ERRORS, ImportPreview, open_import
 from fzdesk.paths import data_dir
@@ -123,12 +123,14 @@ def _decide(store: Store | None, preview: ImportPreview, args: argparse.Namespac
         if unit is None:
             names = "、".join(u.name for u in units) or "（无）"
             raise CommandError(f"找不到单位“{args.unit}”。数据中的单位有：{names}")
-    situation = assess(store, preview, unit) if store is not None else Situation(None, False, [])
+    situation = assess(store, preview, unit) if store is not None else new_store_situation(preview)
     if situation.other_unit and situation.unit is not None and not _ask(
             other_unit_question(preview, situation.unit), yes=args.yes):
         raise _Cancelled
     existing = _choose_existing(situation.questions[-1], args) if situation.existing else None
     figures = _figures(preview, args)
+    for note in situation.notes:  # the unit's 抄送 / 联系人 the file fills in
+        print(note)
     target = situation.unit.name if situation.unit else f"新单位“{preview.unit.name or '未命名单位'}”"
     if not _ask(f"导入到{target}名下，{preview.report.year}年度？", yes=args.yes):
         raise _Cancelled

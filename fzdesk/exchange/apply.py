@@ -33,6 +33,26 @@ class Situation:
     unit: Unit | None  # the stored unit the report will belong to; None: a new unit is created from the file
     other_unit: bool  # the file names a unit other than the chosen one (ask before importing it under it)
     existing: list[ReportSummary]  # reports of that unit and year already in the store (ask: replace/keep/cancel)
+    #: the unit's fields the file's 版记 / 附注 fill: (field, value); a stored unit's only where it has none
+    fills: tuple[tuple[str, str], ...] = ()
+    #: the fields the file names but the stored unit keeps (it has its own): (field, the file's value)
+    kept: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def notes(self) -> list[str]:
+        """What importing does to the unit's profile besides the report, in Chinese (shown before 导入)."""
+        out = []
+        names = {field: label for field, label in UNIT_FIELDS}
+        if self.fills:
+            filled = "、".join(f"{names[f]}“{v}”" for f, v in self.fills)
+            if self.unit is None:
+                out.append(f"新建单位的{filled}取自文件末尾。")
+            else:
+                out.append(f"将把文件末尾的{filled}填入“{self.unit.name}”的单位信息（这些栏目原来空着）。")
+        if self.kept and self.unit is not None:
+            kept = "、".join(f"{names[f]}（文件中为“{v}”）" for f, v in self.kept)
+            out.append(f"“{self.unit.name}”的单位信息中已填写的{kept}保持不变。")
+        return out
 
     @property
     def questions(self) -> list[str]:
@@ -43,6 +63,26 @@ class Situation:
             out.append(f"“{self.existing[0].unit_name}”已有{self.existing[0].year}年度的报告。"
                        "要替换它、两份都保留，还是取消导入？")
         return out
+
+
+#: The unit's fields an imported file may fill (from its 抄送 line and its 联系人 note), with their names.
+UNIT_FIELDS = (("cc", "常用抄送"), ("contact", "联系人"))
+
+
+def _fills(unit: Unit | None, found: Unit) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """The fields of found (the file's unit) that go into unit: all of them into a new unit (None), only the empty
+    ones of a stored unit, never over what the clerk set; and those the stored unit keeps though they differ."""
+    fills, kept = [], []
+    for name, _ in UNIT_FIELDS:
+        value = getattr(found, name).strip()
+        if not value:
+            continue
+        current = getattr(unit, name).strip() if unit is not None else ""
+        if not current:
+            fills.append((name, value))
+        elif _key(current) != _key(value):
+            kept.append((name, value))
+    return tuple(fills), tuple(kept)
 
 
 def _key(text: str) -> str:
@@ -64,7 +104,13 @@ def assess(store: Store, preview: ImportPreview, unit: Unit | None = None) -> Si
         unit = next((u for u in store.units() if same_unit(u, preview.unit)), None)
     existing = ([r for r in store.reports(unit.id) if r.year == preview.report.year]
                 if unit is not None and unit.id is not None else [])
-    return Situation(unit, other, existing)
+    fills, kept = _fills(unit, preview.unit) if not other else ((), ())  # another unit's 抄送 is not this one's
+    return Situation(unit, other, existing, fills, kept)
+
+
+def new_store_situation(preview: ImportPreview) -> Situation:
+    """The situation in a data folder that holds nothing yet: a new unit, nothing to ask."""
+    return Situation(None, False, [], *_fills(None, preview.unit))
 
 
 def apply_import(store: Store, preview: ImportPreview, *, unit: Unit | None = None,
@@ -93,6 +139,11 @@ def apply_import(store: Store, preview: ImportPreview, *, unit: Unit | None = No
             target.id = None
             if not target.name.strip():
                 target.name = (report.organs[0] if report.organs else "") or "未命名单位"
+            store.save_unit(target)
+        elif situation.fills:
+            target = copy.deepcopy(target)
+            for name, value in situation.fills:
+                setattr(target, name, value)
             store.save_unit(target)
         if existing is ExistingYear.REPLACE:
             for old in situation.existing:

@@ -717,7 +717,7 @@ def _strip_colophon(r: _Reader, pos: int) -> dict[str, str]:
     r.unplaced += reversed(taken)
     named = [f"{n}“{found[k]}”" for k, n in (("cc", "常用抄送"), ("contact", "联系人")) if k in found]
     if named:
-        r.warnings.append(f"文末的{'和'.join(named)}已填入单位信息（导入为新单位时采用）。")
+        r.warnings.append(f"文末的{'和'.join(named)}已读出，导入时填入单位信息中空着的栏目（不改动已填写的）。")
     return found
 
 

@@ -34,7 +34,9 @@ def test_the_township_report_imports_with_its_date_blocks_and_colophon(
     assert "成文日期：2024年1月15日" in out and "成文日期：（未识别）" not in out
     assert f"  主要举措和成效：{clerk_docx.HEADINGS[1]}，3项" in out
     assert out.count(clerk_docx.BOX_NOTE) == 1
-    assert "版记的印发机关和印发日期" in out and "提示：文末的常用抄送“县委依法治县办”已填入单位信息" in out
+    assert "版记的印发机关和印发日期" in out
+    assert "提示：文末的常用抄送“县委依法治县办”已读出，导入时填入单位信息中空着的栏目" in out
+    assert "新建单位的常用抄送“县委依法治县办”取自文件末尾。" in out
     with Store.open(data) as store:
         [summary] = store.reports()
         report = store.load_report(summary.id)
