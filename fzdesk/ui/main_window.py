@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from fzdesk import resources
-from fzdesk.domain.model import Block, Report, Unit, UnitType
-from fzdesk.domain.outline_text import fill
+from fzdesk.domain.model import Block, Report, Unit
 from fzdesk.domain.progress import (
     Progress,
     block_progress,
@@ -41,7 +40,7 @@ from fzdesk.pyside_fix import pin_singletons
 from fzdesk.storage.store import Store
 from fzdesk.ui import style
 from fzdesk.ui.autosave import Autosaver
-from fzdesk.ui.pages.base import Page, Session
+from fzdesk.ui.pages.base import Page, Session, opening_example
 from fzdesk.ui.pages.unit_page import NAME_MISSING
 from fzdesk.ui.steps import Step, steps_for
 from fzdesk.ui.style import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE, state_icon
@@ -575,7 +574,7 @@ class MainWindow(QMainWindow):
         if step.key == "report":
             return report_info_progress(report)
         if step.key == "opening":
-            return text_progress(report.section(Block.OPENING), self._default_opening())
+            return text_progress(report.section(Block.OPENING), opening_example(self.session))
         if step.key == "figures":
             from fzdesk.domain.progress import figure_counts, figures_progress
 
@@ -603,13 +602,6 @@ class MainWindow(QMainWindow):
             return export_progress(done, report, s.unit)
         assert step.block is not None
         return block_progress(report.section(step.block))
-
-    def _default_opening(self) -> str:
-        unit, report = self.session.unit, self.session.report
-        if unit is None or report is None:
-            return ""
-        organ = unit.organs[0] if unit.organs else unit.name
-        return fill(resources.outline_opening(UnitType(unit.unit_type)), report.year, organ)
 
     def refresh_states(self, only: int | None = None) -> None:
         """The step list's states and problem counts; only: one row's state after an edit (the counts change only

@@ -14,8 +14,9 @@ from pytestqt.qtbot import QtBot
 from fzdesk.domain.model import Block
 from fzdesk.storage.store import Store
 from fzdesk.ui.main_window import MainWindow
+from fzdesk.ui.pages.base import opening_example
 from fzdesk.ui.pages.closing_page import DEFAULT_CLOSING, ClosingPage
-from fzdesk.ui.pages.text_page import RESTORE_EXAMPLE, OneTextPage, OpeningPage, opening_example
+from fzdesk.ui.pages.text_page import RESTORE_EXAMPLE, OneTextPage, OpeningPage
 from tests.ui.helpers import key, replace_text
 from tests.ui.modal import Modals
 

@@ -6,7 +6,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QLabel, QVBoxLayout, QWidget
 
-from fzdesk.domain.model import Report, Unit
+from fzdesk import resources
+from fzdesk.domain.model import Report, Unit, UnitType
+from fzdesk.domain.outline_text import fill
 from fzdesk.storage.store import Store
 from fzdesk.ui import style
 from fzdesk.ui.autosave import Autosaver
@@ -23,6 +25,16 @@ class Session:
         self.saver = saver
         self.unit = unit
         self.report = report
+
+
+def opening_example(session: Session) -> str:
+    """The outline's opening for the unit's type, with the year and the unit's organ filled in: what a new report
+    starts with, what 恢复示例文字 puts back on 开头 and what the 开头 step's state compares with."""
+    unit, report = session.unit, session.report
+    if unit is None or report is None:
+        return ""
+    organ = unit.organs[0] if unit.organs else unit.name
+    return fill(resources.outline_opening(UnitType(unit.unit_type)), report.year, organ)
 
 
 class Page(QWidget):

@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fzdesk import resources
-from fzdesk.domain.model import Block, Item, Section, UnitType
-from fzdesk.domain.outline_text import fill
+from fzdesk.domain.model import Block, Item, Section
 from fzdesk.exchange.carry import CopyResult
 from fzdesk.ui.ask import CANCEL, Role, ask
 from fzdesk.ui.last_year_pane import (
@@ -30,7 +28,7 @@ from fzdesk.ui.last_year_pane import (
     pane_visible,
     stale_bar,
 )
-from fzdesk.ui.pages.base import Page, Session, page_shortcut, paragraphs
+from fzdesk.ui.pages.base import Page, Session, opening_example, page_shortcut, paragraphs
 
 
 def ensure_single_item(session: Session, section: Section) -> Item:
@@ -44,16 +42,6 @@ def ensure_single_item(session: Session, section: Section) -> Item:
 
 
 RESTORE_EXAMPLE = "恢复示例文字(&D)…"
-
-
-def opening_example(session: Session) -> str:
-    """The outline's opening for the unit's type, with the year and the unit's organ filled in (what a new report
-    starts with, and what the 开头 step's state compares with)."""
-    unit, report = session.unit, session.report
-    if unit is None or report is None:
-        return ""
-    organ = unit.organs[0] if unit.organs else unit.name
-    return fill(resources.outline_opening(UnitType(unit.unit_type)), report.year, organ)
 
 
 class TextEditor(QPlainTextEdit):
