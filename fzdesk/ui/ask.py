@@ -4,6 +4,7 @@ message box that stays on the screen however long its text (at 28 pt a long list
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QShowEvent
@@ -47,8 +48,8 @@ class MessageBox(QMessageBox):
     def _scroll_text(self, label: QLabel, room: int) -> None:
         grid = self.layout()
         assert isinstance(grid, QGridLayout)
-        # row, column, rows, columns
-        place: list[int] = list(grid.getItemPosition(grid.indexOf(label)))  # type: ignore[call-overload]
+        # row, column, rows, columns (the stubs say object; PySide returns the four ints as a tuple)
+        place = cast("tuple[int, int, int, int]", grid.getItemPosition(grid.indexOf(label)))
         around = self.height() - label.height()  # the buttons, the margins
         area = QScrollArea()
         area.setObjectName("longText")
