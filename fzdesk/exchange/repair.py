@@ -23,9 +23,31 @@ MARKER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．是]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?:(?!\d)|(?=\d{4}\s*年))|\d{1,2}[.．]\d{1,2}(?![\d.．万亿千百%％元件个人次份场项余多])|[①-⒛]|\d{1,2}[）)])")
 
 
+#: Half-width , ; : ? ! typed beside Chinese (WPS with the input method in English punctuation), spaces around it.
+_HALF_PUNCT = re.compile(rf"(?<=[{HAN}])(?:{_SPACE})?([,;:?!])|(?:{_SPACE})?([,;:?!])(?=(?:{_SPACE})?[{HAN}])")
+_FULL_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+#: Half-width brackets around Chinese: "(一)", "执法(含联合检查)"; never "(1)" or "(WPS)".
+_HALF_BRACKETS = re.compile(rf"\(([^()]*[{HAN}][^()]*)\)")
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULL_POINT = re.compile(r"(?<=\d)．(?=\d)")  # "９８．５" -> "98.5"
+_TYPED = re.compile(r"[,;:?!(０-９]")
+
+
+def fix_typing(text: str) -> str:
+    """What a report typed in WPS with odd settings shows, mended: full-width digits ("２０２３年" -> "2023年",
+    "９８．５" -> "98.5", as GB/T 9704 writes numbers) and half-width punctuation beside Chinese ("职责 , 全年" ->
+    "职责，全年", "(一)" -> "（一）"). Latin text keeps its own punctuation ("Word, WPS", "(1)", "9:00")."""
+    if not _TYPED.search(text):  # most lines: nothing to mend
+        return text
+    text = _FULL_POINT.sub(".", text.translate(_FULL_DIGITS))
+    text = _HALF_PUNCT.sub(lambda m: _FULL_PUNCT[m.group(1) or m.group(2)], text)
+    return _HALF_BRACKETS.sub(lambda m: f"（{m.group(1)}）", text)
+
+
 def fix_spaces(text: str) -> str:
-    """Removes spaces inside Chinese text ("法 治 政 府" -> "法治政府"); leaves spaces between Latin words."""
-    return _INNER_SPACE.sub("", text.strip(" \t\u00a0\u3000\ufeff"))
+    """Removes spaces inside Chinese text ("法 治 政 府" -> "法治政府"); leaves spaces between Latin words. The
+    typing of full-width digits and half-width punctuation beside Chinese is mended first (fix_typing)."""
+    return _INNER_SPACE.sub("", fix_typing(text.strip(" \t\u00a0\u3000\ufeff")))
 
 
 def _ends_mid_sentence(text: str) -> bool:
