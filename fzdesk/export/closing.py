@@ -7,13 +7,16 @@ import datetime as dt
 from fzdesk.domain.dates import written_date
 from fzdesk.domain.model import Report, Unit
 from fzdesk.export.body import issuing_organs
-from fzdesk.export.geometry import CHAR, LAYOUT_WIDTH, SIZE_RECORD, chars, text_width
+from fzdesk.export.geometry import CHAR, LAYOUT_WIDTH, LINE_PITCH, SIZE_RECORD, TEXT_HEIGHT, chars, text_width
 from fzdesk.export.layout import Align, Element, Para, Run, blank
 from fzdesk.export.options import ExportOptions, Variant
 
 RECORD_CHAR = 20 * SIZE_RECORD // 2  # 280 twips: one 四号 character
 #: The 版记's first and last rules, in eighths of a point: about 0.35 mm (GB/T 9704-2012 7.4.1).
 THICK_RULE = 8
+#: The rules between the 版记's parts: about 0.25 mm (3/4 pt, the nearest width Word offers).
+THIN_RULE = 6
+CC_LABEL = "抄送："
 BLANK_DATE = "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"
 
 
@@ -115,25 +118,57 @@ def imprint_runs(report: Report, unit: Unit, options: ExportOptions) -> list[Run
             Run(when, size=SIZE_RECORD, spacing=0)]
 
 
-def record(report: Report, unit: Unit, options: ExportOptions) -> list[Para]:
-    """版记 of a 报送稿: 抄送 (when the unit has one) and the 印发机关 and 印发日期 line (unless turned off),
-    1 character in on both sides, between a rule above and a rule on the text block's lower edge.
+#: Marks that may not start a line: a renderer moves the character before them down with them.
+_NO_LINE_START = "，。、；：？！）》」』”’"
 
-    One framed paragraph, the parts on lines of their own: LibreOffice 7.4 sets each of two framed paragraphs in
-    a frame of its own (the second went to the next page's top), so the thin rule GB/T 9704 draws between the
-    parts is not drawn."""
+
+def record_lines(text: str, width: int) -> int:
+    """The lines a 四号 text takes in the 版记 at width twips (full-width characters, none starting a line with a
+    closing mark), the first line holding "抄送：" and the others wrapping after it (7.4.2)."""
+    per_line = width // RECORD_CHAR
+    lines, rest = 1, len(text) - per_line
+    label = len(CC_LABEL)
+    while rest > 0:
+        start = len(text) - rest
+        if text[start] in _NO_LINE_START:
+            rest += 1  # the character before the mark goes down with it
+        lines += 1
+        rest -= per_line - label
+    return lines
+
+
+def record(report: Report, unit: Unit, options: ExportOptions) -> list[Para]:
+    """版记 of a 报送稿 (GB/T 9704-2012 7.4): 抄送 (when the unit has one) and the 印发机关 and 印发日期 line (unless
+    turned off), 1 character in on both sides; a thick rule (0.35 mm) above the first part and under the last,
+    a thin one (0.25 mm) between them (7.4.1). A long 抄送 wraps under the first organ, after "抄送：" (7.4.2).
+
+    Each part is a framed paragraph with its own rules: the last on the text block's lower edge, 抄送 right above
+    it (its frame's distance from the top edge from its line count). In one frame the thin rule cannot be drawn,
+    and LibreOffice 7.4 sets consecutive paragraphs with the same frame in two frames anyway (the second went to
+    the next page's top); a floating table (w:tblpPr) as wide as the text block is laid out inline."""
     if options.variant is not Variant.SUBMITTED:
         return []
-    runs: list[Run] = []
+    out: list[Para] = []
     cc = unit.cc.strip().rstrip("。.，,")
     if cc:
-        runs.append(Run(f"抄送：{cc}。", size=SIZE_RECORD, spacing=0))
+        text = f"{CC_LABEL}{cc}。"
+        label = RECORD_CHAR * len(CC_LABEL)
+        height = record_lines(text, LAYOUT_WIDTH - 2 * RECORD_CHAR) * LINE_PITCH + rule_twips(THICK_RULE)
+        bottom = THIN_RULE if options.imprint else THICK_RULE
+        height += rule_twips(bottom)
+        below = LINE_PITCH + rule_twips(THICK_RULE) if options.imprint else 0
+        out.append(Para([Run(text, size=SIZE_RECORD, spacing=0)], align=Align.LEFT, left=RECORD_CHAR + label,
+                        hanging=label, right=RECORD_CHAR, border_top=THICK_RULE, border_bottom=bottom, foot=True,
+                        foot_y=None if not options.imprint else TEXT_HEIGHT - below - height))
     if options.imprint:
-        runs += imprint_runs(report, unit, options)
-    if not runs:
-        return []
-    breaks = (0,) if cc and options.imprint else ()
-    # At the foot of the last page (GB/T 9704-2012 7.4.1), not under the date; paged.on_even_page puts that
-    # page on the back of a sheet.
-    return [Para(runs, align=Align.LEFT, left=RECORD_CHAR, right=RECORD_CHAR, tab=LAYOUT_WIDTH - RECORD_CHAR,
-                 border_top=THICK_RULE, border_bottom=THICK_RULE, foot=True, breaks=breaks)]
+        # At the foot of the last page (GB/T 9704-2012 7.4.1), not under the date; paged.on_even_page puts that
+        # page on the back of a sheet.
+        out.append(Para(imprint_runs(report, unit, options), align=Align.LEFT, left=RECORD_CHAR, right=RECORD_CHAR,
+                        tab=LAYOUT_WIDTH - RECORD_CHAR, border_top=0 if cc else THICK_RULE,
+                        border_bottom=THICK_RULE, foot=True))
+    return out
+
+
+def rule_twips(eighths: int) -> int:
+    """A paragraph border's width in twips (w:sz is in eighths of a point; w:space 0 adds no gap)."""
+    return eighths * 20 // 8

@@ -49,10 +49,13 @@ class Para:
     exact: bool = True
     page_break_before: bool = False
     keep_next: bool = False
+    keep_lines: bool = False  # the paragraph's lines on one page
     border_top: int = 0  # eighths of a point, 0: none
     border_bottom: int = 0
     tab: int = 0  # a right tab stop at this position (twips), 0: none
     foot: bool = False  # set in a frame at the foot of the page's text block (the 版记)
+    #: A foot paragraph's frame this far (twips) under the text block's top edge; None: on its lower edge
+    foot_y: int | None = None
     breaks: tuple[int, ...] = ()  # line breaks (w:br) after these run indices
     #: The pages from this (empty) paragraph's on have no page numbers: the blank page and the 版记 after it
     #: (GB/T 9704-2012 7.5). The .docx starts a section there; paged.PagedReport leaves the numbers out.

@@ -25,6 +25,9 @@ FALLBACKS: dict[Role, list[str]] = {
     Role.TITLE: ["SimSun", "宋体", "Noto Serif CJK SC", "serif"],
     Role.SONG: ["SimSun", "宋体", "Noto Serif CJK SC", "serif"],
 }
+#: The property of a ruler block (QTextFormat.UserProperty + 1) that holds its rule's width in twips
+RULE_WIDTH = 0x100000 + 1
+THICK = 8  # eighths of a point: the 版记's outer rules (closing.THICK_RULE)
 FOOTER_GAP = 397  # 7 mm between the text block and the page number's dashes, in twips
 
 #: The paint device has 1440 dpi, one pixel a twip. Qt's text layout takes margins and indents in device
@@ -92,7 +95,7 @@ class _Painter:
 
     def para(self, cursor: Any, p: Para) -> None:
         if p.border_top:
-            self._ruler(cursor)
+            self._ruler(cursor, p.border_top)
         self._block(cursor, self.block_format(p))
         mark = self.char_format(p.runs[0] if p.runs else Run(""))
         cursor.setBlockCharFormat(mark)
@@ -101,15 +104,21 @@ class _Painter:
             if i in p.breaks:
                 cursor.insertText("\u2028", self.char_format(run))
         if p.border_bottom:
-            self._ruler(cursor)
+            self._ruler(cursor, p.border_bottom)
 
-    def _ruler(self, cursor: Any) -> None:
-        """A separator line across the text block (the 版记's), as a block of its own."""
+    def _ruler(self, cursor: Any, eighths: int) -> None:
+        """A separator line across the text block (the 版记's), as a block of its own; RULE_WIDTH holds its width
+        in twips for the painter (thick 0.35 mm, thin 0.25 mm)."""
         from PySide6.QtGui import QTextBlockFormat, QTextFormat, QTextLength
 
         ruler = QTextBlockFormat()
         ruler.setProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth,
                           QTextLength(QTextLength.Type.PercentageLength, 100))
+        ruler.setProperty(RULE_WIDTH, eighths * 20 / 8)
+        if eighths < THICK:
+            # The thin rule between two frames takes no room of its own: the pages then break where LibreOffice
+            # breaks them with its frames (the outer rules keep the height they were measured with).
+            ruler.setLineHeight(px(1), QTextBlockFormat.LineHeightTypes.FixedHeight.value)
         self._block(cursor, ruler)
 
     def table(self, cursor: Any, t: Table) -> None:
@@ -151,7 +160,10 @@ class _Painter:
         cursor.beginEditBlock()
         for e in elements:
             first = 0 if self.first else self.doc.blockCount()
-            if isinstance(e, Para) and e.foot:
+            if isinstance(e, Para) and e.foot and self.feet and self.feet[-1][1] == self.doc.blockCount() - 1:
+                self.para(cursor, e)  # the 版记's next part: in the same group, above the same spacer
+                self.feet[-1] = (self.feet[-1][0], cursor.block().blockNumber())
+            elif isinstance(e, Para) and e.foot:
                 self.foot(cursor, e)
             elif isinstance(e, Para):
                 self.para(cursor, e)
@@ -262,6 +274,9 @@ def _draw_page(doc: Any, painter: Any, index: int) -> None:
         if block.blockFormat().hasProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth):
             y = rect.y() + rect.height() / 2
             if top <= y < bottom:
+                pen = painter.pen()
+                pen.setWidthF(float(block.blockFormat().property(RULE_WIDTH)))
+                painter.setPen(pen)
                 painter.drawLine(QLineF(0, y, g.LAYOUT_WIDTH, y))
             continue
         text_layout = block.layout()
@@ -347,7 +362,7 @@ class PagedReport:
         from PySide6.QtGui import QColor, QFontMetricsF, QPen
 
         painter.save()
-        painter.setPen(QPen(QColor("black"), 20))  # the 版记's separator lines, 1 pt
+        painter.setPen(QPen(QColor("black"), 20))  # the 版记's separator lines: each ruler sets its width
         painter.translate(QPointF(g.MARGIN_LEFT, g.MARGIN_TOP - index * g.TEXT_HEIGHT))
         _draw_page(self.doc, painter, index)
         painter.restore()

@@ -79,18 +79,22 @@ class Writer:
         out = [f'<w:pPr><w:pStyle w:val="{p.style}"/>']
         if p.keep_next:
             out.append("<w:keepNext/>")
+        if p.keep_lines:
+            out.append("<w:keepLines/>")
         if p.page_break_before:
             out.append("<w:pageBreakBefore/>")
         if p.foot:
-            # Its lower edge on the text block's: GB/T 9704-2012 7.4.1 puts the 版记's last rule there.
+            # The 版记's last part on the text block's lower edge (GB/T 9704-2012 7.4.1), a part above it at a set
+            # distance from the top edge: one frame each, so that each draws its own rules.
+            place = 'w:yAlign="bottom"' if p.foot_y is None else f'w:y="{p.foot_y}"'
             out.append(f'<w:framePr w:w="{LAYOUT_WIDTH}" w:wrap="notBeside" w:hAnchor="margin" '
-                       'w:vAnchor="margin" w:xAlign="center" w:yAlign="bottom"/>')
+                       f'w:vAnchor="margin" w:xAlign="center" {place}/>')
         if p.border_top or p.border_bottom:
             out.append("<w:pBdr>")
             if p.border_top:
-                out.append(f'<w:top w:val="single" w:sz="{p.border_top}" w:space="1" w:color="000000"/>')
+                out.append(f'<w:top w:val="single" w:sz="{p.border_top}" w:space="0" w:color="000000"/>')
             if p.border_bottom:
-                out.append(f'<w:bottom w:val="single" w:sz="{p.border_bottom}" w:space="1" w:color="000000"/>')
+                out.append(f'<w:bottom w:val="single" w:sz="{p.border_bottom}" w:space="0" w:color="000000"/>')
             out.append("</w:pBdr>")
         if p.tab:
             out.append(f'<w:tabs><w:tab w:val="right" w:pos="{p.tab}"/></w:tabs>')

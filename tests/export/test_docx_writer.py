@@ -231,9 +231,10 @@ def test_submitted_copy_has_doc_number_signer_and_record() -> None:
     first = paragraphs(data)[0]
     assert first.text == "沈政办〔2024〕1号\t签发人：张三"
     assert first.fonts()[-1] == "楷体_GB2312"
-    last = [p for p in paragraphs(data) if p.text][-1]
-    assert last.text == "抄送：县委依法治县办。\n沈丘县人民政府办公室\t2023年12月15日印发"
-    assert last.el.find(f"{W}pPr/{W}pBdr/{W}top") is not None
+    cc, imprint = [p for p in paragraphs(data) if p.text][-2:]
+    assert (cc.text, imprint.text) == ("抄送：县委依法治县办。", "沈丘县人民政府办公室\t2023年12月15日印发")
+    assert cc.el.find(f"{W}pPr/{W}pBdr/{W}top") is not None
+    assert imprint.el.find(f"{W}pPr/{W}pBdr/{W}bottom") is not None
 
 
 def test_public_copy_has_neither() -> None:

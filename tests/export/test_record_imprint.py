@@ -11,7 +11,7 @@ from fzdesk import resources
 from fzdesk.domain.model import Block, Report, Unit
 from fzdesk.export import closing
 from fzdesk.export.docx_writer import export_docx
-from fzdesk.export.geometry import LAYOUT_WIDTH
+from fzdesk.export.geometry import LAYOUT_WIDTH, LINE_PITCH, TEXT_HEIGHT
 from fzdesk.export.options import ExportOptions, Variant
 from tests.export.docx_read import W, paragraphs
 from tests.export.ooxml import check_package
@@ -21,7 +21,8 @@ from tests.export.sample import sample_report, sample_unit
 def record_texts(report: Report, unit: Unit, **options: object) -> list[str]:
     opts = ExportOptions(**options)  # type: ignore[arg-type]
     data = export_docx(report, unit, opts, resources.catalogue()).data
-    return [p.text for p in paragraphs(data) if p.el.find(f"{W}pPr/{W}framePr") is not None]
+    texts = [p.text for p in paragraphs(data) if p.el.find(f"{W}pPr/{W}framePr") is not None]
+    return ["\n".join(texts)] if texts else []
 
 
 def test_the_imprint_line_defaults_to_the_organs_office_and_the_written_date() -> None:
@@ -55,12 +56,35 @@ def test_the_public_copy_has_no_record_and_an_undated_report_blank_date() -> Non
     assert record_texts(report, unit, variant=Variant.SUBMITTED)[0].endswith(f"\t{closing.BLANK_DATE}印发")
 
 
-def test_the_record_has_rules_above_and_below_and_keeps_a_character_in_on_both_sides() -> None:
-    (para,) = closing.record(sample_report(), sample_unit(), ExportOptions(variant=Variant.SUBMITTED))
-    assert para.foot and para.border_top == para.border_bottom == closing.THICK_RULE
-    assert para.left == para.right == closing.RECORD_CHAR == 280  # one 四号 character
-    assert para.tab == LAYOUT_WIDTH - 280  # the date's end, right-aligned
-    assert para.breaks == (0,)  # 抄送 on a line of its own
+def test_the_record_has_thick_rules_outside_and_a_thin_one_between_its_parts() -> None:
+    """GB/T 9704-2012 7.4.1: the 版记's first and last rules 0.35 mm, the one between 抄送 and the 印发 line 0.25 mm.
+    Each part is a frame of its own (one frame cannot draw the middle rule), 抄送 right above the 印发 line."""
+    cc, imprint = closing.record(sample_report(), sample_unit(), ExportOptions(variant=Variant.SUBMITTED))
+    assert cc.foot and imprint.foot
+    assert (cc.border_top, cc.border_bottom) == (closing.THICK_RULE, closing.THIN_RULE)
+    assert (imprint.border_top, imprint.border_bottom) == (0, closing.THICK_RULE)
+    assert imprint.foot_y is None  # on the text block's lower edge
+    assert imprint.left == imprint.right == cc.right == closing.RECORD_CHAR == 280  # one 四号 character in
+    assert imprint.tab == LAYOUT_WIDTH - 280  # the date's end, right-aligned
+    height = LINE_PITCH + closing.rule_twips(closing.THICK_RULE) + closing.rule_twips(closing.THIN_RULE)
+    assert cc.foot_y == TEXT_HEIGHT - (LINE_PITCH + closing.rule_twips(closing.THICK_RULE)) - height
+    (alone,) = closing.record(sample_report(), sample_unit(), ExportOptions(variant=Variant.SUBMITTED, imprint=False))
+    assert (alone.border_top, alone.border_bottom, alone.foot_y) == (closing.THICK_RULE, closing.THICK_RULE, None)
+
+
+def test_a_long_cc_wraps_after_its_label_and_its_frame_grows_upwards() -> None:
+    """GB/T 9704-2012 7.4.2: a 抄送 longer than a line continues under the first organ, after "抄送："."""
+    unit = sample_unit()
+    unit.cc = ("县委依法治县办，县人大常委会办公室，县政协办公室，县纪委监委，县委组织部，县委宣传部，"
+        "县委政法委，县法院，县检察院，市司法局")
+    cc, _ = closing.record(sample_report(), unit, ExportOptions(variant=Variant.SUBMITTED))
+    assert cc.left - cc.hanging == closing.RECORD_CHAR  # "抄送：" 1 character in
+    assert cc.hanging == 3 * closing.RECORD_CHAR  # the following lines start after "抄送："
+    assert closing.record_lines(cc.text, LAYOUT_WIDTH - 2 * closing.RECORD_CHAR) == 3
+    three = 3 * LINE_PITCH + closing.rule_twips(closing.THICK_RULE) + closing.rule_twips(closing.THIN_RULE)
+    assert cc.foot_y == TEXT_HEIGHT - (LINE_PITCH + closing.rule_twips(closing.THICK_RULE)) - three
+    # a closing mark never starts a line: the character before it goes down with it
+    assert closing.record_lines("抄送：" + "县" * 26 + "，县", 29 * closing.RECORD_CHAR) == 2
 
 
 def test_the_blank_page_and_the_record_page_are_a_section_without_page_numbers() -> None:

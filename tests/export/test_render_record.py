@@ -10,6 +10,7 @@ longer fits on (it goes to the next page, which is even), an even page with room
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,53 @@ def test_the_pdf_puts_the_record_on_the_same_page(qapp: object, lines: int) -> N
     assert (paged.page_count, paged.numbered) == {0: (6, 6), 23: (8, 6)}[lines]
     assert foot_pages(build(report, unit, SUBMITTED, resources.catalogue()), SUBMITTED.font_set) == \
         {0: (5, 5), 23: (7, 6)}[lines]
+
+
+LONG_CC = ("县委依法治县办，县人大常委会办公室，县政协办公室，县纪委监委，县委组织部，县委宣传部，"
+        "县委政法委，县法院，县检察院，市司法局")
+
+
+def rules(pdf: Path, page: int, dpi: int = 600) -> list[tuple[float, float]]:
+    """The horizontal rules across the text block of a page: (middle in pt from the top, thickness in mm)."""
+    pgm = subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-gray", str(pdf)],
+                         check=True, capture_output=True).stdout
+    _header, size, _depth, data = pgm.split(b"\n", 3)
+    width, height = map(int, size.split())
+    x0, x1 = round(28 / 25.4 * dpi), round((210 - 26) / 25.4 * dpi)
+    found: list[tuple[float, float]] = []
+    start: int | None = None
+    for y in range(height + 1):
+        row = data[y * width + x0:y * width + x1:4] if y < height else b""
+        if row and sum(b < 128 for b in row) > 0.9 * len(row):
+            start = y if start is None else start
+        elif start is not None:
+            found.append(((start + y) / 2 / dpi * 72, (y - start) / dpi * 25.4))
+            start = None
+    return found
+
+
+def test_a_long_cc_wraps_after_its_label_over_a_thin_rule(tmp_path: Path) -> None:
+    """GB/T 9704-2012 7.4.2: a long 抄送 continues under the first organ, after "抄送："; 7.4.1: thick rules (0.35 mm)
+    above the 版记 and on the text block's lower edge, a thin one (0.25 mm) between 抄送 and the 印发 line."""
+    report, unit = lengthened(10), sample_unit()
+    unit.cc = LONG_CC
+    docx = tmp_path / "report.docx"
+    docx.write_bytes(export_docx(report, unit, SUBMITTED, resources.catalogue()).data)
+    pdf = render_pdf(docx, tmp_path)
+    pages = geometry(pdf)
+    assert len(pages) == 6
+    last = pages[-1]
+    rows = [line for line in last.lines if line.y1 < BOTTOM + 2 and "—" not in line.text]
+    cc = next(i for i, line in enumerate(rows) if line.text.startswith("抄送："))
+    imprint = next(i for i, line in enumerate(rows) if line.text.endswith("印发"))
+    issuer = min((line for line in rows if abs(line.y0 - rows[imprint].y0) < 1), key=lambda line: line.x0)
+    wrapped = [line for line in rows[cc + 1:imprint] if abs(line.y0 - issuer.y0) >= 1]
+    assert len(wrapped) == 2, [r.text for r in rows]
+    label = rows[cc].x0 + 3 * 14  # after "抄送：", three 四号 characters
+    for line in wrapped:
+        assert abs(line.x0 - label) < 1.5, f"{line.text} starts at {line.x0:.1f}, not {label:.1f}"
+    assert abs(issuer.x0 - rows[cc].x0) < 1.5  # 印发机关 1 character in, as 抄送
+    (top, thick), (middle, thin), (foot, thick2) = rules(pdf, 6)
+    assert 0.3 < thick < 0.42 and 0.3 < thick2 < 0.42 and 0.2 < thin < 0.3
+    assert top < rows[cc].y0 and wrapped[-1].y1 < middle < issuer.y0 < issuer.y1 < foot
+    assert abs(foot - BOTTOM) < 1.5  # the last rule on the text block's lower edge
