@@ -8,18 +8,20 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QWidget
 
 
 class ElidedLabel(QLabel):
-    """Text wrapped to the label's width, on as many lines as it needs when there is room (its size hint) and on at
-    least min_lines when there is not: the last line shown then ends in … and the whole text is the tooltip, also
-    shown by a click on it.
+    """Text wrapped to the label's width, on as many lines as it needs (up to max_lines) when there is room (its size
+    hint) and on at least min_lines when there is not: the last line shown then ends in … and the whole text is the
+    tooltip, also shown by a click on it.
 
     A QLabel with word wrap reports a height for its width, which a QScrollArea (the window's page) takes as the
     least height of the page: a long message at a large text size pushed the help under it off the screen and the
     page had to be scrolled. This one asks only for min_lines, and never for a width (a long line is not a reason
     to widen the page)."""
 
-    def __init__(self, text: str = "", parent: QWidget | None = None, *, min_lines: int = 1) -> None:
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, min_lines: int = 1,
+                 max_lines: int | None = None) -> None:
         super().__init__(parent)
         self.min_lines = min_lines
+        self.max_lines = max_lines  # asks for no more even when there is room (what is next to it matters more)
         self._own_tip = ""
         self._elided = False
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -71,7 +73,9 @@ class ElidedLabel(QLabel):
 
     # ----- Qt -------------------------------------------------------------------------------------
     def sizeHint(self) -> QSize:
-        return QSize(self.fontMetrics().averageCharWidth() * 8, self._height(len(self.lines())))
+        lines = len(self.lines())
+        return QSize(self.fontMetrics().averageCharWidth() * 8,
+                     self._height(lines if self.max_lines is None else min(lines, self.max_lines)))
 
     def minimumSizeHint(self) -> QSize:
         return QSize(0, self._height(min(self.min_lines, len(self.lines()))))

@@ -215,7 +215,7 @@ class FigureSheet(QWidget):
         title_font.setBold(True)
         self.help_title.setFont(title_font)
         self.help_text = ElidedLabel()
-        self.message = ElidedLabel(min_lines=2)
+        self.message = ElidedLabel(min_lines=2, max_lines=3)  # the table keeps the rest
         _tint(self.message, "#9a3b00")
         self.legend = ElidedLabel(KEY_LEGEND)
         _tint(self.legend, "#57606a")

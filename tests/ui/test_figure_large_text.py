@@ -91,6 +91,9 @@ def test_a_long_paste_refusal_at_28_pt_is_cut_and_shown_whole_on_a_click(
     assert len(lines) >= 2 and lines[0].startswith("没有粘贴：第2行")
     if width == 1024:  # five lines and more at this width: cut, and said whole on demand
         assert message.is_elided() and lines[-1].endswith("…") and message.toolTip() == message.text()
+        # three lines at most: the table keeps a heading and three figures in view
+        assert len(lines) == 3
+        assert sheet.view.viewport().height() >= 4 * sheet.view.rowHeight(sheet.model.index_of("A.received"))
         qtbot.mouseClick(message, Qt.MouseButton.LeftButton)
         assert QToolTip.isVisible()
         assert QToolTip.text() == message.text()
