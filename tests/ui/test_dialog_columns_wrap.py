@@ -41,9 +41,11 @@ def test_the_import_options_wrap_in_their_column_at_the_largest_size(
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    qtbot.wait(20)
     assert dialog.replace.isVisible()  # the store has the file's unit's 2023 report: 替换 / 两份都保留 are asked
     column = options_column(dialog)
+    line = dialog.replace.fontMetrics().height()
+    # laid out at its width (a fixed 20 ms wait could end before): the long option wrapped onto a second line
+    qtbot.waitUntil(lambda: dialog.replace.height() >= 2 * line, timeout=2000)
     assert dialog.font().pointSize() == MAX_POINT_SIZE
     assert column.horizontalScrollBar().maximum() == 0  # nothing to scroll sideways to
     room = column.viewport().width()
@@ -51,8 +53,6 @@ def test_the_import_options_wrap_in_their_column_at_the_largest_size(
     for option in options:
         assert option.mapTo(column.viewport(), QPoint(option.width(), 0)).x() <= room, option.text()
         assert option.height() >= option.heightForWidth(option.width()), option.text()  # no line cut off
-    line = dialog.replace.fontMetrics().height()
-    assert dialog.replace.height() >= 2 * line  # wrapped onto a second line
     before = dump(filled_store)
     column.ensureWidgetVisible(dialog.replace)
     # the clerk clicks the option's second line, at its end: it is chosen

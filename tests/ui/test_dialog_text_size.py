@@ -143,7 +143,6 @@ def test_every_dialog_of_the_program_fits_a_small_screen_at_the_largest_size(
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
-        qtbot.wait(20)  # (the scrolling body lays out its text once it has its width)
         assert dialog.font().pointSize() == MAX_POINT_SIZE, name
         least = dialog.minimumSizeHint()
         assert least.width() <= SMALL_SCREEN[0] and least.height() <= SMALL_SCREEN[1], (name, least)
@@ -151,7 +150,12 @@ def test_every_dialog_of_the_program_fits_a_small_screen_at_the_largest_size(
         if least.width() > screen.width():
             dialog.close()
             continue
-        assert cut_text(dialog) == [], name
+
+        def nothing_cut(dialog: QDialog = dialog, name: str = name) -> None:
+            assert cut_text(dialog) == [], name
+
+        # (the scrolling body lays out its text once it has its width: waited for, not a fixed 20 ms)
+        qtbot.waitUntil(nothing_cut, timeout=2000)
         assert screen.contains(dialog.geometry()), (name, dialog.geometry())
         assert dialog.frameGeometry().height() <= screen.height(), name
         answers = [b for box in dialog.findChildren(QDialogButtonBox) for b in box.buttons() if b.isVisible()]

@@ -28,8 +28,14 @@ def test_the_largest_text_needs_no_sideways_scrolling_and_typing_still_saves(
     larger = next(a for a in w.findChildren(QAction) if a.text() == "放大文字(&I)")
     while w.point_size < MAX_POINT_SIZE:
         larger.trigger()  # 视图 → 放大文字 (Ctrl++)
-    qtbot.wait(20)
     assert page.form.rowWrapPolicy() is QFormLayout.RowWrapPolicy.WrapAllRows
+    label = page.form.labelForField(page.recipient)
+    assert label is not None
+
+    def label_above_its_field() -> None:  # the page laid out again (a fixed 20 ms wait could end before it was)
+        assert label.geometry().bottom() < page.recipient.geometry().top()
+
+    qtbot.waitUntil(label_above_its_field, timeout=2000)
     scroller = w.page_scroller
     assert page.minimumSizeHint().width() <= scroller.viewport().width(), page.minimumSizeHint()
     assert not scroller.horizontalScrollBar().isVisible()  # (was 840 px in a 740 px view: a sideways scroll bar)
