@@ -405,7 +405,10 @@ def _write_journal(staging: Path, target: Path, replaced: Path | None, source: P
     except OSError as exc:
         _remove(written)
         shutil.rmtree(staging, ignore_errors=True)
-        raise MoveError(f"无法在“{exc.filename or target.parent}”中写入，没有移动，数据仍在原处：{exc}") from exc
+        done = "移动" if source is not None else "复制"  # (a copy has no source folder to put aside)
+        where = Path(exc.filename).parent if exc.filename else target.parent
+        raise MoveError(f"无法在“{where}”中写入，没有{done}，数据仍在原处。"
+                        f"请检查U盘是否插好、是否设了写保护，或选择其他位置后再试（{exc.strerror or exc}）") from exc
     return written
 
 

@@ -456,3 +456,26 @@ def test_a_file_in_use_by_another_program_is_named(tmp_path: Path, monkeypatch: 
     assert str(info.value) == (f"复制数据时出错，数据仍在原处：文件“{held}”正被其他程序使用，或没有权限读写它。"
                                "请关闭可能打开了它的程序（如WPS、Word、杀毒软件）后再试（另一个程序正在使用此文件，进程无法访问。）")
     assert (source / paths.DB_NAME).is_file() and sorted(p.name for p in target.parent.iterdir()) == []
+
+
+@pytest.mark.parametrize("copy", [False, True])
+def test_a_note_that_cannot_be_written_stops_the_switch_and_says_what_to_do(
+        copy: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The note for a move cut short is written before the renames: when it cannot be, nothing is switched, and the
+    message says which it was (a copy is not a move) and what the clerk can do."""
+    source, target = tmp_path / "user" / "fzdesk", tmp_path / "stick" / "fzdesk-data"
+    report_id = _filled_store(source)
+    before = _load(source, report_id)
+    nowhere = tmp_path / "pulled"  # a folder that is not there: the note's file cannot be opened
+
+    def journal_path(folder: Path) -> Path:
+        return nowhere / f".{folder.name}.move.json"
+
+    monkeypatch.setattr(datamove, "journal_path", journal_path)
+    with pytest.raises(MoveError) as info:
+        (datamove.copy_data_folder if copy else move_data_folder)(source, target)
+    done = "复制" if copy else "移动"
+    assert str(info.value).startswith(f"无法在“{nowhere}”中写入，没有{done}，数据仍在原处。请检查U盘是否插好")
+    assert _load(source, report_id) == before
+    assert sorted(p.name for p in target.parent.iterdir()) == []  # the verified copy went with it
+    assert sorted(p.name for p in source.parent.iterdir()) == ["fzdesk"]
