@@ -868,6 +868,7 @@ def split_items(content: list[str]) -> tuple[Numbering, list[Item], list[str]]:
     """
     if not content:
         return Numbering.HEADINGS, [], []
+    content = [piece for p in content for piece in _expand_inline_items(p)]
     if any(ITEM.match(p) for p in content):
         return _split_marked(content, ITEM, yishi=False)
     arabic = _arabic_items(content)
@@ -961,6 +962,27 @@ def _split_marked(content: list[str], pattern: re.Pattern[str], *,
     if yishi:
         return Numbering.YISHI, items, lead
     return (Numbering.HEADINGS if headings >= inline else Numbering.INLINE), items, lead
+
+
+def _expand_inline_items(paragraph: str) -> list[str]:
+    """"（一）A。（二）B。" (or "（一）A。二、B。", as "一、" items under a "第一部分" heading read) typed as one
+    paragraph -> ["（一）A。", "（二）B。"]: each next number in turn, right after a sentence end (。；), starts an
+    item."""
+    m = ITEM.match(paragraph)
+    n = small_chinese(m.group(1)) if m else None
+    if n is None:
+        return [paragraph]
+    from fzdesk.domain.numbering import chinese_number
+
+    out: list[str] = []
+    label, start = "", 0
+    at = m.end(1) if m else 0
+    while (nxt := re.compile(rf"(?<=[。；;])\s*(?:[（(]{chinese_number(n + 1)}[）)]|{chinese_number(n + 1)}、)")
+           .search(paragraph, at)) is not None:
+        out.append(label + paragraph[start:nxt.start()].strip())
+        n += 1
+        label, start, at = f"（{chinese_number(n)}）", nxt.end(), nxt.end()
+    return [*out, label + paragraph[start:].strip()] if out else [paragraph]
 
 
 def _expand_yishi(paragraph: str) -> list[str]:

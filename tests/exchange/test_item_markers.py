@@ -84,3 +84,29 @@ def test_a_colon_title_with_its_text_below() -> None:
 def test_a_colon_after_a_sentence_part_is_no_title_end(text: str, title: str, body: list[str]) -> None:
     section = _measures([text, "二是完善制度。制定工作要点。"])
     assert (section.items[0].title, section.items[0].paragraphs) == (title, body)
+
+
+def test_numbered_items_typed_in_one_paragraph() -> None:
+    """"（一）A。（二）B。" in one paragraph: the second item was glued into the first one's text."""
+    section = _measures(["（一）规范行政执法。开展执法检查36次；（二）化解矛盾纠纷。调解纠纷86件。"])
+    assert [(i.title, i.paragraphs) for i in section.items] == [
+        ("规范行政执法", ["开展执法检查36次；"]), ("化解矛盾纠纷", ["调解纠纷86件。"])]
+
+
+def test_items_in_one_paragraph_under_a_part_heading() -> None:
+    """A development zone's "第三部分" heading over "一、A。二、B。" in one paragraph: one item held both."""
+    lines = ["临河经济技术开发区管理委员会关于2023年度法治政府建设情况的报告", "临河县人民政府：",
+             "2023年，开发区全面推进依法行政。现将有关情况报告如下：",
+             "第一部分 主要负责人履行推进法治建设第一责任人职责情况", "一、强化组织领导。听取法治建设汇报4次。",
+             "第二部分 主要举措和成效", "一、规范行政执法。全年开展执法检查45次。",
+             "第三部分 存在的问题和不足", "一、法治宣传的针对性不强。二、执法队伍专业化水平不高。",
+             "第四部分 2024年工作安排", "一、加强执法人员培训。",
+             "特此报告。", "临河经济技术开发区管理委员会", "2024年1月18日"]
+    got = rec.recognise([SourceParagraph(line) for line in lines]).report.section(Block.SHORTCOMINGS)
+    assert got is not None and [(i.title, i.paragraphs) for i in got.items] == [
+        ("法治宣传的针对性不强", []), ("执法队伍专业化水平不高", [])]
+
+
+def test_a_number_inside_a_sentence_starts_no_item() -> None:
+    section = _measures(["（一）规范行政执法，配合做好二、三季度检查。", "（二）化解矛盾纠纷。"])
+    assert [i.title for i in section.items] == ["规范行政执法，配合做好二、三季度检查", "化解矛盾纠纷"]
