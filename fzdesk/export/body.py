@@ -44,8 +44,23 @@ def recipient_line(report: Report, unit: Unit) -> list[Element]:
     return [Para([Run(f"{name}：")], align=Align.LEFT)] if name else []
 
 
+#: What a title copied out of a run-on list ("一是……；二是……，") may end in: the title ends its clause instead.
+_LIST_MARKS = "；;，,、"
+#: Half-width marks at a title's end, printed full-width as the rest of the text is.
+_FULL_WIDTH = str.maketrans({":": "：", "?": "？", "!": "！", ".": "。"})
+
+
+def _bare(title: str) -> str:
+    """The title without a list's mark at its end (a heading line carries none)."""
+    return title.strip().rstrip(_LIST_MARKS).rstrip()
+
+
 def _with_stop(title: str) -> str:
-    title = title.strip()
+    """The title ending in one full-width stop: its own ：？！。…, or 。 (in place of a list's ；，、 or a half-width mark,
+    which printed as "；" before the body, or as ";。" with a second stop)."""
+    title = _bare(title)
+    if title:
+        title = title[:-1] + title[-1].translate(_FULL_WIDTH)
     return title if not title or title[-1] in _SENTENCE_END else title + "。"
 
 
@@ -53,7 +68,7 @@ def item_paras(style: Numbering, index: int, item: Item, options: ExportOptions)
     """One item: "（一）title" as a heading, inline "（一）title。body", "一是title。body", or plain."""
     label = item_label(style, index)
     paragraphs = [p for p in item.paragraphs if p.strip()]
-    title = item.title.strip()
+    title = _bare(item.title)
     out: list[Para] = []
     if style is Numbering.HEADINGS:
         if title:
