@@ -10,11 +10,13 @@ from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialogButtonBox, QFrame, QGridLayout, QLabel, QMessageBox, QScrollArea, QStyle, QWidget
 
+from fzdesk.ui.style import FRAME_ROOM
+
 Role = QMessageBox.ButtonRole
 CANCEL = "取消(&C)"  # the program's 取消 answers: Esc gives them, Alt+C too
 OK = "确定(&O)"
 CLOSE = "关闭(&C)"
-FRAME_HEIGHT = 40  # a window's title bar and frame (style.FRAME_ROOM)
+FRAME_HEIGHT = FRAME_ROOM.height()  # a window's title bar and frame
 
 
 class MessageBox(QMessageBox):
@@ -41,7 +43,8 @@ class MessageBox(QMessageBox):
             self._scroll_text(label, room)
         frame = self.frameGeometry()  # (centred on a wide window, a box ran past the screen's edge)
         if frame == self.geometry():  # not framed yet: the title bar and borders it will get
-            frame.adjust(-8, 8 - FRAME_HEIGHT, 8, 8)
+            side = FRAME_ROOM.width() // 2
+            frame.adjust(-side, side - FRAME_HEIGHT, side, side)
         self.move(self.x() + max(screen.left() - frame.left(), min(0, screen.right() - frame.right())),
                   self.y() + max(screen.top() - frame.top(), min(0, screen.bottom() - frame.bottom())))
 
