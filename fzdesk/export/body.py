@@ -56,8 +56,8 @@ def _bare(title: str) -> str:
 
 
 def _with_stop(title: str) -> str:
-    """The title ending in one full-width stop: its own ：？！。…, or 。 (in place of a list's ；，、 or a half-width mark,
-    which printed as "；" before the body, or as ";。" with a second stop)."""
+    """The title ending in one full-width stop: its own ：？！。…, or 。 (in place of a list's ；，、 or a half-width
+    mark, which printed as "；" before the body, or as ";。" with a second stop)."""
     title = _bare(title)
     if title:
         title = title[:-1] + title[-1].translate(_FULL_WIDTH)

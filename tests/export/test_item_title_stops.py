@@ -15,8 +15,7 @@ def first_item(numbering: Numbering, title: str, body: str = "成立领导小组
     return "".join(r.text for r in section_paras("二、", section, ExportOptions())[1].runs)
 
 
-@pytest.mark.parametrize("title", ["加强组织领导；", "加强组织领导;", "加强组织领导，", "加强组织领导,", "加强组织领导、",
-                                   "加强组织领导", "加强组织领导。", "加强组织领导.", "加强组织领导； "])
+@pytest.mark.parametrize("title", [f"加强组织领导{end}" for end in ("；", ";", "，", ",", "、", "", "。", ".", "； ")])
 def test_a_yishi_title_ends_with_one_full_stop(title: str) -> None:
     assert first_item(Numbering.YISHI, title) == "一是加强组织领导。成立领导小组。"
     assert first_item(Numbering.INLINE, title) == "（一）加强组织领导。成立领导小组。"
