@@ -534,6 +534,11 @@ def table_paragraphs(rows: list[list[str]]) -> list[str]:
     width = max(len(row) for row in rows)
     grid = [row + [""] * (width - len(row)) for row in rows]
     serial = [c for c in range(width) if _SERIAL.match(grid[0][c])] if len(grid) > 1 else []
+    counted = [row[0] for row in grid if row[0]]  # 1, 2, 3 … down the first column, with or without its 序号
+    if not serial and len(counted) >= 2 and any(
+            [c.rstrip(".、．") for c in counted[k:]] == [str(n) for n in range(1, len(counted) - k + 1)]
+            for k in (0, 1)):
+        serial = [0]
     grid = [[cell for c, cell in enumerate(row) if c not in serial] for row in grid]
     grid = [row for row in grid if any(row)]
     if not grid:
@@ -576,6 +581,8 @@ def _row_sentence(label: str, clauses: list[str], by_year: bool, *, starts_with_
     cells = [label, *clauses]
     if len(cells) > 2 and len(cells) % 2 == 0 and all(_starts_number(c) == (k % 2 == 1) for k, c in enumerate(cells)):
         return "，".join(cells[k] + cells[k + 1] for k in range(0, len(cells), 2))
+    if label[-1].isdigit():  # two numbers never run together ("1" "2" is no "12")
+        return "，".join(cells)
     return label + ("" if starts_with_number and _starts_number(clauses[0]) else "：") + "，".join(clauses)
 
 

@@ -83,6 +83,12 @@ def test_the_township_table_after_a_broken_title(tmp_path: Path) -> None:
     ([["类别", "件数", "金额（万元）"], ["行政处罚", "12件", "3.5"]], ["行政处罚12件，金额3.5万元。"]),
     ([["事项", "完成情况"], ["规范执法", "已完成"]], ["事项：完成情况。", "规范执法：已完成。"]),
     ([["", ""], ["", ""]], []),
+    # a first column counting 1, 2, 3 … is a 序号 column, named or not
+    ([["1", "执法检查", "36次"], ["2", "行政处罚", "12件"]], ["执法检查36次。", "行政处罚12件。"]),
+    ([["", "项目", "数量"], ["1.", "执法检查", "36次"], ["2.", "行政处罚", "12件"]],
+     ["执法检查36次。", "行政处罚12件。"]),
+    ([["执法检查", "1"], ["行政处罚", "2"]], ["执法检查1。", "行政处罚2。"]),
+    ([["3", "5"]], ["3，5。"]),
 ])
 def test_table_rows_read_as_sentences(rows: list[list[str]], paragraphs: list[str]) -> None:
     assert table_paragraphs(rows) == paragraphs
