@@ -13,6 +13,16 @@ class Progress(StrEnum):
     DONE = "已完成"
 
 
+#: The 导出 step's states in the words a clerk reads at a glance: "导出 空" did not say that nothing was exported, nor
+#: "进行中" that the file exported is out of date. The other steps show Progress's own words.
+EXPORT_WORDS = {Progress.EMPTY: "未导出", Progress.PARTIAL: "导出后有修改", Progress.DONE: "已导出"}
+
+
+def state_words(key: str, state: Progress) -> str:
+    """What the step list shows under the step with key in state."""
+    return EXPORT_WORDS[state] if key == "export" else state.value
+
+
 def unit_progress(unit: Unit | None) -> Progress:
     """Complete with a name, an issuing organ and a usual 主送机关."""
     if unit is None or not unit.name.strip():

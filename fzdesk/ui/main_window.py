@@ -31,6 +31,7 @@ from fzdesk.domain.progress import (
     block_progress,
     closing_progress,
     report_info_progress,
+    state_words,
     text_progress,
     unit_progress,
 )
@@ -613,7 +614,8 @@ class MainWindow(QMainWindow):
             step = self.steps[row]
             state = self.step_progress(step)
             problems = self._suffixes.get(step.key, "")
-            text = f"{step.title}\n{state.value}{problems}"  # the count on the second line: titles do not wrap
+            # the count on the second line: titles do not wrap
+            text = f"{step.title}\n{state_words(step.key, state)}{problems}"
             self._states[step.key] = state
             item = self.step_list.item(row)
             if item is not None and item.text() != text:

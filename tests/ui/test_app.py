@@ -167,7 +167,9 @@ def test_step_list_shows_state_as_text_not_colour_alone(filled_store: Store,
     w = make_window(filled_store)
     texts = [w.step_list.item(i).text() for i in range(w.step_list.count())]
     assert texts[0] == "单位信息\n已完成"
-    assert all(t.split("\n")[1] in ("空", "进行中", "已完成") for t in texts)
+    *steps, export = texts
+    assert all(t.split("\n")[1] in ("空", "进行中", "已完成") for t in steps)
+    assert export == "导出\n未导出"  # (its own words: 空 did not say that nothing was exported)
     assert not w.step_list.item(0).icon().isNull()
 
 

@@ -218,7 +218,7 @@ def docx_paragraphs(path: Path) -> list[str]:
 def test_export_is_the_last_step_and_opens_from_the_step_list(window: MainWindow, qtbot: QtBot) -> None:
     w = window
     assert [s.key for s in w.steps][-2:] == ["check", "export"]
-    assert w.step_list.item(row_of(w, "export")).text() == "导出\n空"
+    assert w.step_list.item(row_of(w, "export")).text() == "导出\n未导出"
     click_row(qtbot, w, "export")
     page = export_page_of(w)
     assert w.page_title.text() == "导出"
@@ -298,7 +298,7 @@ def test_the_export_carries_the_explanation_and_completes_the_step_until_the_tex
     assert found is not None and not found.text_changed
     data = json.loads(found.json_text)
     assert {d["reason"] for d in data["dismissals"]} == {"引用的是2019年文件的原文标题", "维持数含上年结转案件"}
-    assert w.step_list.item(row_of(w, "export")).text() == "导出\n已完成"
+    assert w.step_list.item(row_of(w, "export")).text() == "导出\n已导出"
     w.close()  # started again on the same data: the report read back is what was exported
     w = make_window(w.session.store)
     assert w.state_of("export") is Progress.DONE
@@ -310,7 +310,7 @@ def test_the_export_carries_the_explanation_and_completes_the_step_until_the_tex
     type_text(block.text, "另有一处不足。")
     click_row(qtbot, w, "export")
     assert w.state_of("export") is Progress.PARTIAL
-    assert w.step_list.item(row_of(w, "export")).text() == "导出\n进行中"
+    assert w.step_list.item(row_of(w, "export")).text() == "导出\n导出后有修改"
 
 
 def test_the_annex_choice_leaves_the_sentence_out(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:

@@ -50,12 +50,12 @@ def test_a_report_exported_on_the_command_line_shows_the_step_complete(
     with Store.open(data) as store:
         w = make_window(store)
         assert w.session.report is not None and w.session.report.year == 2023
-        assert export_step_text(w).splitlines() == ["导出", "已完成"]
+        assert export_step_text(w).splitlines() == ["导出", "已导出"]
         assert w.state_of("export") is Progress.DONE
         w.year_combo.setFocus()  # the 2022 report was not exported
         qtbot.keyClick(w.year_combo, Qt.Key.Key_Down)
         assert w.session.report.year == 2022  # type: ignore[union-attr]
-        assert export_step_text(w).splitlines() == ["导出", "空"]
+        assert export_step_text(w).splitlines() == ["导出", "未导出"]
         w.close()
 
 
@@ -68,7 +68,7 @@ def test_a_failed_command_line_export_leaves_the_step_empty(
         w = make_window(store)
         assert w.session.report is not None and w.session.report.year == 2023
         assert store.setting(setting_key(w.session.report.id or 0)) is None
-        assert export_step_text(w).splitlines() == ["导出", "空"]
+        assert export_step_text(w).splitlines() == ["导出", "未导出"]
         w.close()
 
 
@@ -78,7 +78,7 @@ def test_an_import_that_replaces_an_exported_report_starts_the_step_empty(
     record_export(store, store.load_report(old), store.units()[0], "0" * 64, ["E:/报告.docx"])  # as 导出 leaves it
     w = make_window(store)
     assert w.session.report is not None and w.session.report.id == old
-    assert export_step_text(w).splitlines() == ["导出", "已完成"]
+    assert export_step_text(w).splitlines() == ["导出", "已导出"]
 
     def replace(d: ImportDialog) -> None:
         assert "已经有2023年度的报告" in d.existing_label.text()
@@ -97,5 +97,5 @@ def test_an_import_that_replaces_an_exported_report_starts_the_step_empty(
     assert summary.id == old  # SQLite gave the new report the deleted one's id
     assert w.session.report is not None and w.session.report.id == old
     assert store.setting(setting_key(old)) is None
-    assert export_step_text(w).splitlines() == ["导出", "空"]
+    assert export_step_text(w).splitlines() == ["导出", "未导出"]
     assert w.state_of("export") is Progress.EMPTY

@@ -148,7 +148,7 @@ class ExportPage(Page):
         fonts.addWidget(self.font_windows)
         form.addRow("字体", fonts)
         self.public = QRadioButton("公开稿（在网站上公开）")
-        self.submitted = QRadioButton("报送稿（报上级：发文字号、签发人、抄送）")
+        self.submitted = QRadioButton("报送稿（报上级：发文字号、签发人、版记）")
         self.variants = QButtonGroup(self)
         for b in (self.public, self.submitted):
             self.variants.addButton(b)
