@@ -10,6 +10,7 @@ from difflib import SequenceMatcher
 from fzdesk.domain.dates import written_date
 from fzdesk.domain.model import Block, Item, Numbering, Report, Section
 from fzdesk.domain.numbering import item_label, numbered_sections
+from fzdesk.exchange.repair import fix_typing
 
 #: How many changes the preview lists before "另有N处改动".
 SHOWN = 8
@@ -30,8 +31,9 @@ class Change:
 
 
 def _norm(text: str) -> str:
-    """Text as compared: white space dropped (reading a document back joins or splits spaces around Latin words)."""
-    return _SPACE.sub("", text)
+    """Text as compared: white space dropped (reading a document back joins or splits spaces around Latin words),
+    and typing mended as the document's text is read (fix_typing: "职责, 全年" reads back as "职责，全年")."""
+    return _SPACE.sub("", fix_typing(text))
 
 
 def _item_key(item: Item) -> str:

@@ -4,14 +4,17 @@ the title kept its full-width year (so it never followed the unit's organs) and 
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import docx
 import pytest
 
 from fzdesk.domain.model import Block
+from fzdesk.exchange.changes import compare_reports
 from fzdesk.exchange.importer import open_import
 from fzdesk.exchange.repair import fix_spaces
+from tests import factories
 
 LINES = ["临河县 柳 庄 镇 人 民 政 府", "关于２０２３年度法治政府建设情况的报告", "临河县人民政府:",
          "　　２０２３年, 我镇在县委、县政府的正确领导下 , 认真贯彻落实上级决策部署 , 现将有关情况报告如下 :",
@@ -60,3 +63,16 @@ def test_a_report_typed_in_wps_reads_as_written_properly(tmp_path: Path) -> None
 ])
 def test_typing_mended(typed: str, fixed: str) -> None:
     assert fix_spaces(typed) == fixed
+
+
+def test_typing_mended_on_reading_back_is_no_change_made_in_word() -> None:
+    """A paragraph typed in the program with "," beside Chinese reads back from the exported document as "，": the
+    list of what was changed in Word named it although nobody changed it."""
+    old = factories.report(factories.unit(), 2023)
+    new = copy.deepcopy(old)
+    old_measures, new_measures = old.section(Block.MEASURES), new.section(Block.MEASURES)
+    assert old_measures is not None and new_measures is not None
+    old_measures.items[0].paragraphs[0] = "全年开展执法检查36次, 办理(简易程序)案件12件"
+    new_measures.items[0].paragraphs[0] = fix_spaces(old_measures.items[0].paragraphs[0])
+    assert new_measures.items[0].paragraphs[0] == "全年开展执法检查36次，办理（简易程序）案件12件"
+    assert compare_reports(old, new) == []
