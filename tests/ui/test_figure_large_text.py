@@ -118,3 +118,22 @@ def test_the_help_says_everything_when_there_is_room(qtbot: QtBot, filled_store:
         assert on_screen(w, label) and not label.is_elided(), label
         assert "".join(label.shown_lines()) == label.text().replace("\n", "")
     assert sheet.progress_label.text().startswith("已填 ")
+
+
+def test_the_count_above_the_table_shortens_before_the_bar_widens_the_page(qtbot: QtBot, store: Store) -> None:
+    """已填 5/100 becomes 5/100 when the bar would not fit; the sheet never asks for the long form's width."""
+    from tests.ui.figure_helpers import make_report, make_sheet
+
+    sheet = make_sheet(qtbot, store, make_report(store))
+    font = sheet.font()
+    font.setPointSize(MAX_POINT_SIZE)
+    sheet.setFont(font)
+    qtbot.waitUntil(lambda: sheet.view.font().pointSize() == MAX_POINT_SIZE)
+    done, total = sheet.progress()
+    sheet.resize(400, 768)  # narrower than the page can be: the sheet takes its least width
+    qtbot.waitUntil(lambda: sheet.progress_label.text() == f"{done}/{total}")
+    narrow = sheet.minimumSizeHint().width()
+    assert sheet.progress_label.toolTip().startswith(f"共 {total} 项，已填 {done} 项")
+    sheet.resize(1366, 768)
+    qtbot.waitUntil(lambda: sheet.progress_label.text() == f"已填 {done}/{total}")
+    assert sheet.minimumSizeHint().width() == narrow  # the text chosen does not widen the page
