@@ -842,11 +842,15 @@ def _choose_block(heading: str, year: int | None, taken: dict[Block, Section], w
 # ----- items -----------------------------------------------------------------------------------------------
 def _colon_title(text: str, limit: int = TITLE_MAX) -> tuple[str, str] | None:
     """"加强组织领导：成立了……" -> ("加强组织领导", "成立了……"): the text before the first "：" is the title a reader
-    sees when it comes before any 。, is short and is a phrase (no comma or semicolon in it)."""
+    sees when it comes before any 。, is short and is a phrase (no comma or semicolon in it), and what follows is a
+    sentence (or nothing), not a subtitle."""
     m = re.match(r"^([^。：:，,；;]+)[：:]\s*(.*)$", text)
     if m is None or len(m.group(1).strip()) > limit:
         return None
-    return m.group(1).strip(), m.group(2).strip()
+    rest = m.group(2).strip()
+    if rest and not any(p in rest for p in "，。；,;") and len(rest) <= 30:
+        return None  # "坚持高位推动：压实第一责任人职责": a title with its subtitle, not a title and its text
+    return m.group(1).strip(), rest
 
 
 def _title_and_body(text: str, limit: int = TITLE_MAX) -> tuple[str, list[str]]:

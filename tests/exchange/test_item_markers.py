@@ -110,3 +110,11 @@ def test_items_in_one_paragraph_under_a_part_heading() -> None:
 def test_a_number_inside_a_sentence_starts_no_item() -> None:
     section = _measures(["（一）规范行政执法，配合做好二、三季度检查。", "（二）化解矛盾纠纷。"])
     assert [i.title for i in section.items] == ["规范行政执法，配合做好二、三季度检查", "化解矛盾纠纷"]
+
+
+@pytest.mark.parametrize("item", ["（一）坚持高位推动：压实第一责任人职责", "1.坚持高位推动：压实第一责任人职责"])
+def test_a_title_with_a_subtitle_after_its_colon_stays_whole(item: str) -> None:
+    """"坚持高位推动：压实第一责任人职责" (a phrase after the colon, no sentence in it) is one title, as fzdesk
+    exports such a title as a heading line."""
+    section = _measures([item, "局党组定期研究法治工作。"])
+    assert section.items[0].title == "坚持高位推动：压实第一责任人职责"
