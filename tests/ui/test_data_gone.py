@@ -95,7 +95,7 @@ def test_a_deleted_data_folder_is_said_and_the_data_are_saved_back_in_place(
 
 def test_later_keeps_the_edits_then_they_are_saved_into_another_folder(
         filled_store: Store, make_window: Callable[[Store], MainWindow], qtbot: QtBot, tmp_path: Path,
-        messages: list[tuple[str, str]]) -> None:
+        messages: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
     w = make_window(filled_store)
     desktop = tmp_path / "桌面"
     desktop.mkdir()
@@ -104,14 +104,27 @@ def test_later_keeps_the_edits_then_they_are_saved_into_another_folder(
     seen: list[str] = []
 
     def pick(dialog: QFileDialog) -> None:
-        dialog.setDirectory(str(desktop))
-        dialog.selectFile(str(desktop))
+        dialog.setDirectory(str(desktop.parent))
+        for _ in range(200):  # the folder is listed in the background, which may clear an early selection (the
+            dialog.selectFile(desktop.name)  # dialog then answered the folder it shows: the data went there)
+            QTest.qWait(10)
+            if dialog.selectedFiles() == [str(desktop)]:
+                break
+        assert dialog.selectedFiles() == [str(desktop)]
         dialog.accept()
 
     modals = Modals().then(QMessageBox, click(LATER, seen))
     report_id, item_id = delete_folder_and_type(w, filled_store, modals, "先不保存")
     qtbot.waitUntil(lambda: modals.done, timeout=5000)
-    qtbot.wait(400)  # retried meanwhile, still gone: not asked again at every try
+    tries: list[None] = []
+    present = Store.check_present
+
+    def counted(store: Store) -> None:
+        tries.append(None)
+        present(store)
+
+    monkeypatch.setattr(Store, "check_present", counted)
+    qtbot.waitUntil(lambda: len(tries) >= 2, timeout=3000)  # retried twice meanwhile, still gone: not asked again
     assert len(seen) == 1 and w.saver.pending and w.saved_label.text() == "保存失败！"
     closing = Modals().then(QMessageBox, click(ELSEWHERE, seen)).then(QFileDialog, pick)
     closing.start()
