@@ -178,7 +178,7 @@ def read_typed(text: str, integral: bool, unit: str = "") -> Entry | None:
         value = (value * 10000).normalize()
         value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
     if integral and value != value.to_integral_value():
-        raise ValueError("这一项是件数，只能填整数：请改成整数后再按回车。")
+        raise ValueError("这一项是件数，只能填整数，不能有小数。")
     if len(format_number(value).partition(".")[0]) > MAX_INT_DIGITS:
         raise ValueError("数字太长了。")
     if integral:

@@ -137,6 +137,7 @@ def test_one_bad_value_pastes_nothing(qtbot: QtBot, sheet: FigureSheet, store: S
     message = sheet.message.text()
     for word in words:
         assert word in message, (word, message)
+    assert "按回车" not in message  # (typing's wording: a paste has no Enter to press)
     assert "没有粘贴" in message and "一个数也没有填入" in message and "重新复制" in message
     assert values(store, report, "A.received", "A.accepted", "A.rejected") == [None, 88, None]
     assert [shown(sheet, c) for c in ("A.received", "A.accepted")] == ["", "88"]
