@@ -6,16 +6,18 @@ QGuiApplication exists (fzdesk.export.pdf.ensure_gui_application).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fzdesk.domain.catalogue import Catalogue
 from fzdesk.domain.model import Report, Unit
 from fzdesk.export import geometry as g
 from fzdesk.export.docx_writer import build
-from fzdesk.export.fonts import font_for, title_bold
+from fzdesk.export.fonts import LATIN, font_for, title_bold
 from fzdesk.export.footer import DASH
 from fzdesk.export.layout import Align, Element, Para, Role, Run, Table
 from fzdesk.export.options import ExportOptions, FontSet, PageNumbers
+from fzdesk.export.scripts import segments
 
 #: Faces tried after the named one, so a PC (or a test machine) without the official fonts still prints CJK.
 FALLBACKS: dict[Role, list[str]] = {
@@ -25,9 +27,15 @@ FALLBACKS: dict[Role, list[str]] = {
     Role.TITLE: ["SimSun", "宋体", "Noto Serif CJK SC", "serif"],
     Role.SONG: ["SimSun", "宋体", "Noto Serif CJK SC", "serif"],
 }
+#: Digits and Latin letters: the .docx's w:ascii/w:hAnsi face, then what fontconfig's metric aliases and
+#: tests/export/fonts.conf put in its place where it is missing (LibreOffice uses the same chain).
+LATIN_FALLBACKS = ["Liberation Serif", "Tinos", "DejaVu Serif", "serif"]
 #: The property of a ruler block (QTextFormat.UserProperty + 1) that holds its rule's width in twips
 RULE_WIDTH = 0x100000 + 1
 THICK = 8  # eighths of a point: the 版记's outer rules (closing.THICK_RULE)
+#: LibreOffice puts the 版记 under the text when the text ends at least this far above the 版记's frames (it did
+#: with 661 twips of room, not with 82: tests/export/test_render_record_matrix.py); a guess at the upper bound.
+FOOT_GAP = 700
 FOOTER_GAP = 397  # 7 mm between the text block and the page number's dashes, in twips
 
 #: The paint device has 1440 dpi, one pixel a twip. Qt's text layout takes margins and indents in device
@@ -37,6 +45,17 @@ TWIPS_PER_PX = 15
 
 def px(twips: float) -> float:
     return twips / TWIPS_PER_PX
+
+
+#: Closing marks after which LibreOffice breaks a Chinese line before an opening quote (it breaks between any two
+#: Chinese characters unless its forbidden-character rules say no); Qt's Unicode line breaking keeps "，“" together.
+_CLOSING = "，。、；：？！）》」』】〕"
+_BEFORE_QUOTE = re.compile(f"(?<=[{_CLOSING}])(?=[“‘])")
+
+
+def _break_before_quotes(text: str) -> str:
+    """text with a zero-width space (a break opportunity for Qt) between a closing mark and an opening quote."""
+    return _BEFORE_QUOTE.sub("\u200b", text)
 
 
 class _Painter:
@@ -54,18 +73,45 @@ class _Painter:
         self.feet: list[tuple[int, int]] = []  # the spacer's and the last block's numbers of each foot paragraph
         self.unnumbered: int | None = None  # the block number of the paragraph the unnumbered pages start at
 
-    def char_format(self, run: Run) -> Any:
+    def char_format(self, run: Run, latin: bool = False, spacing: int | None = None) -> Any:
+        """The run's format; latin: in the Latin face (digits, letters); spacing: twips after each character
+        other than the run's own."""
         from PySide6.QtGui import QFont, QTextCharFormat
 
         fmt = QTextCharFormat()
-        fmt.setFontFamilies([font_for(self.font_set, run.role), *FALLBACKS[run.role]])
+        if latin:
+            fmt.setFontFamilies([LATIN, *LATIN_FALLBACKS])
+        else:
+            fmt.setFontFamilies([font_for(self.font_set, run.role), *FALLBACKS[run.role]])
+            # Full-width forms, as LibreOffice shapes Chinese text: Noto CJK's default em dash is narrower.
+            fmt.setFontFeatures({QFont.Tag("fwid"): 1})
         fmt.setFontPointSize(run.size / 2)
         if run.bold or (run.role is Role.TITLE and title_bold(self.font_set)):
             fmt.setFontWeight(QFont.Weight.Bold)
-        if run.spacing:
+        spacing = run.spacing if spacing is None else spacing
+        if spacing:
             fmt.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
-            fmt.setFontLetterSpacing(px(run.spacing))
+            fmt.setFontLetterSpacing(px(spacing))
         return fmt
+
+    def insert_runs(self, cursor: Any, runs: list[Run], breaks: tuple[int, ...] = ()) -> None:
+        """The runs' text cut into LibreOffice's portions (fzdesk.export.scripts): digits and Latin letters in
+        the Latin face, no condensing after a portion's last character, autospacing between Latin and Chinese;
+        a line break after the runs listed in breaks."""
+        pieces = segments(runs)
+        previous = ""
+        for index, run in enumerate(runs):
+            for piece in (piece for piece in pieces if piece.run == index):
+                text = _break_before_quotes(previous + piece.text)[len(previous):]
+                previous = piece.text[-1]
+                if piece.end:
+                    if text[:-1]:
+                        cursor.insertText(text[:-1], self.char_format(run, piece.latin))
+                    cursor.insertText(text[-1], self.char_format(run, piece.latin, piece.kern))
+                else:
+                    cursor.insertText(text, self.char_format(run, piece.latin))
+            if index in breaks:
+                cursor.insertText("\u2028", self.char_format(run))
 
     def block_format(self, p: Para) -> Any:
         from PySide6.QtCore import Qt
@@ -76,7 +122,10 @@ class _Painter:
                      Align.CENTER: Qt.AlignmentFlag.AlignHCenter, Align.RIGHT: Qt.AlignmentFlag.AlignRight}
         fmt.setAlignment(alignment[p.align])
         fmt.setLeftMargin(p.left)
-        fmt.setRightMargin(p.right)
+        # LibreOffice does not condense a line's last character (it ends a portion): a line fits when it does
+        # with that character at its full width.
+        # (Not in a line with a right tab, which sets its text against the tab stop.)
+        fmt.setRightMargin(p.right + (0 if p.tab else max([0, *(-run.spacing for run in p.runs)])))
         fmt.setTextIndent(p.first_line - p.hanging)  # not scaled: device pixels
         if p.exact:
             fmt.setLineHeight(px(p.line), QTextBlockFormat.LineHeightTypes.FixedHeight.value)
@@ -99,10 +148,7 @@ class _Painter:
         self._block(cursor, self.block_format(p))
         mark = self.char_format(p.runs[0] if p.runs else Run(""))
         cursor.setBlockCharFormat(mark)
-        for i, run in enumerate(p.runs):
-            cursor.insertText(run.text, self.char_format(run))
-            if i in p.breaks:
-                cursor.insertText("\u2028", self.char_format(run))
+        self.insert_runs(cursor, p.runs, p.breaks)
         if p.border_bottom:
             self._ruler(cursor, p.border_bottom)
 
@@ -115,10 +161,8 @@ class _Painter:
         ruler.setProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth,
                           QTextLength(QTextLength.Type.PercentageLength, 100))
         ruler.setProperty(RULE_WIDTH, eighths * 20 / 8)
-        if eighths < THICK:
-            # The thin rule between two frames takes no room of its own: the pages then break where LibreOffice
-            # breaks them with its frames (the outer rules keep the height they were measured with).
-            ruler.setLineHeight(px(1), QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        # As tall as the rule: the 版记's frames in the .docx are its lines and their borders (closing.record).
+        ruler.setLineHeight(px(eighths * 20 / 8), QTextBlockFormat.LineHeightTypes.FixedHeight.value)
         self._block(cursor, ruler)
 
     def table(self, cursor: Any, t: Table) -> None:
@@ -144,8 +188,7 @@ class _Painter:
                 for i, p in enumerate(cell.paras):
                     cell_cursor.setBlockFormat(self.block_format(p)) if i == 0 else \
                         cell_cursor.insertBlock(self.block_format(p))
-                    for run in p.runs:
-                        cell_cursor.insertText(run.text, self.char_format(run))
+                    self.insert_runs(cell_cursor, p.runs)
                 column += cell.span
         cursor.movePosition(cursor.MoveOperation.End)
         self.first = False
@@ -233,8 +276,14 @@ class _Painter:
             fmt = spacer.blockFormat()
             height = (layout.blockBoundingRect(self.doc.findBlockByNumber(last)).bottom()
                       - layout.blockBoundingRect(spacer.next()).top())
-            used = layout.blockBoundingRect(spacer).top() % g.TEXT_HEIGHT
-            if used + height > g.TEXT_HEIGHT:
+            top = layout.blockBoundingRect(spacer).top()
+            used = top % g.TEXT_HEIGHT
+            # The room LibreOffice wants between the text and the 版记 is not known to the twip (FOOT_GAP): on an
+            # even page the 版记 is kept there only with the most room it may want, on an odd page it is taken
+            # to fit with the least. Either error then adds a page break (on_even_page) instead of leaving the
+            # 版记 on an odd page.
+            gap = FOOT_GAP if int(top // g.TEXT_HEIGHT) % 2 == 1 else 0
+            if used + height + gap > g.TEXT_HEIGHT:
                 fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 used = 0
             fmt.setLineHeight(px(g.TEXT_HEIGHT - used - height), fixed)
