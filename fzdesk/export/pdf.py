@@ -63,7 +63,12 @@ def write_pdf(report: Report, unit: Unit, path: Path, options: ExportOptions | N
             paged.paint(painter, index)
     finally:
         painter.end()
-    path.write_bytes(fix_to_unicode(path.read_bytes(), radical_twins(_role_fonts(options or ExportOptions()))))
+    twins = radical_twins(_role_fonts(options or ExportOptions()))
+    if "\u2015" not in paged.doc.toPlainText():
+        # The full-width em dash (paged.py sets Chinese text with the fwid feature) is Noto CJK's glyph of the
+        # horizontal bar ― too, which comes first in Qt's ToUnicode map.
+        twins[0x2015] = 0x2014
+    path.write_bytes(fix_to_unicode(path.read_bytes(), twins))
     return path
 
 

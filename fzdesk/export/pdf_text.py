@@ -53,11 +53,13 @@ def _entries(cmap: bytes) -> dict[int, bytes]:
 def _retarget(entries: dict[int, bytes], twins: Mapping[int, int]) -> bool:
     changed = False
     for code, value in entries.items():
-        if len(value) == 4 and is_radical(int(value, 16)):
-            twin = twins.get(int(value, 16)) or nfkc_twin(int(value, 16))
-            if twin is not None:
-                entries[code] = b"%04X" % twin
-                changed = True
+        if len(value) != 4:
+            continue
+        target = int(value, 16)
+        twin = twins.get(target) or (nfkc_twin(target) if is_radical(target) else None)
+        if twin is not None:
+            entries[code] = b"%04X" % twin
+            changed = True
     return changed
 
 
@@ -89,7 +91,8 @@ def _xref(data: bytes) -> tuple[int, int, list[int]]:
 
 
 def fix_to_unicode(data: bytes, twins: Mapping[int, int] | None = None) -> bytes:
-    """The PDF with every ToUnicode entry that names a radical pointed at its ideograph (twins first, then NFKC)."""
+    """The PDF with every ToUnicode entry that names a radical pointed at its ideograph (twins first, then NFKC),
+    and every entry that names another key of twins at its value."""
     twins = twins or {}
     xref_at, first, offsets = _xref(data)
     edits: list[tuple[int, int, bytes]] = []  # (start, end, replacement) in the old bytes

@@ -19,18 +19,25 @@ def soffice() -> str | None:
 
 def render_pdf(docx: Path, out_dir: Path) -> Path:
     """The PDF LibreOffice makes of docx, in its own user profile so parallel runs do not collide."""
+    return render_pdfs([docx], out_dir)[0]
+
+
+def render_pdfs(docxs: list[Path], out_dir: Path, timeout: float = 180) -> list[Path]:
+    """The PDFs of several documents from one LibreOffice start (a few tenths of a second each)."""
     exe = soffice()
     assert exe, "LibreOffice (soffice) is not installed"
     profile = Path("/tmp") / f"lo-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)}
     try:
         subprocess.run([exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(out_dir), str(docx)], env=env, check=True, capture_output=True, timeout=180)
+                        "--outdir", str(out_dir), *map(str, docxs)], env=env, check=True, capture_output=True,
+                       timeout=timeout)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
-    pdf = out_dir / (docx.stem + ".pdf")
-    assert pdf.exists(), "LibreOffice made no PDF"
-    return pdf
+    pdfs = [out_dir / (docx.stem + ".pdf") for docx in docxs]
+    for pdf in pdfs:
+        assert pdf.exists(), f"LibreOffice made no PDF of {pdf.stem}"
+    return pdfs
 
 
 def geometry(pdf: Path) -> list[Page]:

@@ -69,6 +69,8 @@ def test_text_reads_back(pdf: Path) -> None:
     assert "关于2023年度法治政府建设情况的报告" in text
     assert "特此报告。" in text
     assert "抄送：县委依法治县办。" in text
+    # The annex's "—" (no change to compare) in the full-width form: its glyph is also that of ― U+2015.
+    assert "不涉及——" in text and "―" not in text
 
 
 def test_the_record_is_at_the_foot_of_the_last_page(pdf: Path) -> None:
