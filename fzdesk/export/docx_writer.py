@@ -36,14 +36,16 @@ def build(report: Report, unit: Unit, options: ExportOptions, catalogue: Catalog
     explained = explanation_paragraph(report, unit, catalogue, annex=options.figures_annex)
     elements = body.main_text(report, unit, options, explained)
     names = closing.attachment_names(report, options)
-    elements += closing.attachment_note(names)
+    note = closing.attachment_note(names)
     signature = closing.signature(report, unit, options)
     # The date is never on a page of its own, nor the 署名 on a page without body text: the body's last
-    # paragraph and every signature line above the date keep with the next.
-    for para in [elements[-1], *signature[:-1]]:
+    # paragraph, the 附件说明 and every signature line above the date keep with the next (the body's last
+    # paragraph was taken after the 附件说明 had been added, so with an attachment the page could break between
+    # 特此报告 and 附件：, leaving 附件说明, 署名 and date on a page of their own).
+    for para in [elements[-1], *note, *signature[:-1]]:
         if isinstance(para, Para):
             para.keep_next = True
-    elements += signature
+    elements += note + signature
     if options.figures_annex and catalogue is not None:
         number = names.index(closing.annex_name(report)) + 1 if len(names) > 1 else None
         elements += annex.annex(report, catalogue, number)

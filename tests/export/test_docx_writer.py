@@ -175,6 +175,11 @@ def test_attachment_note_and_figures_annex() -> None:
     assert (note.ppr("ind", "left"), note.ppr("ind", "hanging")) == ("1575", "945")
     ps = [p.text for p in paragraphs(data)]
     assert ps[ps.index(note.text) - 1] == "" and ps[ps.index(note.text) - 2] == "特此报告。"
+    # 特此报告, the 附件说明 and the 署名 keep with the next: the signature page never lacks body text
+    at = ps.index(note.text)
+    chain = paragraphs(data)[at - 2: ps.index("2023年12月15日")]
+    assert [p.text for p in chain] == ["特此报告。", "", note.text, "", ORGAN]
+    assert all(p.el.find(f"{W}pPr/{W}keepNext") is not None for p in chain)
     tbl = part(data, "word/document.xml").find(f".//{W}tbl")
     assert tbl.find(f"{W}tblPr/{W}tblLayout").get(f"{W}type") == "fixed"
     assert tbl.find(f"{W}tblPr/{W}tblW").get(f"{W}w") == "8844"
