@@ -51,6 +51,8 @@ CHOICE_KEYS: dict[Choice, str] = {
     Choice.EMPTY: "Delete",
 }
 HISTORY_KEY = "Ctrl+H"
+#: The colour of a refusal or a remark under the sheet (what was done is in the text's own colour).
+PROBLEM_TINT = "#9a3b00"
 #: The keys a clerk needs most; the others stand beside their entries in the right-click menu (and in F1's help).
 KEY_LEGEND = "回车：下一项　Delete：清空　Ctrl+Z：撤销　Ctrl+V：粘贴一整列　右键：更多"
 #: From this text size on, the legend (two lines and more) is left out: the rows of figures need the height.
@@ -216,7 +218,6 @@ class FigureSheet(QWidget):
         self.help_title.setFont(title_font)
         self.help_text = ElidedLabel()
         self.message = ElidedLabel(min_lines=2, max_lines=3)  # the table keeps the rest
-        _tint(self.message, "#9a3b00")
         self.legend = ElidedLabel(KEY_LEGEND)
         _tint(self.legend, "#57606a")
         pane = QVBoxLayout()
@@ -419,8 +420,14 @@ class FigureSheet(QWidget):
 
     def _tell(self, text: str) -> None:
         if text:  # "" when saving failed: the model said why already
-            self.message.setText(text)
+            self._show(text, problem=False)
             self._keep_message = True
+
+    def _show(self, text: str, *, problem: bool) -> None:
+        """A message under the sheet: a refusal or a remark in PROBLEM_TINT, what was done (copied, pasted, undone)
+        in the text's own colour (all of them in the problem's colour made "已复制……" read as an error)."""
+        _tint(self.message, PROBLEM_TINT if problem else self.palette().color(QPalette.ColorRole.WindowText).name())
+        self.message.setText(text)
 
     def selection(self) -> tuple[list[Indicator], list[int]]:
         """The block of cells selected: its figures in the sheet's order (rows hidden by 查找 or a filter left out,
@@ -452,7 +459,7 @@ class FigureSheet(QWidget):
                 return
             text = self._cell_text(indicator, index.column())
             QApplication.clipboard().setText(text)
-            self.message.setText(f"已复制“{indicator.name}”：{text or '（空）'}")
+            self._show(f"已复制“{indicator.name}”：{text or '（空）'}", problem=False)
             return
         rows = ["\t".join(_excel_cell(self._cell_text(ind, column)) for column in columns) for ind in figures]
         QApplication.clipboard().setText("\r\n".join(rows) + "\r\n")
@@ -492,7 +499,7 @@ class FigureSheet(QWidget):
             index = self.model.index_of(selected[0].code, columns[0])
         first = self.model.indicator(index)
         if first is None:
-            self.message.setText("请先点一下要粘贴的第一项（“本年度”一栏），再按 Ctrl+V。")
+            self._show("请先点一下要粘贴的第一项（“本年度”一栏），再按 Ctrl+V。", problem=True)
             return
         self._finish_editing()
         cells = clipboard_cells(QApplication.clipboard().text())
@@ -506,7 +513,7 @@ class FigureSheet(QWidget):
         try:
             planned = plan_paste(cells, rows, with_choice=with_choice)
         except PasteError as exc:
-            self.message.setText(str(exc))
+            self._show(str(exc), problem=True)
             self._keep_message = True
             return
         if not self.model.set_entries(planned, pasted=True):
@@ -518,8 +525,8 @@ class FigureSheet(QWidget):
                    if (r := advice(catalogue[code].name, catalogue[code].kind, self.model.entry(code)))]
         if len(remarks) > 3:  # a whole column pasted one row off: one sentence, not a wall of them
             remarks = [f"其中有{len(remarks)}个百分数超过了100%，请核对是否粘贴错了行。"]
-        self.message.setText(f"已粘贴{len(planned)}个数（{span}），已保存。按 Ctrl+Z 可以整次撤销。"
-                             + "".join(remarks))
+        self._show(f"已粘贴{len(planned)}个数（{span}），已保存。按 Ctrl+Z 可以整次撤销。" + "".join(remarks),
+                   problem=bool(remarks))
         self._keep_message = True
         last = self.model.index_of(list(planned)[-1], index.column() if len(cells[0]) == 1 else COL_VALUE)
         self.view.setCurrentIndex(last)
@@ -543,14 +550,14 @@ class FigureSheet(QWidget):
     def _saved(self, code: str) -> None:
         indicator = resources.catalogue()[code]
         remark = advice(indicator.name, indicator.kind, self.model.entry(code))
-        self.message.setText(remark or "")
+        self._show(remark or "", problem=True)
         self._keep_message = remark is not None  # Enter or Tab moves on at once: keep the remark that long
         self._update_progress()
         self._show_help(self.view.currentIndex())
         self.changed.emit()
 
     def _warn(self, text: str) -> None:
-        self.message.setText(text)
+        self._show(text, problem=True)
 
     def _ask_value(self, index: QModelIndex) -> None:
         persistent = QPersistentModelIndex(index)
@@ -561,7 +568,7 @@ class FigureSheet(QWidget):
                 self.view.setCurrentIndex(target)
                 self.view.edit(target)
 
-        self.message.setText("请在“本年度”一栏填上数值。")
+        self._show("请在“本年度”一栏填上数值。", problem=True)
         QTimer.singleShot(0, open_editor)
 
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtGui import QContextMenuEvent, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
@@ -16,8 +16,8 @@ from fzdesk import resources
 from fzdesk.domain.model import Report
 from fzdesk.storage.store import Store
 from fzdesk.ui.figure_model import COL_CHOICE, COL_LAST, COL_NAME, COL_UNIT, COL_VALUE
-from fzdesk.ui.figure_sheet import FigureSheet
-from tests.ui.figure_helpers import make_report, make_sheet, shown
+from fzdesk.ui.figure_sheet import PROBLEM_TINT, FigureSheet
+from tests.ui.figure_helpers import click, make_report, make_sheet, shown
 from tests.ui.test_figure_paste_undo import go_to, values
 from tests.ui.test_figure_sheet import when_open
 
@@ -237,3 +237,16 @@ def test_right_click_inside_a_block_keeps_it_for_copy(qtbot: QtBot, sheet: Figur
     when_open(QMenu, pick("复制", seen))
     right_click(sheet, sheet.model.index_of("A.rejected"))
     assert QApplication.clipboard().text() == "88\r\n\r\n\r\n63\r\n"
+
+
+def test_what_was_done_is_said_in_the_text_colour_a_refusal_in_the_problem_colour(
+        qtbot: QtBot, sheet: FigureSheet) -> None:
+    def colour() -> str:
+        return sheet.message.palette().color(QPalette.ColorRole.WindowText).name()
+
+    click(qtbot, sheet, "A.received")
+    QTest.keyClick(sheet.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert sheet.message.text().startswith("已复制") and colour() != PROBLEM_TINT
+    QApplication.clipboard().setText("12\r\nabc\r\n")
+    QTest.keyClick(sheet.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert "没有粘贴" in sheet.message.text() and colour() == PROBLEM_TINT
