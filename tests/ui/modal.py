@@ -60,12 +60,15 @@ class Modals:
             self.steps.clear()
             self._close_all()
 
-    def _close_all(self) -> None:
-        """After a failure: every open dialog is rejected (innermost first), so the test ends instead of hanging."""
+    def _close_all(self, polls: int = 300) -> None:
+        """After a failure: every open dialog is rejected (innermost first), so the test ends instead of hanging;
+        for 3 s more, also a dialog that opens after the last one closed (a question asked again once its answer's
+        dialog was rejected had the test wait for ever)."""
         open_dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
         if open_dialogs:
             open_dialogs[-1].reject()
-            QTimer.singleShot(10, self._close_all)
+        if polls and not test_is_over(self._test):
+            QTimer.singleShot(10, lambda: self._close_all(polls - 1))
 
 
 def pick_file(path: Path) -> Callable[[QFileDialog], None]:
