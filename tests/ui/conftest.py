@@ -9,13 +9,16 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from fzdesk.domain.model import Report
 from fzdesk.pyside_fix import pin_singletons
 from fzdesk.storage.store import Store
+from fzdesk.ui.figure_sheet import FigureSheet
 from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.style import dialogs_follow
 from tests import factories
 from tests.exchange import samples
 from tests.ui import modal
+from tests.ui.figure_helpers import make_report, make_sheet
 
 pin_singletons()  # PySide6 drops references to None/True/False: see fzdesk/pyside_fix.py
 
@@ -87,3 +90,15 @@ def county(tmp_path: Path) -> Path:
     path = tmp_path / "county.txt"
     path.write_text(samples.county_text(), encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def report(store: Store) -> Report:
+    """A report of today's catalogue with a few figures, for the figure sheet's tests (a module may have its own)."""
+    return make_report(store)
+
+
+@pytest.fixture
+def sheet(qtbot: QtBot, store: Store, report: Report) -> FigureSheet:
+    """The figure sheet on report, shown at 1366 x 768 in an active window."""
+    return make_sheet(qtbot, store, report)

@@ -21,21 +21,11 @@ from fzdesk.ui.figure_model import COL_CHOICE, COL_NAME, COL_VALUE
 from fzdesk.ui.figure_sheet import FigureSheet
 from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.pages.figures_page import FiguresPage
-from tests.ui.figure_helpers import click, editor, make_report, make_sheet, saved, shown, type_in
+from tests.ui.figure_helpers import click, editor, saved, shown, type_in
 from tests.ui.helpers import key
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture
-def report(store: Store) -> Report:
-    return make_report(store)
-
-
-@pytest.fixture
-def sheet(qtbot: QtBot, store: Store, report: Report) -> FigureSheet:
-    return make_sheet(qtbot, store, report)
 
 
 def values(store: Store, report: Report, *codes: str) -> list[object]:

@@ -17,23 +17,13 @@ from fzdesk.domain.model import Report
 from fzdesk.storage.store import Store
 from fzdesk.ui.figure_model import COL_CHOICE, COL_LAST, COL_NAME, COL_UNIT, COL_VALUE
 from fzdesk.ui.figure_sheet import PROBLEM_TINT, FigureSheet
-from tests.ui.figure_helpers import click, make_report, make_sheet, shown
+from tests.ui.figure_helpers import click, shown
 from tests.ui.test_figure_paste_undo import go_to, values
 from tests.ui.test_figure_sheet import when_open
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 MENU_LOGS = ("propagateSizeHints", r"support raise\(\)", "grabbing the keyboard")  # a popup, offscreen
-
-
-@pytest.fixture
-def report(store: Store) -> Report:
-    return make_report(store)
-
-
-@pytest.fixture
-def sheet(qtbot: QtBot, store: Store, report: Report) -> FigureSheet:
-    return make_sheet(qtbot, store, report)
 
 
 def press(sheet: FigureSheet, key: Qt.Key, times: int = 1, modifier: Qt.KeyboardModifier = SHIFT) -> None:

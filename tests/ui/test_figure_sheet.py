@@ -27,17 +27,7 @@ from fzdesk.ui.main_window import FONT_SETTING, MainWindow
 from fzdesk.ui.pages.figures_page import FiguresPage
 from fzdesk.ui.style import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE
 from tests.ui import modal
-from tests.ui.figure_helpers import click, editor, make_report, make_sheet, saved, shown, type_in
-
-
-@pytest.fixture
-def report(store: Store) -> Report:
-    return make_report(store)
-
-
-@pytest.fixture
-def sheet(qtbot: QtBot, store: Store, report: Report) -> FigureSheet:
-    return make_sheet(qtbot, store, report)
+from tests.ui.figure_helpers import click, editor, saved, shown, type_in
 
 
 def when_open(kind: type[QWidget], act: Callable[[Any], None], tries: int = 250) -> None:
