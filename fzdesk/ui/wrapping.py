@@ -5,6 +5,8 @@ Qt's own draw their text on one line: at the largest text size the import dialog
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
@@ -20,6 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 PM = QStyle.PixelMetric
+if TYPE_CHECKING:  # the members _Wrapping uses, which both QCheckBox and QRadioButton have
+    _Button = QCheckBox
+else:  # at run time a plain mixin, ahead of the Qt class in each button's bases
+    _Button = object
 _WRAP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
 LEAST_EMS = 6  # the narrowest such a button gets: six characters a line
 
@@ -80,7 +86,34 @@ def _wraps(button: QAbstractButton) -> None:
     button.setSizePolicy(policy)
 
 
-class WrappingCheckBox(QCheckBox):
+class _Wrapping(_Button):
+    """What both wrapping buttons add to their Qt class: the height their wrapped text needs at a width, size hints
+    and painting from their _Shape, and all of the text clickable."""
+
+    shape: _Shape
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self.shape.height(self, width)
+
+    def sizeHint(self) -> QSize:
+        return self.shape.size_hint(self)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.shape.minimum(self)
+
+    def hitButton(self, pos: QPoint) -> bool:
+        return self.rect().contains(pos)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        self.shape.paint(self, option)
+
+
+class WrappingCheckBox(_Wrapping, QCheckBox):
     """A QCheckBox whose text wraps within the width its layout gives it; all of it is clickable."""
 
     shape = _Shape(QStyle.ControlElement.CE_CheckBox, PM.PM_IndicatorWidth, PM.PM_CheckBoxLabelSpacing)
@@ -89,28 +122,8 @@ class WrappingCheckBox(QCheckBox):
         super().__init__(text, parent)
         _wraps(self)
 
-    def hasHeightForWidth(self) -> bool:
-        return True
 
-    def heightForWidth(self, width: int) -> int:
-        return self.shape.height(self, width)
-
-    def sizeHint(self) -> QSize:
-        return self.shape.size_hint(self)
-
-    def minimumSizeHint(self) -> QSize:
-        return self.shape.minimum(self)
-
-    def hitButton(self, pos: QPoint) -> bool:
-        return self.rect().contains(pos)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        option = QStyleOptionButton()
-        self.initStyleOption(option)
-        self.shape.paint(self, option)
-
-
-class WrappingRadioButton(QRadioButton):
+class WrappingRadioButton(_Wrapping, QRadioButton):
     """A QRadioButton whose text wraps within the width its layout gives it; all of it is clickable."""
 
     shape = _Shape(QStyle.ControlElement.CE_RadioButton, PM.PM_ExclusiveIndicatorWidth,
@@ -119,23 +132,3 @@ class WrappingRadioButton(QRadioButton):
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         _wraps(self)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self.shape.height(self, width)
-
-    def sizeHint(self) -> QSize:
-        return self.shape.size_hint(self)
-
-    def minimumSizeHint(self) -> QSize:
-        return self.shape.minimum(self)
-
-    def hitButton(self, pos: QPoint) -> bool:
-        return self.rect().contains(pos)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        option = QStyleOptionButton()
-        self.initStyleOption(option)
-        self.shape.paint(self, option)
