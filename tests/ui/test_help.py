@@ -63,14 +63,20 @@ def open_step(w: MainWindow, key: str) -> None:
     w.go(next(i for i, s in enumerate(w.steps) if s.key == key), focus=True)
 
 
-def test_f1_on_a_block_of_the_new_year_explains_last_years_pane_and_the_unreviewed_mark(
-        store: Store, make_window: Callable[[Store], MainWindow], qtbot: QtBot) -> None:
+def new_year_window(store: Store, make_window: Callable[[Store], MainWindow]) -> tuple[MainWindow, int]:
+    """The window on 2026's report, started from 2025's with its text copied (the pane and 未更新 are shown)."""
     unit = factories.unit()
     store.save_unit(unit)
     last = store.create_report(factories.report(unit, 2025))
     new = start_new_year(store, last, copy_text=True)
     w = make_window(store)
     w.open_report(new)
+    return w, new
+
+
+def test_f1_on_a_block_of_the_new_year_explains_last_years_pane_and_the_unreviewed_mark(
+        store: Store, make_window: Callable[[Store], MainWindow], qtbot: QtBot) -> None:
+    w, new = new_year_window(store, make_window)
     open_step(w, "measures")
     text = press_f1(w, qtbot)
     assert text.startswith("帮助 - 二、主要举措和成效")
@@ -87,12 +93,7 @@ def test_f1_on_a_block_of_the_new_year_explains_last_years_pane_and_the_unreview
 
 def test_f1_on_the_opening_and_the_first_two_steps_matches_their_pages(
         store: Store, make_window: Callable[[Store], MainWindow], qtbot: QtBot) -> None:
-    unit = factories.unit()
-    store.save_unit(unit)
-    last = store.create_report(factories.report(unit, 2025))
-    new = start_new_year(store, last, copy_text=True)
-    w = make_window(store)
-    w.open_report(new)
+    w, _ = new_year_window(store, make_window)
     open_step(w, "opening")
     text = press_f1(w, qtbot)
     buttons = buttons_of(w)
