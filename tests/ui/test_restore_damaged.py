@@ -18,6 +18,21 @@ from tests.ui.modal import Modals
 from tests.ui.test_report_delete import answer_yes
 
 
+def restore(w: MainWindow, qtbot: QtBot, label: str) -> list[str]:
+    """文件 → 恢复备份…: the backup labelled label clicked, Enter, and 是 to the question; the texts asked."""
+    seen: list[str] = []
+
+    def choose(d: BackupDialog) -> None:
+        [item] = d.list.findItems(label, Qt.MatchFlag.MatchExactly)
+        qtbot.mouseClick(d.list.viewport(), Qt.MouseButton.LeftButton, pos=d.list.visualItemRect(item).center())
+        qtbot.keyClick(d.list, Qt.Key.Key_Return)
+
+    modals = Modals().then(BackupDialog, choose).then(QMessageBox, answer_yes(qtbot, seen))
+    modals.start()
+    w.restore_action.trigger()
+    assert not modals.errors, modals.errors
+    return seen
+
 def test_a_damaged_backup_is_refused_and_the_report_stays_on_screen(
         filled_store: Store, qtbot: QtBot, make_window: Callable[[Store], MainWindow],
         messages: list[tuple[str, str]]) -> None:
@@ -30,17 +45,7 @@ def test_a_damaged_backup_is_refused_and_the_report_stays_on_screen(
     assert w.session.report is not None
     shown = w.session.report.id
     before = filled_store.load_report(shown)
-    seen: list[str] = []
-
-    def choose(d: BackupDialog) -> None:
-        [item] = d.list.findItems("2024年1月2日的备份", Qt.MatchFlag.MatchExactly)
-        qtbot.mouseClick(d.list.viewport(), Qt.MouseButton.LeftButton, pos=d.list.visualItemRect(item).center())
-        qtbot.keyClick(d.list, Qt.Key.Key_Return)
-
-    modals = Modals().then(BackupDialog, choose).then(QMessageBox, answer_yes(qtbot, seen))
-    modals.start()
-    w.restore_action.trigger()
-    assert not modals.errors, modals.errors
+    seen = restore(w, qtbot, "2024年1月2日的备份")
 
     assert "确定把全部数据恢复到“2024年1月2日的备份”" in seen[-1]
     [(title, text)] = messages
@@ -64,17 +69,7 @@ def test_a_backup_whose_upgrade_fails_is_refused_saying_why_and_the_data_stay(
     shown = w.session.report.id
     filled_store.update_report(shown, title="恢复之前改的标题")
     before = filled_store.load_report(shown)
-    seen: list[str] = []
-
-    def choose(d: BackupDialog) -> None:
-        [item] = d.list.findItems("2024年1月2日的备份", Qt.MatchFlag.MatchExactly)
-        qtbot.mouseClick(d.list.viewport(), Qt.MouseButton.LeftButton, pos=d.list.visualItemRect(item).center())
-        qtbot.keyClick(d.list, Qt.Key.Key_Return)
-
-    modals = Modals().then(BackupDialog, choose).then(QMessageBox, answer_yes(qtbot, seen))
-    modals.start()
-    w.restore_action.trigger()
-    assert not modals.errors, modals.errors
+    restore(w, qtbot, "2024年1月2日的备份")
 
     [(title, text)] = messages
     assert title == "恢复失败"
