@@ -18,9 +18,10 @@ from fzdesk.exchange.changes import change_lines, compare_reports
 from fzdesk.exchange.embedded import find_embedded
 from fzdesk.exchange.figure_finder import FigureCandidate, find_figures
 from fzdesk.exchange.package import DocxPackage, UnreadableFile
-from fzdesk.exchange.recognise import Recognised, Unplaced, recognise
+from fzdesk.exchange.recognise import Recognised, recognise
 from fzdesk.exchange.report_json import ReportDataError
 from fzdesk.exchange.source import SourceParagraph, read_docx, read_txt
+from fzdesk.exchange.source_lines import Unplaced
 
 #: Everything open_import raises for a file it will not import (both carry a Chinese message).
 IMPORT_ERRORS = (UnreadableFile, ReportDataError)

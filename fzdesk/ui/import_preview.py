@@ -24,8 +24,8 @@ from fzdesk import resources
 from fzdesk.domain.model import Approx, Block, FigureState, FigureValue, Item, Section
 from fzdesk.domain.numbering import item_label
 from fzdesk.exchange.figure_finder import FigureCandidate
+from fzdesk.exchange.headings import BLOCK_NAMES
 from fzdesk.exchange.importer import ImportPreview
-from fzdesk.exchange.recognise import BLOCK_NAMES
 
 TEXT_ROLE = Qt.ItemDataRole.UserRole
 

@@ -9,8 +9,8 @@ import docx
 import pytest
 
 from fzdesk.domain.model import Block
+from fzdesk.exchange.body_text import table_paragraphs
 from fzdesk.exchange.importer import open_import
-from fzdesk.exchange.recognise import table_paragraphs
 from tests.exchange.clerk_docx import MEASURES, township_docx
 
 TITLE = ["临河县司法局关于2023年度", "法治政府建设情况的报告"]  # broken over two lines, as clerks centre it

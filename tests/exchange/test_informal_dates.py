@@ -10,6 +10,7 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from fzdesk.domain.model import Block
+from fzdesk.exchange import dates
 from fzdesk.exchange import recognise as rec
 from fzdesk.exchange.importer import open_import
 from fzdesk.exchange.source import SourceParagraph
@@ -23,13 +24,13 @@ INFORMAL = ["2024.1.15", "2024/1/15", "2024-01-15", "2024．1．15", "２０２�
 
 @pytest.mark.parametrize("text", INFORMAL)
 def test_informal_dates_parse(text: str) -> None:
-    assert rec.parse_date(text) == JAN_15
+    assert dates.parse_date(text) == JAN_15
 
 
 @pytest.mark.parametrize("text", ["2024.1", "24.1.15", "1/15/2024", "15.1.2024", "2024.13.1", "2024.2.30",
                                   "2024.1-15", "2024年1月", "2024年1月15日至20日", "2024.1.15.16"])
 def test_ambiguous_text_is_no_date(text: str) -> None:
-    assert rec.parse_date(text) is None
+    assert dates.parse_date(text) is None
 
 
 def _county(tail: list[str], closing: bool = True) -> rec.Recognised:
@@ -85,4 +86,4 @@ def test_a_right_aligned_informal_date_in_word(tmp_path: Path) -> None:
 
 def test_a_title_year_typed_with_the_letter_o() -> None:
     """"二O二三年度" (the letter O typed for 〇, as clerks do): the year was not recognised."""
-    assert rec.find_year("沈丘县人民政府办公室关于二O二三年度法治政府建设情况的报告") == 2023
+    assert dates.find_year("沈丘县人民政府办公室关于二O二三年度法治政府建设情况的报告") == 2023

@@ -10,6 +10,7 @@ import docx
 import pytest
 
 from fzdesk.domain.model import Block, Numbering
+from fzdesk.exchange import block_items, headings
 from fzdesk.exchange import recognise as rec
 from fzdesk.exchange.importer import open_import
 from fzdesk.exchange.source import SourceParagraph
@@ -132,7 +133,7 @@ def test_dotted_items_under_arabic_headings() -> None:
 
 @pytest.mark.parametrize("text", ["1.1万元用于普法。", "1.1%的案件被纠错。", "1.1余万人次参加。", "1.1.3条"])
 def test_a_decimal_number_is_no_dotted_item(text: str) -> None:
-    numbering, items, _ = rec.split_items([text, "其余用于培训。"])
+    numbering, items, _ = block_items.split_items([text, "其余用于培训。"])
     assert numbering is Numbering.NONE and len(items) == 1
 
 
@@ -151,7 +152,7 @@ def test_a_decimal_number_is_no_dotted_item(text: str) -> None:
 ])
 def test_more_heading_wordings_real_reports_use(heading: str, block: Block) -> None:
     """Headings from real reports that were left unplaced (their whole block listed as 无法归类) or mis-mapped."""
-    assert rec.classify_heading(heading, 2023) is block
+    assert headings.classify_heading(heading, 2023) is block
 
 
 def test_chinese_numbered_items_under_part_headings() -> None:

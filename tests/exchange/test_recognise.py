@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from fzdesk.domain.model import Approx, Block, FigureState, Item, Numbering, Report, UnitType
+from fzdesk.exchange import block_items, dates, headings, numerals
 from fzdesk.exchange import recognise as rec
 from fzdesk.exchange.importer import ImportPreview, SourceKind, open_import
+from fzdesk.exchange.markers import LEVEL1
 from fzdesk.exchange.repair import fix_spaces, join_broken
 from tests.exchange import samples
 
@@ -122,7 +124,7 @@ def test_word_automatic_numbering(tmp_path: Path, where: str) -> None:
 
 
 def test_heading_style_without_typed_numbers(tmp_path: Path) -> None:
-    text = [line.split("、", 1)[1] if rec.LEVEL1.match(line) else line for line in samples.lines(samples.county_text())]
+    text = [line.split("、", 1)[1] if LEVEL1.match(line) else line for line in samples.lines(samples.county_text())]
     path = tmp_path / "styled.docx"
     import docx
 
@@ -207,7 +209,7 @@ def test_a_joint_report_with_two_signatures_and_a_chinese_date(tmp_path: Path) -
     ("其他需要报告的情况", Block.OTHER),
 ])
 def test_headings_are_mapped_whatever_their_wording(heading: str, block: Block) -> None:
-    assert rec.classify_heading(heading, 2023) is block
+    assert headings.classify_heading(heading, 2023) is block
 
 
 @pytest.mark.parametrize(("text", "date"), [
@@ -220,7 +222,7 @@ def test_headings_are_mapped_whatever_their_wording(heading: str, block: Block) 
     ("特此报告。", None),
 ])
 def test_dates(text: str, date: dt.date | None) -> None:
-    assert rec.parse_date(text) == date
+    assert dates.parse_date(text) == date
 
 
 def test_space_repair_keeps_latin_words() -> None:
@@ -332,7 +334,7 @@ def test_a_lead_in_paragraph_before_numbered_items_is_the_first_item() -> None:
 
 
 def test_keep_lead_in_puts_the_typed_number_before_an_untitled_items_text() -> None:
-    numbering, items = rec.keep_lead_in(["引导语：", "一是做了甲。", "二是做了乙。"], Numbering.YISHI,
+    numbering, items = block_items.keep_lead_in(["引导语：", "一是做了甲。", "二是做了乙。"], Numbering.YISHI,
                                         [Item("", ["做了甲。"]), Item("", ["做了乙。", "还有丙。"])], ["引导语："])
     assert numbering is Numbering.NONE
     assert [(i.title, i.paragraphs) for i in items] == [
@@ -410,7 +412,7 @@ def test_never_joined_after_a_title_nor_before_a_recipient_line() -> None:
 def test_items_numbered_with_arabic_numerals(label: str) -> None:
     """"1." / "（1）" items under a level-1 heading (no （一） in the block) are items like （一）, their numbers
     stripped; before, the block became one unnumbered item and the preview called "1.…" a lead-in."""
-    text = [re.sub(r"^（([一二三四五])）", lambda m: label.format(n=rec.small_chinese(m.group(1))), line)
+    text = [re.sub(r"^（([一二三四五])）", lambda m: label.format(n=numerals.small_chinese(m.group(1))), line)
             for line in samples.lines(samples.county_text())]
     got = rec.recognise([rec.SourceParagraph(line) for line in text])
     measures = got.report.section(Block.MEASURES)
@@ -422,7 +424,7 @@ def test_items_numbered_with_arabic_numerals(label: str) -> None:
 
 def test_arabic_numbers_out_of_sequence_are_not_items() -> None:
     content = ["2023年全区共办理案件15件。", "3.5万元用于普法。"]
-    numbering, items, lead = rec.split_items(content)
+    numbering, items, lead = block_items.split_items(content)
     assert numbering is Numbering.NONE and items == [Item("", content)] and lead == []
 
 
