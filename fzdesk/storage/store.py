@@ -672,14 +672,45 @@ class Store:
         return HistoryEntry(i, t, f, json.loads(v), dt.datetime.fromisoformat(ts))
 
 
+#: SQLite's errors when WAL's shared-memory file (-shm) cannot be made or mapped where the data are (a FUSE FAT
+#: driver that cannot grow a file with ftruncate, some network shares).
+_SHM_FAILURES = frozenset({"SQLITE_IOERR_SHMOPEN", "SQLITE_IOERR_SHMSIZE", "SQLITE_IOERR_SHMMAP",
+                           "SQLITE_IOERR_SHMLOCK"})
+
+
 def connect(path: Path) -> sqlite3.Connection:
-    """A connection in autocommit mode (transactions are explicit), WAL and foreign keys on."""
+    """A connection in autocommit mode (transactions are explicit), WAL and foreign keys on; the rollback
+    journal where the file system cannot hold WAL's shared memory."""
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # (WAL's shared memory is made here)
+            conn.execute("PRAGMA synchronous=NORMAL")
+        except sqlite3.OperationalError as exc:
+            if getattr(exc, "sqlite_errorname", "") not in _SHM_FAILURES:
+                raise
+            conn.close()
+            conn = _rollback_journal(path)
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA busy_timeout=3000")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _rollback_journal(path: Path) -> sqlite3.Connection:
+    """A connection on path in the rollback-journal mode. Before this the program refused to start there with
+    "disk I/O error". A file left in WAL mode (moved or copied from a PC) is read under an exclusive lock,
+    which needs no shared memory, and switched over."""
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+        conn.execute("PRAGMA journal_mode=DELETE")
+        conn.execute("PRAGMA locking_mode=NORMAL")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # (gives the exclusive lock back)
+        conn.execute("PRAGMA synchronous=FULL")  # (NORMAL may lose the journal's last write to a pulled stick)
     except BaseException:
         conn.close()
         raise
