@@ -18,7 +18,8 @@ from fzdesk.checks.findings import (
 from fzdesk.checks.language import language_findings
 from fzdesk.checks.lists import named_count_findings, section_list_findings
 from fzdesk.checks.paragraph_numbering import inline_numbering_findings
-from fzdesk.checks.prose import ProseIndex, build_index, prose_findings
+from fzdesk.checks.prose import prose_findings
+from fzdesk.checks.prose_index import ProseIndex, build_index
 from fzdesk.checks.prose_sums import rules_by_code
 from fzdesk.checks.rules import Rule, RuleSet
 from fzdesk.checks.structure import structure_findings

@@ -200,7 +200,7 @@ def test_text_rate_of_100_with_differing_counts_is_an_error() -> None:
     ("行政执法案卷评查合格率100%。", {}),  # 合格率 here is not the 普法 exam's
 ])
 def test_ties_in_typical_sentences(text: str, expected: dict[str, str]) -> None:
-    from fzdesk.checks.prose import tie_numbers
+    from fzdesk.checks.prose_ties import tie_numbers
 
     ties, _, _ = tie_numbers(prose_index(catalogue()), text)
     assert {t.code: t.mention.text for t in ties} == expected

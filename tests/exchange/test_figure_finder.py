@@ -112,7 +112,8 @@ def test_the_new_wordings_take_no_other_number(text: str, expected: dict[str, in
 @pytest.mark.parametrize(("text", "expected"), NEW_WORDINGS + NOT_OTHER_NUMBERS)
 def test_the_checks_tie_the_same_numbers_as_the_finder(text: str, expected: dict[str, int]) -> None:
     """Prose against figures reads the same catalogue words: it compares exactly what the importer proposes."""
-    from fzdesk.checks.prose import build_index, tie_numbers
+    from fzdesk.checks.prose_index import build_index
+    from fzdesk.checks.prose_ties import tie_numbers
 
     ties, _, _ = tie_numbers(build_index(resources.catalogue()), text)
     assert {t.code: t.mention.value for t in ties} == expected
