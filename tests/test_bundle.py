@@ -77,6 +77,11 @@ def test_size_and_contents(bundle: Path) -> None:
     assert not {n for n in names if "Qt6Network" in n or "Qt6Qml" in n or "Qt6Quick" in n}
 
 
+def test_no_symbolic_links_so_it_copies_onto_a_fat_stick(bundle: Path) -> None:
+    """FAT and exFAT cannot hold links: `cp -r` or a file manager reported an error for each one."""
+    assert not [str(p.relative_to(bundle)) for p in bundle.rglob("*") if p.is_symlink()]
+
+
 def test_start_runs_only_the_runtime_hooks_the_bare_window_runs(bundle: Path) -> None:
     """Each runtime hook runs on every start (multiprocessing's cost ~12 ms, pkgutil's ~1 ms): only the two a
     bare PySide6 window gets as well, frozen with the same options (benchmarks/bench_bundle.py)."""
