@@ -4,43 +4,39 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence, QPalette, QResizeEvent
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
-    QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from fzdesk import resources
 from fzdesk.domain.catalogue import Indicator
-from fzdesk.domain.figure_paste import PasteError, PasteRow, clipboard_cells, plan_paste
 from fzdesk.domain.figure_text import (
     CHOICE_LABELS,
     Choice,
     Entry,
     advice,
-    entry_for_choice,
-    entry_from_dict,
     format_entry,
 )
 from fzdesk.domain.model import Report
 from fzdesk.storage.store import Store
 from fzdesk.ui.elided_label import ElidedLabel
-from fzdesk.ui.figure_delegate import REDO_KEYS, UNDO_KEYS, FigureDelegate, ValueEditor
-from fzdesk.ui.figure_model import COL_CHOICE, COL_HELP, COL_LAST, COL_NAME, COL_UNIT, COL_VALUE, FigureModel, kind_hint
-from fzdesk.ui.history_dialog import HistoryDialog
+from fzdesk.ui.figure_clipboard import FigureClipboard
+from fzdesk.ui.figure_commands import FigureCommands
+from fzdesk.ui.figure_delegate import REDO_KEYS, UNDO_KEYS, FigureDelegate
+from fzdesk.ui.figure_model import COL_CHOICE, COL_VALUE, FigureModel, kind_hint
+from fzdesk.ui.figure_view import FigureView
 
 #: Keys that set a figure's 填写方式 while the sheet has the focus (pinyin: jin, duo, bu, zhun-que).
 CHOICE_KEYS: dict[Choice, str] = {
@@ -59,86 +55,6 @@ KEY_LEGEND = "回车：下一项　Delete：清空　Ctrl+Z：撤销　Ctrl+V：
 LEGEND_MAX_POINT_SIZE = 18
 
 
-class FigureView(QTreeView):
-    """A tree whose Tab and Enter go from one figure's value to the next, skipping headings."""
-
-    #: The view's own font changed (the window's text size reaches it through the style sheet, often after
-    #: the sheet's FontChange, and when a page is built at a saved size, only the view hears of it).
-    font_changed = Signal()
-    resized = Signal()  # the columns are fitted to the width again
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.resized.emit()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self.font_changed.emit()
-
-    def neighbour(self, index: QModelIndex, step: int) -> QModelIndex:
-        model = self.model()
-        positions: list[QModelIndex] = []
-        for family in range(model.rowCount()):
-            top = model.index(family, 0)
-            if self.isRowHidden(family, QModelIndex()) or not self.isExpanded(top):
-                continue
-            positions.extend(model.index(row, COL_VALUE, top) for row in range(model.rowCount(top))
-                             if not self.isRowHidden(row, top))
-        if not positions:
-            return QModelIndex()
-        keys = [(p.parent().row(), p.row()) for p in positions]
-        if index.isValid() and index.parent().isValid():
-            here = (index.parent().row(), index.row())
-        elif index.isValid():
-            here = (index.row(), -1)
-        else:
-            here = (-1, -1)
-        if step > 0:
-            later = [p for p, k in zip(positions, keys, strict=True) if k > here]
-            return later[0] if later else QModelIndex()
-        earlier = [p for p, k in zip(positions, keys, strict=True) if k < here]
-        return earlier[-1] if earlier else QModelIndex()
-
-    def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
-        if action is QAbstractItemView.CursorAction.MoveNext:
-            return self.neighbour(self.currentIndex(), 1)
-        if action is QAbstractItemView.CursorAction.MovePrevious:
-            return self.neighbour(self.currentIndex(), -1)
-        current = self.currentIndex()
-        sideways = {QAbstractItemView.CursorAction.MoveLeft: -1, QAbstractItemView.CursorAction.MoveRight: 1}
-        if action in sideways and current.parent().isValid():  # a figure: Left and Right go along its row
-            shown = [c for c in range(self.model().columnCount()) if not self.isColumnHidden(c)]
-            place = shown.index(current.column()) if current.column() in shown else 0
-            return current.siblingAtColumn(shown[min(max(place + sideways[action], 0), len(shown) - 1)])
-        return super().moveCursor(action, modifiers)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
-            target = self.neighbour(self.currentIndex(), 1)
-            if target.isValid():
-                self.setCurrentIndex(target)
-            event.accept()
-            return
-        current = self.currentIndex()
-        if (event.key() == Qt.Key.Key_Backspace and current.parent().isValid()
-                and self.state() != self.State.EditingState):
-            # Backspace on a figure, as in Excel: its 本年度 opens emptied, ready for the new number (it did nothing)
-            target = current.siblingAtColumn(COL_VALUE)
-            self.setCurrentIndex(target)
-            if self.edit(target, QAbstractItemView.EditTrigger.AnyKeyPressed, event):
-                event.accept()
-                return
-        typed = event.text()
-        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
-        if (plain and typed and typed.isprintable() and current.parent().isValid()
-                and current.column() not in (COL_CHOICE, COL_VALUE) and self.state() != self.State.EditingState):
-            # typing on a figure's name, unit or 上年度 (reached with the arrow keys) is meant for its 本年度:
-            # the key was lost before
-            self.setCurrentIndex(current.siblingAtColumn(COL_VALUE))
-        super().keyPressEvent(event)
-
-
 class FigureSheet(QWidget):
     """Every indicator of the catalogue with its state, this year's and last year's value."""
 
@@ -149,7 +65,7 @@ class FigureSheet(QWidget):
         super().__init__(parent)
         self.store = store
         self.report: Report | None = None
-        self._keep_message = False
+        self.keep_message = False
         self.model = FigureModel(store, resources.catalogue(), self)
         self.model.saved.connect(self._saved)
         self.model.failed.connect(self._warn)
@@ -182,10 +98,12 @@ class FigureSheet(QWidget):
         self.view = FigureView()
         self.view.setAccessibleName("数据表")
         self.view.setModel(self.model)
+        self.clipboard = FigureClipboard(self)
+        self.commands = FigureCommands(self)
         self.delegate = FigureDelegate(self.view)
         self.delegate.refused.connect(self._warn)
-        self.delegate.paste_wanted.connect(self._paste_from_editor)
-        self.delegate.undo_wanted.connect(self._undo_from_editor)
+        self.delegate.paste_wanted.connect(self.clipboard.paste_from_editor)
+        self.delegate.undo_wanted.connect(self.commands.undo_from_editor)
         self.view.setItemDelegate(self.delegate)
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(False)
@@ -264,24 +182,25 @@ class FigureSheet(QWidget):
             action = QAction(label, self)
             action.setShortcut(QKeySequence(CHOICE_KEYS[choice]))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _=False, c=choice: self.choose_current(c))
+            action.triggered.connect(lambda _=False, c=choice: self.commands.choose_current(c))
             self.view.addAction(action)
             self.choice_actions[choice] = action
         self.history_action = QAction("历史版本…", self)
         self.history_action.setShortcut(QKeySequence(HISTORY_KEY))
         self.history_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.history_action.triggered.connect(self.show_history)
+        self.history_action.triggered.connect(self.commands.show_history)
         self.view.addAction(self.history_action)
         find = QAction("查找指标", self)
         find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.triggered.connect(self._find)
         self.addAction(find)
-        self.undo_action = self._action("撤销", UNDO_KEYS, self.undo)
-        self.redo_action = self._action("重做", REDO_KEYS, self.redo)
-        self.paste_action = self._action("粘贴", (QKeySequence(QKeySequence.StandardKey.Paste).toString(),), self.paste)
-        self.copy_action = self._action("复制", (QKeySequence(QKeySequence.StandardKey.Copy).toString(),), self.copy)
-        self.copy_all_action = self._action("复制整张表（可粘贴到Excel）", (), self.copy_all)
+        self.undo_action = self._action("撤销", UNDO_KEYS, self.commands.undo)
+        self.redo_action = self._action("重做", REDO_KEYS, self.commands.redo)
+        keys = QKeySequence.StandardKey
+        self.paste_action = self._action("粘贴", (QKeySequence(keys.Paste).toString(),), self.clipboard.paste)
+        self.copy_action = self._action("复制", (QKeySequence(keys.Copy).toString(),), self.clipboard.copy)
+        self.copy_all_action = self._action("复制整张表（可粘贴到Excel）", (), self.clipboard.copy_all)
 
     def _action(self, label: str, keys: tuple[str, ...], slot: Callable[[], object]) -> QAction:
         action = QAction(label, self)
@@ -295,7 +214,7 @@ class FigureSheet(QWidget):
         indicator = self.model.indicator(self.view.currentIndex())
         return indicator.code if indicator else None
 
-    def _finish_editing(self) -> None:
+    def finish_editing(self) -> None:
         """Saves what is being typed before a shortcut or a menu acts on the figure."""
         if self.view.state() != QAbstractItemView.State.EditingState:
             return
@@ -305,46 +224,6 @@ class FigureSheet(QWidget):
         if editor is not None:
             self.view.commitData(editor)
             self.view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-
-    def choose_current(self, choice: Choice) -> None:
-        selected, _columns = self.selection()
-        if len(selected) > 1:
-            self._choose_block(selected, choice)
-            return
-        code = self.current_code()
-        if code is None:
-            return
-        self._finish_editing()
-        before = self.model.entry(code)
-        if self.model.choose(code, choice) and before.filled and not self.model.entry(code).filled:
-            # Delete is pressed by mistake, too: say what went and how to get it back
-            name = resources.catalogue()[code].name
-            self._tell(f"已清空“{name}”（原来是{format_entry(before)}）。按 Ctrl+Z 可以恢复。")
-
-    def _choose_block(self, figures: list[Indicator], choice: Choice) -> None:
-        """Delete, 不涉及 (or another 填写方式) on a block of figures: all of them, saved together as one step; a
-        figure with no number to make an approximation of is left as it is, and the message says so."""
-        self._finish_editing()
-        new = {ind.code: entry for ind in figures
-               if (entry := entry_for_choice(self.model.entry(ind.code), choice)) is not None}
-        if new and not self.model.set_entries(new):
-            return
-        span = f"“{figures[0].name}”到“{figures[-1].name}”"
-        done = "清空了" if choice is Choice.EMPTY else f"设为{CHOICE_LABELS[choice]}："
-        skipped = f"；{len(figures) - len(new)}项还没有数，没有改" if len(new) < len(figures) else ""
-        self._tell(f"已把{len(figures)}项（{span}）{done}{len(new)}项{skipped}。按 Ctrl+Z 可以整次撤销。"
-                   if new else f"选中的{len(figures)}项（{span}）都还没有数，没有改。请先填上数。")
-
-    def show_history(self) -> None:
-        code = self.current_code()
-        if code is None or self.report is None or self.report.id is None:
-            return
-        self._finish_editing()
-        indicator = resources.catalogue()[code]
-        dialog = HistoryDialog(self.store, self.report.id, f"figure:{code}", "value", indicator.name, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and isinstance(dialog.chosen_value, dict):
-            self.model.pending.pop(code, None)
-            self.model.set_entry(code, entry_from_dict(dialog.chosen_value))
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)  # viewport coordinates
@@ -386,44 +265,13 @@ class FigureSheet(QWidget):
     def _show_only(self, family_code: str) -> None:
         self.family_filter.setCurrentIndex(max(0, self.family_filter.findData(family_code)))
 
-    # ----- undo, redo, copy and paste --------------------------------------------------------------
-    def undo(self) -> None:
-        self._finish_editing()
-        self._tell(self.model.undo())
-        self._show_undone()
-
-    def redo(self) -> None:
-        self._finish_editing()
-        self._tell(self.model.redo())
-        self._show_undone()
-
-    def _show_undone(self) -> None:
-        """The cursor goes to the (first) figure undone or redone, scrolled into view, as a spreadsheet does: the
-        clerk sees what came back."""
-        if not self.model.last_undone:
-            return
-        column = self.view.currentIndex().column()
-        target = self.model.index_of(self.model.last_undone[0], column if column >= 0 else COL_VALUE)
-        self.view.setCurrentIndex(target)  # the message stays (_tell kept it for this move)
-        self.view.scrollTo(target)
-
-    def _undo_from_editor(self, editor: QWidget, redo: bool) -> None:
-        """Ctrl+Z / Ctrl+Y in a cell's editor where nothing was typed: the editor closes, the sheet undoes."""
-        if isinstance(editor, ValueEditor):
-            editor.revert()
-        self.view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-        self.view.setFocus()
-        if redo:
-            self.redo()
-        else:
-            self.undo()
-
-    def _tell(self, text: str) -> None:
+    # ----- messages and the figures selected -------------------------------------------------------
+    def tell(self, text: str) -> None:
         if text:  # "" when saving failed: the model said why already
-            self._show(text, problem=False)
-            self._keep_message = True
+            self.show_message(text, problem=False)
+            self.keep_message = True
 
-    def _show(self, text: str, *, problem: bool) -> None:
+    def show_message(self, text: str, *, problem: bool) -> None:
         """A message under the sheet: a refusal or a remark in PROBLEM_TINT, what was done (copied, pasted, undone)
         in the text's own colour (all of them in the problem's colour made "已复制……" read as an error)."""
         _tint(self.message, PROBLEM_TINT if problem else self.palette().color(QPalette.ColorRole.WindowText).name())
@@ -437,102 +285,9 @@ class FigureSheet(QWidget):
         header = self.view.header()
         columns = sorted({i.column() for i in indexes if not self.view.isColumnHidden(i.column())},
                          key=header.visualIndex)
-        return [ind for ind in self._figures_from(QModelIndex()) if ind.code in codes], columns
+        return [ind for ind in self.figures_from(QModelIndex()) if ind.code in codes], columns
 
-    def _cell_text(self, indicator: Indicator, column: int) -> str:
-        """A cell as Excel should get it: a figure as the report writes it (88, 近100, 不涉及), nothing for none."""
-        if column == COL_VALUE:
-            return format_entry(self.model.entry(indicator.code))
-        if column == COL_LAST:
-            figure = self.report.figures.get(indicator.code) if self.report else None
-            return format_entry(Entry(figure.last_state, figure.last_value, figure.last_approx)) if figure else ""
-        return str(self.model.index_of(indicator.code, column).data() or "")
-
-    def copy(self) -> None:
-        """The selected cells as Excel reads them: a tab between cells, a line end after each row; one cell as its
-        bare text (pasted into a cell being typed in, it adds no line end)."""
-        figures, columns = self.selection()
-        index = self.view.currentIndex()
-        if len(figures) * len(columns) <= 1:
-            indicator = self.model.indicator(index)
-            if indicator is None:
-                return
-            text = self._cell_text(indicator, index.column())
-            QApplication.clipboard().setText(text)
-            self._show(f"已复制“{indicator.name}”：{text or '（空）'}", problem=False)
-            return
-        rows = ["\t".join(_excel_cell(self._cell_text(ind, column)) for column in columns) for ind in figures]
-        QApplication.clipboard().setText("\r\n".join(rows) + "\r\n")
-        span = f"“{figures[0].name}”到“{figures[-1].name}”" if len(figures) > 1 else f"“{figures[0].name}”"
-        self._tell(f"已复制{len(figures)}行{len(columns)}列（{span}），可以在Excel或WPS表格里粘贴。")
-
-    def copy_all(self) -> None:
-        """Every figure as a table Excel/WPS take as it is: 类别, 指标, 填写方式, 本年度, 单位, 上年度 (numbers as
-        numbers; its 本年度 column can be pasted back)."""
-        lines = ["类别\t指标\t填写方式\t本年度\t单位\t上年度"]
-        report = self.report
-        for family, indicators in zip(self.model.families, self.model.rows, strict=True):
-            for ind in indicators:
-                entry = self.model.entry(ind.code)
-                figure = report.figures.get(ind.code) if report else None
-                last = Entry(figure.last_state, figure.last_value, figure.last_approx) if figure else Entry()
-                lines.append("\t".join((family.name, ind.name, CHOICE_LABELS[entry.choice], format_entry(entry),
-                                        ind.unit, format_entry(last))))
-        QApplication.clipboard().setText("\r\n".join(lines) + "\r\n")
-        self._tell(f"已复制整张表（{len(lines) - 1}项），可以在Excel或WPS表格里粘贴。")
-
-    def _paste_from_editor(self, editor: QWidget) -> None:
-        """Several cells pasted into an open 本年度 editor: what was typed there is put back, the cells spread."""
-        if isinstance(editor, ValueEditor):
-            editor.revert()
-        self.view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-        self.paste()
-
-    def paste(self) -> None:
-        """Pastes the clipboard from the current figure down (and from 填写方式 across to 本年度), as one step; onto a
-        block of cells from its top left, as Excel does, and one value copied onto a block into each of its
-        figures."""
-        index = self.view.currentIndex()
-        selected, columns = self.selection()
-        block = len(selected) * len(columns) > 1
-        if block:
-            index = self.model.index_of(selected[0].code, columns[0])
-        first = self.model.indicator(index)
-        if first is None:
-            self._show("请先点一下要粘贴的第一项（“本年度”一栏），再按 Ctrl+V。", problem=True)
-            return
-        self._finish_editing()
-        cells = clipboard_cells(QApplication.clipboard().text())
-        figures = self._figures_from(index)
-        if block and len(cells) == 1 and len(cells[0]) == 1 and len(selected) > 1:
-            figures, cells = selected, cells * len(selected)  # one value for every figure selected
-            with_choice = columns == [COL_CHOICE]
-        else:
-            with_choice = index.column() == COL_CHOICE
-        rows = [PasteRow(ind, self.model.entry(ind.code), self.model.pending.get(ind.code)) for ind in figures]
-        try:
-            planned = plan_paste(cells, rows, with_choice=with_choice)
-        except PasteError as exc:
-            self._show(str(exc), problem=True)
-            self._keep_message = True
-            return
-        if not self.model.set_entries(planned, pasted=True):
-            return
-        names = [ind.name for ind in figures][:len(planned)]
-        span = f"“{names[0]}”到“{names[-1]}”" if len(names) > 1 else f"“{names[0]}”"
-        catalogue = resources.catalogue()
-        remarks = [r for code in planned
-                   if (r := advice(catalogue[code].name, catalogue[code].kind, self.model.entry(code)))]
-        if len(remarks) > 3:  # a whole column pasted one row off: one sentence, not a wall of them
-            remarks = [f"其中有{len(remarks)}个百分数超过了100%，请核对是否粘贴错了行。"]
-        self._show(f"已粘贴{len(planned)}个数（{span}），已保存。按 Ctrl+Z 可以整次撤销。" + "".join(remarks),
-                   problem=bool(remarks))
-        self._keep_message = True
-        last = self.model.index_of(list(planned)[-1], index.column() if len(cells[0]) == 1 else COL_VALUE)
-        self.view.setCurrentIndex(last)
-        self.view.scrollTo(last)
-
-    def _figures_from(self, index: QModelIndex) -> list[Indicator]:
+    def figures_from(self, index: QModelIndex) -> list[Indicator]:
         """The figures shown from index's row down, in the sheet's order: family headings (which hold no figure,
         only the count filled) and rows hidden by the search or a filter are passed over."""
         out: list[Indicator] = []
@@ -550,14 +305,14 @@ class FigureSheet(QWidget):
     def _saved(self, code: str) -> None:
         indicator = resources.catalogue()[code]
         remark = advice(indicator.name, indicator.kind, self.model.entry(code))
-        self._show(remark or "", problem=True)
-        self._keep_message = remark is not None  # Enter or Tab moves on at once: keep the remark that long
+        self.show_message(remark or "", problem=True)
+        self.keep_message = remark is not None  # Enter or Tab moves on at once: keep the remark that long
         self._update_progress()
         self._show_help(self.view.currentIndex())
         self.changed.emit()
 
     def _warn(self, text: str) -> None:
-        self._show(text, problem=True)
+        self.show_message(text, problem=True)
 
     def _ask_value(self, index: QModelIndex) -> None:
         persistent = QPersistentModelIndex(index)
@@ -568,14 +323,14 @@ class FigureSheet(QWidget):
                 self.view.setCurrentIndex(target)
                 self.view.edit(target)
 
-        self._show("请在“本年度”一栏填上数值。", problem=True)
+        self.show_message("请在“本年度”一栏填上数值。", problem=True)
         QTimer.singleShot(0, open_editor)
 
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self.model.indicator(current) != self.model.indicator(previous):
-            if not self._keep_message:
+            if not self.keep_message:
                 self.message.clear()
-            self._keep_message = False
+            self.keep_message = False
         self._show_help(current)
 
     def _clicked(self, index: QModelIndex) -> None:
@@ -665,45 +420,9 @@ class FigureSheet(QWidget):
     def _size_columns(self) -> None:
         self._fitting = True
         try:
-            self._fit_columns()
+            self.view.fit_columns([ind.name for ind in self.model.indicators()])
         finally:
             self._fitting = False
-
-    def _fit_columns(self) -> None:
-        """Column widths from the font (no measuring of every cell: that is what makes big sheets slow), fitted to
-        the view's width so that the name and 本年度 of a figure are seen together (no sideways scrolling, which
-        at a large text size hid the names): a long name is cut in its middle (the help below shows it whole),
-        and when even that is too wide, 上年度 (also shown below) makes room."""
-        header = self.view.header()
-        header.setStretchLastSection(True)
-        metrics = self.view.fontMetrics()
-        longest = max((ind.name for ind in self.model.indicators()), key=metrics.horizontalAdvance, default="")
-        indent = self.view.indentation() + 16
-        widths = {COL_NAME: metrics.horizontalAdvance(longest) + indent,
-                  COL_CHOICE: metrics.horizontalAdvance("约数·余▾") + 32,
-                  COL_VALUE: metrics.horizontalAdvance("000000000.00") + 24,
-                  COL_UNIT: metrics.horizontalAdvance("人次") + 24,
-                  COL_LAST: metrics.horizontalAdvance("000000000.00") + 24}
-        room = self.view.viewport().width()
-        least_name = metrics.horizontalAdvance("被申请复议") + indent
-        # narrow (a large text size on a small screen): numbers of up to 7 digits and 2 decimals, then without
-        # 上年度, then without 单位 (both stand in the help under the table); 说明 only when a few words fit
-        hidden: set[int] = set()
-        for drop in (COL_LAST, COL_UNIT):
-            if least_name + sum(w for c, w in widths.items() if c != COL_NAME and c not in hidden) <= room:
-                break
-            widths[COL_VALUE] = metrics.horizontalAdvance("0000000.00") + 24
-            hidden.add(drop)
-        others = sum(w for c, w in widths.items() if c != COL_NAME and c not in hidden)
-        widths[COL_NAME] = max(least_name, min(widths[COL_NAME], room - others))
-        if room - others - widths[COL_NAME] < metrics.horizontalAdvance("说明说明说明"):
-            hidden.add(COL_HELP)  # the last column shown takes the rest
-        for column in (COL_UNIT, COL_LAST, COL_HELP):
-            self.view.setColumnHidden(column, column in hidden)
-        widths[COL_HELP] = max(header.minimumSectionSize(), room - others - widths[COL_NAME])
-        for column, width in widths.items():
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
 
     def _fit_text_size(self) -> None:
         """At a large text size the key legend (and the page's line above the sheet) are left out, and the table keeps
@@ -721,13 +440,6 @@ class FigureSheet(QWidget):
         self._fit_text_size()
         self._fit_bar()
         self.view.scheduleDelayedItemsLayout()  # uniform row heights are measured once per layout
-
-
-def _excel_cell(text: str) -> str:
-    """A cell's text as Excel writes it on the clipboard: in quotes when it holds a tab, a line end or a quote."""
-    if any(c in text for c in '\t\r\n"'):
-        return '"' + text.replace('"', '""') + '"'
-    return text
 
 
 def _tint(label: QLabel, colour: str) -> None:
