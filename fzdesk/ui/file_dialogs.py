@@ -7,6 +7,7 @@ the file names are cut and the size, type and date columns read "7.…iB", "纯�
 
 from __future__ import annotations
 
+from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QTreeView, QWidget
 
 from fzdesk.ui import style
@@ -28,11 +29,25 @@ def file_dialog(parent: QWidget | None, title: str, folder: str, filters: str = 
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     style.resize_within_screen(dialog, *ROOMY)
+    _add_sticks_to_sidebar(dialog)
     view = dialog.findChild(QTreeView, "treeView")
     if view is not None:  # Qt's own dialog: sizes, types and dates as wide as they are written
         for column in FITTED_COLUMNS:
             view.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
     return dialog
+
+
+def _add_sticks_to_sidebar(dialog: QFileDialog) -> None:
+    """Qt's own dialog lists only 计算机 and the home folder on its left: the USB sticks plugged in are added,
+    one click away (the last year's report and the export's folder are often on one)."""
+    from fzdesk.export.drives import removable_drives
+
+    urls = dialog.sidebarUrls()
+    for drive in removable_drives():
+        url = QUrl.fromLocalFile(str(drive.path))
+        if url not in urls:
+            urls.append(url)
+    dialog.setSidebarUrls(urls)
 
 
 def chosen(dialog: QFileDialog) -> str | None:
