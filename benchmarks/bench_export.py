@@ -29,6 +29,7 @@ from fzdesk.export.docx_writer import build, export_docx  # noqa: E402
 from fzdesk.export.fonts import LATIN, font_for  # noqa: E402
 from fzdesk.export.layout import Align, Para  # noqa: E402
 from fzdesk.export.options import ExportOptions  # noqa: E402
+from fzdesk.typeset.paged import foot_pages  # noqa: E402
 from tests.export.sample import sample_report, sample_unit  # noqa: E402
 
 TARGET_RATIO = 1.5
@@ -46,7 +47,7 @@ def big_report(chars: int) -> Report:
 
 
 def fzdesk_export(report: Report, unit: Unit, options: ExportOptions) -> bytes:
-    return export_docx(report, unit, options, resources.catalogue()).data
+    return export_docx(report, unit, options, resources.catalogue(), pages=foot_pages).data
 
 
 def python_docx_export(report: Report, unit: Unit, options: ExportOptions) -> bytes:

@@ -238,6 +238,33 @@ def stage_qt(ctx: Context) -> str:
     return f"Qt {QLibraryInfo.version().toString()}, {QApplication.platformName()}"
 
 
+def stage_submitted(ctx: Context) -> str:
+    """The 报送稿 .docx, its 版记 page found by Qt's layout (fzdesk.typeset) as the window and `fzdesk export` do:
+    the 版记 on the back of the last sheet, and the .docx carrying it (after stage_qt: Qt is up, offscreen)."""
+    import zipfile
+
+    from fzdesk import resources
+    from fzdesk.export.docx_writer import build, export_docx
+    from fzdesk.export.options import ExportOptions, Variant
+    from fzdesk.typeset.paged import PagedReport, foot_pages
+
+    unit, report = ctx.sample()
+    options = ExportOptions(variant=Variant.SUBMITTED)
+    predicted = foot_pages(build(report, unit, options, resources.catalogue()), options.font_set)
+    if predicted is None:
+        raise AssertionError("the 报送稿 has no 版记")
+    path = ctx.folder / "自检报送稿.docx"
+    path.write_bytes(export_docx(report, unit, options, resources.catalogue(), pages=foot_pages).data)
+    with zipfile.ZipFile(path) as z:
+        document = z.read("word/document.xml").decode("utf-8")
+    if "印发" not in document:
+        raise AssertionError("the 报送稿 lost its 版记")
+    pages = PagedReport(report, unit, options, resources.catalogue()).page_count
+    if pages % 2:
+        raise AssertionError(f"the 版记 is on page {pages}, the front of a sheet")
+    return f"版记 on page {pages} (before the page breaks: {predicted[0]})"
+
+
 STAGES: list[tuple[str, Callable[[Context], str]]] = [
     ("资源", stage_resources),
     ("数据库", stage_store),
@@ -246,6 +273,7 @@ STAGES: list[tuple[str, Callable[[Context], str]]] = [
     ("导出 .docx", stage_export),
     ("导入 .docx", stage_import),
     ("Qt 界面", stage_qt),
+    ("导出报送稿", stage_submitted),
 ]
 
 

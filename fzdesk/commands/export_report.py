@@ -23,7 +23,8 @@ from fzdesk.domain.naming import step_titles
 from fzdesk.exchange import report_json
 from fzdesk.export.docx_writer import export_docx
 from fzdesk.export.handoff import HandoffError, TargetExists, report_file_name, stick_note, write_safely
-from fzdesk.export.options import unit_options
+from fzdesk.export.layout import Element
+from fzdesk.export.options import FontSet, unit_options
 from fzdesk.export.record import record_export
 from fzdesk.paths import data_dir
 from fzdesk.storage.checklist import plan_checks
@@ -54,8 +55,16 @@ def _write(folder: Path, name: str, data: bytes, args: argparse.Namespace) -> Pa
         raise CommandError(str(exc)) from exc
 
 
+def _qt_pages(elements: list[Element], font_set: FontSet) -> tuple[int, int] | None:
+    """The 报送稿's 版记 page, by Qt's layout: fzdesk.typeset is imported (and Qt loaded) only when a document with
+    a 版记 is written, so a 公开稿 without PDF is exported without Qt."""
+    from fzdesk.typeset.paged import foot_pages
+
+    return foot_pages(elements, font_set)
+
+
 def _pdf_bytes(*args: Any) -> bytes:
-    from fzdesk.export.pdf import write_pdf  # Qt is loaded only when a PDF is wanted
+    from fzdesk.typeset.pdf import write_pdf  # Qt is loaded only when a PDF (or a 报送稿's 版记 page) is wanted
 
     with tempfile.TemporaryDirectory(prefix="fzdesk-pdf-") as tmp:
         path = write_pdf(args[0], args[1], Path(tmp) / "report.pdf", *args[2:])
@@ -77,7 +86,7 @@ def handle(args: argparse.Namespace) -> int:
         catalogue = resources.catalogue()
         folder = Path(args.out)
         name = report_file_name(report.organs or unit.organs or [unit.name], report.year)
-        exported = export_docx(report, unit, options, catalogue, plan_checks=checklist)
+        exported = export_docx(report, unit, options, catalogue, plan_checks=checklist, pages=_qt_pages)
         written = [_write(folder, name, exported.data, args)]
         if args.pdf:
             written.append(_write(folder, name.removesuffix(".docx") + ".pdf",

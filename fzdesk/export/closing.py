@@ -161,7 +161,7 @@ def record(report: Report, unit: Unit, options: ExportOptions) -> list[Para]:
                         hanging=label, right=RECORD_CHAR, border_top=THICK_RULE, border_bottom=bottom, foot=True,
                         foot_y=None if not options.imprint else TEXT_HEIGHT - below - height))
     if options.imprint:
-        # At the foot of the last page (GB/T 9704-2012 7.4.1), not under the date; paged.on_even_page puts that
+        # At the foot of the last page (GB/T 9704-2012 7.4.1), not under the date; record_page.on_even_page puts that
         # page on the back of a sheet.
         out.append(Para(imprint_runs(report, unit, options), align=Align.LEFT, left=RECORD_CHAR, right=RECORD_CHAR,
                         tab=LAYOUT_WIDTH - RECORD_CHAR, border_top=0 if cc else THICK_RULE,

@@ -2,7 +2,9 @@
 
 The document is built as laid-out paragraphs (body, closing, annex), serialised to WordprocessingML with
 every child element in schema order, and zipped with content types for every part. The report JSON and a
-hash of the document's text go into a custom XML part (fzdesk.exchange.embedded).
+hash of the document's text go into a custom XML part (fzdesk.exchange.embedded). A 报送稿's 版记 goes on an even
+page by the pages a PagePredictor gives (fzdesk.export.record_page): Qt's layout, handed in by the caller, so
+that this module never loads Qt.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from fzdesk.export.docx_package import app_xml, core_xml, rels_xml, zip_parts
 from fzdesk.export.footer import empty_footer_xml, footer_xml
 from fzdesk.export.layout import Element, Para
 from fzdesk.export.options import ExportOptions, PageNumbers
+from fzdesk.export.record_page import NoPagePredictor, PagePredictor, has_record, on_even_page
 from fzdesk.export.styles import font_table_xml, sect_pr, settings_xml, styles_xml
 from fzdesk.export.wordml import R_NS, W_NS, XML_DECL, Writer, paragraph_texts
 
@@ -53,18 +56,18 @@ def build(report: Report, unit: Unit, options: ExportOptions, catalogue: Catalog
     return elements
 
 
-def with_record_on_even_page(elements: list[Element], options: ExportOptions) -> list[Element]:
-    """A document with a 版记 (a 报送稿) is laid out by Qt to find its page (fzdesk.export.paged.on_even_page);
-    the others are left as built, without starting Qt."""
-    if not any(isinstance(e, Para) and e.foot for e in elements):
+def with_record_on_even_page(elements: list[Element], options: ExportOptions,
+                             pages: PagePredictor | None) -> list[Element]:
+    """A document with a 版记 (a 报送稿) gets the page breaks that put its 版记 on an even page, from the pages
+    predicted by pages (record_page.on_even_page); without a predictor it raises NoPagePredictor rather than
+    leave the 版记 where it falls. The others are left as built, and pages is not called."""
+    if not has_record(elements):
         return elements
-    from fzdesk.export.paged import on_even_page
-    from fzdesk.export.pdf import ensure_gui_application
-
-    ensure_gui_application()
+    if pages is None:
+        raise NoPagePredictor()
     # LibreOffice anchors a framed paragraph that ends the document to the paragraph before it (the date), and
     # moves that with its keep-with-next chain to the 版记's page: a 20-twip empty paragraph after it is its anchor.
-    return [*on_even_page(elements, options.font_set), Para([], line=ANCHOR_LINE)]
+    return [*on_even_page(elements, options.font_set, pages), Para([], line=ANCHOR_LINE)]
 
 
 @dataclass(frozen=True)
@@ -100,11 +103,12 @@ def document_xml(elements: list[Element], options: ExportOptions) -> str:
 
 def export_docx(report: Report, unit: Unit, options: ExportOptions | None = None,
                 catalogue: Catalogue | None = None, *, now: dt.datetime | None = None,
-                plan_checks: list[PlanCheck] | None = None) -> Exported:
+                plan_checks: list[PlanCheck] | None = None, pages: PagePredictor | None = None) -> Exported:
     """The .docx bytes of a report, with the report JSON embedded (and the checklist of last year's plans, so
-    that next year's import keeps it)."""
+    that next year's import keeps it). pages predicts the page of a 报送稿's 版记 (fzdesk.typeset.paged.foot_pages,
+    Qt's layout); a document with a 版记 and no predictor raises NoPagePredictor, one without never calls it."""
     options = options or ExportOptions()
-    elements = with_record_on_even_page(build(report, unit, options, catalogue), options)
+    elements = with_record_on_even_page(build(report, unit, options, catalogue), options, pages)
     centred = options.page_numbers is PageNumbers.CENTRED
     doc_rels = [
         ("rIdStyles", f"{DOC_REL}/styles", "styles.xml"),

@@ -58,7 +58,7 @@ class Para:
     foot_y: int | None = None
     breaks: tuple[int, ...] = ()  # line breaks (w:br) after these run indices
     #: The pages from this (empty) paragraph's on have no page numbers: the blank page and the 版记 after it
-    #: (GB/T 9704-2012 7.5). The .docx starts a section there; paged.PagedReport leaves the numbers out.
+    #: (GB/T 9704-2012 7.5). The .docx starts a section there; typeset.paged.PagedReport leaves them out.
     unnumbered: bool = False
 
     @property

@@ -1,13 +1,33 @@
-"""The report laid out in pages by Qt's text engine, for the PDF and the paged preview.
+"""The report laid out in pages by Qt's text engine, for the PDF, the paged preview and the 版记's page.
 
-1 device pixel = 1 twip (1440 dpi). PySide6 is imported inside the functions: callers make sure a
-QGuiApplication exists (fzdesk.export.pdf.ensure_gui_application).
+1 device pixel = 1 twip (1440 dpi). Qt's text layout needs a QGuiApplication: foot_pages, the page predictor
+handed to export_docx, makes one when there is none (fzdesk.typeset.application); the PDF and the preview expect
+their callers to have one.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPen,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextFrameFormat,
+    QTextLength,
+    QTextOption,
+    QTextTableFormat,
+)
 
 from fzdesk.domain.catalogue import Catalogue
 from fzdesk.domain.model import Report, Unit
@@ -17,7 +37,9 @@ from fzdesk.export.fonts import LATIN, font_for, title_bold
 from fzdesk.export.footer import DASH
 from fzdesk.export.layout import Align, Element, Para, Role, Run, Table
 from fzdesk.export.options import ExportOptions, FontSet, PageNumbers
+from fzdesk.export.record_page import has_record, on_even_page
 from fzdesk.export.scripts import segments
+from fzdesk.typeset.application import ensure_gui_application
 
 #: Faces tried after the named one, so a PC (or a test machine) without the official fonts still prints CJK.
 FALLBACKS: dict[Role, list[str]] = {
@@ -62,8 +84,6 @@ class _Painter:
     """Builds a QTextDocument from laid-out elements; 1 device pixel = 1 twip (1440 dpi)."""
 
     def __init__(self, font_set: FontSet, device: Any) -> None:
-        from PySide6.QtGui import QTextDocument
-
         self.font_set = font_set
         self.doc = QTextDocument()
         self.doc.documentLayout().setPaintDevice(device)
@@ -76,8 +96,6 @@ class _Painter:
     def char_format(self, run: Run, latin: bool = False, spacing: int | None = None) -> Any:
         """The run's format; latin: in the Latin face (digits, letters); spacing: twips after each character
         other than the run's own."""
-        from PySide6.QtGui import QFont, QTextCharFormat
-
         fmt = QTextCharFormat()
         if latin:
             fmt.setFontFamilies([LATIN, *LATIN_FALLBACKS])
@@ -114,9 +132,6 @@ class _Painter:
                 cursor.insertText("\u2028", self.char_format(run))
 
     def block_format(self, p: Para) -> Any:
-        from PySide6.QtCore import Qt
-        from PySide6.QtGui import QTextBlockFormat, QTextFormat, QTextOption
-
         fmt = QTextBlockFormat()
         alignment = {Align.BOTH: Qt.AlignmentFlag.AlignJustify, Align.LEFT: Qt.AlignmentFlag.AlignLeft,
                      Align.CENTER: Qt.AlignmentFlag.AlignHCenter, Align.RIGHT: Qt.AlignmentFlag.AlignRight}
@@ -155,8 +170,6 @@ class _Painter:
     def _ruler(self, cursor: Any, eighths: int) -> None:
         """A separator line across the text block (the 版记's), as a block of its own; RULE_WIDTH holds its width
         in twips for the painter (thick 0.35 mm, thin 0.25 mm)."""
-        from PySide6.QtGui import QTextBlockFormat, QTextFormat, QTextLength
-
         ruler = QTextBlockFormat()
         ruler.setProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth,
                           QTextLength(QTextLength.Type.PercentageLength, 100))
@@ -166,8 +179,6 @@ class _Painter:
         self._block(cursor, ruler)
 
     def table(self, cursor: Any, t: Table) -> None:
-        from PySide6.QtGui import QBrush, QColor, QTextFrameFormat, QTextLength, QTextTableFormat
-
         fmt = QTextTableFormat()
         fmt.setColumnWidthConstraints([QTextLength(QTextLength.Type.FixedLength, px(w)) for w in t.widths])
         fmt.setCellPadding(px(60))
@@ -194,8 +205,6 @@ class _Painter:
         self.first = False
 
     def build(self, elements: list[Element]) -> Any:
-        from PySide6.QtGui import QTextCursor
-
         cursor = QTextCursor(self.doc)
         kept: list[tuple[int, int]] = []  # first and last block numbers of each paragraph kept with the next
         # One edit block: the layout runs once, at its end. Without it every insertion laid the document out
@@ -224,8 +233,6 @@ class _Painter:
     def keep_with_next(self, kept: list[tuple[int, int]]) -> None:
         """Qt has no keep-with-next: a run of kept paragraphs that the page ends in (a heading, or the 署名
         above its date) starts the next page instead, as Word and LibreOffice lay it out."""
-        from PySide6.QtGui import QTextCursor, QTextFormat
-
         chains: list[list[int]] = []
         for first, last in kept:
             if chains and chains[-1][1] + 1 == first:
@@ -255,8 +262,6 @@ class _Painter:
     def foot(self, cursor: Any, p: Para) -> None:
         """p at the foot of its page (the 版记, as the .docx frames it): an empty block above will take the room
         left on the page (place_feet), or p starts a new page when it does not fit under what precedes it."""
-        from PySide6.QtGui import QTextBlockFormat
-
         fixed = QTextBlockFormat.LineHeightTypes.FixedHeight.value
         fmt = QTextBlockFormat()
         fmt.setLineHeight(0, fixed)
@@ -267,8 +272,6 @@ class _Painter:
 
     def place_feet(self) -> None:
         """Sizes the empty blocks above the foot paragraphs, once every other page break is known."""
-        from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextFormat
-
         fixed = QTextBlockFormat.LineHeightTypes.FixedHeight.value
         layout = self.doc.documentLayout()
         for spacer_number, last in self.feet:
@@ -291,8 +294,6 @@ class _Painter:
 
 
 def _size(w: float, h: float) -> Any:
-    from PySide6.QtCore import QSizeF
-
     return QSizeF(w, h)
 
 
@@ -303,9 +304,6 @@ def _draw_page(doc: Any, painter: Any, index: int) -> None:
     the clipped ones in the PDF's text layer (found twice by search and copy); drawing line by line
     keeps each line on exactly one page. A page with a table (the annex) is drawn by the document.
     """
-    from PySide6.QtCore import QLineF, QRectF
-    from PySide6.QtGui import QTextCursor, QTextFormat
-
     top, bottom = index * g.TEXT_HEIGHT, (index + 1) * g.TEXT_HEIGHT
     layout = doc.documentLayout()
     page = QRectF(0, top, g.LAYOUT_WIDTH, g.TEXT_HEIGHT)
@@ -338,8 +336,6 @@ def _draw_page(doc: Any, painter: Any, index: int) -> None:
 
 def layout_device() -> Any:
     """A 1440-dpi device for the layout's font metrics, so the pages match the PDF exactly."""
-    from PySide6.QtGui import QImage
-
     device = QImage(1, 1, QImage.Format.Format_RGB32)
     device.setDotsPerMeterX(56693)
     device.setDotsPerMeterY(56693)
@@ -347,9 +343,12 @@ def layout_device() -> Any:
 
 
 def foot_pages(elements: list[Element], font_set: FontSet, device: Any = None) -> tuple[int, int] | None:
-    """The 1-based pages of the 版记 and of the last line above it, or None without a 版记."""
-    if not any(isinstance(e, Para) and e.foot for e in elements):
+    """The 1-based pages of the 版记 and of the last line above it in Qt's layout, or None without a 版记: the
+    PagePredictor (fzdesk.export.record_page) that every export path hands to export_docx. Makes an offscreen
+    QApplication when none runs (the command line)."""
+    if not has_record(elements):
         return None
+    ensure_gui_application()
     painter = _Painter(font_set, device if device is not None else layout_device())
     doc = painter.build(elements)
     layout = doc.documentLayout()
@@ -360,36 +359,17 @@ def foot_pages(elements: list[Element], font_set: FontSet, device: Any = None) -
     return record, text
 
 
-def on_even_page(elements: list[Element], font_set: FontSet, device: Any = None) -> list[Element]:
-    """The 版记 on an even page, the back of the last sheet (GB/T 9704-2012 7.4.1: its last rule on the lower edge
-    of the document's last page; the 公文 is printed on both sides). Where it would fall on an odd page, an empty
-    paragraph with a page break before it carries it to the next page; where the text already filled that odd
-    page's predecessor (the 版记 was pushed onto a page of its own), two of them leave that page blank.
-    The pages are Qt's layout of the same paragraphs; Word and LibreOffice break them at the same lines."""
-    pages = foot_pages(elements, font_set, device)
-    if pages is None or pages[0] % 2 == 0:
-        return elements
-    record, text = pages
-    first = next(i for i, e in enumerate(elements) if isinstance(e, Para) and e.foot)
-    if record > text:  # a blank page, then the 版记: neither is numbered (GB/T 9704-2012 7.5)
-        breaks = [Para([], page_break_before=True, unnumbered=True), Para([], page_break_before=True)]
-    else:
-        breaks = [Para([], page_break_before=True)]
-    return [*elements[:first], *breaks, *elements[first:]]
-
-
 class PagedReport:
     """A report laid out on A4 pages; paint(painter, index) draws one page in twips."""
 
     def __init__(self, report: Report, unit: Unit, options: ExportOptions | None = None,
                  catalogue: Catalogue | None = None, *, device: Any = None) -> None:
-        from PySide6.QtGui import QFont
-
         self.options = options or ExportOptions()
         if device is None:
             device = layout_device()
         self._device = device
-        elements = on_even_page(build(report, unit, self.options, catalogue), self.options.font_set, device)
+        elements = on_even_page(build(report, unit, self.options, catalogue), self.options.font_set,
+                                lambda elements, font_set: foot_pages(elements, font_set, device))
         painter = _Painter(self.options.font_set, device)
         self.doc = painter.build(elements)
         #: Pages from this index on carry no page number (the blank page and the 版记 after it).
@@ -407,9 +387,6 @@ class PagedReport:
 
     def paint(self, painter: Any, index: int) -> None:
         """Draws page index (0-based): its text block and its page number "— N —"."""
-        from PySide6.QtCore import QPointF, QRectF, Qt
-        from PySide6.QtGui import QColor, QFontMetricsF, QPen
-
         painter.save()
         painter.setPen(QPen(QColor("black"), 20))  # the 版记's separator lines: each ruler sets its width
         painter.translate(QPointF(g.MARGIN_LEFT, g.MARGIN_TOP - index * g.TEXT_HEIGHT))

@@ -1,53 +1,27 @@
-"""The PDF beside the .docx, drawn by Qt's own PDF writer with the fonts embedded.
-
-PySide6 is imported inside the functions (the export layer never imports Qt at module level) and needs a
-QGuiApplication: ensure_gui_application() makes an offscreen one for the command line.
-"""
+"""The PDF beside the .docx, drawn by Qt's own PDF writer with the fonts embedded."""
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QRawFont
+
 from fzdesk.domain.catalogue import Catalogue
 from fzdesk.domain.model import Report, Unit
+from fzdesk.export.fonts import font_for
+from fzdesk.export.layout import Role
 from fzdesk.export.options import ExportOptions
 from fzdesk.export.pdf_text import RADICALS, fix_to_unicode
-
-_app: Any = None
-
-
-def ensure_gui_application() -> Any:
-    """The running QGuiApplication, or a new one (offscreen when there is no display). A QApplication: the
-    .docx export lays a 报送稿 out (paged.on_even_page), and a window or pytest-qt opened later in the same
-    process needs the widgets' kind of application."""
-    global _app
-    from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QApplication
-
-    from fzdesk.pyside_fix import pin_singletons
-
-    pin_singletons()  # PySide6 on Python 3.11 leaks references to None/True/False: see fzdesk/pyside_fix.py
-    app = QGuiApplication.instance()
-    if app is not None:
-        return app
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _app = QApplication(["fzdesk"])
-    return _app
+from fzdesk.typeset.application import ensure_gui_application
+from fzdesk.typeset.paged import FALLBACKS, PagedReport
 
 
 def write_pdf(report: Report, unit: Unit, path: Path, options: ExportOptions | None = None,
               catalogue: Catalogue | None = None) -> Path:
     """Writes the report as an A4 PDF with GB/T 9704 margins and page numbers; returns path."""
     ensure_gui_application()
-    from PySide6.QtCore import QMarginsF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
-
-    from fzdesk.export.paged import PagedReport
-
     writer = QPdfWriter(str(path))
     writer.setResolution(1440)
     writer.setTitle(report.display_title)
@@ -74,12 +48,6 @@ def write_pdf(report: Report, unit: Unit, path: Path, options: ExportOptions | N
 
 def _role_fonts(options: ExportOptions) -> list[Any]:
     """The QFonts the pages are set in, one a role, with the fallbacks the paged layout gives them."""
-    from PySide6.QtGui import QFont
-
-    from fzdesk.export.fonts import font_for
-    from fzdesk.export.layout import Role
-    from fzdesk.export.paged import FALLBACKS
-
     fonts = []
     for role in Role:
         font = QFont()
@@ -90,8 +58,6 @@ def _role_fonts(options: ExportOptions) -> list[Any]:
 
 def radical_twins(fonts: list[Any]) -> dict[int, int]:
     """radical -> the CJK unified ideograph that the given QFonts draw with the same glyph."""
-    from PySide6.QtGui import QRawFont
-
     ideographs = "".join(map(chr, range(0x4E00, 0xA000)))
     radicals = "".join(map(chr, RADICALS))
     twins: dict[int, int] = {}

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPainter
+
 from fzdesk.domain.catalogue import Catalogue
 from fzdesk.domain.model import Report, Unit
 from fzdesk.export import geometry as g
 from fzdesk.export.options import ExportOptions
+from fzdesk.typeset.paged import PagedReport
 
 
 def preview_pages(report: Report, unit: Unit, options: ExportOptions | None = None,
                   catalogue: Catalogue | None = None, *, dpi: int = 96) -> list[Any]:
     """One QImage per A4 page at dpi (needs a QGuiApplication, like every Qt painting)."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QImage, QPainter
-
-    from fzdesk.export.paged import PagedReport
-
     paged = PagedReport(report, unit, options, catalogue)
     scale = dpi / 1440
     images = []

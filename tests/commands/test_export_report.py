@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import sqlite3
+import subprocess
+import sys
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -83,6 +87,45 @@ def test_remembered_options_are_used(data: Path, tmp_path: Path) -> None:
     document = docx.Document(str(out / f"{NAME}.docx"))
     assert len(document.tables) == 1
     assert any(p.text.strip().startswith("抄送：") for p in document.paragraphs)
+
+
+def test_a_submitted_copy_gets_its_record_on_the_back_of_a_sheet(data: Path, tmp_path: Path) -> None:
+    """The command hands Qt's layout (fzdesk.typeset) to the .docx writer. This 报送稿's text ends on page 2 and
+    its 版记 does not fit under it: page 3 is left blank, page 4 carries the 版记, both in a section without page
+    numbers; the .docx is the one the window writes."""
+    from fzdesk import resources
+    from fzdesk.export.docx_writer import export_docx
+    from fzdesk.typeset.paged import foot_pages
+
+    with Store.open(data) as store:
+        unit = store.units()[0]
+        remember(unit, ExportOptions(variant=Variant.SUBMITTED))
+        store.save_unit(unit)
+        report = store.load_report(store.reports()[0].id)
+    out = tmp_path / "usb"
+    out.mkdir()
+    assert main(["--data", str(data), "export", "--out", str(out)]) == 0
+    with zipfile.ZipFile(out / f"{NAME}.docx") as z:
+        document = z.read("word/document.xml").decode("utf-8")
+        assert "word/footer3.xml" in z.namelist()
+    assert document.count("<w:sectPr>") == 2
+    expected = export_docx(report, unit, ExportOptions(variant=Variant.SUBMITTED), resources.catalogue(),
+                           pages=foot_pages).data
+    with zipfile.ZipFile(io.BytesIO(expected)) as z:
+        assert z.read("word/document.xml").decode("utf-8") == document
+
+
+def test_a_public_copy_is_exported_without_loading_qt(data: Path, tmp_path: Path) -> None:
+    """fzdesk.typeset (and with it Qt) is imported only for a PDF or a 报送稿's 版记."""
+    out = tmp_path / "usb"
+    out.mkdir()
+    code = ("import sys\nfrom fzdesk.cli import main\n"
+            f"assert main(['--data', {str(data)!r}, 'export', '--out', {str(out)!r}]) == 0\n"
+            "print(','.join(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'fzdesk.typeset'))))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            cwd=Path(__file__).resolve().parents[2])
+    assert (out / f"{NAME}.docx").exists()
+    assert result.stdout.splitlines()[-1] == ""
 
 
 def test_missing_folder_fails_and_leaves_the_store_unchanged(data: Path, tmp_path: Path, capsys: Any) -> None:

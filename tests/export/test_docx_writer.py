@@ -10,6 +10,7 @@ from fzdesk import resources
 from fzdesk.domain.model import Block, Item, Numbering, Report, Unit
 from fzdesk.export.docx_writer import export_docx
 from fzdesk.export.options import ExportOptions, FontSet, PageNumbers, Variant
+from fzdesk.typeset.paged import foot_pages
 from tests.export.docx_read import W, find, has_part, paragraphs, part
 from tests.export.ooxml import check_package
 from tests.export.sample import ORGAN, sample_report, sample_unit
@@ -17,7 +18,8 @@ from tests.export.sample import ORGAN, sample_report, sample_unit
 
 def export(report: Report | None = None, unit: Unit | None = None, **options: object) -> bytes:
     opts = ExportOptions(**options)  # type: ignore[arg-type]
-    return export_docx(report or sample_report(), unit or sample_unit(), opts, resources.catalogue()).data
+    return export_docx(report or sample_report(), unit or sample_unit(), opts, resources.catalogue(),
+                       pages=foot_pages).data
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ from fzdesk.exchange import report_json
 from fzdesk.exchange.embedded import read_embedded
 from fzdesk.export.docx_writer import export_docx
 from fzdesk.export.options import ExportOptions
+from fzdesk.typeset.paged import foot_pages
 from tests.export.docx_read import part
 from tests.export.sample import sample_report, sample_unit
 
@@ -22,7 +23,7 @@ REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 def _export(tmp_path: Path, **options: object) -> tuple[Path, str]:
     exported = export_docx(sample_report(), sample_unit(), ExportOptions(**options),  # type: ignore[arg-type]
-                           resources.catalogue())
+                           resources.catalogue(), pages=foot_pages)
     path = tmp_path / "report.docx"
     path.write_bytes(exported.data)
     return path, exported.json_text

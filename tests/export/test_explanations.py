@@ -59,7 +59,7 @@ def test_without_a_measures_block_it_closes_the_last_block() -> None:
 
 
 def test_the_preview_lays_out_the_same_paragraphs(qapp: Any) -> None:
-    from fzdesk.export.paged import PagedReport
+    from fzdesk.typeset.paged import PagedReport
 
     paged = PagedReport(sample_report(), sample_unit(), ExportOptions(), resources.catalogue())
     assert SENTENCE in paged.doc.toPlainText().replace("\u2029", "\n").split("\n")

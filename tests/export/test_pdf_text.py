@@ -14,8 +14,8 @@ from fzdesk import resources
 from fzdesk.domain.model import Block, Item
 from fzdesk.export.docx_writer import export_docx
 from fzdesk.export.options import ExportOptions
-from fzdesk.export.pdf import write_pdf
 from fzdesk.export.pdf_text import RADICALS, fix_to_unicode, nfkc_twin
+from fzdesk.typeset.pdf import write_pdf
 from tests.export.docx_read import paragraphs
 from tests.export.sample import sample_report, sample_unit
 

@@ -13,6 +13,7 @@ from fzdesk.export import closing
 from fzdesk.export.docx_writer import export_docx
 from fzdesk.export.geometry import LAYOUT_WIDTH, LINE_PITCH, TEXT_HEIGHT
 from fzdesk.export.options import ExportOptions, Variant
+from fzdesk.typeset.paged import foot_pages
 from tests.export.docx_read import W, paragraphs
 from tests.export.ooxml import check_package
 from tests.export.sample import sample_report, sample_unit
@@ -20,7 +21,7 @@ from tests.export.sample import sample_report, sample_unit
 
 def record_texts(report: Report, unit: Unit, **options: object) -> list[str]:
     opts = ExportOptions(**options)  # type: ignore[arg-type]
-    data = export_docx(report, unit, opts, resources.catalogue()).data
+    data = export_docx(report, unit, opts, resources.catalogue(), pages=foot_pages).data
     texts = [p.text for p in paragraphs(data) if p.el.find(f"{W}pPr/{W}framePr") is not None]
     return ["\n".join(texts)] if texts else []
 
@@ -94,7 +95,8 @@ def test_the_blank_page_and_the_record_page_are_a_section_without_page_numbers()
     closing_block = report.section(Block.CLOSING)
     assert closing_block is not None
     closing_block.items[0].paragraphs[:0] = [f"补充说明第{n}行的内容写满一行。" for n in range(25)]
-    data = export_docx(report, sample_unit(), ExportOptions(variant=Variant.SUBMITTED), resources.catalogue()).data
+    data = export_docx(report, sample_unit(), ExportOptions(variant=Variant.SUBMITTED), resources.catalogue(),
+                       pages=foot_pages).data
     assert check_package(data) == []
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         document = z.read("word/document.xml").decode("utf-8")
@@ -110,7 +112,7 @@ def test_the_blank_page_and_the_record_page_are_a_section_without_page_numbers()
 
 def test_a_public_copy_or_a_record_on_its_page_keeps_one_section() -> None:
     for options in (ExportOptions(), ExportOptions(variant=Variant.SUBMITTED)):
-        data = export_docx(sample_report(), sample_unit(), options, resources.catalogue()).data
+        data = export_docx(sample_report(), sample_unit(), options, resources.catalogue(), pages=foot_pages).data
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             assert z.read("word/document.xml").decode("utf-8").count("<w:sectPr>") == 1
             assert "word/footer3.xml" not in z.namelist()

@@ -17,6 +17,7 @@ import pytest
 from fzdesk import resources
 from fzdesk.export.docx_writer import export_docx
 from fzdesk.export.options import ExportOptions, FontSet, PageNumbers
+from fzdesk.typeset.paged import foot_pages
 from tests.export.pdf_geometry import MM, Line, Page, merge_rows
 from tests.export.render import geometry, render_pdf, soffice
 from tests.export.sample import ORGAN, sample_report, sample_unit
@@ -37,7 +38,7 @@ PAGE_NUMBER = re.compile(r"^—\s*(\d+)\s*—$")
 
 
 def render(tmp_path: Path, options: ExportOptions) -> list[Page]:
-    exported = export_docx(sample_report(), sample_unit(), options, resources.catalogue())
+    exported = export_docx(sample_report(), sample_unit(), options, resources.catalogue(), pages=foot_pages)
     docx = tmp_path / "sample.docx"
     docx.write_bytes(exported.data)
     return geometry(render_pdf(docx, tmp_path))

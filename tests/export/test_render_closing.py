@@ -15,6 +15,7 @@ from fzdesk import resources
 from fzdesk.domain.model import Numbering, Report, Unit
 from fzdesk.export.docx_writer import export_docx
 from fzdesk.export.options import ExportOptions, Variant
+from fzdesk.typeset.paged import foot_pages
 from tests.export.pdf_geometry import Page, merge_rows
 from tests.export.render import geometry, render_pdf, soffice
 from tests.export.sample import ORGAN, sample_report, sample_unit
@@ -31,7 +32,7 @@ BOTTOM = (297 - 35) * 72 / 25.4  # the text block's lower edge, pt
 
 def render(tmp_path: Path, report: Report, unit: Unit, options: ExportOptions) -> list[Page]:
     docx = tmp_path / "report.docx"
-    docx.write_bytes(export_docx(report, unit, options, resources.catalogue()).data)
+    docx.write_bytes(export_docx(report, unit, options, resources.catalogue(), pages=foot_pages).data)
     return geometry(render_pdf(docx, tmp_path))
 
 

@@ -17,7 +17,7 @@ import pytest
 from fzdesk import resources
 from fzdesk.export.docx_writer import export_docx
 from fzdesk.export.options import ExportOptions
-from fzdesk.export.pdf import write_pdf
+from fzdesk.typeset.pdf import write_pdf
 from tests.export.pdf_geometry import MM, Page, merge_rows
 from tests.export.render import geometry, render_pdf, soffice
 from tests.export.sample import sample_report, sample_unit

@@ -19,7 +19,7 @@ from fzdesk import resources
 from fzdesk.domain.model import Block, Report
 from fzdesk.export.docx_writer import build, export_docx
 from fzdesk.export.options import ExportOptions, Variant
-from fzdesk.export.paged import PagedReport, foot_pages
+from fzdesk.typeset.paged import PagedReport, foot_pages
 from tests.export.pdf_geometry import Page
 from tests.export.render import geometry, render_pdf, soffice
 from tests.export.sample import sample_report, sample_unit
@@ -58,7 +58,7 @@ def test_the_record_is_at_the_foot_of_an_even_last_page(tmp_path: Path, lines: i
                                                         record_page: int) -> None:
     report, unit = lengthened(lines), sample_unit()
     docx = tmp_path / "report.docx"
-    docx.write_bytes(export_docx(report, unit, SUBMITTED, resources.catalogue()).data)
+    docx.write_bytes(export_docx(report, unit, SUBMITTED, resources.catalogue(), pages=foot_pages).data)
     pages = geometry(render_pdf(docx, tmp_path))
     assert len(pages) == record_page
     last = pages[-1]
@@ -120,7 +120,7 @@ def test_a_long_cc_wraps_after_its_label_over_a_thin_rule(tmp_path: Path) -> Non
     report, unit = lengthened(10), sample_unit()
     unit.cc = LONG_CC
     docx = tmp_path / "report.docx"
-    docx.write_bytes(export_docx(report, unit, SUBMITTED, resources.catalogue()).data)
+    docx.write_bytes(export_docx(report, unit, SUBMITTED, resources.catalogue(), pages=foot_pages).data)
     pdf = render_pdf(docx, tmp_path)
     pages = geometry(pdf)
     assert len(pages) == 6

@@ -1,6 +1,7 @@
 """The 版记 of the 报送稿 on an even page in LibreOffice across the variations a clerk makes (-m render).
 
-`paged.on_even_page` decides the page breaks of the .docx from Qt's layout. The sample 报送稿 with 发文字号,
+`record_page.on_even_page` decides the .docx's page breaks from Qt's layout (`typeset.paged.foot_pages`).
+The sample 报送稿 with 发文字号,
 签发人 and the figures annex came out with its 版记 on page 7 in LibreOffice while Qt predicted page 6: LibreOffice
 set the digits of "共7件" in the Latin face with autospacing and wrapped page 3 one character earlier. Here the
 five lengths of test_render_record.py × with/without 发文字号 and 签发人 × with/without the figures annex × the three
@@ -23,7 +24,7 @@ from fzdesk.domain.model import Block, Numbering, Report
 from fzdesk.export import geometry as g
 from fzdesk.export.docx_writer import export_docx
 from fzdesk.export.options import ExportOptions, Variant
-from fzdesk.export.paged import PagedReport
+from fzdesk.typeset.paged import PagedReport, foot_pages
 from tests.export.pdf_geometry import Page, merge_rows
 from tests.export.render import geometry, render_pdfs, soffice
 from tests.export.sample import sample_report, sample_unit
@@ -113,7 +114,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory, qapp: Any) -> dict[str, R
     for case in CASES:
         report, unit, options = case.report(), sample_unit(), case.options()
         docx = out / f"{case.name}.docx"
-        docx.write_bytes(export_docx(report, unit, options, resources.catalogue()).data)
+        docx.write_bytes(export_docx(report, unit, options, resources.catalogue(), pages=foot_pages).data)
         docxs.append(docx)
         qt[case.name] = qt_rows(PagedReport(report, unit, options, resources.catalogue()))
     pdfs = render_pdfs(docxs, out, timeout=600)

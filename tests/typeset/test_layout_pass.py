@@ -7,7 +7,7 @@ from typing import Any
 from fzdesk import resources
 from fzdesk.export.docx_writer import build
 from fzdesk.export.options import ExportOptions, Variant
-from fzdesk.export.paged import _Painter, layout_device
+from fzdesk.typeset.paged import _Painter, layout_device
 from tests.export.sample import sample_report, sample_unit
 
 

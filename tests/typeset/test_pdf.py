@@ -12,7 +12,7 @@ import pytest
 
 from fzdesk import resources
 from fzdesk.export.options import ExportOptions, Variant
-from fzdesk.export.pdf import write_pdf
+from fzdesk.typeset.pdf import write_pdf
 from tests.export.pdf_geometry import MM, merge_rows
 from tests.export.render import geometry
 from tests.export.sample import sample_report, sample_unit

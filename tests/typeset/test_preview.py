@@ -6,7 +6,7 @@ from typing import Any
 
 from fzdesk import resources
 from fzdesk.export.options import ExportOptions
-from fzdesk.export.preview import preview_pages
+from fzdesk.typeset.preview import preview_pages
 from tests.export.sample import sample_report, sample_unit
 
 

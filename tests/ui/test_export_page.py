@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -97,6 +98,22 @@ def test_export_writes_the_file_and_says_the_stick_may_be_removed(page: ExportPa
     assert "可以安全拔出U盘" in page.status.text()
     found = read_embedded(stick / f"{NAME}.docx")
     assert found is not None and not found.text_changed
+
+
+def test_a_submitted_copy_exported_from_the_page_has_its_record_on_an_even_page(page: ExportPage, qtbot: QtBot,
+                                                                                tmp_path: Path) -> None:
+    """The page hands Qt's layout to the .docx writer: the 2023 report's text ends on page 2 and its 版记 does
+    not fit under it, so the .docx leaves page 3 blank and unnumbered and puts the 版记 on page 4; the preview
+    shows the same four pages."""
+    qtbot.mouseClick(page.submitted, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
+    assert "预览：共4页" in page.status.text()
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert "已保存" in page.status.text()
+    with zipfile.ZipFile(tmp_path / "KINGSTON" / f"{NAME}.docx") as z:
+        document = z.read("word/document.xml").decode("utf-8")
+        assert "word/footer3.xml" in z.namelist()
+    assert document.count("<w:sectPr>") == 2 and "印发" in document
 
 
 @pytest.mark.parametrize(("choice", "expected"), [

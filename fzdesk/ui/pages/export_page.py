@@ -50,8 +50,9 @@ from fzdesk.export.options import (
     stale_doc_number_year,
     unit_options,
 )
-from fzdesk.export.preview import preview_pages
 from fzdesk.export.record import record_export
+from fzdesk.typeset.paged import foot_pages
+from fzdesk.typeset.preview import preview_pages
 from fzdesk.ui import ask as answers
 from fzdesk.ui import style
 from fzdesk.ui.ask import Role, ask
@@ -483,14 +484,14 @@ class ExportPage(Page):
 
             assert report.id is not None
             exported = export_docx(report, unit, options, resources.catalogue(),
-                                   plan_checks=plan_checks(self.session.store, report.id))
+                                   plan_checks=plan_checks(self.session.store, report.id), pages=foot_pages)
             path = self._write(folder, name, exported.data)
             if path is None:
                 self.status.setText("已取消导出。")
                 return
             written.append(path)
             if self.pdf.isChecked():
-                from fzdesk.export.pdf import write_pdf
+                from fzdesk.typeset.pdf import write_pdf
 
                 with tempfile.TemporaryDirectory(prefix="fzdesk-pdf-") as tmp:
                     pdf = write_pdf(report, unit, Path(tmp) / "report.pdf", options, resources.catalogue())
