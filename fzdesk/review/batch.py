@@ -1,0 +1,129 @@
+"""A batch of received files: which files a folder holds, reading them in turn, and what the batch says of each
+(two files of one unit and year, a file of another year)."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fzdesk.review.reading import SUFFIXES, Checker, ReviewedFile, review_file
+
+#: More files than this in one folder is not a stick of received reports (a folder picked by mistake).
+MAX_FILES = 500
+
+
+class ReviewError(ValueError):
+    """A folder that cannot be reviewed; the message is Chinese and says what to do."""
+
+
+def files_in(folder: Path) -> list[Path]:
+    """The report files directly in folder (.docx, .json, and .doc/.wps to be named as such), by name; Word's
+    lock files (~$...) and hidden files (._... of a Mac) are left out. ReviewError when there are none."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ReviewError(f"找不到文件夹“{folder}”。请确认U盘已经插好，再重新选择文件夹。")
+    try:
+        found = sorted((p for p in folder.iterdir()
+                        if p.suffix.lower() in SUFFIXES and not p.name.startswith(("~$", ".")) and p.is_file()),
+                       key=lambda p: p.name)
+    except OSError as exc:
+        raise ReviewError(f"无法读取文件夹“{folder}”（{exc.strerror or exc}）。请确认U盘已经插好，再试一次。") from exc
+    if not found:
+        raise ReviewError(f"文件夹“{folder}”中没有 Word 文档（.docx）或本程序的报告数据文件（.json）。"
+                          "请选择存放各单位报告的文件夹，或用“添加文件”逐个添加。子文件夹中的文件不会自动读取。")
+    if len(found) > MAX_FILES:
+        raise ReviewError(f"文件夹“{folder}”中有{len(found)}个文档，超过{MAX_FILES}个，不像是收到的报告。"
+                          "请把各单位的报告放在一个单独的文件夹中再检查。")
+    return found
+
+
+def unit_key(name: str) -> str:
+    """A unit's name compared without spaces (a letter-spaced title gives "沈 丘 县…")."""
+    return "".join(name.split())
+
+
+def mark_batch(rows: list[ReviewedFile], year: int | None = None) -> int | None:
+    """Marks duplicates (two readable files of one unit and year) and files of another year than `year` (None:
+    the year most files are of). Returns the batch's year. Marks are recomputed from scratch each time."""
+    for row in rows:
+        row.duplicates, row.other_year = [], False
+    years = Counter(r.year for r in rows if r.year)
+    if year is None and years:
+        year = max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    groups: dict[tuple[str, int], list[ReviewedFile]] = {}
+    for row in rows:
+        if row.year and row.unit_name:
+            groups.setdefault((unit_key(row.unit_name), row.year), []).append(row)
+    for group in groups.values():
+        for row in group:
+            row.duplicates = [other.name for other in group if other is not row]
+    for row in rows:
+        row.other_year = row.readable and year is not None and row.year is not None and row.year != year
+    return year
+
+
+def year_state(row: ReviewedFile, year: int | None) -> str:
+    """The 状态 with the batch's year: 不是YYYY年度报告 for a file of another year."""
+    text = row.state_text
+    if row.other_year and year is not None:
+        mark = f"不是{year}年度报告"
+        return mark if text == "正常" else f"{mark}；{text}"
+    return text
+
+
+@dataclass
+class ReviewRun:
+    """Reading and checking a list of files in another thread: the rows done so far, a way to stop between two
+    files, and whether it ended. Plain Python: the window polls it (fzdesk.ui.review_dialog)."""
+
+    paths: list[Path]
+    rows: list[ReviewedFile] = field(default_factory=list)
+    current: str = ""  # the name of the file being read
+    error: str = ""  # when the checks could not be loaded at all (a damaged installation)
+    done: bool = False
+    cancelled: bool = False
+
+    def __post_init__(self) -> None:
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    def taken(self, start: int) -> list[ReviewedFile]:
+        """The rows finished from index start on (a copy of the list: the worker appends to it)."""
+        with self._lock:
+            return self.rows[start:]
+
+    def run(self, checker: Checker | None = None, checker_factory: Callable[[], Checker] = Checker) -> None:
+        try:
+            try:
+                checker = checker or checker_factory()
+            except (OSError, ValueError, KeyError) as exc:
+                self.error = f"程序的检查规则无法读取（{exc}），程序可能不完整，请重新复制程序文件夹。"
+                return
+            for path in self.paths:
+                if self._stop.is_set():
+                    self.cancelled = True
+                    break
+                self.current = path.name
+                row = review_file(path, checker)
+                with self._lock:
+                    self.rows.append(row)
+        finally:
+            self.current = ""
+            self.done = True
+
+
+def review_paths(paths: Iterable[Path], checker: Checker | None = None, year: int | None = None
+                 ) -> tuple[list[ReviewedFile], int | None]:
+    """Every file read and checked in turn (the command line and the benchmark), then marked as a batch; the rows
+    and the batch's year."""
+    run = ReviewRun(list(paths))
+    run.run(checker)
+    if run.error:
+        raise ReviewError(run.error)
+    return run.rows, mark_batch(run.rows, year)

@@ -1,0 +1,196 @@
+"""One received file read through the import reader and checked by the checks engine; nothing is stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from fzdesk import resources
+from fzdesk.checks.engine import check_report
+from fzdesk.checks.findings import CheckResult, Severity
+from fzdesk.checks.rules import load_rules
+from fzdesk.checks.wording import load_wording
+from fzdesk.domain.catalogue import Catalogue
+from fzdesk.domain.checklist import PlanCheck
+from fzdesk.domain.model import FigureState, Report, Unit
+from fzdesk.exchange.importer import ENCRYPTED, SCANNED, SourceKind, open_import
+from fzdesk.exchange.package import NOT_A_DOCX, TOO_BIG, UNSAFE, UnreadableFile
+from fzdesk.exchange.recognise import NOT_A_REPORT
+from fzdesk.exchange.report_json import NewerFormatError, ReportDataError
+
+#: The files a folder is searched for: the reports, and the old formats a unit may have sent by mistake.
+SUFFIXES = (".docx", ".json", ".doc", ".wps")
+#: The relations of the figure rules that compare with last year (docs/rules.md).
+LAST_YEAR_RELATIONS = ("yoy_carry", "yoy_change")
+
+LAST_YEAR_CARRIED = "按报告自带的上年数"
+LAST_YEAR_NONE = "未核对（没有上年数）"
+
+
+class Source(StrEnum):
+    EXPORTED = "本程序导出"
+    EXPORTED_EDITED = "本程序导出（后在Word中改过）"
+    DATA_FILE = "本程序数据文件"
+    WORD = "Word文件识别"
+
+
+@dataclass
+class ReviewedFile:
+    """A row of the review: what the file is, what the checks found, or why it could not be read."""
+
+    path: Path
+    status: str = ""  # "" when read; else a short Chinese reason (不是Word文件, 文件已损坏, 重复, ...)
+    detail: str = ""  # the reader's whole Chinese message for a file that could not be read
+    source: Source | None = None
+    unit: Unit | None = None
+    report: Report | None = None
+    result: CheckResult | None = None
+    last_year: str = ""  # how the checks against last year were done (LAST_YEAR_CARRIED / LAST_YEAR_NONE)
+    notes: list[str] = field(default_factory=list)  # the reader's remarks (what it could not place, ...)
+    duplicates: list[str] = field(default_factory=list)  # names of the other files of the same unit and year
+    other_year: bool = False  # read, but of another year than the batch's
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def readable(self) -> bool:
+        return self.report is not None
+
+    @property
+    def unit_name(self) -> str:
+        return self.unit.name.strip() if self.unit is not None else ""
+
+    @property
+    def year(self) -> int | None:
+        return self.report.year if self.report is not None and self.report.year else None
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.report.date if self.report is not None else None
+
+    @property
+    def errors(self) -> int:
+        return self._count(Severity.ERROR)
+
+    @property
+    def hints(self) -> int:
+        """Warnings and 提示 together."""
+        return self._count(Severity.WARNING) + self._count(Severity.INFO)
+
+    def _count(self, severity: Severity) -> int:
+        if self.result is None:
+            return 0
+        return sum(1 for f in self.result.open_findings if f.severity is severity)
+
+    @property
+    def summed(self) -> bool:
+        """Whether its figures enter the summary's 合计: read, of the batch's year, and not one of a duplicate pair."""
+        return self.readable and not self.duplicates and not self.other_year and self.year is not None
+
+    @property
+    def state_text(self) -> str:
+        """The 状态 column: 正常, the reason it could not be read, 重复, 不是YYYY年度报告 (several joined by ；)."""
+        if not self.readable:
+            return self.status
+        parts = [self.status] if self.status else []
+        if self.duplicates:
+            parts.append("重复（与" + "、".join(self.duplicates) + "同一单位同一年度）")
+        return "；".join(parts) or "正常"
+
+
+class Checker:
+    """What checking needs, loaded once per batch: the shipped catalogue, figure rules and wording (a received
+    report is another unit's: the office's own dictionary and rules do not apply to it)."""
+
+    def __init__(self, catalogue: Catalogue | None = None) -> None:
+        self.catalogue = catalogue or resources.catalogue()
+        self.rules = load_rules(None)
+        self.wording = load_wording(None)
+
+
+def carries_last_year(report: Report) -> bool:
+    """True when the report's figure sheet holds last year's column (an fzdesk export carries it)."""
+    return any(f.last_state is not FigureState.EMPTY for f in report.figures.values())
+
+
+def review_file(path: Path, checker: Checker) -> ReviewedFile:
+    """The file read (open_import, read-only) and checked; a file that cannot be read gets its reason. Never
+    raises for a bad file: a batch of dozens must not stop at one."""
+    row = ReviewedFile(Path(path))
+    try:
+        preview = open_import(row.path)
+    except (UnreadableFile, ReportDataError) as exc:
+        row.status, row.detail = unreadable_reason(row.path, exc), str(exc)
+        return row
+    except OSError as exc:
+        row.status = "读取出错"
+        row.detail = f"读取文件时出错：{exc.strerror or exc}。请确认U盘插好、文件没有被其他程序占用，再检查一次。"
+        return row
+    except Exception as exc:  # an unforeseen fault in the reader must not stop the batch
+        row.status = "读取出错"
+        row.detail = f"程序读取这个文件时出错（{type(exc).__name__}）。可以用“导入上一年度报告”单独打开它查看原因。"
+        return row
+    if preview.kind is SourceKind.TXT:  # (a .txt is never listed from a folder; added one by one it is refused)
+        row.status, row.detail = "不是Word文件", "文本文件不是收到的报告，请添加 .docx 文件。"
+        return row
+    row.source = {SourceKind.FZDESK_DOCX: Source.EXPORTED, SourceKind.JSON: Source.DATA_FILE}.get(
+        preview.kind, Source.WORD)
+    if preview.text_changed and preview.document_version is not None:
+        preview = preview.document_version  # what the office received is the text as it reads now
+        row.source = Source.EXPORTED_EDITED
+    row.unit, row.report = preview.unit, preview.report
+    row.notes = [*preview.warnings, *(f"{u.reason}：{u.text[:40]}" for u in preview.unplaced)]
+    row.result = _check(preview.report, preview.unit, preview.plan_checks, checker)
+    row.last_year = LAST_YEAR_CARRIED if carries_last_year(preview.report) else LAST_YEAR_NONE
+    if not row.year:
+        row.status = "未识别年度"
+    return row
+
+
+def _check(report: Report, unit: Unit, plan_checks: list[PlanCheck], checker: Checker) -> CheckResult:
+    """All checks, without a last year's report: the rules comparing with last year use the sheet's own 上年 column
+    when the file carries one; without it they are left out (and the row says so), not listed as 无法检查."""
+    result = check_report(report, unit, checker.catalogue, checker.rules, checker.wording, None, plan_checks)
+    if not carries_last_year(report):
+        last_year_rules = {r.id for r in checker.rules.rules if r.relation in LAST_YEAR_RELATIONS}
+        result.unchecked = [u for u in result.unchecked if u.rule not in last_year_rules]
+    return result
+
+
+def unreadable_reason(path: Path, exc: Exception) -> str:
+    """The 状态 of a file the reader refused: a few words; the reader's whole message goes under the table."""
+    message = str(exc)
+    if isinstance(exc, NewerFormatError):
+        return "需要新版程序"
+    if isinstance(exc, ReportDataError):
+        return "不是本程序的报告数据" if path.suffix.lower() == ".json" else "报告数据有误"
+    if message == ENCRYPTED:
+        return "加密"
+    if message == SCANNED:
+        return "扫描件（只有图片）"
+    if message == NOT_A_REPORT:
+        return "不是年度报告"
+    if message in (TOO_BIG, UNSAFE):
+        return "文件异常，拒绝读取"
+    head = _head(path)
+    if path.suffix.lower() in (".doc", ".wps") or head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "不是Word文件（旧版.doc/.wps）"
+    if head.startswith(b"%PDF"):
+        return "不是Word文件（PDF）"
+    if not head:
+        return "空文件"
+    if message == NOT_A_DOCX:
+        return "文件已损坏" if head.startswith(b"PK") else "不是Word文件"
+    return "无法读取"
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(8)
+    except OSError:
+        return b""

@@ -1,0 +1,62 @@
+"""Received files for the review tests: fzdesk exports of several units, a hand-written Word report, bad files."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from fzdesk.domain.model import Approx, FigureState, FigureValue, UnitType
+from fzdesk.export.docx_writer import export_docx
+from tests import factories
+from tests.exchange import samples
+
+
+def exported(folder: Path, file_name: str, unit_name: str, year: int = 2023, *, accepted: int = 88,
+             fines: str | None = None, approx_reviews: bool = True, last_year: bool = False) -> Path:
+    """The program's own export of a filled report of unit_name (受理 accepted, 审结 63, 合格率 100.0, ...)."""
+    unit = factories.unit(unit_name, UnitType.TOWNSHIP)
+    unit.short_name = unit_name[:4]
+    report = factories.report(unit, year)
+    report.organs = [unit_name]
+    report.figures["A.accepted"] = FigureValue("A.accepted", FigureState.NUMBER, Decimal(accepted))
+    report.figures["E.documents_reviewed"] = (
+        FigureValue("E.documents_reviewed", FigureState.APPROX, Decimal(100), approx=Approx.NEAR) if approx_reviews
+        else FigureValue("E.documents_reviewed", FigureState.NUMBER, Decimal(40)))
+    if fines is not None:
+        report.figures["I.fines"] = FigureValue("I.fines", FigureState.NUMBER, Decimal(fines))
+    if last_year:  # the sheet's 上年 column, as a carried report holds it: 上年结转 must then equal last year's 未审结
+        report.figures["A.open"] = FigureValue("A.open", FigureState.NUMBER, Decimal(25), last_state=FigureState.NUMBER,
+                                               last_value=Decimal(10))
+        report.figures["A.carried_in"] = FigureValue("A.carried_in", FigureState.NUMBER, Decimal(12))
+    path = folder / file_name
+    path.write_bytes(export_docx(report, unit).data)
+    return path
+
+
+def hand_written(folder: Path, file_name: str = "沈丘县政府办.docx") -> Path:
+    """The county office's 2023 report typed into Word (python-docx), without any data of the program."""
+    return samples.write_docx(folder / file_name, samples.lines(samples.county_text()))
+
+
+def corrupt(folder: Path, file_name: str = "坏的.docx") -> Path:
+    """An export cut short, as a stick pulled while copying leaves it."""
+    source = exported(folder, ".whole.docx", "临时单位")
+    path = folder / file_name
+    path.write_bytes(source.read_bytes()[:4000])
+    source.unlink()
+    return path
+
+
+def not_docx(folder: Path, file_name: str = "照片.docx") -> Path:
+    path = folder / file_name
+    path.write_bytes(b"\xff\xd8\xff\xe0" + b"JFIF" * 500)  # a JPEG renamed .docx
+    return path
+
+
+def encrypted(folder: Path, file_name: str = "加密.docx") -> Path:
+    """What Word writes for a .docx with an opening password: an OLE file with an EncryptedPackage stream."""
+    directory = b"".join(name.encode("utf-16-le").ljust(64, b"\0") + b"\0" * 64
+                         for name in ("Root Entry", "EncryptionInfo", "EncryptedPackage"))
+    path = folder / file_name
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096 + directory + b"\0" * 4096)
+    return path
