@@ -20,7 +20,7 @@ import pytest
 import fzdesk
 
 ROOT = Path(fzdesk.__file__).parent
-PLAIN = ("domain", "checks", "storage", "exchange", "export")
+PLAIN = ("domain", "checks", "storage", "exchange", "export", "review")
 QT = ("PySide6", "shiboken6")
 TYPESET = "fzdesk.typeset"
 
