@@ -41,6 +41,7 @@ from fzdesk.pyside_fix import pin_singletons
 from fzdesk.storage.store import Store
 from fzdesk.ui import style
 from fzdesk.ui.autosave import Autosaver
+from fzdesk.ui.first_paint import after_first_paint
 from fzdesk.ui.pages.base import Page, Session, opening_example
 from fzdesk.ui.pages.unit_page import NAME_MISSING
 from fzdesk.ui.steps import Step, steps_for
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         from fzdesk.ui.check_hooks import CheckController
 
         self.checks = CheckController(self)
+        after_first_paint(self, self._ready_for_a_pulled_stick)
         if first is not None:
             self._show_report(first.report, first.unit)
         else:
@@ -220,6 +222,7 @@ class MainWindow(QMainWindow):
         file.addAction(self._action("新建年度报告(&N)…", None, self.new_report))
         self.import_action = self._action("导入上一年度报告(&I)…", "Ctrl+O", self.import_report)
         file.addAction(self.import_action)
+        file.addAction(self._action("检查收到的报告(&J)…", None, self.review_received))
         self.delete_report_action = self._action("删除这份报告(&E)…", None, self.delete_report)
         file.addAction(self.delete_report_action)
         file.addSeparator()
@@ -397,6 +400,12 @@ class MainWindow(QMainWindow):
         if report_id is not None:
             self.open_report(report_id)
             self.go(1)
+
+    def review_received(self) -> None:
+        """文件 → 检查收到的报告: other units' files read and checked; nothing is written to the store."""
+        from fzdesk.ui.review_dialog import open_review  # loaded on first use (start-up)
+
+        open_review(self)
 
     def create_report(self, year: int) -> int:
         unit = self.session.unit
@@ -702,6 +711,11 @@ class MainWindow(QMainWindow):
                         "刚才的修改没能保存。请不要关闭程序，先检查磁盘空间，或U盘是否插好、是否设了写保护。"
                         "程序每隔几秒会自动重试，保存上以后右下角会显示“已保存”。\n\n"
                         f"原因：{message}")
+
+    def _ready_for_a_pulled_stick(self) -> None:
+        from fzdesk.ui.stick_ready import load_while_the_stick_is_there
+
+        load_while_the_stick_is_there()
 
     def _data_gone(self) -> bool:
         """When the data file vanished (DataGone): offers to save the data back (ui.data_gone); True if it had."""
