@@ -1,0 +1,420 @@
+"""文件 → 检查收到的报告: the county office reads and checks the units' files from a stick, and exports a summary.
+
+The reading and checking (fzdesk.review) run in a worker thread that this dialog polls; the window stays usable.
+The dialog holds no store: nothing of what it reads is written to the office's data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fzdesk import resources
+from fzdesk.review.batch import ReviewError, ReviewRun, files_in, mark_batch, year_state
+from fzdesk.review.findings_text import finding_lines
+from fzdesk.review.reading import Checker, ReviewedFile
+from fzdesk.review.summary import summary_csv, summary_name
+from fzdesk.ui import style
+from fzdesk.ui.ask import name_keys
+from fzdesk.ui.check_runner import Worker
+
+COLUMNS = ("文件名", "单位", "年度", "来源", "成文日期", "问题", "提示", "状态")
+NUMERIC = (2, 5, 6)  # sorted as numbers
+STATE_COLUMN = 7
+AUTO_YEAR = 1999  # the year box's value for "the year most files are of" (shown as 自动)
+POLL_MS = 60
+ROW = Qt.ItemDataRole.UserRole
+HELP = """**检查收到的报告**
+
+用来检查各单位报送上来的年度报告（U盘里的 .docx，或本程序的报告数据文件 .json）。
+
+1. 点“选择文件夹”，选中存放各单位报告的文件夹（例如U盘）。文件夹里的每个 .docx 和 .json 都会被读取并检查；
+   子文件夹里的文件不会读取，可以用“添加文件”逐个加入。
+2. 表格每行是一个文件：单位、年度、来源（本程序导出的文件带有完整数据；手写的 Word 文件由程序识别）、成文日期、
+   问题（错误）和提示（警告、提示）的条数、状态。读不了的文件在“状态”中写明原因（不是Word文件、文件已损坏、加密等），
+   其他文件照常检查。同一单位同一年度有两个文件时标为“重复”；与多数文件年度不同的标为“不是××年度报告”
+   （也可以在“报告年度”中指定年度）。点列标题可以排序。
+3. 选中一行，下方列出这个文件的检查结果，说法与报告窗口“检查”一步相同。收到的报告没有上一年度的报告可比：
+   本程序导出的文件带有数据表的“上年”一列时按它核对，否则与去年比较的检查不做，并在下方注明。
+4. “导出汇总表”保存一个 CSV 表格（可用 WPS 或 Excel 打开）：每个单位一行，含检查条数和数据表的全部数字；
+   最后一行“合计”只加件数、人数、金额等确数，比率和约数（近、余）不加，表中有说明。读不了的文件列在表后。
+
+检查只读取文件，不会修改收到的文件，也不会写入本单位的数据。"""
+
+
+def choose_folder(parent: QWidget | None, start: str) -> Path | None:
+    """Asks for the folder holding the received reports (the stick)."""
+    from fzdesk.ui.file_dialogs import chosen, file_dialog
+
+    name = chosen(file_dialog(parent, "选择存放各单位报告的文件夹", start, folders_only=True))
+    return Path(name) if name else None
+
+
+def choose_files(parent: QWidget | None, start: str) -> list[Path]:
+    """Asks for one or more report files to add."""
+    from fzdesk.ui.file_dialogs import file_dialog
+
+    dialog = file_dialog(parent, "添加收到的报告文件", start, "Word 文档和报告数据 (*.docx *.json);;所有文件 (*)")
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    if not dialog.exec():
+        return []
+    return [Path(name) for name in dialog.selectedFiles()]
+
+
+def choose_summary_path(parent: QWidget | None, start: str, name: str) -> Path | None:
+    """Asks where to save the summary (Qt's and the system's dialogs ask before overwriting a file)."""
+    from fzdesk.ui.file_dialogs import chosen, file_dialog
+
+    dialog = file_dialog(parent, "导出汇总表", start, "CSV 表格（WPS、Excel 可打开） (*.csv)")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.setDefaultSuffix("csv")
+    dialog.selectFile(name)
+    path = chosen(dialog)
+    return Path(path) if path else None
+
+
+_checker: list[Checker] = []
+
+
+def shared_checker() -> Checker:
+    """The shipped rules and wording, loaded once (in the worker thread) for every review of this run."""
+    if not _checker:
+        _checker.append(Checker())
+    return _checker[0]
+
+
+class _Item(QTableWidgetItem):
+    """A cell sorted by its number when it has one (问题, 提示, 年度), else by its text."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine, theirs = self.data(Qt.ItemDataRole.EditRole), other.data(Qt.ItemDataRole.EditRole)
+        if isinstance(mine, int) and isinstance(theirs, int):
+            return mine < theirs
+        if isinstance(mine, int) != isinstance(theirs, int):
+            return isinstance(mine, int)  # numbers before the blanks of unread files
+        return bool(self.text() < other.text())
+
+
+class ReviewDialog(QDialog):
+    """Reads and checks the chosen files in a worker thread; one row per file; the summary is written safely."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("检查收到的报告")
+        self.rows: list[ReviewedFile] = []
+        self.year: int | None = None
+        self.folder: Path | None = None
+        self.run: ReviewRun | None = None
+        self._taken = 0
+        self._busy = False
+        self._worker: Worker | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._poll)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_top())
+        self.progress = QLabel("请选择存放各单位报告的文件夹（例如U盘），或逐个添加文件。")
+        self.progress.setWordWrap(True)
+        self.cancel_button = QPushButton("取消(&T)")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        line = QHBoxLayout()
+        line.addWidget(self.progress, 1)
+        line.addWidget(self.cancel_button)
+        layout.addLayout(line)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._build_table())
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setPlaceholderText("选中表格中的一行，这里列出那个文件的检查结果。")
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(self._build_buttons())
+        QShortcut(QKeySequence("F1"), self, self.show_help)
+        style.fit_dialog(self, 72, 32)
+
+    # ----- building ------------------------------------------------------------------------------
+    def _build_top(self) -> QHBoxLayout:
+        top = QHBoxLayout()
+        self.folder_button = QPushButton("选择文件夹(&F)…")
+        self.folder_button.clicked.connect(self.choose_folder)
+        self.add_button = QPushButton("添加文件(&A)…")
+        self.add_button.clicked.connect(self.add_files)
+        self.year_box = QSpinBox()
+        self.year_box.setRange(AUTO_YEAR, 2100)
+        self.year_box.setSpecialValueText("自动")
+        self.year_box.setValue(AUTO_YEAR)
+        self.year_box.setToolTip("与这个年度不同的报告标为“不是××年度报告”，不计入合计。“自动”：多数文件的年度。")
+        self.year_box.valueChanged.connect(self._year_changed)
+        year_label = QLabel("报告年度(&Y)：")
+        year_label.setBuddy(self.year_box)
+        top.addWidget(self.folder_button)
+        top.addWidget(self.add_button)
+        top.addStretch(1)
+        top.addWidget(year_label)
+        top.addWidget(self.year_box)
+        return top
+
+    def _build_table(self) -> QTableWidget:
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # by file name, as the folder lists them
+        self.table.setSortingEnabled(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(STATE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._show_selected)
+        return self.table
+
+    def _build_buttons(self) -> QHBoxLayout:
+        buttons = QHBoxLayout()
+        self.export_button = QPushButton("导出汇总表(&E)…")
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self.export_summary)
+        help_button = QPushButton("帮助(&H)")
+        help_button.clicked.connect(self.show_help)
+        box = name_keys(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
+        box.rejected.connect(self.close)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(help_button)
+        buttons.addStretch(1)
+        buttons.addWidget(box)
+        return buttons
+
+    # ----- choosing files --------------------------------------------------------------------------
+    def _start_folder(self) -> str:
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        from fzdesk.ui.import_dialog import _stick_folder
+
+        folders = [str(self.folder) if self.folder else "", _stick_folder(), documents, str(Path.home())]
+        return next((f for f in folders if f and Path(f).is_dir()), "")
+
+    def choose_folder(self) -> None:
+        folder = choose_folder(self, self._start_folder())
+        if folder is not None:
+            self.review_folder(folder)
+
+    def add_files(self) -> None:
+        paths = choose_files(self, self._start_folder())
+        if paths:
+            self.review_files(paths, replace=False)
+
+    def review_folder(self, folder: Path) -> bool:
+        """Every report file directly in folder, read and checked in place of the files shown; False (and the
+        reason said) when the folder holds none."""
+        try:
+            paths = files_in(folder)
+        except ReviewError as exc:
+            QMessageBox.warning(self, "这个文件夹中没有可检查的报告", str(exc))
+            return False
+        self.folder = Path(folder)
+        self.review_files(paths, replace=True)
+        return True
+
+    def review_files(self, paths: list[Path], *, replace: bool) -> None:
+        """Starts reading paths in the worker thread (added to the rows shown, or in their place)."""
+        if self.running:
+            return
+        if replace:
+            self.rows = []
+            self.table.setRowCount(0)
+            self.details.clear()
+        shown = {r.path.resolve() for r in self.rows}
+        paths = [p for p in paths if p.resolve() not in shown]
+        if not paths:
+            self.progress.setText("这些文件已经在表格中了。")
+            return
+        self.run = ReviewRun(paths)
+        self._taken = 0
+        if self._worker is None:
+            self._worker = Worker("fzdesk-review")
+        self._worker.submit(self.run.run, None, shared_checker)
+        self._set_running(True)
+        self._poll()
+        self._timer.start()
+
+    @property
+    def running(self) -> bool:
+        """From the start of a run until its last row is in the table."""
+        return self._busy
+
+    def _set_running(self, running: bool) -> None:
+        self._busy = running
+        self.cancel_button.setEnabled(running)
+        for widget in (self.folder_button, self.add_button, self.year_box):
+            widget.setEnabled(not running)
+        self.export_button.setEnabled(not running and any(r.readable for r in self.rows))
+        if running:
+            self.cancel_button.setFocus()  # (Space or Enter stops it; a disabled button had the focus)
+        elif self.rows:
+            self.table.setFocus()
+
+    def cancel(self) -> None:
+        if self.run is not None:
+            self.run.cancel()
+            self.progress.setText("正在停止（读完当前这个文件后停止）…")
+
+    # ----- results ------------------------------------------------------------------------------
+    def _poll(self) -> None:
+        run = self.run
+        if run is None:
+            return
+        for row in run.taken(self._taken):
+            self._taken += 1
+            self.rows.append(row)
+            self._append(row, len(self.rows) - 1)
+        if not run.done:
+            current = f"：{run.current}" if run.current else ""
+            self.progress.setText(f"正在读取和检查第 {min(self._taken + 1, len(run.paths))}/{len(run.paths)} 个文件"
+                                  f"{current}")
+            return
+        self._timer.stop()
+        self._finish(run)
+
+    def _finish(self, run: ReviewRun) -> None:
+        self._refresh_marks()
+        self._set_running(False)
+        if run.error:
+            QMessageBox.warning(self, "无法检查", run.error)
+        unread = sum(1 for r in self.rows if not r.readable)
+        problems = sum(1 for r in self.rows if r.errors)
+        said = [f"共 {len(self.rows)} 个文件", f"{problems} 个有问题（错误）"]
+        if unread:
+            said.append(f"{unread} 个读不了")
+        duplicates = sum(1 for r in self.rows if r.duplicates)
+        if duplicates:
+            said.append(f"{duplicates} 个重复")
+        prefix = f"已取消：只检查了 {self._taken}/{len(run.paths)} 个新文件。" if run.cancelled else "检查完毕："
+        self.progress.setText(prefix + "，".join(said) + "。选中一行查看详情。")
+        if self.table.rowCount() and not self.table.selectedItems():
+            self.table.selectRow(0)
+
+    def _append(self, row: ReviewedFile, index: int) -> None:
+        self.table.setSortingEnabled(False)
+        at = self.table.rowCount()
+        self.table.insertRow(at)
+        values: list[str | int | None] = [row.name, row.unit_name, row.year, str(row.source or ""),
+                                          row.date.isoformat() if row.date else "",
+                                          row.errors if row.readable else None,
+                                          row.hints if row.readable else None, row.state_text]
+        for column, value in enumerate(values):
+            item = _Item()
+            if isinstance(value, int):
+                item.setData(Qt.ItemDataRole.EditRole, value)
+            else:
+                item.setText(value or "")
+            item.setData(ROW, index)
+            if column == 0:
+                item.setToolTip(str(row.path))
+            self.table.setItem(at, column, item)
+        self.table.setSortingEnabled(True)
+
+    def _refresh_marks(self) -> None:
+        """Duplicates and other years are known only for the whole batch: their 状态 is written again."""
+        wanted = None if self.year_box.value() == AUTO_YEAR else self.year_box.value()
+        self.year = mark_batch(self.rows, wanted)
+        for at in range(self.table.rowCount()):
+            item = self.table.item(at, STATE_COLUMN)
+            assert item is not None
+            row = self.rows[int(item.data(ROW))]
+            item.setText(year_state(row, self.year))
+            item.setForeground(QBrush(QColor(style.ERROR_COLOUR)) if item.text() != "正常" else QBrush())
+            item.setToolTip(row.detail or item.text())
+        self._show_selected()
+
+    def _year_changed(self) -> None:
+        if self.rows and not self.running:
+            self._refresh_marks()
+
+    def selected_row(self) -> ReviewedFile | None:
+        items = self.table.selectedItems()
+        return self.rows[int(items[0].data(ROW))] if items else None
+
+    def _show_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            self.details.clear()
+            return
+        self.details.setPlainText("\n".join(finding_lines(row, year_state(row, self.year))))
+
+    # ----- the summary --------------------------------------------------------------------------
+    def export_summary(self) -> Path | None:
+        """Writes the summary CSV where the user says, through write_safely; the path written, or None."""
+        from fzdesk.export.handoff import HandoffError, write_safely
+
+        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path = choose_summary_path(self, start if Path(start or "/nonexistent").is_dir() else self._start_folder(),
+                                   summary_name(self.year))
+        if path is None:
+            return None
+        if path.suffix.lower() != ".csv":
+            path = path.with_name(path.name + ".csv")
+        data = summary_csv(self.rows, resources.catalogue(), self.year)
+        try:
+            written = write_safely(path.parent, path.name, data, overwrite=True)
+        except HandoffError as exc:
+            QMessageBox.warning(self, "汇总表没有保存", str(exc))
+            return None
+        self.progress.setText(f"汇总表{written.message}")
+        return written.path
+
+    # ----- help and closing ---------------------------------------------------------------------
+    def show_help(self) -> None:
+        from fzdesk.ui.help import HelpDialog
+
+        HelpDialog("检查收到的报告", HELP, self).exec()
+
+    def _stop(self) -> None:
+        if self.run is not None:
+            self.run.cancel()  # the worker stops after the file it is reading; its thread then ends by itself
+        self._timer.stop()
+        self._worker = None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._stop()
+        super().closeEvent(event)
+
+    def done(self, result: int) -> None:  # Esc
+        self._stop()
+        super().done(result)
+
+
+def open_review(window: QWidget) -> ReviewDialog:
+    """Shows the review dialog (modeless: the report can stay open beside it); an open one is brought forward."""
+    for dialog in window.findChildren(ReviewDialog):
+        if dialog.isVisible():
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
+    dialog = ReviewDialog(window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog

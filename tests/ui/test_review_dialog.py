@@ -1,0 +1,223 @@
+"""文件 → 检查收到的报告: a folder of units' files read and checked off the window's thread, a row per file, the
+findings of the selected one, the summary CSV; and the office's own data untouched."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMenu
+from pytestqt.qtbot import QtBot
+
+from fzdesk.storage.store import DB_NAME, Store
+from fzdesk.ui import review_dialog
+from fzdesk.ui.main_window import MainWindow
+from fzdesk.ui.review_dialog import ReviewDialog
+from tests.review import files
+
+WAIT_MS = 20_000
+
+
+@pytest.fixture
+def stick(tmp_path: Path) -> Path:
+    """A stick as the county office receives it: three exports (two of one unit), a hand-written report, a
+    damaged file and a picture renamed .docx."""
+    folder = tmp_path / "U盘"
+    folder.mkdir()
+    files.exported(folder, "1石桥镇.docx", "石桥镇人民政府", accepted=88, fines="12.5")
+    files.exported(folder, "2王集乡.docx", "王集乡人民政府", accepted=12, fines="0.75")
+    files.exported(folder, "3王集乡（改）.docx", "王集乡人民政府", accepted=13)
+    files.hand_written(folder, "4县政府办.docx")
+    files.corrupt(folder, "5坏文件.docx")
+    files.not_docx(folder, "6照片.docx")
+    return folder
+
+
+OFFSCREEN = pytest.mark.qt_log_ignore("propagateSizeHints", r"support raise\(\)", "grabbing the keyboard")
+
+
+def menu_action(window: MainWindow, qtbot: QtBot, text: str) -> None:
+    """Opens 文件 with Alt+F and picks the entry by its Alt letter, as a user would."""
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu) and menu.title() == "文件(&F)"
+    action = next(a for a in menu.actions() if a.text().startswith(text))
+    QTest.keyClick(menu, getattr(Qt.Key, f"Key_{action.text().split('(&')[1][0]}"))
+
+
+def open_dialog(window: MainWindow, qtbot: QtBot) -> ReviewDialog:
+    menu_action(window, qtbot, "检查收到的报告")
+    qtbot.waitUntil(lambda: bool(window.findChildren(ReviewDialog)), timeout=3000)
+    dialog = window.findChildren(ReviewDialog)[0]
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def review(dialog: ReviewDialog, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """Clicks 选择文件夹, picks folder in the (patched) file dialog, and waits for the last row."""
+    monkeypatch.setattr(review_dialog, "choose_folder", lambda _parent, _start: folder)
+    qtbot.mouseClick(dialog.folder_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.run is not None and not dialog.running, timeout=WAIT_MS)
+
+
+def shown(qtbot: QtBot) -> ReviewDialog:
+    """The dialog on its own, active (Alt letters and F1 reach only the active window)."""
+    dialog = ReviewDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    return dialog
+
+
+def table(dialog: ReviewDialog) -> dict[str, list[str]]:
+    t = dialog.table
+    return {t.item(r, 0).text(): [t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())}
+
+
+def data_files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.glob(f"{DB_NAME}*"))}
+
+
+@OFFSCREEN
+def test_a_stick_is_reviewed_row_by_row_and_the_summary_exported(
+        filled_store: Store, make_window: Callable[[Store], MainWindow], qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch, stick: Path, tmp_path: Path) -> None:
+    window = make_window(filled_store)
+    window.saver.flush()
+    before = data_files(filled_store.folder)
+    dialog = open_dialog(window, qtbot)
+    assert not dialog.isModal()  # the report can stay open beside it
+    review(dialog, qtbot, monkeypatch, stick)
+    rows = table(dialog)
+    assert list(rows) == ["1石桥镇.docx", "2王集乡.docx", "3王集乡（改）.docx", "4县政府办.docx", "5坏文件.docx",
+                          "6照片.docx"]
+    assert rows["1石桥镇.docx"][1:5] == ["石桥镇人民政府", "2023", "本程序导出", "2023-12-15"]
+    assert rows["1石桥镇.docx"][7] == "正常"
+    assert rows["4县政府办.docx"][3] == "Word文件识别" and int(rows["4县政府办.docx"][6]) > 0
+    assert rows["2王集乡.docx"][7].startswith("重复（与3王集乡（改）.docx")
+    assert rows["5坏文件.docx"][7] == "文件已损坏" and rows["6照片.docx"][7] == "不是Word文件"
+    assert rows["5坏文件.docx"][5] == ""  # no counts for a file not read
+    assert "共 6 个文件" in dialog.progress.text() and "2 个读不了" in dialog.progress.text()
+
+    # the clerk clicks the hand-written report's row: its findings, worded as the 检查 step words them
+    at = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == "4县政府办.docx")
+    rect = dialog.table.visualItemRect(dialog.table.item(at, 1))
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    text = dialog.details.toPlainText()
+    assert "“法制政府”应写作“法治政府”" in text and "（开头 · 第1段）" in text
+    assert "与去年比较：未核对（没有上年数）" in text
+    QTest.keyClick(dialog.table, Qt.Key.Key_Down)  # the next row: the damaged file's reason
+    assert "文件已损坏" in dialog.details.toPlainText() and "另存为 .docx" in dialog.details.toPlainText()
+
+    out = tmp_path / "汇总"
+    out.mkdir()
+    asked: list[str] = []
+
+    def where(_parent: object, _start: str, name: str) -> Path:
+        asked.append(name)
+        return out / name
+
+    monkeypatch.setattr(review_dialog, "choose_summary_path", where)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert asked == ["2023年度法治政府建设报告汇总表.csv"]
+    data = (out / asked[0]).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and "已保存到" in dialog.progress.text()
+    sheet = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    col = sheet[0].index("行政复议·受理（件）")
+    total = next(r for r in sheet if r and r[0] == "合计")
+    assert total[1] == "2个单位" and total[col] == "88"  # 石桥镇 and the hand-written one; the 王集乡 pair is left out
+    assert total[sheet[0].index("行政执法·罚没金额（万元）")] == "12.5"
+    assert total[sheet[0].index("普法·合格率（%）")] == "不合计"
+    assert next(r for r in sheet if r and r[0] == "6照片.docx")[:2] == ["6照片.docx", "不是Word文件"]
+    assert not list(out.glob(".*.tmp"))
+
+    dialog.close()
+    window.saver.flush()
+    assert data_files(filled_store.folder) == before  # nothing of the review reached the office's data
+
+
+def test_the_table_sorts_by_problems_and_the_year_box_names_other_years(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    files.exported(tmp_path, "a.docx", "石桥镇人民政府", 2023)
+    files.hand_written(tmp_path, "b.docx")
+    files.exported(tmp_path, "c.docx", "白集镇人民政府", 2022)
+    dialog = shown(qtbot)
+    review(dialog, qtbot, monkeypatch, tmp_path)
+    assert table(dialog)["c.docx"][7] == "不是2023年度报告"
+    header = dialog.table.horizontalHeader()
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(6) + 5, header.height() // 2))
+    order = [dialog.table.item(r, 6).data(Qt.ItemDataRole.EditRole) for r in range(3)]
+    assert order == sorted(order) or order == sorted(order, reverse=True)
+    assert isinstance(order[0], int)
+    dialog.year_box.setFocus()
+    dialog.year_box.setValue(2022)
+    assert table(dialog)["c.docx"][7] == "正常" and table(dialog)["a.docx"][7] == "不是2022年度报告"
+
+
+def test_an_empty_folder_says_what_to_do_and_files_can_be_added_one_by_one(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, messages: list[tuple[str, str]]) -> None:
+    empty = tmp_path / "空"
+    empty.mkdir()
+    dialog = shown(qtbot)
+    monkeypatch.setattr(review_dialog, "choose_folder", lambda _parent, _start: empty)
+    qtbot.mouseClick(dialog.folder_button, Qt.MouseButton.LeftButton)
+    assert messages and "没有 Word 文档" in messages[0][1] and "添加文件" in messages[0][1]
+    assert dialog.table.rowCount() == 0 and not dialog.export_button.isEnabled()
+    one = files.exported(tmp_path, "一.docx", "石桥镇人民政府")
+    monkeypatch.setattr(review_dialog, "choose_files", lambda _parent, _start: [one])
+    QTest.keyClick(dialog, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # 添加文件(&A)
+    qtbot.waitUntil(lambda: dialog.run is not None and not dialog.running, timeout=WAIT_MS)
+    assert list(table(dialog)) == ["一.docx"] and dialog.export_button.isEnabled()
+
+
+def test_cancel_stops_between_two_files_and_the_window_stays_responsive(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for n in range(30):
+        files.hand_written(tmp_path, f"{n:02d}.docx")
+    dialog = shown(qtbot)
+    monkeypatch.setattr(review_dialog, "choose_folder", lambda _parent, _start: tmp_path)
+    qtbot.mouseClick(dialog.folder_button, Qt.MouseButton.LeftButton)
+    assert dialog.running and dialog.cancel_button.isEnabled() and not dialog.folder_button.isEnabled()
+    qtbot.waitUntil(lambda: "正在读取和检查第" in dialog.progress.text(), timeout=WAIT_MS)
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.running, timeout=WAIT_MS)
+    assert dialog.table.rowCount() < 30
+    assert dialog.progress.text().startswith("已取消") and dialog.folder_button.isEnabled()
+
+
+def test_a_summary_that_cannot_be_written_says_why(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, messages: list[tuple[str, str]]) -> None:
+    files.exported(tmp_path, "a.docx", "石桥镇人民政府")
+    dialog = shown(qtbot)
+    review(dialog, qtbot, monkeypatch, tmp_path)
+    gone = tmp_path / "拔出的U盘" / "汇总.csv"
+    monkeypatch.setattr(review_dialog, "choose_summary_path", lambda *_a: gone)
+    assert QApplication.focusWidget() is dialog.table  # the rows have the focus once read
+    QTest.keyClick(dialog.table, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)  # 导出汇总表(&E)
+    qtbot.waitUntil(lambda: bool(messages))  # (an Alt letter clicks its button after a short animation)
+    assert messages == [("汇总表没有保存", messages[0][1])] and "找不到目标文件夹" in messages[0][1]
+    assert not gone.parent.exists()
+
+
+def test_f1_shows_the_dialogs_help(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fzdesk.ui.help import HelpDialog
+
+    dialog = shown(qtbot)
+    texts: list[str] = []
+
+    def record(self: HelpDialog) -> int:
+        texts.append(self.browser.toPlainText())
+        return 0
+
+    monkeypatch.setattr(HelpDialog, "exec", record)
+    QTest.keyClick(dialog, Qt.Key.Key_F1)
+    assert texts and "导出汇总表" in texts[0] and "不会写入本单位的数据" in texts[0]
