@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from fzdesk.commands import check_report, export_report, import_report, list_reports
+from fzdesk.commands import check_report, export_report, import_report, list_reports, review
 
-COMMANDS = [list_reports, check_report, export_report, import_report]
+COMMANDS = [list_reports, check_report, export_report, import_report, review]

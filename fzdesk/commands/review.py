@@ -1,0 +1,68 @@
+"""`fzdesk review DIR`: the received reports in a folder read and checked, a line each; --csv writes the summary.
+Nothing is written to the data folder (the store is not opened)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from fzdesk import resources
+from fzdesk.commands.common import CommandError, fail
+from fzdesk.review.batch import ReviewError, files_in, review_paths, year_state
+from fzdesk.review.findings_text import finding_lines
+from fzdesk.review.reading import ReviewedFile
+from fzdesk.review.summary import summary_csv
+
+COLUMNS = ("文件名", "单位", "年度", "来源", "成文日期", "问题", "提示", "状态")
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser("review", help="检查收到的各单位报告（一个文件夹中的 .docx 和 .json），可导出汇总表")
+    parser.add_argument("folder", metavar="DIR", help="存放各单位报告的文件夹（例如U盘）")
+    parser.add_argument("--csv", metavar="OUT", help="把汇总表写入这个 .csv 文件（WPS、Excel 可打开）")
+    parser.add_argument("--year", type=int, metavar="YYYY", help="报告年度（默认：多数文件的年度）")
+    parser.add_argument("--findings", action="store_true", help="逐个列出每个文件的检查结果")
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    try:
+        rows, year = review_paths(files_in(Path(args.folder)), year=args.year)
+    except ReviewError as exc:
+        return fail(CommandError(str(exc)))
+    print("\t".join(COLUMNS))
+    for row in rows:
+        print("\t".join(cells(row, year)))
+    unread = sum(1 for r in rows if not r.readable)
+    print(f"\n共 {len(rows)} 个文件：{sum(1 for r in rows if r.errors)} 个有错误，{unread} 个读不了，"
+          f"{sum(1 for r in rows if r.duplicates)} 个重复。")
+    if args.findings:
+        for row in rows:
+            print("\n" + "\n".join(finding_lines(row, year_state(row, year))))
+    if args.csv:
+        written = _write_csv(Path(args.csv), summary_csv(rows, resources.catalogue(), year))
+        if written is None:
+            return 2
+        print(f"汇总表{written}")
+    return 1 if unread or any(r.errors for r in rows) else 0
+
+
+def cells(row: ReviewedFile, year: int | None) -> list[str]:
+    counts = [str(row.errors), str(row.hints)] if row.readable else ["", ""]
+    return [row.name, row.unit_name, str(row.year or ""), str(row.source or ""),
+            row.date.isoformat() if row.date else "", *counts, year_state(row, year)]
+
+
+def _write_csv(path: Path, data: bytes) -> str | None:
+    """The summary written safely (a temporary file, flushed, renamed, read back); the message, or None after
+    printing why it was not written."""
+    from fzdesk.export.handoff import HandoffError, write_safely
+
+    if path.suffix.lower() != ".csv":
+        path = path.with_name(path.name + ".csv")
+    try:
+        return write_safely(path.parent, path.name, data, overwrite=True).message
+    except HandoffError as exc:
+        fail(CommandError(str(exc)))
+        return None

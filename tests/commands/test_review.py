@@ -1,0 +1,50 @@
+"""`fzdesk review DIR [--csv OUT]`: the received files in a table, the summary written safely, the data untouched."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from fzdesk.cli import main
+from fzdesk.storage.store import DB_NAME
+from tests import factories
+from tests.review import files
+
+
+def test_review_prints_a_line_per_file_and_writes_the_summary(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    files.exported(stick, "a.docx", "石桥镇人民政府", accepted=5)
+    files.exported(stick, "b.docx", "王集乡人民政府", accepted=7)
+    files.not_docx(stick, "c.docx")
+    data = factories.two_years_folder(tmp_path / "data")
+    before = {p.name: p.read_bytes() for p in data.iterdir() if p.is_file()}
+    out = tmp_path / "汇总"
+    out.mkdir()
+    status = main(["--data", str(data), "review", str(stick), "--csv", str(out / "汇总表"), "--findings"])
+    assert status == 1  # a file could not be read
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0].split("\t") == ["文件名", "单位", "年度", "来源", "成文日期", "问题", "提示", "状态"]
+    assert printed[1].split("\t")[:5] == ["a.docx", "石桥镇人民政府", "2023", "本程序导出", "2023-12-15"]
+    assert printed[3].split("\t")[-1] == "不是Word文件"
+    assert "共 3 个文件" in "\n".join(printed) and "文件：" in "\n".join(printed)
+    sheet = list(csv.reader(io.StringIO((out / "汇总表.csv").read_bytes().decode("utf-8-sig"))))
+    total = next(r for r in sheet if r and r[0] == "合计")
+    assert total[sheet[0].index("行政复议·受理（件）")] == "12"
+    assert {p.name: p.read_bytes() for p in data.iterdir() if p.is_file()} == before
+    assert (data / DB_NAME).is_file()
+
+
+def test_an_empty_folder_is_an_error_with_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["review", str(tmp_path)]) == 2
+    assert "没有 Word 文档" in capsys.readouterr().err
+
+
+def test_a_clean_batch_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files.exported(tmp_path, "a.docx", "石桥镇人民政府")
+    assert main(["review", str(tmp_path), "--year", "2023"]) == 0
+    assert "\t正常" in capsys.readouterr().out
