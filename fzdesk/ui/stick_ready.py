@@ -4,21 +4,13 @@ The bundle's Python modules and resources are read from the stick as they are fi
 that way). When the stick is pulled while the clerk types, the save fails with DataGone and the window must say
 so and offer 重新保存/保存到其他文件夹/稍后重试; before this, that code was loaded only then, from the pulled
 stick: the import failed, nothing was said, the retries never started and the status bar still read 已保存.
-The Qt libraries' code is paged in from the stick as it is first run too: showing that message box ran code not
-run before, and the program died of SIGBUS (Linux, the stick's FUSE driver gone). So the libraries the program
-has mapped are read once, in a thread, into the system's file cache, which the pages then come from.
 """
 
 from __future__ import annotations
 
 import importlib
-import sys
-import threading
-from pathlib import Path
 
 from fzdesk import portable
-
-_CHUNK = 1 << 20
 
 #: The modules the save-failure and data-gone paths import on first use (autosave, main_window, data_gone).
 NEEDED_WHEN_PULLED = (
@@ -47,32 +39,3 @@ def load_while_the_stick_is_there() -> None:
     from fzdesk.ui.qt_texts import complete_qt_translation
 
     complete_qt_translation()
-    exe = portable.executable_dir()
-    if exe is not None:
-        threading.Thread(target=read_into_cache, args=(mapped_files(exe),), name="fzdesk-stick-cache",
-                         daemon=True).start()
-
-
-def mapped_files(folder: Path, maps: Path = Path("/proc/self/maps")) -> list[Path]:
-    """The program's files under folder that it has mapped into memory (its libraries); on Windows, where there is
-    no such list, its .dll and .pyd files."""
-    if sys.platform == "win32":
-        return sorted(p for p in folder.rglob("*") if p.suffix.lower() in (".dll", ".pyd"))
-    try:
-        lines = maps.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return []
-    root = str(folder).rstrip("/") + "/"
-    found = {line.split(maxsplit=5)[5] for line in lines if len(line.split(maxsplit=5)) == 6}
-    return sorted(Path(name) for name in found if name.startswith(root))
-
-
-def read_into_cache(files: list[Path]) -> None:
-    """Reads each file once (its contents are dropped; the system keeps them in its file cache)."""
-    for path in files:
-        try:
-            with path.open("rb", buffering=0) as f:
-                while f.read(_CHUNK):
-                    pass
-        except OSError:
-            return  # the stick is gone already: nothing more to read

@@ -40,22 +40,3 @@ def test_nothing_is_loaded_ahead_on_a_pc(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(portable, "is_removable", lambda path: False)
     stick_ready.load_while_the_stick_is_there()
     assert loaded == []
-
-
-def test_the_libraries_mapped_from_the_stick_are_listed_and_read(tmp_path: Path) -> None:
-    from fzdesk.ui import stick_ready
-
-    program = tmp_path / "U盘" / "fzdesk"
-    (program / "_internal").mkdir(parents=True)
-    qt = program / "_internal" / "libQt6Widgets.so.6"
-    qt.write_bytes(b"\0" * 3_000_000)
-    maps = tmp_path / "maps"
-    maps.write_text(
-        f"7f00-7f10 r-xp 00000000 00:2a 11  {qt}\n"
-        f"7f10-7f20 r--p 00100000 00:2a 11  {qt}\n"
-        "7f20-7f30 r-xp 00000000 08:01 12  /usr/lib/x86_64-linux-gnu/libc.so.6\n"
-        "7f30-7f40 rw-p 00000000 00:00 0 \n"
-        "7ffd-7ffe rw-p 00000000 00:00 0  [stack]\n", encoding="utf-8")
-    assert stick_ready.mapped_files(program, maps) == [qt]  # once, and nothing from the PC's own disk
-    stick_ready.read_into_cache([tmp_path / "gone.so", qt])  # a file gone already ends the reading quietly
-    stick_ready.read_into_cache([qt])
