@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,6 +39,11 @@ def open_store(args: argparse.Namespace, *, exclusive: bool = True, create: bool
         store = Store.open(folder, exclusive=exclusive, daily_backup=exclusive)
     except (StoreLocked, NewerSchemaError) as exc:
         raise CommandError(str(exc)) from exc
+    except (OSError, sqlite3.Error) as exc:  # a full or pulled stick: a traceback before
+        from fzdesk.storage.trouble import write_trouble
+
+        raise CommandError(f"无法打开数据文件夹“{folder}”中的数据：{write_trouble(exc)}。请检查U盘是否插好、"
+                           "是否设了写保护、磁盘是否已满（腾出一些空间后再试）。数据没有任何改动。") from exc
     if store.backup_error:
         print(f"警告：今天的自动备份没有做成（{store.backup_error}）。数据本身没有受影响，本次操作照常进行；"
               f"请检查“{store.backup_folder}”能否写入、磁盘是否已满。", file=sys.stderr)
