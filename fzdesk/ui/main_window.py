@@ -60,6 +60,7 @@ def _box() -> type[QMessageBox]:
     return QMessageBox
 
 
+ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole (the Qt namespace is not built at start-up)
 WINDOW_TITLE = "法治政府建设年度报告助手"
 FONT_SETTING = "editor_point_size"
 
@@ -629,6 +630,8 @@ class MainWindow(QMainWindow):
             item = self.step_list.item(row)
             if item is not None and item.text() != text:
                 item.setText(text)
+                # a screen reader reads one sentence, "报告信息，进行中，1个问题", not the icon and two lines
+                item.setData(ACCESSIBLE_TEXT_ROLE, text.replace("\n", "，").replace(" · ", "，"))
                 item.setIcon(self._icons[state])
                 style.pad_step(self.step_list, row)
 
