@@ -21,6 +21,8 @@ def finding_lines(row: ReviewedFile, state: str = "") -> list[str]:
               f"年度：{report.year or '（未识别）'}　来源：{row.source or ''}",
               f"成文日期：{written_date(report.date) if report.date else '（未识别）'}",
               f"状态：{state or row.state_text}",
+              *([f"重复：与{'、'.join(row.duplicates)}是同一单位同一年度的报告，合计时都不计入，请核实后留下一份。"]
+                if row.duplicates else []),
               f"与去年比较：{row.last_year}" + ("。这份文件没有上年数，数据表中与去年比较的规则没有检查。"
                                                  if row.last_year == LAST_YEAR_NONE else "")]
     titles = step_titles(report)

@@ -25,8 +25,8 @@ SUFFIXES = (".docx", ".json", ".doc", ".wps")
 #: The relations of the figure rules that compare with last year (docs/rules.md).
 LAST_YEAR_RELATIONS = ("yoy_carry", "yoy_change")
 
-LAST_YEAR_CARRIED = "按报告自带的上年数"
-LAST_YEAR_NONE = "未核对（没有上年数）"
+LAST_YEAR_CARRIED = "按自带上年数核对"
+LAST_YEAR_NONE = "未核对（无上年数）"
 
 
 class Source(StrEnum):
@@ -98,7 +98,7 @@ class ReviewedFile:
             return self.status
         parts = [self.status] if self.status else []
         if self.duplicates:
-            parts.append("重复（与" + "、".join(self.duplicates) + "同一单位同一年度）")
+            parts.append(f"重复（同一单位同一年度共{len(self.duplicates) + 1}个文件）")
         return "；".join(parts) or "正常"
 
 

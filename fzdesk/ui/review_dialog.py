@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -38,9 +38,8 @@ from fzdesk.ui import style
 from fzdesk.ui.ask import name_keys
 from fzdesk.ui.check_runner import Worker
 
-COLUMNS = ("文件名", "单位", "年度", "来源", "成文日期", "问题", "提示", "状态")
-NUMERIC = (2, 5, 6)  # sorted as numbers
-STATE_COLUMN = 7
+COLUMNS = ("文件名", "单位", "年度", "来源", "成文日期", "问题", "提示", "与去年比较", "状态")
+STATE_COLUMN = 8
 AUTO_YEAR = 1999  # the year box's value for "the year most files are of" (shown as 自动)
 POLL_MS = 60
 ROW = Qt.ItemDataRole.UserRole
@@ -154,7 +153,9 @@ class ReviewDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addLayout(self._build_buttons())
         QShortcut(QKeySequence("F1"), self, self.show_help)
-        style.fit_dialog(self, 72, 32)
+        self.ensurePolished()  # (the text size arrives when the dialog is polished: style.dialogs_follow)
+        self._follow_text_size()
+        style.fit_dialog(self, 96, 46)
 
     # ----- building ------------------------------------------------------------------------------
     def _build_top(self) -> QHBoxLayout:
@@ -189,8 +190,8 @@ class ReviewDialog(QDialog):
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # by file name, as the folder lists them
         self.table.setSortingEnabled(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(STATE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # see _fit_names
+        header.setStretchLastSection(True)  # 状态
         self.table.itemSelectionChanged.connect(self._show_selected)
         return self.table
 
@@ -208,6 +209,18 @@ class ReviewDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(box)
         return buttons
+
+    def _follow_text_size(self) -> None:
+        """The column titles and the rows' height at the dialog's text size: Qt gives the header a font of its own
+        (the platform's small header font), which a dialog's font does not reach."""
+        font = self.font()
+        self.table.horizontalHeader().setFont(font)
+        self.table.verticalHeader().setDefaultSectionSize(QFontMetrics(font).height() + 10)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "table"):  # 放大文字 while the dialog is open
+            self._follow_text_size()
+        super().changeEvent(event)
 
     # ----- choosing files --------------------------------------------------------------------------
     def _start_folder(self) -> str:
@@ -324,7 +337,7 @@ class ReviewDialog(QDialog):
         values: list[str | int | None] = [row.name, row.unit_name, row.year, str(row.source or ""),
                                           row.date.isoformat() if row.date else "",
                                           row.errors if row.readable else None,
-                                          row.hints if row.readable else None, row.state_text]
+                                          row.hints if row.readable else None, row.last_year, row.state_text]
         for column, value in enumerate(values):
             item = _Item()
             if isinstance(value, int):
@@ -336,6 +349,14 @@ class ReviewDialog(QDialog):
                 item.setToolTip(str(row.path))
             self.table.setItem(at, column, item)
         self.table.setSortingEnabled(True)
+        self._fit_names()
+
+    def _fit_names(self) -> None:
+        """The file names as wide as they are, up to 18 characters and a third of the table (a long name is elided;
+        its tooltip is whole): at the largest text size on a small screen the unit still shows beside them."""
+        most = min(18 * QFontMetrics(self.table.font()).horizontalAdvance("字"), self.table.viewport().width() // 3)
+        self.table.setColumnWidth(0, min(max(self.table.sizeHintForColumn(0),
+                                             self.table.horizontalHeader().sectionSizeHint(0)), most))
 
     def _refresh_marks(self) -> None:
         """Duplicates and other years are known only for the whole batch: their 状态 is written again."""

@@ -28,7 +28,8 @@ def test_review_prints_a_line_per_file_and_writes_the_summary(tmp_path: Path,
     status = main(["--data", str(data), "review", str(stick), "--csv", str(out / "汇总表"), "--findings"])
     assert status == 1  # a file could not be read
     printed = capsys.readouterr().out.splitlines()
-    assert printed[0].split("\t") == ["文件名", "单位", "年度", "来源", "成文日期", "问题", "提示", "状态"]
+    assert printed[0].split("\t") == ["文件名", "单位", "年度", "来源", "成文日期", "问题", "提示", "与去年比较",
+                                     "状态"]
     assert printed[1].split("\t")[:5] == ["a.docx", "石桥镇人民政府", "2023", "本程序导出", "2023-12-15"]
     assert printed[3].split("\t")[-1] == "不是Word文件"
     assert "共 3 个文件" in "\n".join(printed) and "文件：" in "\n".join(printed)

@@ -56,7 +56,7 @@ def test_a_duplicate_is_listed_but_not_added_twice(tmp_path: Path) -> None:
     sheet = read_csv(summary_csv(rows, resources.catalogue(), year))
     col = sheet[0].index("行政复议·受理（件）")
     assert [r[9] for r in sheet[1:4]] == ["否", "否", "是"]
-    assert sheet[1][5].startswith("重复（与2.docx")
+    assert sheet[1][5] == "重复（同一单位同一年度共2个文件）"
     assert sheet[4][0] == "合计" and sheet[4][col] == "7" and sheet[4][1] == "1个单位"
     assert any(r[:1] == ["说明"] and "未计入合计" in r[1] and "1.docx" in r[1] for r in sheet)
 

@@ -100,10 +100,10 @@ def test_a_stick_is_reviewed_row_by_row_and_the_summary_exported(
     assert list(rows) == ["1石桥镇.docx", "2王集乡.docx", "3王集乡（改）.docx", "4县政府办.docx", "5坏文件.docx",
                           "6照片.docx"]
     assert rows["1石桥镇.docx"][1:5] == ["石桥镇人民政府", "2023", "本程序导出", "2023-12-15"]
-    assert rows["1石桥镇.docx"][7] == "正常"
+    assert rows["1石桥镇.docx"][7:] == ["未核对（无上年数）", "正常"]
     assert rows["4县政府办.docx"][3] == "Word文件识别" and int(rows["4县政府办.docx"][6]) > 0
-    assert rows["2王集乡.docx"][7].startswith("重复（与3王集乡（改）.docx")
-    assert rows["5坏文件.docx"][7] == "文件已损坏" and rows["6照片.docx"][7] == "不是Word文件"
+    assert rows["2王集乡.docx"][8] == "重复（同一单位同一年度共2个文件）"
+    assert rows["5坏文件.docx"][8] == "文件已损坏" and rows["6照片.docx"][8] == "不是Word文件"
     assert rows["5坏文件.docx"][5] == ""  # no counts for a file not read
     assert "共 6 个文件" in dialog.progress.text() and "2 个读不了" in dialog.progress.text()
 
@@ -113,7 +113,7 @@ def test_a_stick_is_reviewed_row_by_row_and_the_summary_exported(
     qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     text = dialog.details.toPlainText()
     assert "“法制政府”应写作“法治政府”" in text and "（开头 · 第1段）" in text
-    assert "与去年比较：未核对（没有上年数）" in text
+    assert "与去年比较：未核对（无上年数）" in text
     QTest.keyClick(dialog.table, Qt.Key.Key_Down)  # the next row: the damaged file's reason
     assert "文件已损坏" in dialog.details.toPlainText() and "另存为 .docx" in dialog.details.toPlainText()
 
@@ -151,7 +151,7 @@ def test_the_table_sorts_by_problems_and_the_year_box_names_other_years(
     files.exported(tmp_path, "c.docx", "白集镇人民政府", 2022)
     dialog = shown(qtbot)
     review(dialog, qtbot, monkeypatch, tmp_path)
-    assert table(dialog)["c.docx"][7] == "不是2023年度报告"
+    assert table(dialog)["c.docx"][8] == "不是2023年度报告"
     header = dialog.table.horizontalHeader()
     QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(header.sectionViewportPosition(6) + 5, header.height() // 2))
@@ -160,7 +160,7 @@ def test_the_table_sorts_by_problems_and_the_year_box_names_other_years(
     assert isinstance(order[0], int)
     dialog.year_box.setFocus()
     dialog.year_box.setValue(2022)
-    assert table(dialog)["c.docx"][7] == "正常" and table(dialog)["a.docx"][7] == "不是2022年度报告"
+    assert table(dialog)["c.docx"][8] == "正常" and table(dialog)["a.docx"][8] == "不是2022年度报告"
 
 
 def test_an_empty_folder_says_what_to_do_and_files_can_be_added_one_by_one(
@@ -221,3 +221,20 @@ def test_f1_shows_the_dialogs_help(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(HelpDialog, "exec", record)
     QTest.keyClick(dialog, Qt.Key.Key_F1)
     assert texts and "导出汇总表" in texts[0] and "不会写入本单位的数据" in texts[0]
+
+
+def test_the_table_follows_the_largest_text_size(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+                                                 tmp_path: Path) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from fzdesk.ui import style
+
+    files.exported(tmp_path, "石桥镇人民政府关于2023年度法治政府建设情况的报告.docx", "石桥镇人民政府")
+    style.dialogs_follow(28)  # 视图 → 放大文字 to the largest size (the fixture puts it back)
+    dialog = shown(qtbot)
+    review(dialog, qtbot, monkeypatch, tmp_path)
+    header = dialog.table.horizontalHeader()
+    assert header.font().pointSize() == 28  # Qt's own small header font would not follow
+    assert dialog.table.rowHeight(0) > QFontMetrics(dialog.font()).height()
+    assert dialog.table.columnWidth(0) <= dialog.table.viewport().width() // 3 + 1  # the unit shows beside it
+    assert dialog.minimumSizeHint().width() + style.FRAME_ROOM.width() <= 1024  # fits the smallest office screen
