@@ -48,6 +48,11 @@ QUIT_ENV = "FZDESK_QUIT_WHEN_IDLE"
 STAMP_ENV = "FZDESK_STARTUP_STAMP"
 #: The garbage collector runs again after the first paint, or after this long if the window was not painted.
 COLLECT_ANYWAY_MS = 10_000
+#: The window's size where the screen's free area (without the taskbar) has room for it and its title bar (the
+#: frame is not known before the window is shown); a smaller screen gets the window maximized: at 1280x800 on a
+#: 1366x768 laptop the taskbar hid the status bar and 上一步/下一步.
+WINDOW_SIZE = (1280, 800)
+TITLE_BAR_ROOM = 48
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -113,20 +118,37 @@ def run_gui(data: str | None, opened: Store | Refusal | None = None, first: Firs
 
     try:
         window = MainWindow(store, location=data_location(data), first=first)  # (status bar: why this folder)
-        window.resize(1280, 800)
         # the day's chores come before the first check, which the window registered: once under way in its
         # thread, the check competes with them for the interpreter
         after_first_paint(window, collect_from_now_on, first=True)
         after_first_paint(window, lambda: announce_pc_data(window), first=True)
         after_first_paint(window, lambda: daily_backup(window, store), first=True)
         QTimer.singleShot(COLLECT_ANYWAY_MS, collect_from_now_on)  # (a window started minimized is not painted)
-        window.show()
+        show_window(window)
         quit_when = os.environ.get(QUIT_ENV)
         if quit_when:
             quit_for_benchmark(app, window, quit_when)
         return int(app.exec())
     finally:
         store.close()
+
+
+def fits_screen(available_width: int, available_height: int) -> bool:
+    """Whether the window at WINDOW_SIZE, with its title bar, fits the screen's area left by the taskbar (a
+    1280x1024 screen does; its side borders are a few pixels)."""
+    return available_width >= WINDOW_SIZE[0] and available_height >= WINDOW_SIZE[1] + TITLE_BAR_ROOM
+
+
+def show_window(window: QMainWindow) -> None:
+    """Shows the window at WINDOW_SIZE, or maximized on a screen too small for it (restoring it then gives a
+    window that fits the screen's free area)."""
+    area = window.screen().availableGeometry()
+    if fits_screen(area.width(), area.height()):
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        return
+    window.resize(min(WINDOW_SIZE[0], area.width()), min(WINDOW_SIZE[1], area.height() - TITLE_BAR_ROOM))
+    window.showMaximized()
 
 
 def collect_from_now_on() -> None:

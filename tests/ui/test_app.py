@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -242,3 +242,34 @@ def test_the_window_opens_the_report_read_before_qt_without_reading_it_again(
     assert w.session.report is first.report and w.year_combo.currentText().startswith("2022")
     assert filled_store.setting(LAST_REPORT_SETTING) == older.id  # the next start opens it again
     w.checks.shutdown()
+
+
+@pytest.mark.parametrize(("width", "height", "fits"), [
+    (1920, 1040, True), (1440, 860, True), (1280, 984, True),  # 1920x1080, 1440x900, 1280x1024 with a taskbar
+    (1366, 728, False), (1024, 728, False), (1280, 680, False)])  # 1366x768, 1024x768, 1280x720
+def test_the_window_fits_the_screen_or_is_maximized(width: int, height: int, fits: bool) -> None:
+    assert app.fits_screen(width, height) is fits
+
+
+class _Screen:
+    def __init__(self, width: int, height: int) -> None:
+        self.area = QRect(0, 0, width, height)
+
+    def availableGeometry(self) -> QRect:
+        return self.area
+
+
+@pytest.mark.parametrize(("width", "height", "maximized"), [(1920, 1040, False), (1366, 728, True)])
+def test_the_window_opens_whole_on_a_small_screen(filled_store: Store, qtbot: QtBot, width: int, height: int,
+                                                  maximized: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = MainWindow(filled_store)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(window, "screen", lambda: _Screen(width, height))
+    app.show_window(window)
+    qtbot.waitExposed(window)
+    assert window.isMaximized() is maximized
+    if maximized:  # (restored, the window fits the free area: the 1366x768 laptop's taskbar hid the status bar)
+        normal = window.normalGeometry()
+        assert normal.width() <= width and normal.height() <= height - app.TITLE_BAR_ROOM
+    else:
+        assert (window.width(), window.height()) == app.WINDOW_SIZE
