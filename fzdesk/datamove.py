@@ -291,7 +291,15 @@ def _copy_folder(source: Path, staging: Path) -> None:
         elif relative == Path(DB_NAME):
             _copy_database(path, dest)
         else:
-            shutil.copy2(path, dest)
+            _copy_file(path, dest)
+
+
+def _copy_file(path: Path, dest: Path) -> None:
+    """The file's bytes, then its times where the file system keeps them. Its permission bits are not required:
+    a FAT stick mounted on Linux refuses chmod (shutil.copy2 then failed the whole move with EPERM)."""
+    shutil.copyfile(path, dest)
+    with contextlib.suppress(OSError):
+        shutil.copystat(path, dest)
 
 
 def _copy_database(path: Path, dest: Path) -> None:

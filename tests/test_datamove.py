@@ -106,13 +106,13 @@ def test_changed_file_fails_verification(tmp_path: Path, monkeypatch: pytest.Mon
     source, target = tmp_path / "a", tmp_path / "b"
     _filled_store(source)
     (source / "extra.txt").write_text("1", encoding="utf-8")
-    copy = datamove.shutil.copy2
+    copy = datamove.shutil.copyfile
 
     def corrupt(src: Path, dest: Path) -> None:
         copy(src, dest)
         Path(dest).write_text("2", encoding="utf-8")
 
-    monkeypatch.setattr(datamove.shutil, "copy2", corrupt)
+    monkeypatch.setattr(datamove.shutil, "copyfile", corrupt)
     with pytest.raises(MoveError, match="不一致"):
         move_data_folder(source, target)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a"]
@@ -285,7 +285,7 @@ def test_space_running_out_while_copying(tmp_path: Path, monkeypatch: pytest.Mon
     def full(src: Path, dest: Path) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(datamove.shutil, "copy2", full)
+    monkeypatch.setattr(datamove.shutil, "copyfile", full)
     with pytest.raises(MoveError, match="空间用完"):
         move_data_folder(source, target)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a"]
@@ -443,14 +443,14 @@ def test_a_file_in_use_by_another_program_is_named(tmp_path: Path, monkeypatch: 
     _filled_store(source)
     held = source / "backups" / "说明.docx"
     held.write_bytes(b"docx")
-    copy = datamove.shutil.copy2
+    copy = datamove.shutil.copyfile
 
-    def copy2(src: Path, dest: Path) -> object:
+    def copyfile(src: Path, dest: Path) -> object:
         if Path(src) == held:
             raise PermissionError(errno.EACCES, "另一个程序正在使用此文件，进程无法访问。", str(src))
         return copy(src, dest)
 
-    monkeypatch.setattr(datamove.shutil, "copy2", copy2)
+    monkeypatch.setattr(datamove.shutil, "copyfile", copyfile)
     with pytest.raises(MoveError) as info:
         move_data_folder(source, target)
     assert str(info.value) == (f"复制数据时出错，数据仍在原处：文件“{held}”正被其他程序使用，或没有权限读写它。"
@@ -479,3 +479,21 @@ def test_a_note_that_cannot_be_written_stops_the_switch_and_says_what_to_do(
     assert _load(source, report_id) == before
     assert sorted(p.name for p in target.parent.iterdir()) == []  # the verified copy went with it
     assert sorted(p.name for p in source.parent.iterdir()) == ["fzdesk"]
+
+
+def test_a_stick_that_refuses_permission_bits_takes_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source, target = tmp_path / "user" / "fzdesk", tmp_path / "stick" / "fzdesk-data"
+    report_id = _filled_store(source)
+    before = _load(source, report_id)
+    (source / "backups" / "note.txt").write_text("备份说明", encoding="utf-8")
+    real_chmod = os.chmod
+
+    def fat_chmod(path: object, *args: object, **kwargs: object) -> None:  # (vfat on Linux: EPERM)
+        if str(path).startswith(str(target.parent)):
+            raise PermissionError(errno.EPERM, "Operation not permitted", str(path))
+        real_chmod(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "chmod", fat_chmod)
+    move_data_folder(source, target)
+    assert (target / "backups" / "note.txt").read_text(encoding="utf-8") == "备份说明"
+    assert _load(target, report_id) == before

@@ -277,13 +277,13 @@ def test_a_failed_copy_leaves_the_data_usable_where_they_were(
     user = paths.default_data_dir()
     (user / "backups").mkdir(exist_ok=True)
     (user / "backups" / "说明.txt").write_text("原件", encoding="utf-8")
-    copy = datamove.shutil.copy2
+    copy = datamove.shutil.copyfile
 
     def corrupt(src: Path, dest: Path) -> None:
         copy(src, dest)
         Path(dest).write_text("坏了", encoding="utf-8")
 
-    monkeypatch.setattr(datamove.shutil, "copy2", corrupt)
+    monkeypatch.setattr(datamove.shutil, "copyfile", corrupt)
     w = window_on(make_window, user_store)
     w.go(next(i for i, s in enumerate(w.steps) if s.key == "figures"))
     report_id = w.session.report.id  # type: ignore[union-attr]
