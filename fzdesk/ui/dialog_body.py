@@ -20,6 +20,7 @@ class ScrollingBody(QScrollArea):
         self.setWidget(body)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName("对话框内容")  # (a Tab stop: at a large text size the arrow keys scroll it)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def _body(self) -> QWidget:

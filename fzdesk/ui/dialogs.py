@@ -245,6 +245,7 @@ class BackupDialog(QDialog):
         label.setWordWrap(True)
         layout.addWidget(label)
         self.list = QListWidget()
+        self.list.setAccessibleName("可以恢复的备份")
         for b in self.backups:
             self.list.addItem(b.label)
         self.list.setCurrentRow(0)

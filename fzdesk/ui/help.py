@@ -43,6 +43,7 @@ class HelpDialog(QDialog):
         self.setWindowTitle(f"帮助 - {title}")
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()
+        self.browser.setAccessibleName("帮助内容")
         self.browser.setMarkdown(markdown)
         layout.addWidget(self.browser)
         buttons = name_keys(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))

@@ -122,6 +122,7 @@ class ImportDialog(QDialog):
         scroll.setWidget(side_widget)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the questions (it scrolls to them), not here
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # its options wrap instead
         # 20 characters (380 px at 14 pt), but at most 2/5 of the screen: at the largest text size the preview keeps
         # room, and an option wider than the column scrolls instead of being cut off unseen

@@ -242,6 +242,7 @@ class PreviewTabs(QTabWidget):
 
     def __init__(self) -> None:
         super().__init__()
+        self.setAccessibleName("导入预览")
         self.content = ContentView()
         self.figures = FiguresView()
         self.unplaced = QPlainTextEdit(readOnly=True)

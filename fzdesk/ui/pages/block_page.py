@@ -105,6 +105,7 @@ class BlockPage(Page):
         row.addWidget(self.heading, 1)
         row.addWidget(self.reset_heading)
         self.heading_history = QPushButton("标题历史…(&5)")
+        self.heading_history.setAccessibleDescription("部分标题的历史版本")  # (the item's title has one too)
         row.addWidget(self.heading_history)
         form.addRow(buddy_label("部分标题(&L)", self.heading), row)
         self.numbering = QComboBox()
@@ -129,8 +130,8 @@ class BlockPage(Page):
         form.addRow(buddy_label("条目编号(&B)", self.numbering), row2)
         self.outer.addLayout(form)
         self.omitted = QCheckBox("无（本部分不写入报告）(&O)")
-        self.omitted.setVisible(block is Block.OTHER)
-        self.outer.addWidget(self.omitted)
+        self.outer.addWidget(self.omitted)  # first: shown without a parent it was a window of its own for a moment,
+        self.omitted.setVisible(block is Block.OTHER)  # which took the keyboard focus away from the program
 
         self.body = QSplitter(Qt.Orientation.Horizontal)
         self.body.setChildrenCollapsible(False)
@@ -174,6 +175,7 @@ class BlockPage(Page):
         self.title = QLineEdit(placeholderText="条目标题（可不填）")
         self.title.setAccessibleName("条目标题")
         self.title_history = QPushButton("标题历史…(&Y)")
+        self.title_history.setAccessibleDescription("本条目标题的历史版本")
         title_label = QLabel("标题(&I)")
         title_label.setBuddy(self.title)
         head.addWidget(self.label)
@@ -278,6 +280,7 @@ class BlockPage(Page):
         if self.checklist is None:
             return self.last_year_pane
         tabs = QTabWidget()
+        tabs.setAccessibleName("去年的内容和安排落实")
         tabs.setDocumentMode(True)
         if self.last_year_pane is not None:
             tabs.addTab(self.last_year_pane, "上年内容")

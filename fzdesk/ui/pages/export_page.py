@@ -89,6 +89,8 @@ class ExportPage(Page):
         self.form_area = QScrollArea()
         self.form_area.setWidgetResizable(True)
         self.form_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        # not a Tab stop of its own (read as nothing): Tab goes to its fields, and it scrolls to the one in focus
+        self.form_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.form_area.setWidget(left)
         self.form = left
         self.form_area.setMinimumWidth(460)  # refined in showEvent, once the style sheet and font size apply

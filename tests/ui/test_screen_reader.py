@@ -1,0 +1,160 @@
+"""A screen reader reads a Chinese name for every field and button of every step, of the window and of every dialog;
+labels with an Alt letter lead to their field; the step list reads each step's state; Tab goes in reading order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QTabWidget, QWidget
+from pytestqt.qtbot import QtBot
+
+from fzdesk import portable
+from fzdesk.domain.model import BODY_BLOCKS
+from fzdesk.export.drives import Drive
+from fzdesk.storage.store import Store
+from fzdesk.ui.ask import MessageBox
+from fzdesk.ui.help import HelpDialog
+from fzdesk.ui.main_window import MainWindow
+from fzdesk.ui.pages.block_page import BlockPage
+from fzdesk.ui.pages.export_page import ExportPage
+from fzdesk.ui.report_delete import delete_report
+from tests.ui.accessibility import audit, box, item_names, reachable, tab_problems, tab_walk
+from tests.ui.modal import Modals, cancel
+from tests.ui.test_dialog_keys import DIALOGS, qt_chinese  # noqa: F401  # (a fixture)
+from tests.ui.test_dialog_text_size import _dialogs
+from tests.ui.test_help import new_year_window
+from tests.ui.test_startup import flaw
+
+pytestmark = pytest.mark.usefixtures("qt_chinese")  # Qt's own texts (a tab bar's 向右滚动) as the program has them
+
+STEPS = ["unit", "report", "opening", *(b.value for b in BODY_BLOCKS), "figures", "closing", "check", "export"]
+
+
+@pytest.fixture
+def window(filled_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+           make_window: Callable[[Store], MainWindow]) -> MainWindow:
+    """The window on a filled report with a problem (the check page lists it) and a stick for the export."""
+    stick = tmp_path / "KINGSTON"
+    stick.mkdir()
+    monkeypatch.setattr(ExportPage, "list_drives", lambda self: [Drive(stick, "KINGSTON", 8 * 1024 ** 3)])
+    monkeypatch.setattr(portable, "is_removable", lambda path: Path(path) == stick)
+    flaw(filled_store, 2023)
+    return make_window(filled_store)
+
+
+def assert_none(findings: list[str], where: str) -> None:
+    """Fails listing every finding (one a line), not only the first."""
+    assert not findings, f"{where}: {len(findings)} finding(s)\n" + "\n".join(findings)
+
+
+def open_step(w: MainWindow, key: str) -> QWidget:
+    w.go(next(i for i, s in enumerate(w.steps) if s.key == key))
+    page = w.current_page()
+    assert page.isVisible()
+    return page
+
+
+@pytest.mark.parametrize("key", STEPS)
+def test_every_field_of_the_step_has_a_chinese_name(key: str, window: MainWindow) -> None:
+    page = open_step(window, key)
+    assert reachable(page), key
+    assert_none(audit(page), key)
+
+
+@pytest.mark.parametrize("key", ["opening", "measures", "plans", "closing"])
+def test_the_new_year_s_pane_copy_buttons_and_plans_have_chinese_names(
+        key: str, store: Store, make_window: Callable[[Store], MainWindow]) -> None:
+    """A report started from last year's: the pane with last year's items, 未更新 and 无需修改, 安排落实."""
+    w, _ = new_year_window(store, make_window)
+    page = open_step(w, key)
+    found = audit(page)
+    for tabs in page.findChildren(QTabWidget):
+        for index in range(tabs.count()):  # each tab's fields (安排落实's are hidden until it is chosen)
+            tabs.setCurrentIndex(index)
+            found += [f"{tabs.tabText(index)}: {f}" for f in audit(page) if f not in found]
+    assert_none(found, key)
+
+
+def test_the_window_s_own_fields_and_buttons_have_chinese_names(window: MainWindow) -> None:
+    open_step(window, "unit")
+    chrome = [f for f in audit(window) if not any(f.startswith(p) for p in audit(window.current_page()))]
+    assert_none(chrome, "window")
+
+
+def test_the_step_list_reads_each_step_with_its_state(window: MainWindow) -> None:
+    """The list showed the state as an icon and on a second line; the reader reads one sentence per step."""
+    names = item_names(window.step_list)
+    assert len(names) == len(window.steps)
+    assert names[0] == "单位信息，已完成"
+    assert names[1].startswith("报告信息，进行中，1个问题")  # the problem count is read too
+    assert all("\n" not in n and "·" not in n for n in names), names
+
+
+def test_opening_the_other_block_leaves_the_keyboard_in_the_window(window: MainWindow) -> None:
+    """五、其他情况's 无 box was shown before it had a parent: a window of its own for a moment, which took the
+    keyboard focus from the program (Tab did nothing until the clerk clicked into the window again)."""
+    open_step(window, "other")
+    QApplication.processEvents()
+    assert window.isActiveWindow()
+    assert [t for t in QApplication.topLevelWidgets() if t.isVisible()] == [window]
+
+
+def show(qtbot: QtBot, dialog: QDialog) -> QDialog:
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+@pytest.mark.parametrize("name", DIALOGS)
+def test_every_field_of_the_dialog_has_a_chinese_name(name: str, filled_store: Store, qtbot: QtBot, tmp_path: Path,
+                                                      make_window: Callable[[Store], MainWindow]) -> None:
+    dialog = show(qtbot, _dialogs(filled_store, make_window(filled_store), tmp_path)[name])
+    assert_none(audit(dialog), name)
+
+
+def test_the_help_and_the_questions_have_chinese_names(filled_store: Store, qtbot: QtBot,
+                                                       make_window: Callable[[Store], MainWindow]) -> None:
+    assert_none(audit(show(qtbot, HelpDialog("开头", "**开头**\n\n写明本年度的总体情况。"))), "帮助")
+    w = make_window(filled_store)
+    seen: list[list[str]] = []
+
+    def look(question: MessageBox) -> None:
+        seen.append(audit(question))
+        cancel(question)
+
+    modals = Modals().then(MessageBox, look)
+    modals.start()
+    assert delete_report(w) is None
+    assert modals.errors == [] and seen == [[]]
+
+
+# ----- Tab order ------------------------------------------------------------------------------------------------
+def answers(dialog: QWidget) -> list[QWidget]:
+    boxes = dialog.findChildren(QDialogButtonBox)
+    return [b for bb in boxes for b in bb.buttons() if b.isVisible()] or \
+        [b for b in dialog.findChildren(QMessageBox) if b.isVisible()]
+
+
+@pytest.mark.parametrize("key", STEPS)
+def test_tab_goes_through_the_step_in_reading_order_to_the_buttons(key: str, window: MainWindow) -> None:
+    page = open_step(window, key)
+    visited = tab_walk(window.step_list, [window.back_button, window.next_button])
+    # the one jump kept against reading order: an item's title, then its text, then the history buttons beside and
+    # above them (a clerk typing the title writes the text next: tests/ui/test_items.py)
+    allowed = [(page.text, page.title_history)] if isinstance(page, BlockPage) else []
+    assert_none(tab_problems(visited, reachable(page), [window.back_button, window.next_button], allowed), key)
+
+
+@pytest.mark.parametrize("name", DIALOGS)
+def test_tab_goes_through_the_dialog_in_reading_order_to_its_buttons(
+        name: str, filled_store: Store, qtbot: QtBot, tmp_path: Path,
+        make_window: Callable[[Store], MainWindow]) -> None:
+    dialog = show(qtbot, _dialogs(filled_store, make_window(filled_store), tmp_path)[name])
+    ends = answers(dialog)
+    fields = [w for w in reachable(dialog) if w not in ends]
+    first = min(fields, key=lambda f: (box(f).top(), box(f).left()))
+    visited = tab_walk(first, ends)
+    assert_none(tab_problems(visited, fields, ends), name)
