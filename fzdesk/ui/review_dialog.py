@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -413,6 +413,13 @@ class ReviewDialog(QDialog):
 
         HelpDialog("检查收到的报告", HELP, self).exec()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The window closing (a hide the program made, not a minimise) closes the dialog and stops its run: the
+        modeless dialog would otherwise stay on screen and keep the program running after the window is gone."""
+        if watched is self.parent() and event.type() == QEvent.Type.Hide and not event.spontaneous():
+            self.close()
+        return False
+
     def _stop(self) -> None:
         if self.run is not None:
             self.run.cancel()  # the worker stops after the file it is reading; its thread then ends by itself
@@ -437,5 +444,6 @@ def open_review(window: QWidget) -> ReviewDialog:
             return dialog
     dialog = ReviewDialog(window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.installEventFilter(dialog)
     dialog.show()
     return dialog

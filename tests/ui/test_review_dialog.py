@@ -238,3 +238,22 @@ def test_the_table_follows_the_largest_text_size(qtbot: QtBot, monkeypatch: pyte
     assert dialog.table.rowHeight(0) > QFontMetrics(dialog.font()).height()
     assert dialog.table.columnWidth(0) <= dialog.table.viewport().width() // 3 + 1  # the unit shows beside it
     assert dialog.minimumSizeHint().width() + style.FRAME_ROOM.width() <= 1024  # fits the smallest office screen
+
+
+@OFFSCREEN
+def test_closing_the_window_closes_the_dialog_and_stops_its_run(
+        filled_store: Store, make_window: Callable[[Store], MainWindow], qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for n in range(30):
+        files.hand_written(tmp_path, f"{n:02d}.docx")
+    window = make_window(filled_store)
+    dialog = open_dialog(window, qtbot)
+    monkeypatch.setattr(review_dialog, "choose_folder", lambda _parent, _start: tmp_path)
+    qtbot.mouseClick(dialog.folder_button, Qt.MouseButton.LeftButton)
+    run = dialog.run
+    assert run is not None and dialog.running
+    window.close()
+    assert not window.isVisible()
+    qtbot.waitUntil(lambda: run.done, timeout=WAIT_MS)
+    assert run.cancelled and len(run.rows) < 30
+    assert not [d for d in window.findChildren(ReviewDialog) if d.isVisible()]
