@@ -146,6 +146,7 @@ class ReviewDialog(QDialog):
         splitter.addWidget(self._build_table())
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
+        self.details.setAccessibleName("所选文件的检查结果")
         self.details.setPlaceholderText("选中表格中的一行，这里列出那个文件的检查结果。")
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
@@ -167,6 +168,7 @@ class ReviewDialog(QDialog):
         self.year_box = QSpinBox()
         self.year_box.setRange(AUTO_YEAR, 2100)
         self.year_box.setSpecialValueText("自动")
+        self.year_box.setAccessibleName("报告年度")
         self.year_box.setValue(AUTO_YEAR)
         self.year_box.setToolTip("与这个年度不同的报告标为“不是××年度报告”，不计入合计。“自动”：多数文件的年度。")
         self.year_box.valueChanged.connect(self._year_changed)
@@ -182,6 +184,7 @@ class ReviewDialog(QDialog):
     def _build_table(self) -> QTableWidget:
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setAccessibleName("收到的报告，每行一个文件")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
