@@ -320,6 +320,10 @@ class FigureModel(QAbstractItemModel):
             marked = self._mark_data(ind.code, role)
             return f"{marked}\n\n{tip}" if marked else tip
         column = index.column()
+        if role == Qt.ItemDataRole.AccessibleTextRole and column != COL_NAME:
+            # a screen reader moving down 本年度 says which figure each number is ("88" alone said nothing)
+            shown = self.data(index, Qt.ItemDataRole.DisplayRole)
+            return f"{ind.name}（{ind.unit}），{HEADERS[column]}：{shown if shown not in (None, '', '—') else '未填'}"
         if column == COL_NAME and role == Qt.ItemDataRole.DecorationRole:
             return self._mark_data(ind.code, role)
         if column == COL_NAME:

@@ -4,24 +4,34 @@ labels with an Alt letter lead to their field; the step list reads each step's s
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from fzdesk import portable
-from fzdesk.domain.model import BODY_BLOCKS
+from fzdesk.checks.findings import Finding
+from fzdesk.domain.model import BODY_BLOCKS, Block, FigureState, FigureValue
 from fzdesk.export.drives import Drive
 from fzdesk.storage.store import Store
 from fzdesk.ui.ask import MessageBox
+from fzdesk.ui.check_page import CheckPage
+from fzdesk.ui.figure_model import COL_CHOICE, COL_LAST, COL_VALUE
+from fzdesk.ui.figure_sheet import FigureSheet
 from fzdesk.ui.help import HelpDialog
 from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.pages.block_page import BlockPage
 from fzdesk.ui.pages.export_page import ExportPage
 from fzdesk.ui.report_delete import delete_report
-from tests.ui.accessibility import audit, box, item_names, reachable, tab_problems, tab_walk
+from tests.ui.accessibility import accessible_name, audit, box, item_names, reachable, tab_problems, tab_walk
+from tests.ui.figure_helpers import click, editor
 from tests.ui.modal import Modals, cancel
+from tests.ui.test_checks_ui import flawed_store  # noqa: F401  # (a fixture)
 from tests.ui.test_dialog_keys import DIALOGS, qt_chinese  # noqa: F401  # (a fixture)
 from tests.ui.test_dialog_text_size import _dialogs
 from tests.ui.test_help import new_year_window
@@ -77,6 +87,32 @@ def test_the_new_year_s_pane_copy_buttons_and_plans_have_chinese_names(
     assert_none(found, key)
 
 
+def test_every_finding_s_buttons_and_explanation_have_chinese_names(
+        flawed_store: Store, make_window: Callable[[Store], MainWindow]) -> None:  # noqa: F811
+    """检查 with an error, a sum that does not add up, a number unlike the sheet's, a wording slip (its 改为… and
+    这不是错误 buttons) and a large change (its 原因说明): each selected in turn, as a clerk goes down the list."""
+    report = flawed_store.load_report(next(s.id for s in flawed_store.reports() if s.year == 2023))
+    item = report.section(Block.MEASURES).items[1]  # type: ignore[union-attr]
+    assert item.id is not None
+    flawed_store.update_item(item.id, paragraphs=["推进法制政府建设。"])
+    last = next(s.id for s in flawed_store.reports() if s.year == 2022)
+    flawed_store.set_figure(last, FigureValue("A.accepted", FigureState.NUMBER, Decimal(20)))
+    w = make_window(flawed_store)
+    page = open_step(w, "check")
+    assert isinstance(page, CheckPage)
+    findings = [f for f in page.findings() if isinstance(f, Finding)]
+    assert {"wording.fazhi", "structure.recipient", "A.balance", "prose.mismatch", "yoy.change"} <= \
+        {f.rule for f in findings}
+    found = audit(page)
+    for finding in findings:
+        page.view.setCurrentIndex(page.index_of_key(finding.key))
+        found += [f"{finding.rule}: {f}" for f in audit(page) if f not in found]
+    change = next(f for f in findings if f.rule == "yoy.change")
+    page.view.setCurrentIndex(page.index_of_key(change.key))
+    assert page.explanation.isVisible()  # (the audit above saw it)
+    assert_none(found, "检查")
+
+
 def test_the_window_s_own_fields_and_buttons_have_chinese_names(window: MainWindow) -> None:
     open_step(window, "unit")
     chrome = [f for f in audit(window) if not any(f.startswith(p) for p in audit(window.current_page()))]
@@ -99,6 +135,29 @@ def test_opening_the_other_block_leaves_the_keyboard_in_the_window(window: MainW
     QApplication.processEvents()
     assert window.isActiveWindow()
     assert [t for t in QApplication.topLevelWidgets() if t.isVisible()] == [window]
+
+
+def test_a_figure_s_cells_and_editors_say_which_figure_they_are(sheet: FigureSheet, qtbot: QtBot) -> None:
+    """Going down 本年度, the reader said "88", "63": not which figure. Each cell and editor names its figure."""
+    view = QAccessible.queryAccessibleInterface(sheet.view)
+    heard = []
+    for code, column in (("A.accepted", COL_VALUE), ("A.accepted", COL_CHOICE), ("A.closed", COL_LAST),
+                         ("A.open", COL_VALUE)):
+        if column == COL_CHOICE:  # by the keyboard (a click there opens its list)
+            QTest.keyClick(sheet.view, Qt.Key.Key_Left)
+            assert sheet.view.currentIndex().column() == COL_CHOICE
+        else:
+            click(qtbot, sheet, code, column)
+        heard.append(view.focusChild().text(QAccessible.Text.Name))
+    accepted = sheet.model.indicator(sheet.model.index_of("A.accepted", COL_VALUE))
+    assert accepted is not None
+    assert heard[0] == f"{accepted.name}（{accepted.unit}），本年度：88"
+    assert heard[1].startswith(f"{accepted.name}（{accepted.unit}），填写方式：")
+    assert heard[2].endswith("上年度：未填") and heard[3].endswith("本年度：未填")
+    click(qtbot, sheet, "A.accepted", COL_VALUE)
+    QTest.keyClick(sheet.view, Qt.Key.Key_F2)  # the editor F2 opens
+    assert accessible_name(editor(sheet)) == f"{accepted.name}（{accepted.unit}）"
+    QTest.keyClick(editor(sheet), Qt.Key.Key_Escape)
 
 
 def show(qtbot: QtBot, dialog: QDialog) -> QDialog:
