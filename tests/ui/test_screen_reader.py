@@ -28,7 +28,16 @@ from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.pages.block_page import BlockPage
 from fzdesk.ui.pages.export_page import ExportPage
 from fzdesk.ui.report_delete import delete_report
-from tests.ui.accessibility import accessible_name, audit, box, item_names, reachable, tab_problems, tab_walk
+from tests.ui.accessibility import (
+    accessible_name,
+    audit,
+    box,
+    item_names,
+    meaningful,
+    reachable,
+    tab_problems,
+    tab_walk,
+)
 from tests.ui.figure_helpers import click, editor
 from tests.ui.modal import Modals, cancel
 from tests.ui.test_checks_ui import flawed_store  # noqa: F401  # (a fixture)
@@ -113,10 +122,22 @@ def test_every_finding_s_buttons_and_explanation_have_chinese_names(
     assert_none(found, "检查")
 
 
-def test_the_window_s_own_fields_and_buttons_have_chinese_names(window: MainWindow) -> None:
-    open_step(window, "unit")
-    chrome = [f for f in audit(window) if not any(f.startswith(p) for p in audit(window.current_page()))]
-    assert_none(chrome, "window")
+def test_the_window_s_own_fields_buttons_and_menus_have_chinese_names(window: MainWindow) -> None:
+    """单位, 年度, 新建单位…, the step list, 上一步/下一步, the status bar; every menu entry reads as Chinese."""
+    open_step(window, "report")  # (上一步 is enabled)
+    assert_none(audit(window), "window")
+    entries = [a.text() for menu in window.menuBar().actions() if menu.menu() is not None
+               for a in [menu, *menu.menu().actions()] if not a.isSeparator()]  # type: ignore[union-attr]
+    assert len(entries) > 10
+    assert [t for t in entries if not meaningful(t)] == []
+
+
+def test_tab_goes_from_the_unit_and_year_to_the_steps(window: MainWindow) -> None:
+    """The window's row above the page, left to right, then the step list (then the page: tested per step)."""
+    visited = tab_walk(window.unit_combo, [window.step_list])
+    assert visited == [window.unit_combo, window.year_combo, window.new_unit_button, window.new_report_button,
+                       window.step_list]
+    assert_none(tab_problems(visited, [], [window.step_list]), "window")
 
 
 def test_the_step_list_reads_each_step_with_its_state(window: MainWindow) -> None:
