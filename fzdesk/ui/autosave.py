@@ -3,7 +3,10 @@ on without a pause, once the oldest unsaved edit is MAX_WAIT_MS old (so a killed
 
 A write that fails (disk full, the stick pulled or write-protected) is kept and tried again every RETRY_MS, and at
 every flush (a step change, closing the window), until it succeeds or a newer edit of the same key replaces it:
-`failed` is emitted once when saving starts failing, `saved` when it works again."""
+`failed` is emitted once when saving starts failing, `saved` when it works again.
+
+A figure of the 数据 sheet is written at once (`write_now`: the sheet shows whether it landed as Enter is pressed),
+through the same queue: a failed figure is kept and retried with the text, and closing asks the same question."""
 
 from __future__ import annotations
 
@@ -36,6 +39,7 @@ class Autosaver(QObject):
         self.failing = False  # the last flush failed: its writes are pending, retried every RETRY_MS
         self.last_error = ""
         self.last_exception: Exception | None = None  # the first failed write's error (the window may act on it)
+        self._later = False  # inside write_now: `failed` waits for the event loop (no dialog inside a model's setData)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -54,6 +58,22 @@ class Autosaver(QObject):
             return  # saving fails: the next try comes with the retry timer, not at every key
         waited_ms = (time.monotonic() - self._oldest) * 1000
         self._timer.start(max(0, min(self.delay_ms, round(self.max_wait_ms - waited_ms))))
+
+    def write_now(self, key: str, write: Callable[[], Any]) -> bool:
+        """Queues write under key and flushes at once (with whatever else is queued); True if it was written. A
+        failure is kept and retried as any other, and said on the event loop's next turn: this runs inside the item
+        view's commit of a cell, where a message box's own event loop must not start."""
+        self._pending[key] = write
+        self._later = True
+        try:
+            self.flush()
+        finally:
+            self._later = False
+        return key not in self._pending
+
+    def queued(self, key: str) -> Callable[[], Any] | None:
+        """The write kept under key (a figure sheet built anew takes over its report's figures not yet saved)."""
+        return self._pending.get(key)
 
     @property
     def pending(self) -> bool:
@@ -85,7 +105,11 @@ class Autosaver(QObject):
             if not self.failing or type(first) is not type(self.last_exception):
                 self.failing = True
                 self.last_exception = first
-                self.failed.emit(self.last_error)
+                if self._later:
+                    message = self.last_error
+                    QTimer.singleShot(0, self, lambda: self.failed.emit(message) if self.failing else None)
+                else:
+                    self.failed.emit(self.last_error)
         else:
             self.failing = False
             self.last_exception = None

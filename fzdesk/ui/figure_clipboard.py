@@ -109,8 +109,11 @@ class FigureClipboard:
                    if (r := advice(catalogue[code].name, catalogue[code].kind, self.model.entry(code)))]
         if len(remarks) > 3:  # a whole column pasted one row off: one sentence, not a wall of them
             remarks = [f"其中有{len(remarks)}个百分数超过了100%，请核对是否粘贴错了行。"]
-        self.sheet.show_message(f"已粘贴{len(planned)}个数（{span}），已保存。按 Ctrl+Z 可以整次撤销。"
-                                + "".join(remarks), problem=bool(remarks))
+        unsaved = set(self.model.unsaved_codes()) & set(planned)
+        saved = "还没能保存（原因见上），程序会自动重试" if unsaved else "已保存"
+        self.sheet.show_message(f"已粘贴{len(planned)}个数（{span}），{saved}。按 Ctrl+Z 可以整次撤销。"
+                                + "".join(remarks), problem=bool(remarks or unsaved))
+        self.sheet.says_unsaved = bool(unsaved)
         self.sheet.keep_message = True
         last = self.model.index_of(list(planned)[-1], index.column() if len(cells[0]) == 1 else COL_VALUE)
         self.view.setCurrentIndex(last)

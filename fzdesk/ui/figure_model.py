@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from fzdesk import resources
 from fzdesk.domain.catalogue import Catalogue, Family, Indicator, Kind
 from fzdesk.domain.figure_text import (
     CHOICE_LABELS,
@@ -18,8 +18,11 @@ from fzdesk.domain.figure_text import (
     format_number,
     typed_entry,
 )
+from fzdesk.domain.figure_values import figure_problems
 from fzdesk.domain.model import FigureState, FigureValue, Report
 from fzdesk.storage.store import Store
+from fzdesk.ui.autosave import Autosaver
+from fzdesk.ui.figure_saving import UnsavedFigures, key_of
 from fzdesk.ui.figure_undo import Step, UndoHistory
 
 COL_NAME, COL_CHOICE, COL_VALUE, COL_UNIT, COL_LAST, COL_HELP = range(6)
@@ -34,6 +37,8 @@ _MUTED = QColor("#8c959f")
 _APPROX_INK, _APPROX_BG = QColor("#7a4b00"), QColor("#fff4d6")
 _NA_INK, _NA_BG = QColor("#57606a"), QColor("#eef0f2")
 _FAMILY_BG = QColor("#e3ecf5")
+#: A figure shown but not yet saved (the disk full, the stick pulled): the warning tint, and words in its tooltip.
+_UNSAVED_INK, _UNSAVED_BG = QColor("#9a3b00"), QColor("#ffd9c2")
 _MARK_COLOURS = {"error": QColor("#c62828"), "warning": QColor("#e65100"), "info": QColor("#1565c0")}
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -54,13 +59,17 @@ def kind_hint(indicator: Indicator) -> str:
 class FigureModel(QAbstractItemModel):
     """Two levels: family headings, and under each the indicators of the report's catalogue version."""
 
-    saved = Signal(str)  # code of a figure just written to the store
-    failed = Signal(str)  # a Chinese message: the figure could not be saved
+    saved = Signal(str)  # code of a figure just changed (shown, and saved or kept for a retry: see not_saved)
+    failed = Signal(str)  # a Chinese message: the figure was refused (a value its kind forbids), nothing changed
+    not_saved = Signal(str)  # the reason the figures just changed could not be written; kept, retried
+    stored = Signal()  # figures kept for a retry were written at last
     value_wanted = Signal(QModelIndex)  # a choice was made that needs a number typed
 
-    def __init__(self, store: Store, catalogue: Catalogue, parent: QObject | None = None) -> None:
+    def __init__(self, store: Store, catalogue: Catalogue, saver: Autosaver, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.saver = saver  # the window's: a figure that cannot be written is kept and retried with the text
+        self.unsaved: UnsavedFigures | None = None  # this report's figures shown but not yet in the store
         self.catalogue = catalogue
         self.families: list[Family] = list(catalogue.families)
         self.rows: list[list[Indicator]] = []
@@ -83,9 +92,41 @@ class FigureModel(QAbstractItemModel):
         if report is not self.report:
             self.undo_history.clear()
         self.report = report
+        self.unsaved = self._take_unsaved(report)
         self.pending.clear()
         self._take_indicators(report.catalogue_version if report else self.catalogue.version)
         self.endResetModel()
+
+    def _take_unsaved(self, report: Report | None) -> UnsavedFigures | None:
+        """The report's figures kept for a retry: a sheet built anew on a report read again from the store shows
+        them as they will be stored (stored plus pending), and takes over their write."""
+        if report is None or report.id is None:
+            return None
+        kept = self.saver.queued(key_of(report.id))
+        if not isinstance(kept, UnsavedFigures):
+            return UnsavedFigures(self.store, report, self._written)
+        if kept.report is not report:
+            for code in kept.codes:
+                report.figures[code] = kept.report.figures[code]
+            kept.report = report
+        kept.done = self._written
+        return kept
+
+    def unsaved_codes(self) -> list[str]:
+        """The figures shown that are not in the store yet (their write kept, retried)."""
+        return [c for c in self.unsaved.codes if c in self._where] if self.unsaved else []
+
+    def unsaved_reason(self) -> str:
+        return self.unsaved.reason if self.unsaved else ""
+
+    def _written(self, unsaved: UnsavedFigures, codes: list[str]) -> None:
+        """A write of figures landed: the ones kept for a retry lose their mark."""
+        if unsaved is not self.unsaved:
+            return  # another report's, no longer shown
+        for code in codes:
+            if code in self._where:
+                self._row_changed(code)
+        self.stored.emit()
 
     def indicators(self) -> list[Indicator]:
         return [ind for inds in self.rows for ind in inds]
@@ -136,11 +177,13 @@ class FigureModel(QAbstractItemModel):
 
     def set_entries(self, new: dict[str, Entry], *, pasted: bool = False, merge: object | None = None,
                     record: bool = True) -> bool:
-        """Saves figures in one transaction (all or none, each with its history) and updates the report in memory.
+        """Updates the report in memory and saves the figures at once in one transaction (all or none, each with its
+        history). A write that fails (the disk full, the stick pulled) keeps them on screen, marked, and is kept by
+        the Autosaver and retried (not_saved says why); False only when a value is refused and nothing changed.
 
         record: the change is one undo step (False for undo and redo themselves)."""
         report = self.report
-        if report is None or report.id is None:
+        if report is None or report.id is None or self.unsaved is None:
             return False
         changed = {code: entry for code, entry in new.items() if entry != self.entry(code)}
         if not changed:
@@ -151,16 +194,11 @@ class FigureModel(QAbstractItemModel):
             figure = report.figures.get(code) or FigureValue(code)
             saved[code] = FigureValue(code, entry.state, entry.value, entry.approx, figure.last_state,
                                       figure.last_value, figure.last_approx, figure.explanation)
-        try:
-            with self.store.transaction():
-                for figure in saved.values():
-                    self.store.set_figure(report.id, figure)
-        except sqlite3.Error as exc:
-            self.failed.emit(f"没能保存（{exc}）。请稍后再试；如一直出现，请检查数据文件夹是否可写。")
-            return False
-        except ValueError as exc:  # a value the catalogue kind forbids (e.g. a rate over 100%)
-            self.failed.emit(str(exc))
-            return False
+        for figure in saved.values():  # a value the catalogue kind forbids (e.g. a rate over 100%): refused
+            problems = figure_problems(figure, resources.catalogue(), last_year=False)
+            if problems:
+                self.failed.emit(problems[0] + "没有保存。")
+                return False
         for code, figure in saved.items():
             if code in report.figures:
                 old = report.figures[code]
@@ -171,10 +209,14 @@ class FigureModel(QAbstractItemModel):
                 self.pending.pop(code, None)
         if record:
             self.undo_history.record(Step(before, dict(changed), pasted, merge))
+        self.unsaved.add(list(changed))
+        written = self.saver.write_now(key_of(report.id), self.unsaved)
         for code in changed:
             self._row_changed(code)
         for code in changed:
             self.saved.emit(code)
+        if not written:
+            self.not_saved.emit(self.unsaved.reason or self.saver.last_error)
         return True
 
     def can_undo(self) -> bool:
@@ -318,12 +360,15 @@ class FigureModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"{ind.name}（{ind.unit}，{kind_hint(ind)}）：{ind.help}" if ind.help else ind.name
             marked = self._mark_data(ind.code, role)
-            return f"{marked}\n\n{tip}" if marked else tip
+            tip = f"{marked}\n\n{tip}" if marked else tip
+            return f"{self._unsaved_tip()}\n\n{tip}" if self._is_unsaved(ind.code) else tip
         column = index.column()
         if role == Qt.ItemDataRole.AccessibleTextRole and column != COL_NAME:
             # a screen reader moving down 本年度 says which figure each number is ("88" alone said nothing)
             shown = self.data(index, Qt.ItemDataRole.DisplayRole)
-            return f"{ind.name}（{ind.unit}），{HEADERS[column]}：{shown if shown not in (None, '', '—') else '未填'}"
+            said = f"{ind.name}（{ind.unit}），{HEADERS[column]}：{shown if shown not in (None, '', '—') else '未填'}"
+            unsaved = column in (COL_CHOICE, COL_VALUE) and self._is_unsaved(ind.code)
+            return f"{said}，没有保存" if unsaved else said  # (the tint alone says nothing to a screen reader)
         if column == COL_NAME and role == Qt.ItemDataRole.DecorationRole:
             return self._mark_data(ind.code, role)
         if column == COL_NAME:
@@ -360,7 +405,17 @@ class FigureModel(QAbstractItemModel):
             return family.help or family.name
         return None
 
+    def _is_unsaved(self, code: str) -> bool:
+        return self.unsaved is not None and code in self.unsaved.codes
+
+    def _unsaved_tip(self) -> str:
+        reason = self.unsaved_reason()
+        return (f"没有保存：{reason or '写入数据文件失败'}。这个数还在程序里，程序每隔几秒自动重试，"
+                "保存上以后这里的底色会消失。")
+
     def _entry_data(self, ind: Indicator, column: int, role: int) -> Any:
+        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole) and self._is_unsaved(ind.code):
+            return QBrush(_UNSAVED_INK if role == Qt.ItemDataRole.ForegroundRole else _UNSAVED_BG)
         entry = self.entry(ind.code)
         pending = self.pending.get(ind.code)
         choice = pending or entry.choice

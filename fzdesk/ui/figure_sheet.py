@@ -31,6 +31,7 @@ from fzdesk.domain.figure_text import (
 )
 from fzdesk.domain.model import Report
 from fzdesk.storage.store import Store
+from fzdesk.ui.autosave import Autosaver
 from fzdesk.ui.elided_label import ElidedLabel
 from fzdesk.ui.figure_clipboard import FigureClipboard
 from fzdesk.ui.figure_commands import FigureCommands
@@ -61,14 +62,19 @@ class FigureSheet(QWidget):
     changed = Signal()
     large_text = Signal(bool)  # the text size went over LEGEND_MAX_POINT_SIZE (True) or back (False)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, saver: Autosaver | None = None) -> None:
+        """saver: the window's, which keeps and retries writes that fail (the sheet alone has one of its own)."""
         super().__init__(parent)
         self.store = store
         self.report: Report | None = None
         self.keep_message = False
-        self.model = FigureModel(store, resources.catalogue(), self)
+        self.says_unsaved = False  # the message says figures are not saved yet (put right once they are)
+        self.saver = saver if saver is not None else Autosaver(self)
+        self.model = FigureModel(store, resources.catalogue(), self.saver, self)
         self.model.saved.connect(self._saved)
         self.model.failed.connect(self._warn)
+        self.model.not_saved.connect(lambda _reason: self._show_unsaved())
+        self.model.stored.connect(self._stored)
         self.model.value_wanted.connect(self._ask_value)
 
         self.search = QLineEdit()
@@ -135,12 +141,17 @@ class FigureSheet(QWidget):
         title_font.setBold(True)
         self.help_title.setFont(title_font)
         self.help_text = ElidedLabel()
+        # figures shown but not saved yet: said here until they are (no Enter or other message wipes it)
+        self.unsaved_note = ElidedLabel(max_lines=2)
+        self.unsaved_note.setObjectName("unsavedNote")
+        _tint(self.unsaved_note, PROBLEM_TINT)
+        self.unsaved_note.hide()
         self.message = ElidedLabel(min_lines=2, max_lines=3)  # the table keeps the rest
         self.legend = ElidedLabel(KEY_LEGEND)
         _tint(self.legend, "#57606a")
         pane = QVBoxLayout()
         pane.setSpacing(4)
-        for label in (self.message, self.help_title, self.help_text, self.legend):  # a refusal next to the table
+        for label in (self.unsaved_note, self.message, self.help_title, self.help_text, self.legend):
             pane.addWidget(label)
 
         layout = self._outer = QVBoxLayout(self)
@@ -161,6 +172,7 @@ class FigureSheet(QWidget):
     def set_report(self, report: Report) -> None:
         self.report = report
         self.model.set_report(report)
+        self._show_unsaved()
         root = QModelIndex()
         for family in range(self.model.rowCount()):
             self.view.setFirstColumnSpanned(family, root, True)
@@ -276,6 +288,7 @@ class FigureSheet(QWidget):
         in the text's own colour (all of them in the problem's colour made "已复制……" read as an error)."""
         _tint(self.message, PROBLEM_TINT if problem else self.palette().color(QPalette.ColorRole.WindowText).name())
         self.message.setText(text)
+        self.says_unsaved = False  # (the paste's message sets it after: "……还没能保存")
 
     def selection(self) -> tuple[list[Indicator], list[int]]:
         """The block of cells selected: its figures in the sheet's order (rows hidden by 查找 or a filter left out,
@@ -313,6 +326,30 @@ class FigureSheet(QWidget):
 
     def _warn(self, text: str) -> None:
         self.show_message(text, problem=True)
+        self.keep_message = bool(text)  # the Enter that was refused moves on at once: the reason stays that long
+
+    def _show_unsaved(self) -> None:
+        """The line above the messages while figures are shown but not saved: which, why, and what happens now."""
+        codes = self.model.unsaved_codes()
+        if not codes:
+            self.unsaved_note.clear()
+            self.unsaved_note.hide()
+            return
+        names = "".join(f"“{self.model.catalogue[c].name}”" for c in codes[:3])
+        which = names if len(codes) <= 3 else f"{names}等{len(codes)}项"
+        reason = self.model.unsaved_reason() or "写入数据文件失败"
+        self.unsaved_note.setText(
+            f"{which}没有保存：{reason}。{'这个数' if len(codes) == 1 else '这些数'}还在表里（橙色底），"
+            "程序每隔几秒自动重试，保存上以后这行字会消失；"
+            "请先检查磁盘空间，或U盘是否插好、是否设了写保护，保存上之前请不要关闭程序。")
+        self.unsaved_note.show()
+
+    def _stored(self) -> None:
+        """Figures kept for a retry were written at last (a message that said they were not is put right)."""
+        self._show_unsaved()
+        if self.says_unsaved and not self.model.unsaved_codes():
+            self.show_message("刚才没能保存的数现在都已保存。", problem=False)
+        self.changed.emit()
 
     def _ask_value(self, index: QModelIndex) -> None:
         persistent = QPersistentModelIndex(index)
@@ -330,6 +367,7 @@ class FigureSheet(QWidget):
         if self.model.indicator(current) != self.model.indicator(previous):
             if not self.keep_message:
                 self.message.clear()
+                self.says_unsaved = False
             self.keep_message = False
         self._show_help(current)
 

@@ -149,10 +149,11 @@ def test_a_write_failing_halfway_leaves_the_database_as_it_was(qtbot: QtBot, she
     paste_into_open_cell(qtbot, sheet, "A.received", "12\r\n34\r\n56\r\n")
     assert len(calls) == 2  # the first was written inside the transaction, then rolled back
     assert values(store, report, "A.received", "A.accepted", "A.rejected") == [None, 88, None]
-    assert [shown(sheet, c) for c in ("A.received", "A.accepted", "A.rejected")] == ["", "88", ""]
-    assert report.figures["A.accepted"].value == 88
-    assert "没能保存" in sheet.message.text()
-    assert not sheet.model.can_undo()
+    # the whole paste stays on screen, all of it marked as not saved and kept for a retry (no half state)
+    assert [shown(sheet, c) for c in ("A.received", "A.accepted", "A.rejected")] == ["12", "34", "56"]
+    assert sheet.model.unsaved_codes() == ["A.received", "A.accepted", "A.rejected"]
+    assert "还没能保存" in sheet.message.text() and "读写磁盘出错" in sheet.unsaved_note.text()
+    assert sheet.model.can_undo()
 
 
 def test_more_rows_than_the_sheet_has_left_pastes_nothing(qtbot: QtBot, sheet: FigureSheet, store: Store,

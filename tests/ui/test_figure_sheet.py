@@ -20,6 +20,7 @@ from fzdesk.domain.model import Approx, FigureState, FigureValue, Report
 from fzdesk.storage import store as store_module
 from fzdesk.storage.store import Store
 from fzdesk.ui import figure_delegate
+from fzdesk.ui.autosave import Autosaver
 from fzdesk.ui.figure_model import COL_CHOICE, COL_LAST, COL_NAME, COL_UNIT, COL_VALUE, FigureModel
 from fzdesk.ui.figure_sheet import FigureSheet
 from fzdesk.ui.history_dialog import HistoryDialog
@@ -441,17 +442,22 @@ def test_saved_while_typing_and_esc_puts_it_back(qtbot: QtBot, sheet: FigureShee
     assert report.figures["A.closed"].value == 63
 
 
-def test_a_failed_save_says_so(qtbot: QtBot, sheet: FigureSheet, store: Store, report: Report,
-                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_save_says_so_and_keeps_the_figure(qtbot: QtBot, sheet: FigureSheet, store: Store, report: Report,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not saved is said under the sheet and on the figure; it stays as chosen (kept for a retry, see
+    tests/ui/test_figure_save_retry.py), the database as it was."""
     def locked(*args: object) -> None:
         raise sqlite3.OperationalError("database is locked")
 
     monkeypatch.setattr(store, "set_figure", locked)
     click(qtbot, sheet, "A.accepted")
     qtbot.keyClick(editor(sheet), Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
-    assert "没能保存" in sheet.message.text()
-    assert shown(sheet, "A.accepted") == "88"
-    assert report.figures["A.accepted"].state is FigureState.NUMBER
+    assert "没有保存：数据文件正被其他程序占用" in sheet.unsaved_note.text() and sheet.unsaved_note.isVisible()
+    assert "“受理”" in sheet.unsaved_note.text()
+    assert shown(sheet, "A.accepted") == "不涉及"
+    assert "没有保存" in str(sheet.model.index_of("A.accepted").data(Qt.ItemDataRole.ToolTipRole))
+    assert report.figures["A.accepted"].state is FigureState.NA
+    assert saved(store, report, "A.accepted").value == 88  # type: ignore[union-attr]
 
 
 def test_indicators_of_a_later_catalogue_stay_out_of_an_older_report(store: Store, report: Report) -> None:
@@ -459,7 +465,7 @@ def test_indicators_of_a_later_catalogue_stay_out_of_an_older_report(store: Stor
         Indicator("A.received", "A", "收到申请", "件", Kind.COUNT),
         Indicator("A.new_field", "A", "新增指标", "件", Kind.COUNT, since=2),
     ])
-    model = FigureModel(store, catalogue)
+    model = FigureModel(store, catalogue, Autosaver())
     assert model.rowCount(model.index(0, 0)) == 2
     report.catalogue_version = 1
     model.set_report(report)  # written with catalogue version 1

@@ -14,7 +14,7 @@ class FiguresPage(Page):
         assert session.report is not None
         self.intro = self.hint("填数字，或直接键入约数（“近百”“60000余”）、“不涉及”。")
         self.outer.addWidget(self.intro)
-        self.sheet = FigureSheet(session.store, self)
+        self.sheet = FigureSheet(session.store, self, saver=session.saver)  # a failed figure is retried as text
         self.sheet.set_report(session.report)
         self.sheet.changed.connect(self.changed)
         # at a large text size the table needs the height

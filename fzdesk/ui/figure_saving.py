@@ -1,0 +1,47 @@
+"""The figures of one report changed on the sheet and not yet in the store, written through the window's Autosaver."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fzdesk.domain.model import Report
+from fzdesk.storage.store import DataGone, Store
+from fzdesk.storage.trouble import write_trouble
+
+
+def key_of(report_id: int) -> str:
+    """The Autosaver's key for a report's figures."""
+    return f"figures:{report_id}"
+
+
+class UnsavedFigures:
+    """The write kept by the Autosaver under key_of(report id): every figure in `codes` with the value the sheet
+    shows at the moment of writing (a later edit of the same figure is not overwritten by an older one), all in one
+    transaction, so that a paste lands whole or not at all. On success `done(self, codes)` is called."""
+
+    def __init__(self, store: Store, report: Report, done: Callable[[UnsavedFigures, list[str]], None]) -> None:
+        self.store = store
+        self.report = report
+        self.done = done
+        self.codes: dict[str, None] = {}  # (ordered: the history lists a paste's figures in its order)
+        self.reason = ""  # why the last try failed, in words a clerk can act on
+
+    def add(self, codes: list[str]) -> None:
+        self.codes.update(dict.fromkeys(codes))
+
+    def __call__(self) -> None:
+        codes = list(self.codes)
+        report_id = self.report.id
+        assert report_id is not None
+        try:
+            with self.store.transaction():
+                for code in codes:
+                    self.store.set_figure(report_id, self.report.figures[code])
+        except Exception as exc:
+            # the stick pulled: what happened, short (the window's 数据文件不见了 says what to do); else the reason
+            self.reason = exc.headline if isinstance(exc, DataGone) else write_trouble(exc)
+            raise
+        for code in codes:
+            self.codes.pop(code, None)
+        self.reason = ""
+        self.done(self, codes)
