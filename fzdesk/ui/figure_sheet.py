@@ -335,13 +335,12 @@ class FigureSheet(QWidget):
             self.unsaved_note.clear()
             self.unsaved_note.hide()
             return
-        names = "".join(f"“{self.model.catalogue[c].name}”" for c in codes[:3])
-        which = names if len(codes) <= 3 else f"{names}等{len(codes)}项"
+        # what matters first (cut short at a large text size, the rest is in the tooltip): not saved, and why
+        which = f"“{self.model.catalogue[codes[0]].name}”" if len(codes) == 1 else f"{len(codes)}项数据"
         reason = self.model.unsaved_reason() or "写入数据文件失败"
         self.unsaved_note.setText(
-            f"{which}没有保存：{reason}。{'这个数' if len(codes) == 1 else '这些数'}还在表里（橙色底），"
-            "程序每隔几秒自动重试，保存上以后这行字会消失；"
-            "请先检查磁盘空间，或U盘是否插好、是否设了写保护，保存上之前请不要关闭程序。")
+            f"{which}没有保存：{reason}。{'这个数' if len(codes) == 1 else '这些数'}还在表里（橙色底），程序每隔几秒"
+            "自动重试，保存上以后这行字会消失。请检查磁盘空间，或U盘是否插好、是否设了写保护。")
         self.unsaved_note.show()
 
     def _stored(self) -> None:
