@@ -27,6 +27,7 @@ from fzdesk.ui.help import HelpDialog
 from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.pages.block_page import BlockPage
 from fzdesk.ui.pages.export_page import ExportPage
+from fzdesk.ui.pages.unit_page import UnitPage
 from fzdesk.ui.report_delete import delete_report
 from tests.ui.accessibility import (
     accessible_name,
@@ -238,3 +239,10 @@ def test_tab_goes_through_the_dialog_in_reading_order_to_its_buttons(
     first = min(fields, key=lambda f: (box(f).top(), box(f).left()))
     visited = tab_walk(first, ends)
     assert_none(tab_problems(visited, fields, ends), name)
+
+
+def test_the_required_fields_say_so_in_words(window: MainWindow) -> None:
+    page = open_step(window, "unit")
+    assert isinstance(page, UnitPage)
+    names = {accessible_name(w) for w in (page.name, page.organ1, page.recipient)}
+    assert names == {"单位全称（必填）", "发文机关（必填）", "常用主送机关（必填）"}  # (not "单位全称 *": 星号)

@@ -50,6 +50,10 @@ class UnitPage(Page):
         form.addRow("常用主送机关(&R) *", self.recipient)
         form.addRow("常用抄送(&C)", self.cc)
         form.addRow("联系人(&L)", self.contact)
+        # a screen reader says the row's label, and "*" as 星号: the required fields say 必填 in words
+        self.name.setAccessibleName("单位全称（必填）")
+        self.organ1.setAccessibleName("发文机关（必填）")
+        self.recipient.setAccessibleName("常用主送机关（必填）")
         self.outer.addLayout(form)
         self.missing = QLabel()  # what the step still needs, in the page's own words (the step list says only 进行中)
         self.missing.setWordWrap(True)
