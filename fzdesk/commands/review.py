@@ -9,7 +9,7 @@ from typing import Any
 
 from fzdesk import resources
 from fzdesk.commands.common import CommandError, fail
-from fzdesk.review.batch import ReviewError, files_in, review_paths, year_state
+from fzdesk.review.batch import ReviewError, files_in, in_subfolders, review_paths, year_state
 from fzdesk.review.findings_text import finding_lines
 from fzdesk.review.reading import ReviewedFile
 from fzdesk.review.summary import summary_csv
@@ -23,12 +23,16 @@ def register(sub: Any) -> None:
     parser.add_argument("--csv", metavar="OUT", help="把汇总表写入这个 .csv 文件（WPS、Excel 可打开）")
     parser.add_argument("--year", type=int, metavar="YYYY", help="报告年度（默认：多数文件的年度）")
     parser.add_argument("--findings", action="store_true", help="逐个列出每个文件的检查结果")
+    parser.add_argument("--subfolders", action=argparse.BooleanOptionalAction, default=True,
+                        help="也读取子文件夹中的报告（各乡镇、各部门一个文件夹时；默认读取，"
+                             "--no-subfolders 只读文件夹本身）")
     parser.set_defaults(handler=handle)
 
 
 def handle(args: argparse.Namespace) -> int:
+    folder = Path(args.folder)
     try:
-        rows, year = review_paths(files_in(Path(args.folder)), year=args.year)
+        rows, year = review_paths(files_in(folder, args.subfolders), year=args.year, root=folder)
     except ReviewError as exc:
         return fail(CommandError(str(exc)))
     print("\t".join(COLUMNS))
@@ -37,6 +41,8 @@ def handle(args: argparse.Namespace) -> int:
     unread = sum(1 for r in rows if not r.readable)
     print(f"\n共 {len(rows)} 个文件：{sum(1 for r in rows if r.errors)} 个有错误，{unread} 个读不了，"
           f"{sum(1 for r in rows if r.duplicates)} 个重复。")
+    if not args.subfolders and (below := in_subfolders(folder)):
+        print(f"子文件夹中还有 {below} 个文件没有读取（去掉 --no-subfolders 即可一并检查）。")
     if args.findings:
         for row in rows:
             print("\n" + "\n".join(finding_lines(row, year_state(row, year))))

@@ -25,6 +25,26 @@ SUFFIXES = (".docx", ".json", ".doc", ".wps")
 #: The relations of the figure rules that compare with last year (docs/rules.md).
 LAST_YEAR_RELATIONS = ("yoy_carry", "yoy_change")
 
+#: What the county office does about a file it could not read (the import's own messages speak of importing one's own
+#: last year's report: 再导入, 去年报告的原稿). The reasons not listed keep the reader's message.
+RESEND = "请联系报送单位重新发送 .docx 文件（本程序导出的更好）。"
+OFFICE_ADVICE = {
+    "不是Word文件（旧版.doc/.wps）": "这是旧版 Word 文档（.doc）或 WPS 文字文档（.wps），程序不能直接读取。"
+                                   "可以用 Word 或 WPS 打开它，“另存为”Word 文档（*.docx）放在同一文件夹中，"
+                                   "再检查一次；或" + RESEND,
+    "不是Word文件（PDF）": "这个文件实际上是 PDF，程序读不出报告的数据。" + RESEND,
+    "空文件": "这个文件是空的（0 字节），可能是拷贝时没有拷完整。请从原来的U盘或邮件重新拷贝一次；或" + RESEND,
+    "加密": "这个 Word 文档设置了打开密码，程序无法读取。请报送单位去掉打开密码后重新发送"
+           "（Word：“文件 → 信息 → 保护文档 → 用密码进行加密”，删除密码后保存；"
+           "WPS：“文件 → 文档加密 → 密码加密”，清除打开密码）。",
+    "扫描件（只有图片）": "这个 Word 文档里只有图片，没有文字（可能是扫描件），程序读不出报告内容。" + RESEND,
+    "不是年度报告": "这个文件不像是法治政府建设情况报告：没有“关于××年度法治政府建设情况的报告”这样的标题，"
+                  "没有“一、”“二、”这样的各部分标题，全文也没有提到“法治”。"
+                  "请打开看一看是不是发错了文件；如果是扫描件或图片，" + RESEND,
+    "文件已损坏": "这个文件已经损坏或不完整（常见于拷贝时U盘被拔出）。请重新拷贝一次；或" + RESEND,
+    "不是Word文件": "这个文件不是 Word 文档（.docx），只是名字以 .docx 结尾。请打开看一看是不是发错了文件；" + RESEND,
+}
+
 LAST_YEAR_CARRIED = "按自带上年数核对"
 LAST_YEAR_NONE = "未核对（无上年数）"
 
@@ -51,10 +71,11 @@ class ReviewedFile:
     notes: list[str] = field(default_factory=list)  # the reader's remarks (what it could not place, ...)
     duplicates: list[str] = field(default_factory=list)  # names of the other files of the same unit and year
     other_year: bool = False  # read, but of another year than the batch's
+    shown: str = ""  # the name shown, with its subfolder (王集乡\\报告.docx) when read from a folder's subfolder
 
     @property
     def name(self) -> str:
-        return self.path.name
+        return self.shown or self.path.name
 
     @property
     def readable(self) -> bool:
@@ -124,7 +145,8 @@ def review_file(path: Path, checker: Checker) -> ReviewedFile:
     try:
         preview = open_import(row.path)
     except (UnreadableFile, ReportDataError) as exc:
-        row.status, row.detail = unreadable_reason(row.path, exc), str(exc)
+        row.status = unreadable_reason(row.path, exc)
+        row.detail = OFFICE_ADVICE.get(row.status, str(exc))
         return row
     except OSError as exc:
         row.status = "读取出错"

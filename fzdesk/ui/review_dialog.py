@@ -12,9 +12,11 @@ from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from fzdesk import resources
-from fzdesk.review.batch import ReviewError, ReviewRun, files_in, mark_batch, year_state
+from fzdesk.review.batch import ReviewError, ReviewRun, files_in, in_subfolders, mark_batch, urgency, year_state
 from fzdesk.review.findings_text import finding_lines
 from fzdesk.review.reading import Checker, ReviewedFile
 from fzdesk.review.summary import summary_csv, summary_name
@@ -39,6 +41,7 @@ from fzdesk.ui.ask import name_keys
 from fzdesk.ui.check_runner import Worker
 
 COLUMNS = ("文件名", "单位", "年度", "来源", "成文日期", "问题", "提示", "与去年比较", "状态")
+PROBLEM_COLUMN = 5
 STATE_COLUMN = 8
 AUTO_YEAR = 1999  # the year box's value for "the year most files are of" (shown as 自动)
 POLL_MS = 60
@@ -48,7 +51,8 @@ HELP = """**检查收到的报告**
 用来检查各单位报送上来的年度报告（U盘里的 .docx，或本程序的报告数据文件 .json）。
 
 1. 点“选择文件夹”，选中存放各单位报告的文件夹（例如U盘）。文件夹里的每个 .docx 和 .json 都会被读取并检查；
-   子文件夹里的文件不会读取，可以用“添加文件”逐个加入。
+   勾选“包括子文件夹”（默认勾选）时，各乡镇、各部门子文件夹里的报告也一并读取，文件名前写明所在的子文件夹。
+   也可以用“添加文件”逐个加入。
 2. 表格每行是一个文件：单位、年度、来源（本程序导出的文件带有完整数据；手写的 Word 文件由程序识别）、成文日期、
    问题（错误）和提示（警告、提示）的条数、状态。读不了的文件在“状态”中写明原因（不是Word文件、文件已损坏、加密等），
    其他文件照常检查。同一单位同一年度有两个文件时标为“重复”；与多数文件年度不同的标为“不是××年度报告”
@@ -104,9 +108,15 @@ def shared_checker() -> Checker:
 
 
 class _Item(QTableWidgetItem):
-    """A cell sorted by its number when it has one (问题, 提示, 年度), else by its text."""
+    """A cell sorted by its key when it has one (问题: the files to act on first), by its number when it has one
+    (提示, 年度), else by its text."""
+
+    key: tuple[int, int, str] | None = None
 
     def __lt__(self, other: QTableWidgetItem) -> bool:
+        theirs_key = getattr(other, "key", None)
+        if self.key is not None and theirs_key is not None:
+            return bool(self.key < theirs_key)
         mine, theirs = self.data(Qt.ItemDataRole.EditRole), other.data(Qt.ItemDataRole.EditRole)
         if isinstance(mine, int) and isinstance(theirs, int):
             return mine < theirs
@@ -159,12 +169,18 @@ class ReviewDialog(QDialog):
         style.fit_dialog(self, 96, 46)
 
     # ----- building ------------------------------------------------------------------------------
-    def _build_top(self) -> QHBoxLayout:
-        top = QHBoxLayout()
+    def _build_top(self) -> QGridLayout:
+        """The buttons, 包括子文件夹 under them (beside them the row is wider than a 1024 px screen at 28 pt), and
+        报告年度 on the right."""
+        top = QGridLayout()
         self.folder_button = QPushButton("选择文件夹(&F)…")
         self.folder_button.clicked.connect(self.choose_folder)
         self.add_button = QPushButton("添加文件(&A)…")
         self.add_button.clicked.connect(self.add_files)
+        self.subfolders_box = QCheckBox("包括子文件夹(&S)")
+        self.subfolders_box.setChecked(True)  # offices often keep one folder per township on the stick
+        self.subfolders_box.setToolTip("也读取所选文件夹中各个子文件夹里的报告（例如每个乡镇一个文件夹）。")
+        self.subfolders_box.toggled.connect(self._subfolders_toggled)
         self.year_box = QSpinBox()
         self.year_box.setRange(AUTO_YEAR, 2100)
         self.year_box.setSpecialValueText("自动")
@@ -174,11 +190,12 @@ class ReviewDialog(QDialog):
         self.year_box.valueChanged.connect(self._year_changed)
         year_label = QLabel("报告年度(&Y)：")
         year_label.setBuddy(self.year_box)
-        top.addWidget(self.folder_button)
-        top.addWidget(self.add_button)
-        top.addStretch(1)
-        top.addWidget(year_label)
-        top.addWidget(self.year_box)
+        top.addWidget(self.folder_button, 0, 0)
+        top.addWidget(self.add_button, 0, 1)
+        top.addWidget(self.subfolders_box, 1, 0, 1, 2)
+        top.setColumnStretch(2, 1)
+        top.addWidget(year_label, 0, 3)
+        top.addWidget(self.year_box, 0, 4)
         return top
 
     def _build_table(self) -> QTableWidget:
@@ -190,11 +207,13 @@ class ReviewDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # by file name, as the folder lists them
+        # problems first: the files that could not be read, then those with 错误 (most first), then other 状态
+        header.setSortIndicator(PROBLEM_COLUMN, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # see _fit_names
         header.setStretchLastSection(True)  # 状态
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # 王集乡\…（修改稿）.docx: the ends tell files apart
         self.table.itemSelectionChanged.connect(self._show_selected)
         return self.table
 
@@ -244,16 +263,21 @@ class ReviewDialog(QDialog):
             self.review_files(paths, replace=False)
 
     def review_folder(self, folder: Path) -> bool:
-        """Every report file directly in folder, read and checked in place of the files shown; False (and the
-        reason said) when the folder holds none."""
+        """Every report file in folder (and its subfolders when 包括子文件夹 is ticked), read and checked in place of
+        the files shown; False (and the reason said) when the folder holds none."""
         try:
-            paths = files_in(folder)
+            paths = files_in(folder, self.subfolders_box.isChecked())
         except ReviewError as exc:
             QMessageBox.warning(self, "这个文件夹中没有可检查的报告", str(exc))
             return False
         self.folder = Path(folder)
         self.review_files(paths, replace=True)
         return True
+
+    def _subfolders_toggled(self) -> None:
+        """Ticked or unticked after a folder was read: the folder is read again with or without its subfolders."""
+        if self.folder is not None and not self.running:
+            self.review_folder(self.folder)
 
     def review_files(self, paths: list[Path], *, replace: bool) -> None:
         """Starts reading paths in the worker thread (added to the rows shown, or in their place)."""
@@ -268,7 +292,7 @@ class ReviewDialog(QDialog):
         if not paths:
             self.progress.setText("这些文件已经在表格中了。")
             return
-        self.run = ReviewRun(paths)
+        self.run = ReviewRun(paths, self.folder)
         self._taken = 0
         if self._worker is None:
             self._worker = Worker("fzdesk-review")
@@ -285,7 +309,7 @@ class ReviewDialog(QDialog):
     def _set_running(self, running: bool) -> None:
         self._busy = running
         self.cancel_button.setEnabled(running)
-        for widget in (self.folder_button, self.add_button, self.year_box):
+        for widget in (self.folder_button, self.add_button, self.subfolders_box, self.year_box):
             widget.setEnabled(not running)
         self.export_button.setEnabled(not running and any(r.readable for r in self.rows))
         if running:
@@ -329,7 +353,9 @@ class ReviewDialog(QDialog):
         if duplicates:
             said.append(f"{duplicates} 个重复")
         prefix = f"已取消：只检查了 {self._taken}/{len(run.paths)} 个新文件。" if run.cancelled else "检查完毕："
-        self.progress.setText(prefix + "，".join(said) + "。选中一行查看详情。")
+        below = in_subfolders(self.folder) if self.folder and not self.subfolders_box.isChecked() else 0
+        skipped = f"子文件夹中还有 {below} 个文件没有读取（勾选“包括子文件夹”可一并检查）。" if below else ""
+        self.progress.setText(prefix + "，".join(said) + "。" + skipped + "选中一行查看详情。")
         if self.table.rowCount() and not self.table.selectedItems():
             self.table.selectRow(0)
 
@@ -350,6 +376,8 @@ class ReviewDialog(QDialog):
             item.setData(ROW, index)
             if column == 0:
                 item.setToolTip(str(row.path))
+            if column == PROBLEM_COLUMN:
+                item.key = (urgency(row), -row.errors, row.name)
             self.table.setItem(at, column, item)
         self.table.setSortingEnabled(True)
         self._fit_names()
@@ -372,6 +400,12 @@ class ReviewDialog(QDialog):
             item.setText(year_state(row, self.year))
             item.setForeground(QBrush(QColor(style.ERROR_COLOUR)) if item.text() != "正常" else QBrush())
             item.setToolTip(row.detail or item.text())
+            problems = self.table.item(at, PROBLEM_COLUMN)
+            assert isinstance(problems, _Item)
+            problems.key = (urgency(row), -row.errors, row.name)
+            problems.setForeground(QBrush(QColor(style.ERROR_COLOUR)) if row.errors else QBrush())
+        header = self.table.horizontalHeader()
+        self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._show_selected()
 
     def _year_changed(self) -> None:

@@ -49,3 +49,17 @@ def test_a_clean_batch_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[
     files.exported(tmp_path, "a.docx", "石桥镇人民政府")
     assert main(["review", str(tmp_path), "--year", "2023"]) == 0
     assert "\t正常" in capsys.readouterr().out
+
+
+def test_review_reads_the_townships_subfolders_unless_told_not_to(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    stick = tmp_path / "stick"
+    (stick / "石桥镇").mkdir(parents=True)
+    files.exported(stick / "石桥镇", "报告.docx", "石桥镇人民政府", accepted=5)
+    files.exported(stick, "县公安局.docx", "沈丘县公安局", accepted=7)
+    assert main(["review", str(stick)]) != 2
+    printed = capsys.readouterr().out
+    assert "石桥镇人民政府" in printed and "共 2 个文件" in printed
+    assert main(["review", str(stick), "--no-subfolders"]) != 2
+    printed = capsys.readouterr().out
+    assert "石桥镇人民政府" not in printed and "子文件夹中还有 1 个文件没有读取" in printed

@@ -97,8 +97,9 @@ def test_a_stick_is_reviewed_row_by_row_and_the_summary_exported(
     assert not dialog.isModal()  # the report can stay open beside it
     review(dialog, qtbot, monkeypatch, stick)
     rows = table(dialog)
-    assert list(rows) == ["1石桥镇.docx", "2王集乡.docx", "3王集乡（改）.docx", "4县政府办.docx", "5坏文件.docx",
-                          "6照片.docx"]
+    assert sorted(rows) == ["1石桥镇.docx", "2王集乡.docx", "3王集乡（改）.docx", "4县政府办.docx", "5坏文件.docx",
+                            "6照片.docx"]
+    assert list(rows)[:2] == ["5坏文件.docx", "6照片.docx"]  # problems first: the files that could not be read
     assert rows["1石桥镇.docx"][1:5] == ["石桥镇人民政府", "2023", "本程序导出", "2023-12-15"]
     assert rows["1石桥镇.docx"][7:] == ["未核对（无上年数）", "正常"]
     assert rows["4县政府办.docx"][3] == "Word文件识别" and int(rows["4县政府办.docx"][6]) > 0
@@ -114,8 +115,10 @@ def test_a_stick_is_reviewed_row_by_row_and_the_summary_exported(
     text = dialog.details.toPlainText()
     assert "“法制政府”应写作“法治政府”" in text and "（开头 · 第1段）" in text
     assert "与去年比较：未核对（无上年数）" in text
-    QTest.keyClick(dialog.table, Qt.Key.Key_Down)  # the next row: the damaged file's reason
-    assert "文件已损坏" in dialog.details.toPlainText() and "另存为 .docx" in dialog.details.toPlainText()
+    # the first row (Ctrl+Home): the damaged file's reason, said for the office
+    QTest.keyClick(dialog.table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert "文件已损坏" in dialog.details.toPlainText() and "重新拷贝" in dialog.details.toPlainText()
+    assert "导入" not in dialog.details.toPlainText()
 
     out = tmp_path / "汇总"
     out.mkdir()
@@ -257,3 +260,43 @@ def test_closing_the_window_closes_the_dialog_and_stops_its_run(
     qtbot.waitUntil(lambda: run.done, timeout=WAIT_MS)
     assert run.cancelled and len(run.rows) < 30
     assert not [d for d in window.findChildren(ReviewDialog) if d.isVisible()]
+
+
+def test_the_townships_subfolders_are_read_and_alt_s_leaves_them_out(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Offices sort the stick into one folder per township: only the top folder was read, and the townships' reports
+    were missing from the table and the 合计 without a word."""
+    stick = tmp_path / "U盘"
+    for town in ("石桥镇", "王集乡"):
+        (stick / town).mkdir(parents=True)
+        files.exported(stick / town, "报告（修改稿）.docx", f"{town}人民政府")
+    files.exported(stick, "县公安局.docx", "沈丘县公安局")
+    dialog = shown(qtbot)
+    assert dialog.subfolders_box.isChecked()
+    review(dialog, qtbot, monkeypatch, stick)
+    rows = table(dialog)
+    town_file = str(Path("石桥镇") / "报告（修改稿）.docx")
+    assert sorted(rows) == sorted(["县公安局.docx", town_file, str(Path("王集乡") / "报告（修改稿）.docx")])
+    assert rows[town_file][1] == "石桥镇人民政府"
+    assert dialog.table.textElideMode() == Qt.TextElideMode.ElideMiddle  # a long name keeps its 修改稿 end
+    QTest.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)  # 包括子文件夹(&S): off, read again
+    qtbot.waitUntil(lambda: not dialog.running and dialog.table.rowCount() == 1, timeout=WAIT_MS)
+    assert not dialog.subfolders_box.isChecked()
+    assert list(table(dialog)) == ["县公安局.docx"]
+    assert "子文件夹中还有 2 个文件没有读取" in dialog.progress.text()
+
+
+def test_a_corrected_file_is_checked_again(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A unit sends a corrected report: the clerk replaces the file on the stick and picks the folder again."""
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    path = files.exported(stick, "白集镇.docx", "白集镇人民政府", accepted=88, last_year=True)
+    dialog = shown(qtbot)
+    review(dialog, qtbot, monkeypatch, stick)
+    before = table(dialog)["白集镇.docx"]
+    files.exported(stick, "白集镇.docx", "白集镇人民政府", accepted=40)
+    assert path.is_file()
+    review(dialog, qtbot, monkeypatch, stick)
+    after = table(dialog)
+    assert list(after) == ["白集镇.docx"] and after["白集镇.docx"] != before
+    assert after["白集镇.docx"][7] == "未核对（无上年数）"
