@@ -12,13 +12,30 @@ import errno
 import hashlib
 import os
 import re
+import stat
+import sys
+import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 #: Characters no file name may hold on Windows (and "/" on Linux), and control characters.
 _ILLEGAL = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+#: Device names Windows gives no file, whatever its extension ("NUL .docx" too): Microsoft's "Naming Files".
+_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+             *(f"{port}{n}" for port in ("COM", "LPT") for n in "0123456789\u00b9\u00b2\u00b3")}
+#: Windows' limits: a name of at most 255 UTF-16 units, a path of at most 259 (MAX_PATH, 260 with its NUL)
+#: unless long paths are switched on for the system (LongPathsEnabled) and the program.
+NAME_MAX = 255
+PATH_MAX_WINDOWS = 259
+#: What the temporary file's name adds to the final name (".", ".0123abcd.tmp"), and next_free_name's "(99)".
+_TEMP_EXTRA = len("..0123abcd.tmp")
+_COPY_EXTRA = len("(99)")
+#: Windows' sharing violation (a file open in Word, or an antivirus reading a fresh file) and access denied.
+_SHARING = {32, 33, 5}
+#: How long a file an antivirus holds is waited for (seconds, between tries) before saying it is open elsewhere.
+_RETRY_PAUSES = (0.1, 0.2, 0.3, 0.5, 0.9)
 _GONE = {errno.EIO, errno.ENODEV, errno.ENXIO, errno.ENOENT, errno.ESTALE, errno.ENOTDIR}
 _FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
@@ -60,18 +77,33 @@ class Written:
 
 
 def safe_file_name(name: str, replacement: str = "_") -> str:
-    """name with the characters a file name cannot hold replaced; no trailing dot or space (Windows)."""
+    """name with the characters a file name cannot hold replaced; no trailing dot or space, no device name
+    (Windows: CON, NUL .docx, COM1.txt ...)."""
     cleaned = _ILLEGAL.sub(replacement, name).strip().rstrip(". ")
-    stem = cleaned.split(".")[0].upper()
+    stem = cleaned.split(".")[0].rstrip(" ").upper()  # Windows ignores what follows the first dot, and spaces
     if stem in _RESERVED:
         cleaned = replacement + cleaned
     return cleaned or replacement
 
 
+def utf16_length(text: str) -> int:
+    """The length Windows counts: UTF-16 units (a character outside the BMP, 𠀀, is two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def report_file_name(organs: list[str], year: int, suffix: str = ".docx") -> str:
-    """{organ}关于{YYYY}年度法治政府建设情况的报告.docx (a joint report names both organs, joined by 、)."""
-    organ = "、".join(o.strip() for o in organs if o.strip())
-    return safe_file_name(f"{organ}关于{year}年度法治政府建设情况的报告") + suffix
+    """{organ}关于{YYYY}年度法治政府建设情况的报告.docx (a joint report names both organs, joined by 、). A name
+    too long for Windows (with the temporary file's and a "(2)" copy's additions) names the first organ and 等."""
+    names = [safe_file_name(o.strip()) for o in organs if o.strip()]
+    tail = safe_file_name(f"关于{year}年度法治政府建设情况的报告")
+    budget = NAME_MAX - _TEMP_EXTRA - _COPY_EXTRA - max(utf16_length(suffix), len(".docx"))
+    organ = "、".join(names)
+    if utf16_length(organ + tail) > budget:
+        first = names[0]
+        while first and utf16_length(first + "等" + tail) > budget:
+            first = first[:-1]
+        organ = first.rstrip(". ") + "等"
+    return safe_file_name(organ + tail) + suffix
 
 
 def next_free_name(path: Path) -> Path:
@@ -104,7 +136,46 @@ def _sync(fd: int) -> None:
 
 
 def _replace(source: Path, target: Path) -> None:
-    os.replace(source, target)
+    _patiently(os.replace, source, target)
+
+
+def _patiently(action: Callable[..., None], *args: Path) -> None:
+    """action(*args), tried again for about two seconds on Windows while another program holds the file (an
+    antivirus reads each new file for a moment); the last error is raised."""
+    for pause in (*_RETRY_PAUSES, None) if sys.platform == "win32" else (None,):
+        try:
+            action(*args)
+            return
+        except PermissionError as exc:
+            if pause is None or getattr(exc, "winerror", 32) not in _SHARING:
+                raise
+            time.sleep(pause)
+
+
+def _long_paths_enabled() -> bool:  # pragma: no cover - Windows only
+    """Whether this process may use paths longer than MAX_PATH (Windows 10 1607+: the system's LongPathsEnabled
+    and the program's manifest both say so)."""
+    import ctypes
+
+    try:
+        return bool(getattr(ctypes, "windll").ntdll.RtlAreLongPathsEnabled())  # noqa: B009 (missing off Windows)
+    except (AttributeError, OSError):
+        return False
+
+
+def _check_path_length(folder: Path, name: str) -> None:
+    """On Windows without long paths, a HandoffError before anything is written when the temporary file's full
+    path is over MAX_PATH: Windows would report it as a missing folder (and the clerk be told the stick was
+    pulled)."""
+    if sys.platform != "win32":
+        return
+    longest = utf16_length(str(folder.absolute() / name)) + _TEMP_EXTRA
+    if longest <= PATH_MAX_WINDOWS or _long_paths_enabled():
+        return
+    raise HandoffError(f"保存位置的路径太长（文件夹和文件名合计约 {longest} 个字符，"
+                       f"Windows 最多 {PATH_MAX_WINDOWS} 个），"
+                       f"文件没有保存。请选择一个层级较浅的文件夹（例如桌面或U盘的根目录）后再导出，或把“{folder}”"
+                       "所在的文件夹名改短；也可以请管理员在系统中打开“启用 Win32 长路径”。")
 
 
 def _sync_folder(folder: Path) -> None:
@@ -137,6 +208,9 @@ def _read_back(path: Path) -> bytes:
 
 def _message(exc: OSError, folder: Path, target: Path, stage: str) -> str:
     code = exc.errno
+    if stage == "replace" and isinstance(exc, PermissionError) and _read_only(target):
+        return (f"文件“{target.name}”设置了只读属性，无法覆盖。请在资源管理器中右键点这个文件，选“属性”，"
+                "取消勾选“只读”后再导出，或另存为新的文件名。")
     if stage == "replace" and isinstance(exc, PermissionError):
         return (f"文件“{target.name}”正被其他程序（如 Word 或 WPS）打开，无法覆盖。"
                 "请先关闭这个文件再导出，或另存为新的文件名。")
@@ -151,11 +225,19 @@ def _message(exc: OSError, folder: Path, target: Path, stage: str) -> str:
     return f"保存到“{folder}”时出错（{exc.strerror or exc}），文件没有保存。请换一个文件夹或U盘再试。"
 
 
+def _read_only(path: Path) -> bool:
+    """Whether path is a file without write permission (Python on Windows: the read-only attribute)."""
+    try:
+        return not path.stat().st_mode & stat.S_IWRITE
+    except OSError:
+        return False
+
+
 def _remove(path: Path | None) -> None:
     if path is None:
         return
     with contextlib.suppress(OSError):
-        path.unlink()
+        _patiently(Path.unlink, path)
 
 
 def write_safely(folder: Path, name: str, data: bytes, *, overwrite: bool = False) -> Written:
@@ -164,6 +246,7 @@ def write_safely(folder: Path, name: str, data: bytes, *, overwrite: bool = Fals
     if not folder.is_dir():
         raise HandoffError(f"找不到目标文件夹“{folder}”。请确认U盘已经插好，或重新选择一个文件夹。")
     target = folder / name
+    _check_path_length(folder, name)
     if target.exists() and not overwrite:
         raise TargetExists(target)
     digest = hashlib.sha256(data).hexdigest()
