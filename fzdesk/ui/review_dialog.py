@@ -97,6 +97,14 @@ def choose_summary_path(parent: QWidget | None, start: str, name: str) -> Path |
     return Path(path) if path else None
 
 
+def spoken(row: ReviewedFile, state: str) -> str:
+    """What a screen reader reads for the row's file name: the row's gist (the counts and 状态 lie far to the right)."""
+    if not row.readable:
+        return f"{row.name}，{state}"
+    year = f"{row.year}年度" if row.year else "未识别年度"
+    return f"{row.name}，{row.unit_name}，{year}，{row.errors}个问题，{row.hints}条提示，{state}"
+
+
 _checker: list[Checker] = []
 
 
@@ -400,6 +408,9 @@ class ReviewDialog(QDialog):
             item.setText(year_state(row, self.year))
             item.setForeground(QBrush(QColor(style.ERROR_COLOUR)) if item.text() != "正常" else QBrush())
             item.setToolTip(row.detail or item.text())
+            name = self.table.item(at, 0)
+            assert name is not None
+            name.setData(Qt.ItemDataRole.AccessibleTextRole, spoken(row, item.text()))
             problems = self.table.item(at, PROBLEM_COLUMN)
             assert isinstance(problems, _Item)
             problems.key = (urgency(row), -row.errors, row.name)

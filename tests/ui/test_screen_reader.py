@@ -29,6 +29,8 @@ from fzdesk.ui.pages.block_page import BlockPage
 from fzdesk.ui.pages.export_page import ExportPage
 from fzdesk.ui.pages.unit_page import UnitPage
 from fzdesk.ui.report_delete import delete_report
+from fzdesk.ui.review_dialog import ReviewDialog
+from tests.review import files
 from tests.ui.accessibility import (
     accessible_name,
     audit,
@@ -246,3 +248,45 @@ def test_the_required_fields_say_so_in_words(window: MainWindow) -> None:
     assert isinstance(page, UnitPage)
     names = {accessible_name(w) for w in (page.name, page.organ1, page.recipient)}
     assert names == {"单位全称（必填）", "发文机关（必填）", "常用主送机关（必填）"}  # (not "单位全称 *": 星号)
+
+
+# ----- 文件 → 检查收到的报告 ------------------------------------------------------------------------------------------
+@pytest.fixture
+def review(qtbot: QtBot, tmp_path: Path) -> ReviewDialog:
+    """The dialog after a stick with a township's folder, an export and a damaged file was read (a row selected)."""
+    stick = tmp_path / "U盘"
+    (stick / "石桥镇").mkdir(parents=True)
+    files.exported(stick / "石桥镇", "报告.docx", "石桥镇人民政府")
+    files.exported(stick, "县公安局.docx", "沈丘县公安局")
+    files.corrupt(stick, "坏.docx")
+    dialog = ReviewDialog()
+    show(qtbot, dialog)
+    assert dialog.review_folder(stick)
+    qtbot.waitUntil(lambda: not dialog.running and dialog.table.rowCount() == 3, timeout=20_000)
+    return dialog
+
+
+def test_the_review_dialog_s_fields_rows_and_buttons_have_chinese_names(review: ReviewDialog) -> None:
+    """选择文件夹, 添加文件, 包括子文件夹, 报告年度, 取消, the table, the findings, 导出汇总表, 帮助, 关闭."""
+    assert_none(audit(review), "检查收到的报告")
+
+
+def test_a_review_row_reads_as_a_sentence_with_its_state(review: ReviewDialog) -> None:
+    """Going down the file names, the reader said only "坏.docx": not that it could not be read, nor how many
+    problems a file has (those are far to the right). The name cell reads the row's gist."""
+    table = QAccessible.queryAccessibleInterface(review.table)
+    cells = [c for c in (table.child(i) for i in range(table.childCount()))
+             if c is not None and c.role() == QAccessible.Role.Cell]
+    heard = [c.text(QAccessible.Text.Name) for c in cells[::review.table.columnCount()]]  # the name cells
+    assert heard[0] == "坏.docx，文件已损坏"  # problems first
+    town = next(h for h in heard if "石桥镇" in h)
+    assert town.startswith(f"{Path('石桥镇') / '报告.docx'}，石桥镇人民政府，2023年度，")
+    assert "个问题" in town and "条提示" in town
+
+
+def test_tab_goes_through_the_review_dialog_in_reading_order(review: ReviewDialog) -> None:
+    ends = answers(review)
+    fields = [w for w in reachable(review) if w not in ends]
+    first = min(fields, key=lambda f: (box(f).top(), box(f).left()))
+    visited = tab_walk(first, ends)
+    assert_none(tab_problems(visited, fields, ends), "检查收到的报告")
