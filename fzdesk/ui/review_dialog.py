@@ -220,6 +220,7 @@ class ReviewDialog(QDialog):
         self.table.setSortingEnabled(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # see _fit_names
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)  # (单位: a joint report names two organs)
         header.setStretchLastSection(True)  # 状态
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # 王集乡\…（修改稿）.docx: the ends tell files apart
         self.table.itemSelectionChanged.connect(self._show_selected)
@@ -384,6 +385,8 @@ class ReviewDialog(QDialog):
             item.setData(ROW, index)
             if column == 0:
                 item.setToolTip(str(row.path))
+            elif column == 1:
+                item.setToolTip(row.unit_name)
             if column == PROBLEM_COLUMN:
                 item.key = (urgency(row), -row.errors, row.name)
             self.table.setItem(at, column, item)
@@ -391,11 +394,15 @@ class ReviewDialog(QDialog):
         self._fit_names()
 
     def _fit_names(self) -> None:
-        """The file names as wide as they are, up to 18 characters and a third of the table (a long name is elided;
-        its tooltip is whole): at the largest text size on a small screen the unit still shows beside them."""
-        most = min(18 * QFontMetrics(self.table.font()).horizontalAdvance("字"), self.table.viewport().width() // 3)
-        self.table.setColumnWidth(0, min(max(self.table.sizeHintForColumn(0),
-                                             self.table.horizontalHeader().sectionSizeHint(0)), most))
+        """The file names as wide as they are, up to 18 characters and a third of the table, the units up to 14
+        characters and a quarter (a long name is elided; its tooltip is whole): at the largest text size on a small
+        screen the counts and 状态 still show beside them (a joint report's two organs pushed them out of sight)."""
+        em = QFontMetrics(self.table.font()).horizontalAdvance("字")
+        header = self.table.horizontalHeader()
+        for column, ems, share in ((0, 18, 3), (1, 14, 4)):
+            most = min(ems * em, self.table.viewport().width() // share)
+            self.table.setColumnWidth(column, min(max(self.table.sizeHintForColumn(column),
+                                                      header.sectionSizeHint(column)), most))
 
     def _refresh_marks(self) -> None:
         """Duplicates and other years are known only for the whole batch: their 状态 is written again."""

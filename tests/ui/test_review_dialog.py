@@ -233,6 +233,7 @@ def test_the_table_follows_the_largest_text_size(qtbot: QtBot, monkeypatch: pyte
     from fzdesk.ui import style
 
     files.exported(tmp_path, "石桥镇人民政府关于2023年度法治政府建设情况的报告.docx", "石桥镇人民政府")
+    files.exported(tmp_path, "开发区.docx", "中共沈丘经济开发区工作委员会 沈丘经济开发区管理委员会")
     style.dialogs_follow(28)  # 视图 → 放大文字 to the largest size (the fixture puts it back)
     dialog = shown(qtbot)
     review(dialog, qtbot, monkeypatch, tmp_path)
@@ -240,6 +241,7 @@ def test_the_table_follows_the_largest_text_size(qtbot: QtBot, monkeypatch: pyte
     assert header.font().pointSize() == 28  # Qt's own small header font would not follow
     assert dialog.table.rowHeight(0) > QFontMetrics(dialog.font()).height()
     assert dialog.table.columnWidth(0) <= dialog.table.viewport().width() // 3 + 1  # the unit shows beside it
+    assert dialog.table.columnWidth(1) <= dialog.table.viewport().width() // 4 + 1  # a joint report's two organs
     assert dialog.minimumSizeHint().width() + style.FRAME_ROOM.width() <= 1024  # fits the smallest office screen
 
 
