@@ -26,6 +26,7 @@ from typing import NoReturn
 from fzdesk.paths import DB_NAME, DataLocation, DataSource, default_data_dir
 from fzdesk.portable import portable_folder
 from fzdesk.storage.lock import FolderLock, StoreLocked
+from fzdesk.storage.uri import read_only_uri
 
 #: Files that belong to a running program, not to the data (the lock, SQLite's WAL and shared memory).
 _SKIP = {"fzdesk.lock", DB_NAME + "-wal", DB_NAME + "-shm", DB_NAME + "-journal"}
@@ -304,7 +305,7 @@ def _copy_file(path: Path, dest: Path) -> None:
 
 def _copy_database(path: Path, dest: Path) -> None:
     """SQLite's online backup: a consistent copy that includes what is still in the WAL file."""
-    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    src = sqlite3.connect(read_only_uri(path), uri=True)
     out = sqlite3.connect(dest)
     try:
         src.backup(out)
@@ -315,7 +316,7 @@ def _copy_database(path: Path, dest: Path) -> None:
 
 
 def _table_counts(path: Path) -> dict[str, int]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         return {n: conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
@@ -325,7 +326,7 @@ def _table_counts(path: Path) -> dict[str, int]:
 
 def _verify(source: Path, staging: Path) -> None:
     copy_db = staging / DB_NAME
-    conn = sqlite3.connect(f"file:{copy_db}?mode=ro", uri=True)
+    conn = sqlite3.connect(read_only_uri(copy_db), uri=True)
     try:
         status = conn.execute("PRAGMA integrity_check").fetchone()[0]
     finally:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from fzdesk.domain.dates import written_date
 from fzdesk.storage.backup import backup_date, backups
+from fzdesk.storage.uri import read_only_uri
 
 #: Copies made before a change (Store.open, Store.restore_backup, ui/report_delete.py): kind, then a time stamp.
 _BEFORE = re.compile(r"before-(delete-report-(?P<report>\d+)|restore|migration-v\d+)-(?P<stamp>\d{8}-\d{6})\.sqlite")
@@ -51,7 +52,7 @@ def restorable(folder: Path) -> list[Restorable]:
 def _report_year(path: Path, report_id: int) -> str:
     """"2024年度" for the deleted report kept in the copy, or "" if the copy cannot be read."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             row = conn.execute("SELECT year FROM reports WHERE id = ?", (report_id,)).fetchone()
         finally:

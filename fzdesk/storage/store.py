@@ -31,6 +31,7 @@ from fzdesk.storage import backup
 from fzdesk.storage.lock import FolderLock
 from fzdesk.storage.migrations import SCHEMA_VERSION, NewerSchemaError, migrate, schema_version
 from fzdesk.storage.report_settings import report_setting_keys
+from fzdesk.storage.uri import read_only_uri
 
 DB_NAME = "fzdesk.sqlite"
 #: Edits of one field closer together than this are one history entry (a typing session).
@@ -244,7 +245,7 @@ class Store:
         partial = target.with_name(DB_NAME + ".part")
         backup.copy_database(self.conn, partial)
         try:
-            check = sqlite3.connect(f"file:{partial}?mode=ro", uri=True)
+            check = sqlite3.connect(read_only_uri(partial), uri=True)
             try:
                 problem = str(check.execute("PRAGMA integrity_check").fetchone()[0])
             finally:
@@ -266,7 +267,7 @@ class Store:
         """Replaces the whole store by a backup, after copying the current state aside. A backup of an older
         version is upgraded in a copy first: only a copy that upgraded and reads back intact replaces the data,
         in one step; otherwise (ValueError, in Chinese) the data stay exactly as they were."""
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = sqlite3.connect(read_only_uri(source), uri=True)
         try:
             try:  # SQLite's backup copies broken pages as they are: a damaged file would replace good data
                 version = schema_version(src)
@@ -765,7 +766,7 @@ def _refuse_newer(path: Path) -> None:
         if backup.backups(path.parent / "backups"):
             raise sqlite3.DatabaseError("file is not a database: 文件是空的，0 字节")
         return  # (a new store whose first start was cut short)
-    probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    probe = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         found = schema_version(probe)
     finally:

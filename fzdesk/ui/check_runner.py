@@ -464,9 +464,10 @@ class CheckRunner(QObject):
         edit made meanwhile changes the generation, and the result is then not used."""
         try:  # (the switch interval is WORKER_SWITCH_INTERVAL until the end: see _handing_back_often)
             from fzdesk.storage.checklist import plan_checks
+            from fzdesk.storage.uri import read_only_uri  # (not as_uri(): a UNC path's server is no URI authority)
 
             try:
-                conn = sqlite3.connect(f"{self.store.path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+                conn = sqlite3.connect(read_only_uri(self.store.path), uri=True, check_same_thread=False)
                 reader = Store(self.store.folder, conn, None)
                 try:
                     report = reader.load_report(report_id)
