@@ -224,6 +224,7 @@ def test_f1_shows_the_dialogs_help(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(HelpDialog, "exec", record)
     QTest.keyClick(dialog, Qt.Key.Key_F1)
     assert texts and "导出汇总表" in texts[0] and "不会写入本单位的数据" in texts[0]
+    assert "包括子文件夹" in texts[0] and "排在前面" in texts[0]  # the help says what the dialog now does
 
 
 def test_the_table_follows_the_largest_text_size(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
