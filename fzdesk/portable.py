@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
+from pathlib import Path, PurePath
 
 #: The folder beside the executable that holds the data in portable mode.
 PORTABLE_FOLDER = "fzdesk-data"
 #: Mount roots where Linux desktops (UOS, Kylin, Debian) put USB sticks.
 _REMOVABLE_MOUNT_ROOTS = ("/media", "/run/media", "/mnt/usb")
 _DRIVE_REMOVABLE = 2  # GetDriveTypeW
+_DRIVE_REMOTE = 4  # a mapped network drive (Z:)
 
 
 def executable_dir() -> Path | None:
@@ -26,19 +27,47 @@ def portable_folder() -> Path | None:
     return None if exe is None else exe / PORTABLE_FOLDER
 
 
+def on_windows() -> bool:
+    """Whether this is Windows (a function, so that tests can fake Windows here without faking sys.platform for
+    every module)."""
+    return sys.platform == "win32"
+
+
 def is_removable(path: Path) -> bool:
     """True if path lies on a removable drive (USB stick, memory card)."""
-    if sys.platform == "win32":
+    if on_windows():
         return _windows_removable(path)
     return _linux_removable(path)
 
 
 def _windows_removable(path: Path) -> bool:
+    return _drive_type(path.anchor or str(path)) == _DRIVE_REMOVABLE
+
+
+def _drive_type(root: str) -> int:  # pragma: no cover - Windows only
+    """GetDriveTypeW of a drive's root ("E:\\", "\\\\server\\share\\")."""
     import ctypes
 
-    root = path.anchor or str(path)
     get_drive_type = getattr(ctypes, "windll").kernel32.GetDriveTypeW  # noqa: B009 (missing off Windows)
-    return int(get_drive_type(root)) == _DRIVE_REMOVABLE
+    return int(get_drive_type(root))
+
+
+def is_network(path: PurePath) -> bool:
+    """True if path lies on a network share on Windows: a UNC path (\\\\server\\share) or a mapped drive (Z:).
+    SQLite's WAL needs shared memory that SMB does not give (sqlite.org/wal.html): the store then keeps a rollback
+    journal, as it does where the shared memory cannot be made (FUSE)."""
+    if not on_windows():
+        return False
+    text = str(path).replace("/", "\\")
+    if text.upper().startswith("\\\\?\\UNC\\"):
+        return True
+    if text.startswith("\\\\") and not text.startswith(("\\\\?\\", "\\\\.\\")):
+        return True
+    root = path.anchor
+    try:
+        return bool(root) and _drive_type(root) == _DRIVE_REMOTE
+    except (AttributeError, OSError):
+        return False
 
 
 def _linux_removable(path: Path, proc_mounts: Path = Path("/proc/mounts"), sys_block: Path = Path("/sys/class/block")

@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from fzdesk import resources
+from fzdesk import portable, resources
 from fzdesk.domain.model import (
     Approx,
     Block,
@@ -682,6 +682,15 @@ _SHM_FAILURES = frozenset({"SQLITE_IOERR_SHMOPEN", "SQLITE_IOERR_SHMSIZE", "SQLI
 def connect(path: Path) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit), WAL and foreign keys on; the rollback
     journal where the file system cannot hold WAL's shared memory."""
+    if portable.is_network(path.parent):  # (WAL over SMB: "does not work over a network filesystem")
+        conn = _rollback_journal(path)
+        try:
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA busy_timeout=3000")
+        except BaseException:
+            conn.close()
+            raise
+        return conn
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA journal_mode=WAL")
