@@ -142,7 +142,7 @@ def _replace(source: Path, target: Path) -> None:
 def _patiently(action: Callable[..., None], *args: Path) -> None:
     """action(*args), tried again for about two seconds on Windows while another program holds the file (an
     antivirus reads each new file for a moment); the last error is raised."""
-    for pause in (*_RETRY_PAUSES, None) if sys.platform == "win32" else (None,):
+    for pause in (*_RETRY_PAUSES, None) if _on_windows() else (None,):
         try:
             action(*args)
             return
@@ -150,6 +150,10 @@ def _patiently(action: Callable[..., None], *args: Path) -> None:
             if pause is None or getattr(exc, "winerror", 32) not in _SHARING:
                 raise
             time.sleep(pause)
+
+
+def _on_windows() -> bool:
+    return sys.platform == "win32"
 
 
 def _long_paths_enabled() -> bool:  # pragma: no cover - Windows only
@@ -167,7 +171,7 @@ def _check_path_length(folder: Path, name: str) -> None:
     """On Windows without long paths, a HandoffError before anything is written when the temporary file's full
     path is over MAX_PATH: Windows would report it as a missing folder (and the clerk be told the stick was
     pulled)."""
-    if sys.platform != "win32":
+    if not _on_windows():
         return
     longest = utf16_length(str(folder.absolute() / name)) + _TEMP_EXTRA
     if longest <= PATH_MAX_WINDOWS or _long_paths_enabled():

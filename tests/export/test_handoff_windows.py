@@ -1,5 +1,5 @@
 """The hand-off on Windows, proven on Linux: Windows' names, MAX_PATH, a read-only file, an antivirus holding the
-fresh file for a moment (sys.platform and Windows' errors are faked)."""
+fresh file for a moment (Windows, its long-path setting and its errors are faked)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def windows_error(cls: type[OSError], code: int, winerror: int, text: str) -> OS
 
 @pytest.fixture
 def on_windows(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(handoff.sys, "platform", "win32")
+    monkeypatch.setattr(handoff, "_on_windows", lambda: True)
     monkeypatch.setattr(handoff, "_long_paths_enabled", lambda: False)
     monkeypatch.setattr(handoff.time, "sleep", lambda seconds: None)
 
@@ -85,7 +85,7 @@ def test_a_long_path_is_written_when_windows_allows_long_paths(tmp_path: Path, o
 
 
 def test_the_path_limit_is_not_applied_off_windows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(handoff.sys, "platform", "linux")
+    monkeypatch.setattr(handoff, "_on_windows", lambda: False)
     deep = tmp_path.joinpath(*["各乡镇报告汇总文件夹" + str(i) for i in range(20)])
     deep.mkdir(parents=True)
     assert write_safely(deep, NAME, DATA).path.is_file()
