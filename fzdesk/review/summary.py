@@ -49,8 +49,10 @@ def _text(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def summary_rows(rows: Sequence[ReviewedFile], catalogue: Catalogue, year: int | None) -> list[list[str]]:
-    """The sheet as rows of cells: the head, one row per file read, 合计, then the notes and the unread files."""
+def summary_rows(rows: Sequence[ReviewedFile], catalogue: Catalogue, year: int | None,
+                 unchecked: Sequence[str] = ()) -> list[list[str]]:
+    """The sheet as rows of cells: the head, one row per file read, 合计, then the notes and the unread files.
+    unchecked: the files a cancelled check did not reach (said first among the notes: the 合计 is incomplete)."""
     indicators = catalogue.indicators
     read = [r for r in rows if r.readable and r.report is not None]
     out = [HEAD + [column_name(i, catalogue) for i in indicators]]
@@ -79,6 +81,9 @@ def summary_rows(rows: Sequence[ReviewedFile], catalogue: Catalogue, year: int |
                + [format_number(totals[i.code]) if i.code in totals else ("不合计" if not summed_kind(i) else "")
                   for i in indicators])
     out.append([])
+    if unchecked:
+        out.append(["说明", f"检查中途取消，以下{len(unchecked)}个文件没有检查，不在本表中，合计不完整"
+                          "（请重新检查后再导出）：" + "、".join(unchecked) + "。"])
     out += [["说明", line] for line in notes(rows, catalogue, approx)]
     unread = [r for r in rows if not r.readable]
     if unread:
@@ -107,11 +112,12 @@ def notes(rows: Sequence[ReviewedFile], catalogue: Catalogue, approx: dict[str, 
     return lines
 
 
-def summary_csv(rows: Sequence[ReviewedFile], catalogue: Catalogue, year: int | None) -> bytes:
+def summary_csv(rows: Sequence[ReviewedFile], catalogue: Catalogue, year: int | None,
+                unchecked: Sequence[str] = ()) -> bytes:
     """The summary as CSV bytes: UTF-8 with a BOM (WPS and Excel then read the Chinese right), CRLF line ends."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerows(summary_rows(rows, catalogue, year))
+    writer.writerows(summary_rows(rows, catalogue, year, unchecked))
     return buffer.getvalue().encode("utf-8-sig")
 
 

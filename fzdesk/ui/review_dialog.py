@@ -32,7 +32,16 @@ from PySide6.QtWidgets import (
 )
 
 from fzdesk import resources
-from fzdesk.review.batch import ReviewError, ReviewRun, files_in, in_subfolders, mark_batch, urgency, year_state
+from fzdesk.review.batch import (
+    ReviewError,
+    ReviewRun,
+    files_in,
+    in_subfolders,
+    mark_batch,
+    shown_name,
+    urgency,
+    year_state,
+)
 from fzdesk.review.findings_text import finding_lines
 from fzdesk.review.reading import Checker, ReviewedFile
 from fzdesk.review.summary import summary_csv, summary_name
@@ -143,6 +152,7 @@ class ReviewDialog(QDialog):
         self.year: int | None = None
         self.folder: Path | None = None
         self.run: ReviewRun | None = None
+        self.unchecked: list[Path] = []  # the files a cancelled run did not reach (the summary says so)
         self._taken = 0
         self._busy = False
         self._worker: Worker | None = None
@@ -294,6 +304,7 @@ class ReviewDialog(QDialog):
             return
         if replace:
             self.rows = []
+            self.unchecked = []
             self.table.setRowCount(0)
             self.details.clear()
         shown = {r.path.resolve() for r in self.rows}
@@ -361,7 +372,12 @@ class ReviewDialog(QDialog):
         duplicates = sum(1 for r in self.rows if r.duplicates)
         if duplicates:
             said.append(f"{duplicates} 个重复")
-        prefix = f"已取消：只检查了 {self._taken}/{len(run.paths)} 个新文件。" if run.cancelled else "检查完毕："
+        read = {r.path for r in self.rows}
+        self.unchecked = [p for p in self.unchecked if p not in read]
+        if run.cancelled:
+            self.unchecked += run.paths[self._taken:]
+        prefix = (f"已取消：只检查了 {self._taken}/{len(run.paths)} 个新文件（导出的汇总表会注明合计不完整）。"
+                  if run.cancelled else "检查完毕：")
         below = in_subfolders(self.folder) if self.folder and not self.subfolders_box.isChecked() else 0
         skipped = f"子文件夹中还有 {below} 个文件没有读取（勾选“包括子文件夹”可一并检查）。" if below else ""
         self.progress.setText(prefix + "，".join(said) + "。" + skipped + "选中一行查看详情。")
@@ -453,13 +469,15 @@ class ReviewDialog(QDialog):
             return None
         if path.suffix.lower() != ".csv":
             path = path.with_name(path.name + ".csv")
-        data = summary_csv(self.rows, resources.catalogue(), self.year)
+        unchecked = [shown_name(p, self.folder) for p in self.unchecked]
+        data = summary_csv(self.rows, resources.catalogue(), self.year, unchecked)
         try:
             written = write_safely(path.parent, path.name, data, overwrite=True)
         except HandoffError as exc:
             QMessageBox.warning(self, "汇总表没有保存", str(exc))
             return None
-        self.progress.setText(f"汇总表{written.message}")
+        incomplete = f"注意：还有 {len(unchecked)} 个文件没有检查，合计不完整，表中已注明。" if unchecked else ""
+        self.progress.setText(f"汇总表{written.message}{incomplete}")
         return written.path
 
     # ----- help and closing ---------------------------------------------------------------------

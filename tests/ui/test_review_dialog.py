@@ -191,10 +191,21 @@ def test_cancel_stops_between_two_files_and_the_window_stays_responsive(
     qtbot.mouseClick(dialog.folder_button, Qt.MouseButton.LeftButton)
     assert dialog.running and dialog.cancel_button.isEnabled() and not dialog.folder_button.isEnabled()
     qtbot.waitUntil(lambda: "正在读取和检查第" in dialog.progress.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0, timeout=WAIT_MS)
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.running, timeout=WAIT_MS)
     assert dialog.table.rowCount() < 30
     assert dialog.progress.text().startswith("已取消") and dialog.folder_button.isEnabled()
+    # the summary of a cancelled check said nothing of the files not reached: its 合计 looked like the county's
+    out = tmp_path / "汇总"
+    out.mkdir()
+    monkeypatch.setattr(review_dialog, "choose_summary_path", lambda _parent, _start, name: out / name)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    left = 30 - dialog.table.rowCount()
+    assert f"还有 {left} 个文件没有检查，合计不完整" in dialog.progress.text()
+    sheet = list(csv.reader(io.StringIO(next(out.glob("*.csv")).read_bytes().decode("utf-8-sig"))))
+    note = next(r[1] for r in sheet if r and r[0] == "说明")
+    assert note.startswith(f"检查中途取消，以下{left}个文件没有检查") and note.endswith("29.docx。")
 
 
 def test_a_summary_that_cannot_be_written_says_why(
