@@ -112,6 +112,9 @@ def _run_command(args: argparse.Namespace) -> int:
     quietly with status 1, as the Python documentation's recipe for SIGPIPE does, instead of a traceback."""
     import os
 
+    from fzdesk.commands import console
+
+    console.prepare()  # Windows: a GBK redirect keeps rare characters; the windowed fzdesk.exe has no console
     try:
         status = int(args.handler(args))
         sys.stdout.flush()
