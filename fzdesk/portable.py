@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path, PurePath
@@ -120,6 +121,19 @@ def portable_data_dir() -> Path | None:
     if folder.is_dir():
         return folder
     exe = folder.parent
-    if os.access(exe, os.W_OK) and is_removable(exe):
+    if is_removable(exe) and _can_write(exe):
         return folder
     return None
+
+
+def _can_write(folder: Path) -> bool:
+    """Whether a file can be made in folder, by making one: os.access cannot tell on Windows (a folder is
+    "writable" there whatever the stick's write-protect switch or the folder's ACL say)."""
+    probe = folder / f".fzdesk-write-test-{os.getpid()}"
+    try:
+        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError:
+        return False
+    with contextlib.suppress(OSError):
+        os.unlink(probe)
+    return True

@@ -58,7 +58,7 @@ def test_read_only_drive_is_not_portable(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", str(tmp_path / "fzdesk"))
     monkeypatch.setattr(portable, "is_removable", lambda path: True)
-    monkeypatch.setattr(portable.os, "access", lambda path, mode: False)
+    monkeypatch.setattr(portable, "_can_write", lambda folder: False)
     assert portable.portable_data_dir() is None
     (tmp_path / portable.PORTABLE_FOLDER).mkdir()
     assert portable.portable_data_dir() == tmp_path / portable.PORTABLE_FOLDER
@@ -73,3 +73,26 @@ def test_a_writable_stick_is_portable_even_with_data_on_this_pc(tmp_path: Path, 
     assert portable.portable_data_dir() == tmp_path / portable.PORTABLE_FOLDER
     monkeypatch.setattr(portable, "is_removable", lambda path: False)
     assert portable.portable_data_dir() is None
+
+
+def test_a_write_protected_stick_on_windows_is_not_portable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows' os.access says a folder is writable whenever it exists (it reads only the read-only attribute, which
+    folders do not use): the write itself is tried. A stick's write-protect switch fails it with WinError 19."""
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "fzdesk.exe"))
+    monkeypatch.setattr(portable, "is_removable", lambda path: True)
+    monkeypatch.setattr(portable.os, "access", lambda path, mode: True)
+    real_open = portable.os.open
+
+    def write_protected(path: str, flags: int, mode: int = 0o777) -> int:
+        if flags & portable.os.O_CREAT:
+            exc = PermissionError(13, "介质受写入保护。", path)
+            exc.winerror = 19  # type: ignore[attr-defined]
+            raise exc
+        return real_open(path, flags, mode)
+
+    monkeypatch.setattr(portable.os, "open", write_protected)
+    assert portable.portable_data_dir() is None
+    monkeypatch.setattr(portable.os, "open", real_open)
+    assert portable.portable_data_dir() == tmp_path / portable.PORTABLE_FOLDER
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # the probe is gone
