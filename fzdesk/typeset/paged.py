@@ -80,6 +80,11 @@ def _break_before_quotes(text: str) -> str:
     return _BEFORE_QUOTE.sub("\u200b", text)
 
 
+#: QTextCharFormat.setFontFeatures is missing from PySide6 6.9, the newest whose wheels run on glibc < 2.34 (the
+#: bundle for UOS 20 and Kylin V10, scripts/build-compat.sh), and QTextCharFormat.setFont drops a QFont's features
+#: there. Without it the Chinese text keeps the face's own forms: only an em dash is narrower than LibreOffice's.
+FONT_FEATURES = hasattr(QTextCharFormat, "setFontFeatures")
+
 class _Painter:
     """Builds a QTextDocument from laid-out elements; 1 device pixel = 1 twip (1440 dpi)."""
 
@@ -102,7 +107,8 @@ class _Painter:
         else:
             fmt.setFontFamilies([font_for(self.font_set, run.role), *FALLBACKS[run.role]])
             # Full-width forms, as LibreOffice shapes Chinese text: Noto CJK's default em dash is narrower.
-            fmt.setFontFeatures({QFont.Tag("fwid"): 1})
+            if FONT_FEATURES:
+                fmt.setFontFeatures({QFont.Tag("fwid"): 1})
         fmt.setFontPointSize(run.size / 2)
         if run.bold or (run.role is Role.TITLE and title_bold(self.font_set)):
             fmt.setFontWeight(QFont.Weight.Bold)
