@@ -85,6 +85,7 @@ def _break_before_quotes(text: str) -> str:
 #: there. Without it the Chinese text keeps the face's own forms: only an em dash is narrower than LibreOffice's.
 FONT_FEATURES = hasattr(QTextCharFormat, "setFontFeatures")
 
+
 class _Painter:
     """Builds a QTextDocument from laid-out elements; 1 device pixel = 1 twip (1440 dpi)."""
 
