@@ -14,14 +14,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtTest import QTest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from fzdesk.domain.model import Block
 from fzdesk.pyside_fix import pin_singletons
 from fzdesk.storage.store import Store
 from fzdesk.ui.main_window import MainWindow
+from tests.ui.helpers import send_text_key
 
 KEY_MS = 50
 TEXT = "依法行政水平持续提升全年开展法治培训"
@@ -43,7 +43,7 @@ def main() -> None:
     def key() -> None:
         nonlocal count
         ch = TEXT[count % len(TEXT)]
-        QTest.sendKeyEvent(QTest.KeyAction.Click, editor, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+        send_text_key(editor, ch)
         count += 1
         print(f"typed {count} {time.monotonic():.4f}", flush=True)
 

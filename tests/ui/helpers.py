@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QPlainTextEdit, QWidget
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -15,9 +15,24 @@ def type_text(widget: QWidget, text: str) -> None:
         if ch == "\n":
             QTest.keyClick(widget, Qt.Key.Key_Return)
         else:
-            QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch,
-                               Qt.KeyboardModifier.NoModifier)
+            send_text_key(widget, ch)
 
+
+def send_text_key(widget: QWidget, ch: str) -> None:
+    """One key press and release that types ch (any character) into widget. Not QTest.sendKeyEvent: PySide6 6.9
+    (the bundle for glibc < 2.34, scripts/build-compat.sh) resolves a one-character str to its char overload and
+    types the first byte of the UTF-8 (本 became æ); a QKeyEvent takes the text as a QString on every version."""
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def window_menus(window: QMainWindow) -> list[QMenu]:
+    """The menus of the window's menu bar, in its order. Not menuBar().actions()[i].menu(): PySide6 6.9 (the bundle
+    for glibc < 2.34) invalidates the QMenu it returns once that QAction's Python object is gone ("Internal C++
+    object (PySide6.QtWidgets.QMenu) already deleted")."""
+    actions = window.menuBar().actions()
+    menus = [m for m in window.menuBar().findChildren(QMenu) if m.menuAction() in actions]
+    return sorted(menus, key=lambda m: actions.index(m.menuAction()))
 
 def type_at_end(editor: QPlainTextEdit, text: str) -> None:
     """Puts the cursor at the end of the editor's text (Ctrl+End) and types text there."""

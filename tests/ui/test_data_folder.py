@@ -24,7 +24,7 @@ from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.pages.text_page import OpeningPage
 from tests import factories
 from tests.ui import modal
-from tests.ui.helpers import replace_text
+from tests.ui.helpers import replace_text, window_menus
 
 Act = Callable[[QWidget], None]
 LEFT = Qt.MouseButton.LeftButton
@@ -371,8 +371,7 @@ def test_open_the_data_folder(store: Store, make_window: Callable[[Store], MainW
 
 def test_the_file_menu_lists_both_entries(store: Store, make_window: Callable[[Store], MainWindow]) -> None:
     w = make_window(store)
-    file_menu = w.menuBar().actions()[0].menu()
-    texts = [a.text() for a in file_menu.actions()]  # type: ignore[union-attr]
+    texts = [a.text() for a in window_menus(w)[0].actions()]
     assert texts.index("移动数据(&M)…") == texts.index("打开数据文件夹(&D)") + 1
     assert texts.index("从本机复制数据(&C)…") == texts.index("移动数据(&M)…") + 1
 

@@ -17,7 +17,7 @@ from fzdesk.storage.store import Store
 from fzdesk.ui.dictionary_dialog import DictionaryDialog
 from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.wording_dialog import ExceptionDialog
-from tests.ui.helpers import type_at_end, type_text
+from tests.ui.helpers import type_at_end, type_text, window_menus
 from tests.ui.test_checks_ui import check_page, measures_page, select, shown, when_open
 
 LEFT = Qt.MouseButton.LeftButton
@@ -39,7 +39,7 @@ def rules(w: MainWindow) -> list[str]:
 
 
 def open_dictionary(w: MainWindow, qtbot: QtBot) -> DictionaryDialog:
-    menu = next(a.menu() for a in w.menuBar().actions() if a.text().startswith("工具"))
+    menu = next(m for m in window_menus(w) if m.title().startswith("工具"))
     action = next(a for a in menu.actions() if "本单位用语词典" in a.text())
     assert not [a for a in menu.actions() if "添加本单位的固定用语" in a.text()]  # one place for the dictionary
     action.trigger()

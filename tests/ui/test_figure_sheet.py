@@ -29,6 +29,7 @@ from fzdesk.ui.pages.figures_page import FiguresPage
 from fzdesk.ui.style import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE
 from tests.ui import modal
 from tests.ui.figure_helpers import click, editor, saved, shown, type_in
+from tests.ui.helpers import send_text_key
 
 
 def when_open(kind: type[QWidget], act: Callable[[Any], None], tries: int = 250) -> None:
@@ -56,7 +57,7 @@ def when_open(kind: type[QWidget], act: Callable[[Any], None], tries: int = 250)
 
 def type_chinese(widget: QWidget, text: str) -> None:
     for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+        send_text_key(widget, ch)
 
 
 def test_shows_the_whole_catalogue_by_family(sheet: FigureSheet) -> None:

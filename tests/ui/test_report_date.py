@@ -7,14 +7,13 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from fzdesk.storage.store import Store
 from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.pages.report_page import ReportPage
-from tests.ui.helpers import key
+from tests.ui.helpers import key, send_text_key
 
 
 def report_page(w: MainWindow) -> ReportPage:
@@ -37,7 +36,7 @@ def type_keys(text: str) -> None:
     for ch in text:
         target = QApplication.focusWidget()
         assert target is not None
-        QTest.sendKeyEvent(QTest.KeyAction.Click, target, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+        send_text_key(target, ch)
 
 
 @pytest.mark.parametrize("typed", ["2025/1/3", "2025.1.3", "2025-1-3", "2025 1 3", "2025年1月3日", "2025／1／3",

@@ -15,6 +15,7 @@ from fzdesk.storage.store import Store
 from fzdesk.ui.main_window import MainWindow
 from tests import factories
 from tests.ui import modal
+from tests.ui.helpers import window_menus
 from tests.ui.modal import Modals
 
 LEFT = Qt.MouseButton.LeftButton
@@ -81,8 +82,7 @@ def test_delete_the_copy_after_confirming_with_a_backup_first(filled_store: Stor
     filled_store.set_setting(setting_key(copy), {"path": "x"})
     w = make_window(filled_store)
     assert w.session.report is not None and w.session.report.id == copy
-    file_menu = w.menuBar().actions()[0].menu()
-    assert w.delete_report_action in file_menu.actions()  # type: ignore[union-attr]
+    assert w.delete_report_action in window_menus(w)[0].actions()
     seen: list[str] = []
     QTimer.singleShot(0, lambda: _answer("删除", seen, qtbot))
     w.delete_report_action.trigger()

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMenu, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from fzdesk import portable
@@ -42,6 +42,7 @@ from tests.ui.accessibility import (
     tab_walk,
 )
 from tests.ui.figure_helpers import click, editor
+from tests.ui.helpers import window_menus
 from tests.ui.modal import Modals, cancel
 from tests.ui.test_checks_ui import flawed_store  # noqa: F401  # (a fixture)
 from tests.ui.test_dialog_keys import DIALOGS, qt_chinese  # noqa: F401  # (a fixture)
@@ -129,7 +130,7 @@ def test_the_window_s_own_fields_buttons_and_menus_have_chinese_names(window: Ma
     """单位, 年度, 新建单位…, the step list, 上一步/下一步, the status bar; every menu entry reads as Chinese."""
     open_step(window, "report")  # (上一步 is enabled)
     assert_none(audit(window), "window")
-    menus = [m for a in window.menuBar().actions() if isinstance(m := a.menu(), QMenu)]
+    menus = window_menus(window)
     entries = [m.title() for m in menus] + [a.text() for m in menus for a in m.actions() if not a.isSeparator()]
     assert len(entries) > 10
     assert [t for t in entries if not meaningful(t)] == []
