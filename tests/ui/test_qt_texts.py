@@ -32,6 +32,12 @@ from tests.ui.modal import Modals, cancel
 ENGLISH = ("Look in", "Files of type", "File name")
 
 
+def without_mnemonic(labels: set[str]) -> set[str]:
+    """Qt 6.9's dialog (PySide6 6.9, the bundle for glibc < 2.34) asks for "Look in:", which qtbase_zh_CN has as
+    查找范围：; Qt 6.12 asks for "&Look in:", which it lacks and fzdesk adds as 查找范围(&L)：. Chinese either way."""
+    return {label.replace("(&L)", "").replace("(&T)", "") for label in labels}
+
+
 @pytest.fixture(autouse=True)
 def qt_chinese(qapp: QApplication) -> Iterator[None]:
     """Qt's own Chinese, as fzdesk.app.make_app installs it."""
@@ -72,7 +78,7 @@ def test_choosing_last_year_s_file_the_dialog_speaks_chinese(qtbot: QtBot, tmp_p
     modals.start()
     assert import_dialog.choose_import_file(None) is None  # the clerk looked, then cancelled
     assert not modals.errors, modals.errors
-    assert {"查找范围(&L)：", "文件类型(&T)："} <= seen["labels"]
+    assert {"查找范围：", "文件类型："} <= without_mnemonic(seen["labels"])
     assert not [text for text in seen["labels"] if text.replace("&", "").startswith(ENGLISH)]
     assert seen["type"] == "文件夹"
     assert "" not in seen["labels"] and len(seen["columns"]) == 4 and all(seen["columns"])  # Qt's other texts stay
@@ -95,7 +101,7 @@ def test_choosing_the_export_folder_the_dialog_speaks_chinese(qtbot: QtBot, fill
     modals.start()
     page.browse()
     assert not modals.errors, modals.errors
-    assert "查找范围(&L)：" in seen["labels"] and seen["type"] == "文件夹"
+    assert "查找范围：" in without_mnemonic(seen["labels"]) and seen["type"] == "文件夹"
     assert seen["size"].width() > 620 and seen["dates"] == {QHeaderView.ResizeMode.ResizeToContents}
     assert page.folder.text() == before  # cancelled: the folder chosen before stays
 
