@@ -7,6 +7,7 @@ import sys
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -736,7 +737,9 @@ class MainWindow(QMainWindow):
         if event.type() in (event.Type.PaletteChange, event.Type.ApplicationPaletteChange):  # a theme change
             app = QApplication.instance()
             if isinstance(app, QApplication):
-                style.keep_light(app)
+                # once Qt has handed the dark palette to every widget: set inside that hand-out, the light one
+                # could reach a widget before the dark one (a page title left dark, seen once in a full test run)
+                QTimer.singleShot(0, lambda: style.keep_light(app))
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
