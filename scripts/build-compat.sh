@@ -9,7 +9,8 @@
 # WORKDIR/dist/fzdesk, a screenshot of its window under Xvfb in WORKDIR/window.png; the script prints the bundle's
 # size and the glibc it needs. Measured on 2 cores, from nothing: 6 min (debootstrap and packages 2, CPython 3.5,
 # pip and PyInstaller 0.5; --test adds 2). The result (November 2026): PySide6 6.9.3 (Qt 6.9.3), 118 MB. Buster
-# (glibc 2.28) is gone from deb.debian.org, so the bundle needs glibc >= 2.30: Kylin V10 yes, UOS 20 (2.28) no. Needs network access to deb.debian.org and pypi.org; the repository is cloned from the
+# (glibc 2.28) is gone from deb.debian.org, so the bundle needs glibc >= 2.30: Kylin V10 yes, UOS 20 (2.28) no.
+# Needs network access to deb.debian.org and pypi.org; the repository is cloned from the
 # working tree's last commit (uncommitted edits are not built).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
