@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
+from shiboken6 import isValid
 
 from fzdesk import resources
 from fzdesk.domain.catalogue import Catalogue, Family, Indicator, Kind
@@ -121,8 +122,8 @@ class FigureModel(QAbstractItemModel):
 
     def _written(self, unsaved: UnsavedFigures, codes: list[str]) -> None:
         """A write of figures landed: the ones kept for a retry lose their mark."""
-        if unsaved is not self.unsaved:
-            return  # another report's, no longer shown
+        if not isValid(self) or unsaved is not self.unsaved:
+            return  # the sheet is gone (another report opened) or shows another report: the write still counts
         for code in codes:
             if code in self._where:
                 self._row_changed(code)

@@ -37,6 +37,11 @@ def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(autosave, "RETRY_MS", 150)
 
 
+@pytest.fixture
+def window(filled_store: Store, make_window: Callable[[Store], MainWindow]) -> MainWindow:
+    return make_window(filled_store)
+
+
 def broken_figures(monkeypatch: pytest.MonkeyPatch, trouble: Callable[[Store], Exception]) -> list[bool]:
     """Every figure write fails with trouble until the returned flag is set."""
     fixed = [False]
@@ -90,9 +95,9 @@ def looks_unsaved(sheet: FigureSheet, code: str) -> bool:
 
 
 def test_a_figure_typed_on_a_full_disk_stays_and_is_saved_once_there_is_room(
-        filled_store: Store, make_window: Callable[[Store], MainWindow], qtbot: QtBot,
+        filled_store: Store, window: MainWindow, qtbot: QtBot,
         monkeypatch: pytest.MonkeyPatch, messages: list[tuple[str, str]]) -> None:
-    w = make_window(filled_store)
+    w = window
     sheet = open_sheet(w)
     code = first_figure(sheet)
     before = stored(filled_store, w.session.report, code)
@@ -132,9 +137,9 @@ def close_answering(qtbot: QtBot, w: MainWindow, answer: str) -> list[str]:
 
 
 def test_closing_with_a_figure_not_saved_asks_and_a_retry_saves_it(
-        filled_store: Store, make_window: Callable[[Store], MainWindow], qtbot: QtBot,
+        filled_store: Store, window: MainWindow, qtbot: QtBot,
         monkeypatch: pytest.MonkeyPatch, messages: list[tuple[str, str]]) -> None:
-    w = make_window(filled_store)
+    w = window
     sheet = open_sheet(w)
     code = first_figure(sheet)
     report = w.session.report
@@ -150,9 +155,9 @@ def test_closing_with_a_figure_not_saved_asks_and_a_retry_saves_it(
 
 
 def test_a_pulled_stick_asks_as_for_text_and_the_figure_lands_when_it_is_back(
-        filled_store: Store, make_window: Callable[[Store], MainWindow], qtbot: QtBot,
+        filled_store: Store, window: MainWindow, qtbot: QtBot,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    w = make_window(filled_store)
+    w = window
     sheet = open_sheet(w)
     code = first_figure(sheet)
     seen: list[str] = []
@@ -237,11 +242,11 @@ def test_undo_and_a_choice_on_a_full_disk_stay_on_screen_and_land_later(
 
 
 def test_a_figure_not_saved_is_still_shown_after_switching_years_and_lands_later(
-        filled_store: Store, make_window: Callable[[Store], MainWindow], qtbot: QtBot,
+        filled_store: Store, window: MainWindow, qtbot: QtBot,
         monkeypatch: pytest.MonkeyPatch, messages: list[tuple[str, str]]) -> None:
     """The sheet is built anew for each report, from the store: a figure kept for a retry is shown (and marked) on
     the new sheet too, not the stored value it will replace."""
-    w = make_window(filled_store)
+    w = window
     sheet = open_sheet(w)
     code = first_figure(sheet)
     report_id = w.session.report.id if w.session.report else None
@@ -258,3 +263,24 @@ def test_a_figure_not_saved_is_still_shown_after_switching_years_and_lands_later
     fixed[0] = True
     qtbot.waitUntil(lambda: stored(filled_store, w.session.report, code) == 707, timeout=3000)
     assert not looks_unsaved(sheet, code) and w.saved_label.text().startswith("已保存")
+
+
+def test_a_figure_kept_lands_after_its_sheet_is_gone(
+        filled_store: Store, window: MainWindow, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch, messages: list[tuple[str, str]]) -> None:
+    """Another year opened while a figure waits: its sheet is deleted, the write still lands (and is not retried
+    for ever because the sheet it would have told is gone)."""
+    w = window
+    sheet = open_sheet(w)
+    code = first_figure(sheet)
+    report = w.session.report
+    fixed = broken_figures(monkeypatch, lambda _s: sqlite3.OperationalError(FULL))
+    type_and_enter(qtbot, sheet, code, "808")
+    qtbot.waitUntil(lambda: bool(messages), timeout=3000)
+    key(w.year_combo, Qt.Key.Key_Down)  # to 2022: the 2023 sheet is deleted
+    qtbot.waitUntil(lambda: w.year_combo.currentText() == "2022年度", timeout=3000)
+    qtbot.wait(50)
+    fixed[0] = True
+    qtbot.waitUntil(lambda: stored(filled_store, report, code) == 808, timeout=3000)
+    qtbot.waitUntil(lambda: not w.saver.pending, timeout=3000)
+    assert w.saved_label.text().startswith("已保存") and len(messages) == 1
