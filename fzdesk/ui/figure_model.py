@@ -120,6 +120,9 @@ class FigureModel(QAbstractItemModel):
     def unsaved_reason(self) -> str:
         return self.unsaved.reason if self.unsaved else ""
 
+    def unsaved_advice(self) -> str:
+        return self.unsaved.advice if self.unsaved else ""
+
     def _written(self, unsaved: UnsavedFigures, codes: list[str]) -> None:
         """A write of figures landed: the ones kept for a retry lose their mark."""
         if not isValid(self) or unsaved is not self.unsaved:

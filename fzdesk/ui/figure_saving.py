@@ -8,6 +8,9 @@ from fzdesk.domain.model import Report
 from fzdesk.storage.store import DataGone, Store
 from fzdesk.storage.trouble import write_trouble
 
+DISK_ADVICE = "请检查磁盘空间，或U盘是否插好、是否设了写保护。"
+GONE_ADVICE = "U盘被拔出的，请插回去；也可以按“数据文件不见了”的提示把数据保存到其他文件夹。"
+
 
 def key_of(report_id: int) -> str:
     """The Autosaver's key for a report's figures."""
@@ -25,6 +28,7 @@ class UnsavedFigures:
         self.done = done
         self.codes: dict[str, None] = {}  # (ordered: the history lists a paste's figures in its order)
         self.reason = ""  # why the last try failed, in words a clerk can act on
+        self.advice = ""  # and what to do about it
 
     def add(self, codes: list[str]) -> None:
         self.codes.update(dict.fromkeys(codes))
@@ -39,7 +43,10 @@ class UnsavedFigures:
                     self.store.set_figure(report_id, self.report.figures[code])
         except Exception as exc:
             # the stick pulled: what happened, short (the window's 数据文件不见了 says what to do); else the reason
-            self.reason = exc.headline if isinstance(exc, DataGone) else write_trouble(exc)
+            if isinstance(exc, DataGone):
+                self.reason, self.advice = exc.headline, GONE_ADVICE
+            else:
+                self.reason, self.advice = write_trouble(exc), DISK_ADVICE
             raise
         for code in codes:
             self.codes.pop(code, None)

@@ -340,7 +340,7 @@ class FigureSheet(QWidget):
         reason = self.model.unsaved_reason() or "写入数据文件失败"
         self.unsaved_note.setText(
             f"{which}没有保存：{reason}。{'这个数' if len(codes) == 1 else '这些数'}还在表里（橙色底），程序每隔几秒"
-            "自动重试，保存上以后这行字会消失。请检查磁盘空间，或U盘是否插好、是否设了写保护。")
+            f"自动重试，保存上以后这行字会消失。{self.model.unsaved_advice()}")
         self.unsaved_note.show()
 
     def _stored(self) -> None:

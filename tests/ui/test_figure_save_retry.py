@@ -110,7 +110,8 @@ def test_a_figure_typed_on_a_full_disk_stays_and_is_saved_once_there_is_room(
     assert w.saved_label.text() == "保存失败！"
     # the Enter moved on to the next figure: the words under the sheet stay, and stay while the clerk goes on
     assert sheet.view.currentIndex() != sheet.model.index_of(code, COL_VALUE)
-    assert "没有保存" in under_sheet(sheet) and "磁盘已满" in under_sheet(sheet)
+    said = under_sheet(sheet)
+    assert "没有保存" in said and "磁盘已满" in said and "检查磁盘空间" in said
     QTest.keyClick(sheet.view, Qt.Key.Key_Down)
     assert "没有保存" in under_sheet(sheet)
     qtbot.wait(400)  # tried again meanwhile, still failing: said once only
@@ -175,6 +176,7 @@ def test_a_pulled_stick_asks_as_for_text_and_the_figure_lands_when_it_is_back(
     [question] = seen
     assert question.startswith(TITLE + "|") and "修改都还在程序里" in question
     assert shown(sheet, code) == "66" and looks_unsaved(sheet, code) and "没有保存" in under_sheet(sheet)
+    assert "不见了" in under_sheet(sheet) and "请插回去" in under_sheet(sheet)  # not "check the disk space"
     assert w.saved_label.text() == "保存失败！"
     fixed[0] = True  # the stick plugged in again
     qtbot.waitUntil(lambda: stored(filled_store, w.session.report, code) == 66, timeout=3000)
