@@ -286,3 +286,28 @@ def test_a_figure_kept_lands_after_its_sheet_is_gone(
     qtbot.waitUntil(lambda: stored(filled_store, report, code) == 808, timeout=3000)
     qtbot.waitUntil(lambda: not w.saver.pending, timeout=3000)
     assert w.saved_label.text().startswith("已保存") and len(messages) == 1
+
+
+def test_write_now_says_a_failure_on_the_next_turn_and_not_once_it_worked(qtbot: QtBot) -> None:
+    """A figure is written inside the item view's commit of its cell: 保存失败 (a message box with its own event loop)
+    waits for the event loop, and is not said at all if a retry worked meanwhile."""
+    saver = autosave.Autosaver(delay_ms=10, max_wait_ms=10)
+    failures: list[str] = []
+    saver.failed.connect(failures.append)
+    outcomes = [False, True]
+
+    def write() -> None:
+        if not outcomes.pop(0):
+            raise sqlite3.OperationalError(FULL)
+
+    assert not saver.write_now("figures:1", write)
+    assert failures == [] and saver.pending and saver.failing  # kept, not said yet
+    qtbot.waitUntil(lambda: bool(failures), timeout=1000)
+    assert failures == [f"磁盘已满（{FULL}）"]
+    outcomes[:] = [False, True]
+    saver.discard()
+    failures.clear()
+    assert not saver.write_now("figures:1", write)
+    assert saver.write_now("figures:1", write)  # the next figure's Enter: it worked
+    qtbot.wait(50)
+    assert failures == [] and not saver.pending
