@@ -347,11 +347,12 @@ class ReviewDialog(QDialog):
         run = self.run
         if run is None:
             return
+        done = run.done  # (read before the rows: the worker may add its last row and end while they are taken)
         for row in run.taken(self._taken):
             self._taken += 1
             self.rows.append(row)
             self._append(row, len(self.rows) - 1)
-        if not run.done:
+        if not done:
             current = f"：{run.current}" if run.current else ""
             self.progress.setText(f"正在读取和检查第 {min(self._taken + 1, len(run.paths))}/{len(run.paths)} 个文件"
                                   f"{current}")

@@ -314,3 +314,28 @@ def test_a_corrected_file_is_checked_again(qtbot: QtBot, monkeypatch: pytest.Mon
     after = table(dialog)
     assert list(after) == ["白集镇.docx"] and after["白集镇.docx"] != before
     assert after["白集镇.docx"][7] == "未核对（无上年数）"
+
+
+def test_the_last_file_is_shown_when_the_run_ends_while_the_rows_are_taken(qtbot: QtBot, tmp_path: Path) -> None:
+    """The worker may append the last row and end between the dialog's taking the rows and its asking whether the run
+    is done: that row must still reach the table (it went missing, and the file was neither shown nor summed)."""
+    from fzdesk.review.batch import ReviewRun
+    from fzdesk.review.reading import ReviewedFile
+
+    first, last = tmp_path / "1.docx", tmp_path / "2.docx"
+
+    class EndsMeanwhile(ReviewRun):
+        def taken(self, start: int) -> list[ReviewedFile]:
+            rows = super().taken(start)
+            if not self.done:  # the worker's last file and its end, just after this read of the rows
+                self.rows.append(ReviewedFile(last, status="空文件"))
+                self.done = True
+            return rows
+
+    dialog = shown(qtbot)
+    run = EndsMeanwhile([first, last], rows=[ReviewedFile(first, status="空文件")])
+    dialog.run = run
+    dialog._timer.start()  # (as review_files starts it)
+    qtbot.waitUntil(lambda: not dialog._timer.isActive(), timeout=2000)  # the dialog took the run as ended
+    assert sorted(r.path.name for r in dialog.rows) == ["1.docx", "2.docx"]
+    assert dialog.table.rowCount() == 2
