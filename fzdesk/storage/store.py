@@ -683,14 +683,7 @@ def connect(path: Path) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit), WAL and foreign keys on; the rollback
     journal where the file system cannot hold WAL's shared memory."""
     if portable.is_network(path.parent):  # (WAL over SMB: "does not work over a network filesystem")
-        conn = _rollback_journal(path)
-        try:
-            conn.execute("PRAGMA foreign_keys=ON")
-            conn.execute("PRAGMA busy_timeout=3000")
-        except BaseException:
-            conn.close()
-            raise
-        return conn
+        return _with_keys(_rollback_journal(path))
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA journal_mode=WAL")
@@ -702,6 +695,15 @@ def connect(path: Path) -> sqlite3.Connection:
                 raise
             conn.close()
             conn = _rollback_journal(path)
+    except BaseException:
+        conn.close()
+        raise
+    return _with_keys(conn)
+
+
+def _with_keys(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """conn with foreign keys on and a busy timeout; closed if that fails."""
+    try:
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA busy_timeout=3000")
     except BaseException:
