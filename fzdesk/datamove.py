@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from fzdesk.paths import DB_NAME, DataLocation, DataSource, default_data_dir
+from fzdesk.patience import patiently
 from fzdesk.portable import portable_folder
 from fzdesk.storage.lock import FolderLock, StoreLocked
 from fzdesk.storage.uri import read_only_uri
@@ -150,23 +151,29 @@ def _switch(source: Path, staging: Path, target: Path, aside: Path, replaced: Pa
     """Renames source aside (and an occupied target to replaced), then the verified copy into place; undoes
     the earlier renames if a later one fails."""
     try:
-        os.replace(source, aside)
+        _rename(source, aside)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise MoveError(f"无法切换数据文件夹（是否还有程序在使用它？），数据仍在原处：{exc}") from exc
     try:
         if replaced is not None:
-            os.replace(target, replaced)
+            _rename(target, replaced)
         elif target.exists():
-            target.rmdir()  # checked empty by plan_move
+            patiently(target.rmdir)  # checked empty by plan_move
     except OSError as exc:
         _put_back(staging, [(aside, source)], f"无法把“{target}”中原有的内容改名保留，没有移动", exc)
     try:
-        os.replace(staging, target)
+        _rename(staging, target)
     except OSError as exc:
         renamed = [(aside, source)] if replaced is None else [(replaced, target), (aside, source)]
         _put_back(staging, renamed, f"无法把数据放到“{target}”", exc)
     return aside
+
+
+def _rename(source: Path, target: Path) -> None:
+    """os.replace, waited for while an antivirus or the indexer holds a file in the folder (fzdesk.patience): a
+    folder open in Explorer or a program still fails, after about two seconds."""
+    patiently(os.replace, source, target)
 
 
 def _put_back(staging: Path, renamed: list[tuple[Path, Path]], what: str, cause: OSError) -> NoReturn:
@@ -176,7 +183,7 @@ def _put_back(staging: Path, renamed: list[tuple[Path, Path]], what: str, cause:
     stuck: list[tuple[Path, Path]] = []
     for now, was in renamed:
         try:
-            os.replace(now, was)
+            _rename(now, was)
         except OSError:
             stuck.append((now, was))
     if not stuck:
@@ -298,7 +305,7 @@ def _copy_folder(source: Path, staging: Path) -> None:
 def _copy_file(path: Path, dest: Path) -> None:
     """The file's bytes, then its times where the file system keeps them. Its permission bits are not required:
     a FAT stick mounted on Linux refuses chmod (shutil.copy2 then failed the whole move with EPERM)."""
-    shutil.copyfile(path, dest)
+    patiently(shutil.copyfile, path, dest)
     with contextlib.suppress(OSError):
         shutil.copystat(path, dest)
 
@@ -372,13 +379,13 @@ def copy_data_folder(source: Path, target: Path) -> MoveResult:
     try:
         try:
             if replaced is not None:
-                os.replace(target, replaced)
+                _rename(target, replaced)
             elif target.exists():
-                target.rmdir()
+                patiently(target.rmdir)
         except OSError as exc:
             _put_back(staging, [], f"无法把“{target}”中原有的内容改名保留，没有复制", exc)
         try:
-            os.replace(staging, target)
+            _rename(staging, target)
         except OSError as exc:
             _put_back(staging, [] if replaced is None else [(replaced, target)], f"无法把数据放到“{target}”", exc)
     finally:
@@ -409,7 +416,7 @@ def _write_journal(staging: Path, target: Path, replaced: Path | None, source: P
                 fh.write(note)
                 fh.flush()
                 os.fsync(fh.fileno())
-            os.replace(partial, path)
+            _rename(partial, path)
             written.append(path)
     except OSError as exc:
         _remove(written)
@@ -443,12 +450,12 @@ def finish_interrupted_move(folder: Path) -> bool:
         return False  # none, or not ours to act on
     if not ((target / DB_NAME).is_file() and not staging.exists()):  # the verified copy is not in place: undo
         if source is not None and aside is not None and aside.is_dir() and not source.exists():
-            os.replace(aside, source)
+            _rename(aside, source)
         if replaced is not None and replaced.is_dir() and not (target / DB_NAME).exists():
             if target.is_dir() and not any(target.iterdir()):
                 target.rmdir()
             if not target.exists():
-                os.replace(replaced, target)
+                _rename(replaced, target)
         if staging.is_dir() and (source is None or (source / DB_NAME).is_file()):
             shutil.rmtree(staging, ignore_errors=True)
     _remove([journal_path(target)] + ([journal_path(source)] if source is not None else []))

@@ -13,6 +13,7 @@ from typing import Any
 
 from fzdesk.checks.findings import Severity
 from fzdesk.paths import resource
+from fzdesk.patience import patiently
 
 WORDING_FORMAT = "fzdesk-wording"
 USER_FILE = "user.json"
@@ -340,7 +341,8 @@ def read_user(data_folder: Path) -> dict[str, Any]:
 
 
 def write_user(data_folder: Path, data: dict[str, Any]) -> None:
-    """Writes user.json atomically: a temporary file beside it, flushed to disk, then put in its place."""
+    """Writes user.json atomically: a temporary file beside it, flushed to disk, then put in its place (waited for
+    about two seconds on Windows while another program holds it; then the OSError is raised, the old file intact)."""
     path = _user_path(data_folder)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(USER_FILE + ".tmp")
@@ -349,7 +351,7 @@ def write_user(data_folder: Path, data: dict[str, Any]) -> None:
             out.write(json.dumps(data, ensure_ascii=False, indent=1))
             out.flush()
             os.fsync(out.fileno())
-        os.replace(tmp, path)
+        patiently(os.replace, tmp, path)  # an antivirus or the indexer reading the fresh file is waited for
     finally:
         tmp.unlink(missing_ok=True)
 

@@ -13,12 +13,12 @@ import hashlib
 import os
 import re
 import stat
-import sys
-import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from fzdesk.patience import on_windows as _on_windows
+from fzdesk.patience import patiently
 
 #: Characters no file name may hold on Windows (and "/" on Linux), and control characters.
 _ILLEGAL = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
@@ -32,10 +32,6 @@ PATH_MAX_WINDOWS = 259
 #: What the temporary file's name adds to the final name (".", ".0123abcd.tmp"), and next_free_name's "(99)".
 _TEMP_EXTRA = len("..0123abcd.tmp")
 _COPY_EXTRA = len("(99)")
-#: Windows' sharing violation (a file open in Word, or an antivirus reading a fresh file) and access denied.
-_SHARING = {32, 33, 5}
-#: How long a file an antivirus holds is waited for (seconds, between tries) before saying it is open elsewhere.
-_RETRY_PAUSES = (0.1, 0.2, 0.3, 0.5, 0.9)
 _GONE = {errno.EIO, errno.ENODEV, errno.ENXIO, errno.ENOENT, errno.ESTALE, errno.ENOTDIR}
 _FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
@@ -136,24 +132,8 @@ def _sync(fd: int) -> None:
 
 
 def _replace(source: Path, target: Path) -> None:
-    _patiently(os.replace, source, target)
-
-
-def _patiently(action: Callable[..., None], *args: Path) -> None:
-    """action(*args), tried again for about two seconds on Windows while another program holds the file (an
-    antivirus reads each new file for a moment); the last error is raised."""
-    for pause in (*_RETRY_PAUSES, None) if _on_windows() else (None,):
-        try:
-            action(*args)
-            return
-        except PermissionError as exc:
-            if pause is None or getattr(exc, "winerror", 32) not in _SHARING:
-                raise
-            time.sleep(pause)
-
-
-def _on_windows() -> bool:
-    return sys.platform == "win32"
+    """Waited for while an antivirus reads the fresh file (fzdesk.patience): a file open in Word fails after it."""
+    patiently(os.replace, source, target)
 
 
 def _long_paths_enabled() -> bool:  # pragma: no cover - Windows only
@@ -241,7 +221,7 @@ def _remove(path: Path | None) -> None:
     if path is None:
         return
     with contextlib.suppress(OSError):
-        _patiently(Path.unlink, path)
+        patiently(path.unlink)
 
 
 def write_safely(folder: Path, name: str, data: bytes, *, overwrite: bool = False) -> Written:

@@ -11,7 +11,9 @@ import pytest
 
 from fzdesk.checks.wording import UserFileError, add_exception, load_wording, read_user, write_user
 from fzdesk.checks.wording_book import CLASSES, Section, WordingBook, check_pair, shipped_items, split_pair
+from fzdesk.patience import RETRY_PAUSES
 from tests.checks.test_wording import found
+from tests.test_patience import held, pretend_windows
 
 
 def section(class_key: str, list_key: str | None = None) -> Section:
@@ -207,3 +209,36 @@ def test_writing_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert (tmp_path / "wording" / "user.json").read_bytes() == before
     assert sorted(p.name for p in (tmp_path / "wording").iterdir()) == ["user.json"]
 
+
+
+def test_a_user_file_an_antivirus_holds_for_a_moment_is_saved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                              ) -> None:
+    pretend_windows(monkeypatch)
+    book = WordingBook(tmp_path)
+    real = os.replace
+    tries = []
+
+    def scanned(src: os.PathLike[str], dst: os.PathLike[str]) -> None:
+        tries.append(dst)
+        if len(tries) <= 2:
+            raise held(32)
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", scanned)
+    book.add(section("terms"), "沈邱县", "沈丘县")
+    assert len(tries) == 3
+    assert user_json(tmp_path)["entries"] == [{"wrong": "沈邱县", "right": "沈丘县", "class": "terms"}]
+    assert sorted(p.name for p in (tmp_path / "wording").iterdir()) == ["user.json"]
+
+
+def test_a_user_file_held_for_good_is_left_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pauses = pretend_windows(monkeypatch)
+    book = WordingBook(tmp_path)
+    book.add(section("terms"), "沈邱县", "沈丘县")
+    before = (tmp_path / "wording" / "user.json").read_bytes()
+    monkeypatch.setattr(os, "replace", lambda src, dst: (_ for _ in ()).throw(held(32)))
+    with pytest.raises(PermissionError):
+        book.add(section("terms"), "槐店回族镇政府", "槐店回族镇人民政府")
+    assert len(pauses) == len(RETRY_PAUSES)
+    assert (tmp_path / "wording" / "user.json").read_bytes() == before
+    assert sorted(p.name for p in (tmp_path / "wording").iterdir()) == ["user.json"]

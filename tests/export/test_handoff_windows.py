@@ -10,6 +10,7 @@ from pathlib import Path, PureWindowsPath
 
 import pytest
 
+from fzdesk import patience
 from fzdesk.export import handoff
 from fzdesk.export.handoff import HandoffError, next_free_name, report_file_name, safe_file_name, write_safely
 
@@ -27,8 +28,9 @@ def windows_error(cls: type[OSError], code: int, winerror: int, text: str) -> OS
 @pytest.fixture
 def on_windows(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(handoff, "_on_windows", lambda: True)
+    monkeypatch.setattr(patience, "on_windows", lambda: True)
     monkeypatch.setattr(handoff, "_long_paths_enabled", lambda: False)
-    monkeypatch.setattr(handoff.time, "sleep", lambda seconds: None)
+    monkeypatch.setattr(patience.time, "sleep", lambda seconds: None)
 
 
 @pytest.mark.parametrize("name", ["CON", "con.txt", "NUL .docx", "COM0", "LPT¹", "CONIN$", "Aux . docx"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from fzdesk.storage.store import Store
 from fzdesk.ui.dictionary_dialog import DictionaryDialog
 from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.wording_dialog import ExceptionDialog
+from tests.test_patience import held, pretend_windows
 from tests.ui.helpers import type_at_end, type_text, window_menus
 from tests.ui.test_checks_ui import check_page, measures_page, select, shown, when_open
 
@@ -262,3 +264,34 @@ def test_an_exception_added_from_a_finding_shows_in_the_open_dictionary(window: 
     qtbot.mouseClick(dialog.add_button, LEFT)  # the dialog read the file again: nothing is lost
     data = json.loads(user_file(filled_store).read_text(encoding="utf-8"))
     assert len(data["exceptions"]) == 2 and "法制副校长" in data["exceptions"]
+
+
+@OFFSCREEN
+def test_a_user_file_an_antivirus_holds_for_good_is_said_and_kept(window: MainWindow, filled_store: Store,
+                                                                   qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+                                                                   ) -> None:
+    """Windows faked: after about two seconds of retries the clerk reads the usual message; the file is as it was."""
+    dialog = open_dictionary(window, qtbot)
+    click_class(qtbot, dialog, "错别字")
+    type_text(dialog.first, "沈邱县")
+    type_text(dialog.second, "沈丘县")
+    qtbot.mouseClick(dialog.add_button, LEFT)
+    before = user_file(filled_store).read_bytes()
+    pauses = pretend_windows(monkeypatch)
+    tries = []
+
+    def scanned(src: object, dst: object) -> None:
+        tries.append(dst)
+        raise held(32)
+
+    monkeypatch.setattr(os, "replace", scanned)
+    type_text(dialog.first, "槐店回族镇政府")
+    type_text(dialog.second, "槐店回族镇人民政府")
+    qtbot.mouseClick(dialog.add_button, LEFT)
+    assert len(tries) == 6 and len(pauses) == 5
+    said = dialog.message.text()
+    assert said.startswith("无法保存用语文件：") and "请检查数据文件夹是否可写" in said
+    assert dialog.message.objectName() == "error"
+    assert dialog.user_texts() == ["沈邱县 → 沈丘县"]
+    assert user_file(filled_store).read_bytes() == before
+    assert sorted(p.name for p in user_file(filled_store).parent.iterdir()) == ["user.json"]
