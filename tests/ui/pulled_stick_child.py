@@ -1,5 +1,5 @@
 """Run in a fresh interpreter by test_stick_pulled.py: the window of a program started from a USB stick; the stick
-is pulled while the clerk types. Prints what the clerk was told, one line each, then PENDING and RETRYING."""
+is pulled while the clerk types. Prints what the clerk was told, one line each, then PENDING and STATUS."""
 
 from __future__ import annotations
 
