@@ -1,4 +1,5 @@
-"""`fzdesk review DIR`: the received reports in a folder read and checked, a line each; --csv writes the summary.
+"""`fzdesk review DIR`: the received reports in a folder read and checked, a line each, problems first (as the
+dialog lists them); --csv writes the summary.
 Nothing is written to the data folder (the store is not opened)."""
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from typing import Any
 
 from fzdesk import resources
 from fzdesk.commands.common import CommandError, fail
-from fzdesk.review.batch import ReviewError, files_in, in_subfolders, review_paths, year_state
+from fzdesk.review.batch import ReviewError, files_in, in_attention_order, in_subfolders, review_paths, year_state
 from fzdesk.review.findings_text import finding_lines
 from fzdesk.review.reading import ReviewedFile
 from fzdesk.review.summary import summary_csv
@@ -35,8 +36,9 @@ def handle(args: argparse.Namespace) -> int:
         rows, year = review_paths(files_in(folder, args.subfolders), year=args.year, root=folder)
     except ReviewError as exc:
         return fail(CommandError(str(exc)))
+    ordered = in_attention_order(rows)  # problems first, as the dialog lists them
     print("\t".join(COLUMNS))
-    for row in rows:
+    for row in ordered:
         print("\t".join(cells(row, year)))
     unread = sum(1 for r in rows if not r.readable)
     print(f"\n共 {len(rows)} 个文件：{sum(1 for r in rows if r.errors)} 个有错误，{unread} 个读不了，"
@@ -44,7 +46,7 @@ def handle(args: argparse.Namespace) -> int:
     if not args.subfolders and (below := in_subfolders(folder)):
         print(f"子文件夹中还有 {below} 个文件没有读取（去掉 --no-subfolders 即可一并检查）。")
     if args.findings:
-        for row in rows:
+        for row in ordered:
             print("\n" + "\n".join(finding_lines(row, year_state(row, year))))
     if args.csv:
         written = _write_csv(Path(args.csv), summary_csv(rows, resources.catalogue(), year))

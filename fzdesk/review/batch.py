@@ -134,12 +134,24 @@ def year_state(row: ReviewedFile, year: int | None) -> str:
 
 def urgency(row: ReviewedFile) -> int:
     """How soon the office must act on the file: 0 it could not be read, 1 it has 错误, 2 its 状态 is not 正常 (a
-    duplicate, another year, no year), 3 nothing to do. The dialog lists the files in this order (problems first)."""
+    duplicate, another year, no year), 3 nothing to do. The dialog and `fzdesk review` list the files in this order
+    (attention_key)."""
     if not row.readable:
         return 0
     if row.errors:
         return 1
     return 2 if row.duplicates or row.other_year or row.status else 3
+
+
+def attention_key(row: ReviewedFile) -> tuple[int, int, str]:
+    """Where a file comes in the problems-first order (urgency, then most 错误 first, then by name): the dialog's
+    问题 column sorts by it and `fzdesk review` prints in it. Call after mark_batch (duplicates, other years)."""
+    return urgency(row), -row.errors, row.name
+
+
+def in_attention_order(rows: Iterable[ReviewedFile]) -> list[ReviewedFile]:
+    """The rows problems first: unreadable, then most 错误, then duplicates and other years, then the rest."""
+    return sorted(rows, key=attention_key)
 
 
 @dataclass

@@ -35,11 +35,11 @@ from fzdesk import resources
 from fzdesk.review.batch import (
     ReviewError,
     ReviewRun,
+    attention_key,
     files_in,
     in_subfolders,
     mark_batch,
     shown_name,
-    urgency,
     year_state,
 )
 from fzdesk.review.findings_text import finding_lines
@@ -405,7 +405,7 @@ class ReviewDialog(QDialog):
             elif column == 1:
                 item.setToolTip(row.unit_name)
             if column == PROBLEM_COLUMN:
-                item.key = (urgency(row), -row.errors, row.name)
+                item.key = attention_key(row)
             self.table.setItem(at, column, item)
         self.table.setSortingEnabled(True)
         self._fit_names()
@@ -437,7 +437,7 @@ class ReviewDialog(QDialog):
             name.setData(Qt.ItemDataRole.AccessibleTextRole, spoken(row, item.text()))
             problems = self.table.item(at, PROBLEM_COLUMN)
             assert isinstance(problems, _Item)
-            problems.key = (urgency(row), -row.errors, row.name)
+            problems.key = attention_key(row)
             problems.setForeground(QBrush(QColor(style.ERROR_COLOUR)) if row.errors else QBrush())
         header = self.table.horizontalHeader()
         self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())

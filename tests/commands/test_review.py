@@ -30,8 +30,8 @@ def test_review_prints_a_line_per_file_and_writes_the_summary(tmp_path: Path,
     printed = capsys.readouterr().out.splitlines()
     assert printed[0].split("\t") == ["文件名", "单位", "年度", "来源", "成文日期", "问题", "提示", "与去年比较",
                                      "状态"]
-    assert printed[1].split("\t")[:5] == ["a.docx", "石桥镇人民政府", "2023", "本程序导出", "2023-12-15"]
-    assert printed[3].split("\t")[-1] == "不是Word文件"
+    assert printed[1].split("\t")[0] == "c.docx" and printed[1].split("\t")[-1] == "不是Word文件"  # problems first
+    assert printed[2].split("\t")[:5] == ["a.docx", "石桥镇人民政府", "2023", "本程序导出", "2023-12-15"]
     assert "共 3 个文件" in "\n".join(printed) and "文件：" in "\n".join(printed)
     sheet = list(csv.reader(io.StringIO((out / "汇总表.csv").read_bytes().decode("utf-8-sig"))))
     total = next(r for r in sheet if r and r[0] == "合计")
@@ -63,3 +63,29 @@ def test_review_reads_the_townships_subfolders_unless_told_not_to(tmp_path: Path
     assert main(["review", str(stick), "--no-subfolders"]) != 2
     printed = capsys.readouterr().out
     assert "石桥镇人民政府" not in printed and "子文件夹中还有 1 个文件没有读取" in printed
+
+
+def test_review_lists_the_files_problems_first_as_the_dialog_does(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Unreadable, then most 错误 first, then duplicates and other years, then the rest, each group by name (the
+    order of the dialog's 问题 column: fzdesk.review.batch.attention_key), in the table and in --findings."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    files.exported(stick, "1石桥镇.docx", "石桥镇人民政府")
+    files.exported(stick, "2王集乡.docx", "王集乡人民政府")
+    files.exported(stick, "3王集乡（改）.docx", "王集乡人民政府")
+    files.exported(stick, "4李寨乡.docx", "李寨乡人民政府", year=2022)
+    files.exported(stick, "5刘庄店镇.docx", "刘庄店镇人民政府", accepted=12)  # one 错误
+    files.exported(stick, "6槐店回族镇.docx", "槐店回族镇人民政府", accepted=5, last_year=True)  # two 错误
+    files.corrupt(stick, "7坏文件.docx")
+    files.not_docx(stick, "8照片.docx")
+    assert main(["review", str(stick), "--year", "2023", "--findings"]) == 1
+    printed = capsys.readouterr().out
+    table = printed.split("\n\n")[0].splitlines()[1:]
+    names = [line.split("\t")[0] for line in table]
+    assert names == ["7坏文件.docx", "8照片.docx", "6槐店回族镇.docx", "5刘庄店镇.docx", "2王集乡.docx",
+                     "3王集乡（改）.docx", "4李寨乡.docx", "1石桥镇.docx"]
+    assert [line.split("\t")[5] for line in table[2:4]] == ["2", "1"]
+    assert table[6].split("\t")[-1] == "不是2023年度报告" and table[7].split("\t")[-1] == "正常"
+    findings = [printed.index(name, printed.index("共 8 个文件")) for name in names]
+    assert findings == sorted(findings)
