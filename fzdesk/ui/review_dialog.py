@@ -233,6 +233,8 @@ class ReviewDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)  # (单位: a joint report names two organs)
         header.setStretchLastSection(True)  # 状态
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # 王集乡\…（修改稿）.docx: the ends tell files apart
+        # one line per cell: wrapped (Qt's default), a long name was cut line by line, its end lost (王集…政…)
+        self.table.setWordWrap(False)
         self.table.itemSelectionChanged.connect(self._show_selected)
         return self.table
 

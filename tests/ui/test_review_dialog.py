@@ -254,6 +254,10 @@ def test_the_table_follows_the_largest_text_size(qtbot: QtBot, monkeypatch: pyte
     assert dialog.table.rowHeight(0) > QFontMetrics(dialog.font()).height()
     assert dialog.table.columnWidth(0) <= dialog.table.viewport().width() // 3 + 1  # the unit shows beside it
     assert dialog.table.columnWidth(1) <= dialog.table.viewport().width() // 4 + 1  # a joint report's two organs
+    # a name too long for its column is elided in the middle on one line (wrapped, each line was cut at its end:
+    # 王集…政…, and 王集乡\王集乡报… for both of a township's files)
+    assert not dialog.table.wordWrap()
+    assert dialog.table.textElideMode() is Qt.TextElideMode.ElideMiddle
     assert dialog.minimumSizeHint().width() + style.FRAME_ROOM.width() <= 1024  # fits the smallest office screen
 
 
