@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fzdesk.review.reading import SUFFIXES, Checker, ReviewedFile, review_file
+from fzdesk.storage.trouble import read_trouble
 
 #: More files than this in one folder is not a stick of received reports (a folder picked by mistake).
 MAX_FILES = 500
@@ -63,7 +64,7 @@ def files_in(folder: Path, subfolders: bool = False) -> list[Path]:
     try:
         _walk(folder, subfolders, found)
     except OSError as exc:
-        raise ReviewError(f"无法读取文件夹“{folder}”（{exc.strerror or exc}）。请确认U盘已经插好，再试一次。") from exc
+        raise ReviewError(f"无法读取文件夹“{folder}”（{read_trouble(exc)}）。请确认U盘已经插好，再试一次。") from exc
     if not found:
         where = "及其子文件夹" if subfolders else ""
         hint = "" if subfolders else "如果报告放在各乡镇、各部门的子文件夹里，请勾选“包括子文件夹”。"

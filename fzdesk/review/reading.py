@@ -19,6 +19,7 @@ from fzdesk.exchange.importer import ENCRYPTED, SCANNED, SourceKind, open_import
 from fzdesk.exchange.package import NOT_A_DOCX, TOO_BIG, UNSAFE, UnreadableFile
 from fzdesk.exchange.recognise import NOT_A_REPORT
 from fzdesk.exchange.report_json import NewerFormatError, ReportDataError
+from fzdesk.storage.trouble import read_trouble
 
 #: The files a folder is searched for: the reports, and the old formats a unit may have sent by mistake.
 SUFFIXES = (".docx", ".json", ".doc", ".wps")
@@ -150,7 +151,7 @@ def review_file(path: Path, checker: Checker) -> ReviewedFile:
         return row
     except OSError as exc:
         row.status = "读取出错"
-        row.detail = f"读取文件时出错：{exc.strerror or exc}。请确认U盘插好、文件没有被其他程序占用，再检查一次。"
+        row.detail = f"读取文件时出错：{read_trouble(exc)}。请确认U盘插好、文件没有被其他程序占用，再检查一次。"
         return row
     except Exception as exc:  # an unforeseen fault in the reader must not stop the batch
         row.status = "读取出错"

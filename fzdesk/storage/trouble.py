@@ -1,4 +1,4 @@
-"""What went wrong with a write, in words a clerk can act on (the technical text kept in brackets)."""
+"""What went wrong with a write or a read, in words a clerk can act on."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ import errno
 
 _FULL = {errno.ENOSPC, errno.EDQUOT}
 _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
+_NOT_FOUND = {errno.ENOENT, errno.ENOTDIR}
+_DENIED = {errno.EACCES, errno.EPERM}
+_NOT_READY = 21  # Windows' ERROR_NOT_READY: a card reader's slot or a drive without its medium
 
 
 def write_trouble(exc: BaseException) -> str:
@@ -27,3 +30,19 @@ def write_trouble(exc: BaseException) -> str:
     else:
         return text
     return f"{what}（{text}）"
+
+
+def read_trouble(exc: OSError) -> str:
+    """A failed read named in Chinese (the system's own text is English on Linux/UOS, so only its code is kept):
+    找不到文件或文件夹, 没有读取权限, 读取磁盘出错, else 系统错误 with the code."""
+    code = exc.errno
+    if getattr(exc, "winerror", None) == _NOT_READY:
+        return "设备未就绪（U盘是否被拔出？）"
+    if code in _NOT_FOUND or isinstance(exc, FileNotFoundError | NotADirectoryError):
+        return "找不到文件或文件夹（U盘是否被拔出？）"
+    if code in _DENIED or isinstance(exc, PermissionError):
+        return "没有读取权限（文件可能正被其他程序占用，或受系统保护）"
+    if code == errno.EIO:
+        return "读取磁盘出错（U盘是否被拔出或已损坏？）"
+    number = getattr(exc, "winerror", None) or code
+    return f"系统错误，代码 {number}" if number else "系统错误"

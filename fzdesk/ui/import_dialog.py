@@ -29,6 +29,7 @@ from fzdesk.exchange.changes import change_lines, compare_reports
 from fzdesk.exchange.importer import IMPORT_ERRORS, ImportPreview, SourceKind, open_import
 from fzdesk.exchange.new_year import start_new_year
 from fzdesk.storage.store import Store
+from fzdesk.storage.trouble import read_trouble
 from fzdesk.ui import style
 from fzdesk.ui.ask import name_keys
 from fzdesk.ui.dialogs import default_year
@@ -79,7 +80,7 @@ def read_import_file(parent: QWidget | None, path: Path) -> ImportPreview | None
         QMessageBox.warning(parent, "不能导入这个文件", f"{path.name}\n\n{exc}\n\n数据没有任何改动。")
     except OSError as exc:
         QMessageBox.warning(parent, "不能导入这个文件",
-                            f"{path.name}\n\n读取文件时出错：{exc.strerror or exc}。"
+                            f"{path.name}\n\n读取文件时出错：{read_trouble(exc)}。"
                             "请确认文件存在、没有被其他程序占用，再试一次。\n\n数据没有任何改动。")
     return None
 

@@ -104,3 +104,33 @@ def test_a_run_stops_between_two_files_when_cancelled(tmp_path: Path, checker: C
     run = ReviewRun(paths)
     run.run(checker)
     assert run.done and not run.cancelled and len(run.taken(1)) == 2
+
+
+def test_a_file_the_system_refuses_is_explained_in_chinese(tmp_path: Path, checker: Checker,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The system's own text (Permission denied) is English on Linux/UOS: the row names the trouble in Chinese."""
+    import errno
+
+    from fzdesk.review import reading
+
+    def refused(path: Path) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(reading, "open_import", refused)
+    row = review_file(files.exported(tmp_path, "a.docx", "王集乡"), checker)
+    assert row.status == "读取出错" and "没有读取权限" in row.detail
+    assert "Permission" not in row.detail
+
+
+def test_a_folder_the_system_refuses_is_explained_in_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from fzdesk.review import batch
+
+    def refused(folder: Path, subfolders: bool, found: list[Path]) -> None:
+        raise OSError(errno.EIO, "Input/output error", str(folder))
+
+    monkeypatch.setattr(batch, "_walk", refused)
+    with pytest.raises(ReviewError, match=r"无法读取文件夹.*（读取磁盘出错（U盘是否被拔出或已损坏？））") as info:
+        files_in(tmp_path)
+    assert "Input/output" not in str(info.value)

@@ -10,7 +10,7 @@ import pytest
 
 from fzdesk.domain.model import Block
 from fzdesk.storage.store import DB_NAME, Store
-from fzdesk.storage.trouble import write_trouble
+from fzdesk.storage.trouble import read_trouble, write_trouble
 from tests import factories
 
 
@@ -46,3 +46,20 @@ def test_a_data_file_damaged_while_in_use_is_named_in_chinese(data_dir: Path) ->
     with Store.open(data_dir, daily_backup=False) as store, pytest.raises(sqlite3.DatabaseError) as info:
         store.update_item(item.id or 0, paragraphs=["坏扇区之后写的"])
     assert write_trouble(info.value).startswith("数据文件已损坏，修改无法再保存到里面。")
+
+
+@pytest.mark.parametrize(("exc", "expected"), [
+    (FileNotFoundError(errno.ENOENT, "No such file or directory"), "找不到文件或文件夹（U盘是否被拔出？）"),
+    (PermissionError(errno.EACCES, "Permission denied"), "没有读取权限（文件可能正被其他程序占用，或受系统保护）"),
+    (OSError(errno.EIO, "Input/output error"), "读取磁盘出错（U盘是否被拔出或已损坏？）"),
+    (OSError(errno.ELOOP, "Too many levels of symbolic links"), f"系统错误，代码 {errno.ELOOP}"),
+    (OSError("no code at all"), "系统错误"),
+])
+def test_a_failed_read_is_named_in_chinese_without_the_systems_english(exc: OSError, expected: str) -> None:
+    assert read_trouble(exc) == expected
+
+
+def test_a_drive_without_its_medium_on_windows_is_not_ready() -> None:
+    exc = OSError(errno.EINVAL, "The device is not ready")
+    exc.winerror = 21  # type: ignore[attr-defined]  # (set by Windows' OSError; faked here)
+    assert read_trouble(exc) == "设备未就绪（U盘是否被拔出？）"
