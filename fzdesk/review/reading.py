@@ -155,7 +155,8 @@ def review_file(path: Path, checker: Checker) -> ReviewedFile:
         return row
     except Exception as exc:  # an unforeseen fault in the reader must not stop the batch
         row.status = "读取出错"
-        row.detail = f"程序读取这个文件时出错（{type(exc).__name__}）。可以用“导入上一年度报告”单独打开它查看原因。"
+        row.detail = (f"程序读取这个文件时出错（{type(exc).__name__}），没能检查它。" + RESEND
+                      + "如果重新发送的文件仍然出错，请把这个文件交给技术支持。")
         return row
     if preview.kind is SourceKind.TXT:  # (a .txt is never listed from a folder; added one by one it is refused)
         row.status, row.detail = "不是Word文件", "文本文件不是收到的报告，请添加 .docx 文件。"

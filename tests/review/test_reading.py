@@ -134,3 +134,18 @@ def test_a_folder_the_system_refuses_is_explained_in_chinese(tmp_path: Path, mon
     with pytest.raises(ReviewError, match=r"无法读取文件夹.*（读取磁盘出错（U盘是否被拔出或已损坏？））") as info:
         files_in(tmp_path)
     assert "Input/output" not in str(info.value)
+
+
+def test_a_fault_in_the_reader_tells_the_office_what_it_can_do(tmp_path: Path, checker: Checker,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not 导入上一年度报告 (that would import another unit's file): ask the unit again, else 技术支持."""
+    from fzdesk.review import reading
+
+    def faulty(path: Path) -> None:
+        raise KeyError("word/document.xml")
+
+    monkeypatch.setattr(reading, "open_import", faulty)
+    row = review_file(files.exported(tmp_path, "a.docx", "王集乡"), checker)
+    assert row.status == "读取出错" and "KeyError" in row.detail
+    assert "导入" not in row.detail
+    assert "重新发送" in row.detail and "技术支持" in row.detail
