@@ -8,6 +8,7 @@ import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -85,24 +86,35 @@ def linux_drives(user: str | None = None, *, mounts: Path = Path("/proc/mounts")
     return sorted(found.values(), key=lambda d: str(d.path))
 
 
-def windows_drives() -> list[Drive]:  # pragma: no cover - Windows only
-    """Drive letters whose type is DRIVE_REMOVABLE (2), with their volume labels."""
+_DRIVE_REMOVABLE = 2  # GetDriveTypeW
+_SEM_FAILCRITICALERRORS = 0x0001  # SetErrorMode: no "驱动器中没有软盘/磁盘" box for an empty slot
+
+
+def windows_drives(kernel32: Any = None) -> list[Drive]:
+    """Drive letters whose type is DRIVE_REMOVABLE (2) and that hold a medium, with their volume labels. A card
+    reader lists its empty slots as removable drives: touching one would make Windows ask to insert a disk, so the
+    error mode is set around the probing (and restored), and a slot whose volume cannot be read is left out."""
     import ctypes
 
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-    mask = kernel32.GetLogicalDrives()
-    drives = []
-    for i in range(26):
-        if not mask & (1 << i):
-            continue
-        root = f"{chr(65 + i)}:\\"
-        if kernel32.GetDriveTypeW(ctypes.c_wchar_p(root)) != 2:
-            continue
-        name = ctypes.create_unicode_buffer(261)
-        kernel32.GetVolumeInformationW(ctypes.c_wchar_p(root), name, 261, None, None, None, None, 0)
-        label = f"{name.value or '可移动磁盘'} ({root[:2]})"
-        drives.append(Drive(Path(root), label, _free(Path(root))))
-    return drives
+    kernel32 = kernel32 or getattr(ctypes, "windll").kernel32  # noqa: B009 (missing off Windows)
+    old_mode = kernel32.SetErrorMode(_SEM_FAILCRITICALERRORS)
+    try:
+        mask = kernel32.GetLogicalDrives()
+        drives = []
+        for i in range(26):
+            if not mask & (1 << i):
+                continue
+            root = f"{chr(65 + i)}:\\"
+            if kernel32.GetDriveTypeW(ctypes.c_wchar_p(root)) != _DRIVE_REMOVABLE:
+                continue
+            name = ctypes.create_unicode_buffer(261)
+            if not kernel32.GetVolumeInformationW(ctypes.c_wchar_p(root), name, 261, None, None, None, None, 0):
+                continue  # no medium in it (an empty card-reader slot)
+            label = f"{name.value or '可移动磁盘'} ({root[:2]})"
+            drives.append(Drive(Path(root), label, _free(Path(root))))
+        return drives
+    finally:
+        kernel32.SetErrorMode(old_mode)
 
 
 def removable_drives() -> list[Drive]:
