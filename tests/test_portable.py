@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -96,3 +97,12 @@ def test_a_write_protected_stick_on_windows_is_not_portable(tmp_path: Path, monk
     monkeypatch.setattr(portable.os, "open", real_open)
     assert portable.portable_data_dir() == tmp_path / portable.PORTABLE_FOLDER
     assert sorted(p.name for p in tmp_path.iterdir()) == []  # the probe is gone
+
+
+def test_a_probe_left_by_a_crash_does_not_make_a_writable_stick_look_read_only(tmp_path: Path) -> None:
+    """A probe named by PID, left by a power cut, blocked the next run that got the same PID: the name is random."""
+    leftovers = {f".fzdesk-write-test-{os.getpid()}", f".fzdesk-write-test-{os.getpid():x}"}
+    for name in leftovers:
+        (tmp_path / name).write_bytes(b"")
+    assert portable._can_write(tmp_path)
+    assert {p.name for p in tmp_path.iterdir()} == leftovers  # its own probe is gone, the leftovers untouched
