@@ -32,6 +32,10 @@ def register(sub: Any) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
+    csv_path = _csv_path(Path(args.csv)) if args.csv else None
+    if csv_path is not None and not csv_path.parent.is_dir():  # said before dozens of files are read, not after
+        return fail(CommandError(f"找不到保存汇总表的文件夹“{csv_path.parent}”。请先建好这个文件夹，"
+                                 "或在 --csv 后面写一个已有文件夹中的文件名，再运行一次。"))
     try:
         rows, year = review_paths(files_in(folder, args.subfolders), year=args.year, root=folder)
     except ReviewError as exc:
@@ -48,8 +52,8 @@ def handle(args: argparse.Namespace) -> int:
     if args.findings:
         for row in ordered:
             print("\n" + "\n".join(finding_lines(row, year_state(row, year))))
-    if args.csv:
-        written = _write_csv(Path(args.csv), summary_csv(rows, resources.catalogue(), year))
+    if csv_path is not None:
+        written = _write_csv(csv_path, summary_csv(rows, resources.catalogue(), year))
         if written is None:
             return 2
         print(f"汇总表{written}")
@@ -62,13 +66,16 @@ def cells(row: ReviewedFile, year: int | None) -> list[str]:
             row.date.isoformat() if row.date else "", *counts, row.last_year, year_state(row, year)]
 
 
+def _csv_path(path: Path) -> Path:
+    """--csv OUT as written: OUT.csv when OUT does not end in .csv."""
+    return path if path.suffix.lower() == ".csv" else path.with_name(path.name + ".csv")
+
+
 def _write_csv(path: Path, data: bytes) -> str | None:
     """The summary written safely (a temporary file, flushed, renamed, read back); the message, or None after
     printing why it was not written."""
     from fzdesk.export.handoff import HandoffError, write_safely
 
-    if path.suffix.lower() != ".csv":
-        path = path.with_name(path.name + ".csv")
     try:
         return write_safely(path.parent, path.name, data, overwrite=True).message
     except HandoffError as exc:

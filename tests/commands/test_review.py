@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from fzdesk.cli import main
+from fzdesk.commands import review as review_command
 from fzdesk.storage.store import DB_NAME
 from tests import factories
 from tests.review import files
@@ -89,3 +90,14 @@ def test_review_lists_the_files_problems_first_as_the_dialog_does(tmp_path: Path
     assert table[6].split("\t")[-1] == "不是2023年度报告" and table[7].split("\t")[-1] == "正常"
     findings = [printed.index(name, printed.index("共 8 个文件")) for name in names]
     assert findings == sorted(findings)
+
+
+def test_a_missing_csv_folder_is_said_before_any_file_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    files.exported(tmp_path, "a.docx", "石桥镇人民政府")
+    read: list[object] = []
+    monkeypatch.setattr(review_command, "review_paths", lambda *args, **kwargs: read.append(args) or ([], None))
+    assert main(["review", str(tmp_path), "--csv", str(tmp_path / "没有的文件夹" / "汇总表")]) == 2
+    captured = capsys.readouterr()
+    assert "找不到保存汇总表的文件夹" in captured.err and "没有的文件夹" in captured.err
+    assert captured.out == "" and read == []  # nothing read, no table printed
