@@ -75,6 +75,10 @@ class Autosaver(QObject):
         """The write kept under key (a figure sheet built anew takes over its report's figures not yet saved)."""
         return self._pending.get(key)
 
+    def kept(self) -> list[Callable[[], Any]]:
+        """Every write queued or kept for a retry (a report read again from the store takes their values over)."""
+        return list(self._pending.values())
+
     @property
     def pending(self) -> bool:
         return bool(self._pending)

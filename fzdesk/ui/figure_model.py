@@ -106,10 +106,7 @@ class FigureModel(QAbstractItemModel):
         kept = self.saver.queued(key_of(report.id))
         if not isinstance(kept, UnsavedFigures):
             return UnsavedFigures(self.store, report, self._written)
-        if kept.report is not report:
-            for code in kept.codes:
-                report.figures[code] = kept.report.figures[code]
-            kept.report = report
+        kept.move_to(report)
         kept.done = self._written
         return kept
 

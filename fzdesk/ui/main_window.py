@@ -43,6 +43,7 @@ from fzdesk.storage.store import Store
 from fzdesk.ui import style
 from fzdesk.ui.autosave import Autosaver
 from fzdesk.ui.first_paint import after_first_paint
+from fzdesk.ui.kept_edits import take_kept
 from fzdesk.ui.pages.base import Page, Session, opening_example
 from fzdesk.ui.pages.unit_page import NAME_MISSING
 from fzdesk.ui.steps import Step, steps_for
@@ -287,7 +288,7 @@ class MainWindow(QMainWindow):
             if summaries:
                 self.open_report(summaries[0].id)
                 return
-        self.session.unit = unit
+        self.session.unit = take_kept(self.saver, None, unit)  # (its edits kept for a retry, if any)
         self.session.report = None
         self._reset(keep_step=False)
 
@@ -300,6 +301,7 @@ class MainWindow(QMainWindow):
 
     def _show_report(self, report: Report, unit: Unit | None) -> None:
         store = self.session.store
+        unit = take_kept(self.saver, report, unit)  # read from the store: edits kept for a retry go on top
         self.session.unit = unit
         self.session.report = report
         if store.setting(LAST_REPORT_SETTING) != report.id:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
@@ -29,6 +28,7 @@ from fzdesk.domain.numbering import item_label, numbered_sections
 from fzdesk.domain.outline import fill
 from fzdesk.ui import style
 from fzdesk.ui.block_preview import item_preview
+from fzdesk.ui.kept_edits import save_text, write_text
 from fzdesk.ui.last_year_pane import (
     TOGGLE_KEYS,
     VISIBLE_SETTING,
@@ -481,8 +481,7 @@ class BlockPage(Page):
     def _save_section(self, **fields: object) -> None:
         sid = self.section.id
         assert sid is not None
-        key = "section:" + str(sid) + ":" + ",".join(fields)
-        self.session.saver.schedule(key, lambda: self.session.store.update_section(sid, **fields))  # type: ignore[arg-type]
+        save_text(self.session.saver, self.session.store, "section", sid, **fields)
         self.changed.emit()
 
     def _heading_edited(self, text: str) -> None:
@@ -497,7 +496,7 @@ class BlockPage(Page):
         if value is None:
             return
         self.section.heading = value
-        self.session.store.update_section(sid, heading=value)
+        write_text(self.session.saver, self.session.store, "section", sid, heading=value)
         self.heading.setText(value)
         self._update_preview()
         self.changed.emit()
@@ -535,8 +534,7 @@ class BlockPage(Page):
         item.title = text.strip()
         self._clear_stale(item)
         iid = item.id
-        self.session.saver.schedule(f"item:{iid}:title", partial(self.session.store.update_item, iid,
-                                                                 title=item.title))
+        save_text(self.session.saver, self.session.store, "item", iid, title=item.title)
         self._refresh_row()
         if self.checklist is not None:
             self.checklist.refresh_items()
@@ -552,8 +550,7 @@ class BlockPage(Page):
         item.paragraphs = new
         self._clear_stale(item)
         iid = item.id
-        self.session.saver.schedule(f"item:{iid}:body", partial(self.session.store.update_item, iid,
-                                                                paragraphs=list(item.paragraphs)))
+        save_text(self.session.saver, self.session.store, "item", iid, paragraphs=item.paragraphs)
         self._refresh_row()
         self.changed.emit()
 
@@ -612,10 +609,10 @@ class BlockPage(Page):
         before = (item.title, item.text)
         if field == "title":
             item.title = value
-            self.session.store.update_item(item.id, title=value)
+            write_text(self.session.saver, self.session.store, "item", item.id, title=value)
         else:
             item.paragraphs = paragraphs(value)
-            self.session.store.update_item(item.id, paragraphs=list(item.paragraphs))
+            write_text(self.session.saver, self.session.store, "item", item.id, paragraphs=item.paragraphs)
         if (item.title, item.text) != before:
             item.carried_over = False  # as the store did
         self._show_item(self.current_index())

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from fzdesk.domain.model import Block
+from fzdesk.ui.kept_edits import save_text
 from fzdesk.ui.pages.base import Session, paragraphs
 from fzdesk.ui.pages.text_page import OneTextPage, TextEditor, ensure_single_item
 
@@ -106,8 +106,7 @@ class ClosingPage(OneTextPage):
         self._clear_stale()
         iid = self.item.id
         assert iid is not None
-        self.session.saver.schedule(f"item:{iid}", partial(self.session.store.update_item, iid,
-                                                           paragraphs=list(self.item.paragraphs)))
+        save_text(self.session.saver, self.session.store, "item", iid, paragraphs=self.item.paragraphs)
         self.changed.emit()
 
     def _attachments_edited(self) -> None:
@@ -118,6 +117,5 @@ class ClosingPage(OneTextPage):
         if new == report.attachments:
             return
         report.attachments = new
-        self.session.saver.schedule("report.attachments", partial(self.session.store.update_report, rid,
-                                                                  attachments=list(report.attachments)))
+        save_text(self.session.saver, self.session.store, "report", rid, attachments=report.attachments)
         self.changed.emit()

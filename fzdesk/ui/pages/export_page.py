@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -56,6 +55,7 @@ from fzdesk.typeset.preview import preview_pages
 from fzdesk.ui import ask as answers
 from fzdesk.ui import style
 from fzdesk.ui.ask import Role, ask
+from fzdesk.ui.kept_edits import save_unit
 from fzdesk.ui.pages.base import Page, Session, buddy_label
 from fzdesk.ui.pages.report_page import DateEdit
 
@@ -271,7 +271,7 @@ class ExportPage(Page):
         assert unit is not None
         self._enable()
         remember(unit, self.options())
-        self.session.saver.schedule("unit.options", partial(self.session.store.save_unit, unit))
+        save_unit(self.session.saver, self.session.store, unit)
         self.changed.emit()
 
     # ----- target ---------------------------------------------------------------------------------------

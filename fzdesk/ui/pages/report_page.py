@@ -25,6 +25,7 @@ from fzdesk import resources
 from fzdesk.domain.model import Block, derive_title
 from fzdesk.domain.outline import fill
 from fzdesk.domain.progress import missing_note, report_info_missing
+from fzdesk.ui.kept_edits import save_text, write_text
 from fzdesk.ui.pages.base import Page, Session, buddy_label, open_history, page_shortcut
 from fzdesk.ui.steps import block_name
 
@@ -196,7 +197,7 @@ class ReportPage(Page):
     def _save(self, key: str, **fields: object) -> None:
         rid = self._report.id
         assert rid is not None
-        self.session.saver.schedule(f"report.{key}", lambda: self.session.store.update_report(rid, **fields))
+        save_text(self.session.saver, self.session.store, "report", rid, **fields)
         self._show_missing()
         self.changed.emit()
 
@@ -230,7 +231,7 @@ class ReportPage(Page):
         if value is None:
             return
         r.title = value
-        self.session.store.update_report(r.id, title=value)
+        write_text(self.session.saver, self.session.store, "report", r.id, title=value)
         self.title.setText(r.display_title)
         self._show_missing()
         self.changed.emit()
@@ -284,12 +285,12 @@ def follow_year(session: Session, old: int, new: int) -> None:
         spec = outline.blocks[section.block]
         if section.id is not None and section.heading == fill(spec.heading, old, organ):
             section.heading = fill(spec.heading, new, organ)
-            session.store.update_section(section.id, heading=section.heading)
+            write_text(session.saver, session.store, "section", section.id, heading=section.heading)
     opening = report.section(Block.OPENING)
     item = opening.items[0] if opening and opening.items else None
     if item is not None and item.id is not None and item.text == fill(outline.opening, old, organ):
         item.paragraphs = [fill(outline.opening, new, organ)]
-        session.store.update_item(item.id, paragraphs=item.paragraphs)
+        write_text(session.saver, session.store, "item", item.id, paragraphs=item.paragraphs)
 
 
 def move_block(session: Session, block: object, step: int) -> bool:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 from fzdesk.domain.model import Block, Item, Section
 from fzdesk.exchange.carry import CopyResult
 from fzdesk.ui.ask import CANCEL, Role, ask
+from fzdesk.ui.kept_edits import save_text
 from fzdesk.ui.last_year_pane import (
     TOGGLE_KEYS,
     VISIBLE_SETTING,
@@ -189,6 +188,5 @@ class OpeningPage(OneTextPage):
         self._clear_stale()
         iid = self.item.id
         assert iid is not None
-        self.session.saver.schedule(f"item:{iid}", partial(self.session.store.update_item, iid,
-                                                           paragraphs=list(self.item.paragraphs)))
+        save_text(self.session.saver, self.session.store, "item", iid, paragraphs=self.item.paragraphs)
         self.changed.emit()

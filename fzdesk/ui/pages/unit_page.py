@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from fzdesk.domain.model import Unit, UnitType
 from fzdesk.domain.progress import missing_note, unit_missing
 from fzdesk.ui import style
+from fzdesk.ui.kept_edits import save_unit
 from fzdesk.ui.pages.base import Page, Session
 
 NAME_MISSING = "请填写单位全称（例如“××镇人民政府”），填写后才能开始写报告。"
@@ -116,6 +115,6 @@ class UnitPage(Page):
             assert unit.id is not None
             self.unit_created.emit(unit.id)
             return
-        self.session.saver.schedule("unit", partial(self.session.store.save_unit, unit))
+        save_unit(self.session.saver, self.session.store, unit)
         if renamed:
             self.unit_renamed.emit()
