@@ -14,6 +14,8 @@ from fzdesk.checks.text import find_para
 from fzdesk.checks.wording import DICTIONARY_CLASSES, UserFileError, add_exception
 from fzdesk.domain.model import Block
 from fzdesk.export.options import remember, unit_options
+from fzdesk.ui.figure_saving import write_figures
+from fzdesk.ui.kept_edits import write_text, write_unit
 
 if TYPE_CHECKING:
     from fzdesk.ui.check_hooks import CheckController
@@ -57,7 +59,7 @@ class CheckActions(QObject):
         session.saver.flush()
         if isinstance(fix, FigureFix):
             figure = apply_figure_fix(report, fix)
-            session.store.set_figure(report.id, figure)
+            written = write_figures(session.saver, session.store, report, [figure.code])
             self._reload_page("figures")
         else:
             try:
@@ -66,27 +68,28 @@ class CheckActions(QObject):
                 QMessageBox.information(self._parent, "无法修改", str(exc))
                 self._rerun()
                 return False
-            self._save_text(fix)
+            written = self._save_text(fix)
             self._reload_page(fix.location.step)
         self._rerun()
-        self.controller.window.statusBar().showMessage(f"已修改：{fix.label}", 5000)
+        kept = "" if written else "（还没能保存，程序会自动重试）"
+        self.controller.window.statusBar().showMessage(f"已修改：{fix.label}{kept}", 5000)
         return True
 
-    def _save_text(self, fix: TextFix) -> None:
+    def _save_text(self, fix: TextFix) -> bool:
+        """Through the window's Autosaver, under the key the page's typing uses: a failed write is kept and
+        retried, and neither it nor a kept edit of the page overwrites the other. True if it landed."""
         session = self._session
         loc = fix.location
         section = session.report.section(Block(loc.step))
         assert section is not None and loc.item_index is not None
         if loc.item_index < 0:
             assert section.id is not None
-            session.store.update_section(section.id, heading=section.heading)
-            return
+            return write_text(session.saver, session.store, "section", section.id, heading=section.heading)
         item = section.items[loc.item_index]
         assert item.id is not None
         if loc.paragraph is not None and loc.paragraph < 0:
-            session.store.update_item(item.id, title=item.title)
-        else:
-            session.store.update_item(item.id, paragraphs=list(item.paragraphs))
+            return write_text(session.saver, session.store, "item", item.id, title=item.title)
+        return write_text(session.saver, session.store, "item", item.id, paragraphs=item.paragraphs)
 
     def _reload_page(self, key: str) -> None:
         from fzdesk.ui.pages.block_page import BlockPage
@@ -119,7 +122,7 @@ class CheckActions(QObject):
         except DismissalError as exc:
             QMessageBox.warning(self._parent, "不能忽略", str(exc))
             return False
-        self._session.store.update_report(report.id, dismissals=list(report.dismissals))
+        write_text(self._session.saver, self._session.store, "report", report.id, dismissals=report.dismissals)
         self._rerun()
         return True
 
@@ -127,7 +130,7 @@ class CheckActions(QObject):
         report = self._session.report
         assert report is not None and report.id is not None
         undismiss(report, finding.key)
-        self._session.store.update_report(report.id, dismissals=list(report.dismissals))
+        write_text(self._session.saver, self._session.store, "report", report.id, dismissals=report.dismissals)
         self._rerun()
 
     # ----- wording dictionaries ------------------------------------------------------------------
@@ -201,8 +204,8 @@ class CheckActions(QObject):
     def set_explanation(self, code: str, text: str) -> None:
         report = self._session.report
         assert report is not None and report.id is not None
-        figure = set_explanation(report, code, text)
-        self._session.store.set_figure(report.id, figure)
+        set_explanation(report, code, text)
+        write_figures(self._session.saver, self._session.store, report, [code])  # (kept and retried if it fails)
         self._reload_page("figures")
         self._rerun()
 
@@ -220,4 +223,4 @@ class CheckActions(QObject):
             options = unit_options(unit)
             options.figures_annex = True
             remember(unit, options)
-        self._session.store.save_unit(unit)
+        write_unit(self._session.saver, self._session.store, unit)

@@ -204,6 +204,8 @@ class CheckRunner(QObject):
         self.report: Report | None = None
         self.unit: Unit | None = None
         self.last_year: Report | None = None
+        #: puts the edits kept for a retry (the window's Autosaver) on a report read from the store
+        self.kept: Callable[[Report], None] | None = None
         self._result: CheckResult | None = None
         self.checked = False
         self.threaded = threaded
@@ -314,6 +316,8 @@ class CheckRunner(QObject):
             return
         previous = [s for s in self.store.reports(report.unit_id) if s.year == report.year - 1]
         self.last_year = self.store.load_report(previous[0].id) if previous else None
+        if self.last_year is not None and self.kept is not None:
+            self.kept(self.last_year)  # its edits not saved yet (the disk full): compared with, as the clerk sees them
 
     def reload_dictionaries(self) -> None:
         """The unit's wording or rule files changed (e.g. an exception added from the window)."""
