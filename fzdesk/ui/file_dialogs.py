@@ -50,6 +50,16 @@ def _add_sticks_to_sidebar(dialog: QFileDialog) -> None:
     dialog.setSidebarUrls(urls)
 
 
+def stick_folder() -> str:
+    """The folder holding the program's folder when the program runs from a USB stick, where clerks keep last
+    year's report and the received ones beside it ("" otherwise): a dialog opened in the PC's 文档 folder is far
+    from the stick."""
+    from fzdesk import portable
+
+    exe = portable.executable_dir()
+    return str(exe.parent) if exe is not None and portable.is_removable(exe) else ""
+
+
 def chosen(dialog: QFileDialog) -> str | None:
     """Shows the dialog; the file or folder chosen, or None when the clerk cancelled."""
     if not dialog.exec() or not dialog.selectedFiles():

@@ -51,9 +51,10 @@ _last_folder: list[str] = []  # the folder of the last file chosen, for this run
 def choose_import_file(parent: QWidget | None) -> Path | None:
     """Asks for the file to import (.docx, .json, .txt, or any file, which is then refused with a reason)."""
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    folders = [*_last_folder, _stick_folder(), documents, str(Path.home())]
+    from fzdesk.ui.file_dialogs import chosen, file_dialog, stick_folder
+
+    folders = [*_last_folder, stick_folder(), documents, str(Path.home())]
     folder = next((f for f in folders if f and Path(f).is_dir()), "")  # a missing folder would read as a file name
-    from fzdesk.ui.file_dialogs import chosen, file_dialog
 
     name = chosen(file_dialog(parent, "选择上一年度的报告文件", folder, FILE_FILTERS))
     if name is None:
@@ -61,15 +62,6 @@ def choose_import_file(parent: QWidget | None) -> Path | None:
     path = Path(name)
     _last_folder[:] = [str(path.parent)]
     return path
-
-
-def _stick_folder() -> str:
-    """The folder holding the program's folder when the program runs from a USB stick, where clerks keep last
-    year's report beside it ("" otherwise): the dialog opened in the PC's 文档 folder, far from the stick."""
-    from fzdesk import portable
-
-    exe = portable.executable_dir()
-    return str(exe.parent) if exe is not None and portable.is_removable(exe) else ""
 
 
 def read_import_file(parent: QWidget | None, path: Path) -> ImportPreview | None:

@@ -268,9 +268,9 @@ class ReviewDialog(QDialog):
     # ----- choosing files --------------------------------------------------------------------------
     def _start_folder(self) -> str:
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        from fzdesk.ui.import_dialog import _stick_folder
+        from fzdesk.ui.file_dialogs import stick_folder
 
-        folders = [str(self.folder) if self.folder else "", _stick_folder(), documents, str(Path.home())]
+        folders = [str(self.folder) if self.folder else "", stick_folder(), documents, str(Path.home())]
         return next((f for f in folders if f and Path(f).is_dir()), "")
 
     def choose_folder(self) -> None:
