@@ -9,24 +9,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +31,6 @@ from fzdesk import resources
 from fzdesk.review.batch import (
     ReviewError,
     ReviewRun,
-    attention_key,
     files_in,
     in_subfolders,
     mark_batch,
@@ -48,13 +43,10 @@ from fzdesk.review.summary import summary_csv, summary_name
 from fzdesk.ui import style
 from fzdesk.ui.ask import name_keys
 from fzdesk.ui.check_runner import Worker
+from fzdesk.ui.review_table import ReviewTable
 
-COLUMNS = ("文件名", "单位", "年度", "来源", "成文日期", "问题", "提示", "与去年比较", "状态")
-PROBLEM_COLUMN = 5
-STATE_COLUMN = 8
 AUTO_YEAR = 1999  # the year box's value for "the year most files are of" (shown as 自动)
 POLL_MS = 60
-ROW = Qt.ItemDataRole.UserRole
 HELP = """**检查收到的报告**
 
 用来检查各单位报送上来的年度报告（U盘里的 .docx，或本程序的报告数据文件 .json）。
@@ -106,14 +98,6 @@ def choose_summary_path(parent: QWidget | None, start: str, name: str) -> Path |
     return Path(path) if path else None
 
 
-def spoken(row: ReviewedFile, state: str) -> str:
-    """What a screen reader reads for the row's file name: the row's gist (the counts and 状态 lie far to the right)."""
-    if not row.readable:
-        return f"{row.name}，{state}"
-    year = f"{row.year}年度" if row.year else "未识别年度"
-    return f"{row.name}，{row.unit_name}，{year}，{row.errors}个问题，{row.hints}条提示，{state}"
-
-
 _checker: list[Checker] = []
 
 
@@ -122,24 +106,6 @@ def shared_checker() -> Checker:
     if not _checker:
         _checker.append(Checker())
     return _checker[0]
-
-
-class _Item(QTableWidgetItem):
-    """A cell sorted by its key when it has one (问题: the files to act on first), by its number when it has one
-    (提示, 年度), else by its text."""
-
-    key: tuple[int, int, str] | None = None
-
-    def __lt__(self, other: QTableWidgetItem) -> bool:
-        theirs_key = getattr(other, "key", None)
-        if self.key is not None and theirs_key is not None:
-            return bool(self.key < theirs_key)
-        mine, theirs = self.data(Qt.ItemDataRole.EditRole), other.data(Qt.ItemDataRole.EditRole)
-        if isinstance(mine, int) and isinstance(theirs, int):
-            return mine < theirs
-        if isinstance(mine, int) != isinstance(theirs, int):
-            return isinstance(mine, int)  # numbers before the blanks of unread files
-        return bool(self.text() < other.text())
 
 
 class ReviewDialog(QDialog):
@@ -216,25 +182,8 @@ class ReviewDialog(QDialog):
         top.addWidget(self.year_box, 0, 4)
         return top
 
-    def _build_table(self) -> QTableWidget:
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.setAccessibleName("收到的报告，每行一个文件")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        # problems first: the files that could not be read, then those with 错误 (most first), then other 状态
-        header.setSortIndicator(PROBLEM_COLUMN, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # see _fit_names
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)  # (单位: a joint report names two organs)
-        header.setStretchLastSection(True)  # 状态
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # 王集乡\…（修改稿）.docx: the ends tell files apart
-        # one line per cell: wrapped (Qt's default), a long name was cut line by line, its end lost (王集…政…)
-        self.table.setWordWrap(False)
+    def _build_table(self) -> ReviewTable:
+        self.table = ReviewTable()
         self.table.itemSelectionChanged.connect(self._show_selected)
         return self.table
 
@@ -256,9 +205,7 @@ class ReviewDialog(QDialog):
     def _follow_text_size(self) -> None:
         """The column titles and the rows' height at the dialog's text size: Qt gives the header a font of its own
         (the platform's small header font), which a dialog's font does not reach."""
-        font = self.font()
-        self.table.horizontalHeader().setFont(font)
-        self.table.verticalHeader().setDefaultSectionSize(QFontMetrics(font).height() + 10)
+        self.table.follow_text_size(self.font())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange and hasattr(self, "table"):  # 放大文字 while the dialog is open
@@ -353,7 +300,7 @@ class ReviewDialog(QDialog):
         for row in run.taken(self._taken):
             self._taken += 1
             self.rows.append(row)
-            self._append(row, len(self.rows) - 1)
+            self.table.append(row, len(self.rows) - 1)
         if not done:
             current = f"：{run.current}" if run.current else ""
             self.progress.setText(f"正在读取和检查第 {min(self._taken + 1, len(run.paths))}/{len(run.paths)} 个文件"
@@ -387,62 +334,11 @@ class ReviewDialog(QDialog):
         if self.table.rowCount() and not self.table.selectedItems():
             self.table.selectRow(0)
 
-    def _append(self, row: ReviewedFile, index: int) -> None:
-        self.table.setSortingEnabled(False)
-        at = self.table.rowCount()
-        self.table.insertRow(at)
-        values: list[str | int | None] = [row.name, row.unit_name, row.year, str(row.source or ""),
-                                          row.date.isoformat() if row.date else "",
-                                          row.errors if row.readable else None,
-                                          row.hints if row.readable else None, row.last_year, row.state_text]
-        for column, value in enumerate(values):
-            item = _Item()
-            if isinstance(value, int):
-                item.setData(Qt.ItemDataRole.EditRole, value)
-            else:
-                item.setText(value or "")
-            item.setData(ROW, index)
-            if column == 0:
-                item.setToolTip(str(row.path))
-            elif column == 1:
-                item.setToolTip(row.unit_name)
-            if column == PROBLEM_COLUMN:
-                item.key = attention_key(row)
-            self.table.setItem(at, column, item)
-        self.table.setSortingEnabled(True)
-        self._fit_names()
-
-    def _fit_names(self) -> None:
-        """The file names as wide as they are, up to 18 characters and a third of the table, the units up to 14
-        characters and a quarter (a long name is elided; its tooltip is whole): at the largest text size on a small
-        screen the counts and 状态 still show beside them (a joint report's two organs pushed them out of sight)."""
-        em = QFontMetrics(self.table.font()).horizontalAdvance("字")
-        header = self.table.horizontalHeader()
-        for column, ems, share in ((0, 18, 3), (1, 14, 4)):
-            most = min(ems * em, self.table.viewport().width() // share)
-            self.table.setColumnWidth(column, min(max(self.table.sizeHintForColumn(column),
-                                                      header.sectionSizeHint(column)), most))
-
     def _refresh_marks(self) -> None:
         """Duplicates and other years are known only for the whole batch: their 状态 is written again."""
         wanted = None if self.year_box.value() == AUTO_YEAR else self.year_box.value()
         self.year = mark_batch(self.rows, wanted)
-        for at in range(self.table.rowCount()):
-            item = self.table.item(at, STATE_COLUMN)
-            assert item is not None
-            row = self.rows[int(item.data(ROW))]
-            item.setText(year_state(row, self.year))
-            item.setForeground(QBrush(QColor(style.ERROR_COLOUR)) if item.text() != "正常" else QBrush())
-            item.setToolTip(row.detail or item.text())
-            name = self.table.item(at, 0)
-            assert name is not None
-            name.setData(Qt.ItemDataRole.AccessibleTextRole, spoken(row, item.text()))
-            problems = self.table.item(at, PROBLEM_COLUMN)
-            assert isinstance(problems, _Item)
-            problems.key = attention_key(row)
-            problems.setForeground(QBrush(QColor(style.ERROR_COLOUR)) if row.errors else QBrush())
-        header = self.table.horizontalHeader()
-        self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.table.refresh_marks(self.rows, self.year)
         self._show_selected()
 
     def _year_changed(self) -> None:
@@ -450,8 +346,8 @@ class ReviewDialog(QDialog):
             self._refresh_marks()
 
     def selected_row(self) -> ReviewedFile | None:
-        items = self.table.selectedItems()
-        return self.rows[int(items[0].data(ROW))] if items else None
+        index = self.table.selected_index()
+        return None if index is None else self.rows[index]
 
     def _show_selected(self) -> None:
         row = self.selected_row()
