@@ -119,6 +119,7 @@ class ReviewDialog(QDialog):
         self.folder: Path | None = None
         self.run: ReviewRun | None = None
         self.unchecked: list[Path] = []  # the files a cancelled run did not reach (the summary says so)
+        self.added: list[Path] = []  # the files added one by one (添加文件) since the folder was chosen
         self._taken = 0
         self._busy = False
         self._worker: Worker | None = None
@@ -228,24 +229,32 @@ class ReviewDialog(QDialog):
     def add_files(self) -> None:
         paths = choose_files(self, self._start_folder())
         if paths:
+            self.added += [p for p in paths if p not in self.added]
             self.review_files(paths, replace=False)
 
-    def review_folder(self, folder: Path) -> bool:
+    def review_folder(self, folder: Path, *, keep_added: bool = False) -> bool:
         """Every report file in folder (and its subfolders when 包括子文件夹 is ticked), read and checked in place of
-        the files shown; False (and the reason said) when the folder holds none."""
+        the files shown (with keep_added, the files added one by one are read again too); False (and the reason
+        said) when the folder holds none."""
         try:
             paths = files_in(folder, self.subfolders_box.isChecked())
         except ReviewError as exc:
             QMessageBox.warning(self, "这个文件夹中没有可检查的报告", str(exc))
             return False
         self.folder = Path(folder)
+        if keep_added:
+            listed = {p.resolve() for p in paths}
+            paths += [p for p in self.added if p.resolve() not in listed]
+        else:
+            self.added = []
         self.review_files(paths, replace=True)
         return True
 
     def _subfolders_toggled(self) -> None:
-        """Ticked or unticked after a folder was read: the folder is read again with or without its subfolders."""
+        """Ticked or unticked after a folder was read: the folder is read again with or without its subfolders, and
+        the files added one by one stay."""
         if self.folder is not None and not self.running:
-            self.review_folder(self.folder)
+            self.review_folder(self.folder, keep_added=True)
 
     def review_files(self, paths: list[Path], *, replace: bool) -> None:
         """Starts reading paths in the worker thread (added to the rows shown, or in their place)."""

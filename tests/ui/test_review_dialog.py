@@ -343,3 +343,27 @@ def test_the_last_file_is_shown_when_the_run_ends_while_the_rows_are_taken(qtbot
     qtbot.waitUntil(lambda: not dialog._timer.isActive(), timeout=2000)  # the dialog took the run as ended
     assert sorted(r.path.name for r in dialog.rows) == ["1.docx", "2.docx"]
     assert dialog.table.rowCount() == 2
+
+
+def test_files_added_one_by_one_stay_when_subfolders_are_ticked_or_unticked(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """包括子文件夹 reads the folder again: a file added with 添加文件 (sent by mail, saved elsewhere) was dropped."""
+    stick = tmp_path / "U盘"
+    (stick / "石桥镇").mkdir(parents=True)
+    files.exported(stick / "石桥镇", "报告.docx", "石桥镇人民政府")
+    files.exported(stick, "县公安局.docx", "沈丘县公安局")
+    mailed = files.exported(tmp_path, "王集乡（邮件）.docx", "王集乡人民政府")
+    dialog = shown(qtbot)
+    review(dialog, qtbot, monkeypatch, stick)
+    monkeypatch.setattr(review_dialog, "choose_files", lambda _parent, _start: [mailed])
+    QTest.keyClick(dialog, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # 添加文件(&A)
+    qtbot.waitUntil(lambda: not dialog.running and dialog.table.rowCount() == 3, timeout=WAIT_MS)
+    QTest.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)  # 包括子文件夹(&S): off, read again
+    qtbot.waitUntil(lambda: not dialog.running and dialog.table.rowCount() == 2, timeout=WAIT_MS)
+    assert sorted(table(dialog)) == ["县公安局.docx", "王集乡（邮件）.docx"]
+    assert table(dialog)["王集乡（邮件）.docx"][1] == "王集乡人民政府"
+    QTest.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)  # on again
+    qtbot.waitUntil(lambda: not dialog.running and dialog.table.rowCount() == 3, timeout=WAIT_MS)
+    assert sorted(table(dialog)) == sorted(["县公安局.docx", str(Path("石桥镇") / "报告.docx"), "王集乡（邮件）.docx"])
+    review(dialog, qtbot, monkeypatch, stick)  # another choice of folder starts afresh
+    assert "王集乡（邮件）.docx" not in table(dialog)
