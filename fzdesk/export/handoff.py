@@ -89,16 +89,18 @@ def utf16_length(text: str) -> int:
 
 def report_file_name(organs: list[str], year: int, suffix: str = ".docx") -> str:
     """{organ}关于{YYYY}年度法治政府建设情况的报告.docx (a joint report names both organs, joined by 、). A name
-    too long for Windows (with the temporary file's and a "(2)" copy's additions) names the first organ and 等."""
+    too long for Windows (with the temporary file's and a "(2)" copy's additions) names the first organ and 等, or
+    a single organ cut short with … (等 would suggest several organs)."""
     names = [safe_file_name(o.strip()) for o in organs if o.strip()]
     tail = safe_file_name(f"关于{year}年度法治政府建设情况的报告")
     budget = NAME_MAX - _TEMP_EXTRA - _COPY_EXTRA - max(utf16_length(suffix), len(".docx"))
     organ = "、".join(names)
     if utf16_length(organ + tail) > budget:
+        more = "等" if len(names) > 1 else "…"
         first = names[0]
-        while first and utf16_length(first + "等" + tail) > budget:
+        while first and utf16_length(first + more + tail) > budget:
             first = first[:-1]
-        organ = first.rstrip(". ") + "等"
+        organ = first.rstrip(". ") + more
     return safe_file_name(organ + tail) + suffix
 
 

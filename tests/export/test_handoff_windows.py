@@ -64,6 +64,18 @@ def test_a_long_joint_report_name_fits_windows_limit_with_the_temporary_name() -
     assert "等" in name
 
 
+def test_a_single_organ_too_long_is_cut_with_an_ellipsis_not_with_deng() -> None:
+    """等 says "and others": right for a joint report cut short, wrong for one organ whose name is long."""
+    organ = "中共某某省某某市某某县某某镇委员会全面依法治镇委员会办公室法治建设领导小组" * 7
+    name = report_file_name([organ], 2024)
+    stem, dot, suffix = name.rpartition(".")
+    assert len(f".{stem}(2){dot}{suffix}.0123abcd.tmp".encode("utf-16-le")) // 2 <= 255
+    assert name.endswith("…关于2024年度法治政府建设情况的报告.docx") and name.startswith(organ[:20])
+    assert "等" not in name
+    joint = report_file_name([organ, "某某县人民政府"], 2024)
+    assert joint.endswith("等关于2024年度法治政府建设情况的报告.docx") and "…" not in joint
+
+
 def test_a_name_with_characters_outside_the_bmp_is_counted_in_utf16_units() -> None:
     name = report_file_name(["𠀀" * 200], 2024)  # each is two UTF-16 units on Windows
     assert len(f".{name}(2).0123abcd.tmp".encode("utf-16-le")) // 2 <= 255
