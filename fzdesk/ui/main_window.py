@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         self.folder_label = style.hint(QLabel())
         self.saved_label = QLabel()
         self.show_data_location(self.data_location)
-        self.statusBar().addPermanentWidget(self.folder_label, 1)
+        self.statusBar().addPermanentWidget(self.folder_label)  # (no stretch: it hid every showMessage)
         self.statusBar().addPermanentWidget(self.saved_label)
 
         self.unit_combo.activated.connect(self._unit_chosen)

@@ -87,7 +87,10 @@ def test_a_text_fix_that_cannot_be_saved_is_kept_with_the_text_typed_before_it(
     assert button.isVisible() and "88件" in button.text()
     qtbot.mouseClick(button, LEFT)
     told_once(qtbot, w, messages)
-    assert "还没能保存" in w.statusBar().currentMessage()
+    said = w.statusBar().currentMessage()
+    assert "还没能保存" in said
+    # on screen: the data folder's line (on the right) leaves the message its room (it covered every message)
+    assert w.folder_label.geometry().left() > w.statusBar().fontMetrics().horizontalAdvance(said)
     assert block.text.toPlainText() == "全年受理行政复议案件88件，审结63件。另补一句。"  # the screen has both
     assert measures_text(filled_store, w) == "全年受理行政复议案件90件，审结63件。"  # the store: nothing yet
     assert not [f for f in page.findings() if isinstance(f, Finding) and f.rule == "prose.mismatch"]
