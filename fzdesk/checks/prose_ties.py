@@ -137,11 +137,6 @@ class ParagraphScan:
                 out.append((start, end, word))
         return out
 
-    def word_before(self, pos: int, limit: int) -> tuple[int, int, str] | None:
-        words = self.words_before(pos, limit)
-        return words[0] if words else None
-
-
 def tie_numbers(index: ProseIndex, text: str) -> tuple[list[Tie], list[tuple[re.Match[str], Mention]], ParagraphScan]:
     """Numbers tied to an indicator, and 较去年 statements with their number."""
     scan = ParagraphScan(index, text)

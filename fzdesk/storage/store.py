@@ -664,15 +664,6 @@ class Store:
         rows = self.conn.execute(sql + " ORDER BY id DESC", args).fetchall()
         return [HistoryEntry(i, t, f, json.loads(v), dt.datetime.fromisoformat(ts)) for i, t, f, v, ts in rows]
 
-    def history_entry(self, entry_id: int) -> HistoryEntry:
-        row = self.conn.execute("SELECT id, target, field, value, ts FROM history WHERE id=?",
-                                (entry_id,)).fetchone()
-        if row is None:
-            raise KeyError(entry_id)
-        i, t, f, v, ts = row
-        return HistoryEntry(i, t, f, json.loads(v), dt.datetime.fromisoformat(ts))
-
-
 #: SQLite's errors when WAL's shared-memory file (-shm) cannot be made or mapped where the data are (a FUSE FAT
 #: driver that cannot grow a file with ftruncate, some network shares).
 _SHM_FAILURES = frozenset({"SQLITE_IOERR_SHMOPEN", "SQLITE_IOERR_SHMSIZE", "SQLITE_IOERR_SHMMAP",
