@@ -7,6 +7,8 @@ import importlib.abc
 import os
 import shutil
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -28,7 +30,14 @@ def main(folder: Path) -> None:
 
     from fzdesk import portable
     from fzdesk.storage.store import Store
+    from fzdesk.ui.stick_ready import NEEDED_WHEN_PULLED
     from tests import factories
+
+    def wait_until(condition: Callable[[], bool], timeout_ms: int) -> None:
+        """Runs the event loop until condition holds (or timeout_ms: the parent test then says what was missing)."""
+        deadline = time.monotonic() + timeout_ms / 1000
+        while not condition() and time.monotonic() < deadline:
+            QTest.qWait(20)
 
     app = QApplication([])
     portable.executable_dir = lambda: folder / "fzdesk"  # type: ignore[assignment]  # the bundle on a stick
@@ -43,12 +52,15 @@ def main(folder: Path) -> None:
     window.resize(1024, 700)
     window.show()
     window.go(next(i for i, s in enumerate(window.steps) if s.key == "opening"))
-    for _ in range(300):  # the window painted, its after-first-paint work and first check done; the clerk reads
-        QTest.qWait(100)
+    runner = window.checks.runner
+
+    def settled() -> bool:
+        """The window painted, its after-first-paint work (the modules a pulled stick needs) and first check done."""
         engine = sys.modules.get("fzdesk.checks.engine")
-        if engine is not None and not getattr(engine.__spec__, "_initializing", False):
-            break
-    QTest.qWait(300)
+        return (engine is not None and not getattr(engine.__spec__, "_initializing", False) and runner.checked
+                and all(name in sys.modules for name in NEEDED_WHEN_PULLED))
+
+    wait_until(settled, 30_000)
     page = window.current_page()
     editor = next(e for e in [*page.findChildren(QPlainTextEdit), *page.findChildren(QTextEdit)]
                   if e.isVisible() and not e.isReadOnly())
@@ -69,8 +81,12 @@ def main(folder: Path) -> None:
     timer.timeout.connect(answer)
     timer.start(30)
     editor.setFocus()
+    before = runner.result
     QTest.keyClicks(editor, "abc")
-    QTest.qWait(1500)
+    # the autosave's failure said, and the full check that starts 1.5 s after typing (FULL_DELAY_MS) run and shown
+    wait_until(lambda: any(line.startswith("数据文件不见了|") for line in told) and runner.result is not before,
+               30_000)
+    app.processEvents()
     for line in told:
         print(line.replace("\n", " "))
     print("PENDING", window.saver.pending)
