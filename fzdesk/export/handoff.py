@@ -26,7 +26,8 @@ _ILLEGAL = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
              *(f"{port}{n}" for port in ("COM", "LPT") for n in "0123456789\u00b9\u00b2\u00b3")}
 #: Windows' limits: a name of at most 255 UTF-16 units, a path of at most 259 (MAX_PATH, 260 with its NUL)
-#: unless long paths are switched on for the system (LongPathsEnabled) and the program.
+#: unless long paths are switched on for the system (LongPathsEnabled) and the program. Linux (UOS, Kylin) counts
+#: 255 bytes of UTF-8 instead, 3 for a Chinese character: a name must fit both (name_length).
 NAME_MAX = 255
 PATH_MAX_WINDOWS = 259
 #: What the temporary file's name adds to the final name (".", ".0123abcd.tmp"), and next_free_name's "(99)".
@@ -87,18 +88,24 @@ def utf16_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+def name_length(text: str) -> int:
+    """A file name's length against NAME_MAX on both systems: UTF-16 units (Windows) or UTF-8 bytes (Linux),
+    whichever is more (the file travels between them on the stick)."""
+    return max(utf16_length(text), len(text.encode("utf-8")))
+
+
 def report_file_name(organs: list[str], year: int, suffix: str = ".docx") -> str:
     """{organ}关于{YYYY}年度法治政府建设情况的报告.docx (a joint report names both organs, joined by 、). A name
-    too long for Windows (with the temporary file's and a "(2)" copy's additions) names the first organ and 等, or
-    a single organ cut short with … (等 would suggest several organs)."""
+    too long for Windows or Linux (with the temporary file's and a "(2)" copy's additions) names the first organ
+    and 等, or a single organ cut short with … (等 would suggest several organs)."""
     names = [safe_file_name(o.strip()) for o in organs if o.strip()]
     tail = safe_file_name(f"关于{year}年度法治政府建设情况的报告")
-    budget = NAME_MAX - _TEMP_EXTRA - _COPY_EXTRA - max(utf16_length(suffix), len(".docx"))
+    budget = NAME_MAX - _TEMP_EXTRA - _COPY_EXTRA - max(name_length(suffix), len(".docx"))
     organ = "、".join(names)
-    if utf16_length(organ + tail) > budget:
+    if name_length(organ + tail) > budget:
         more = "等" if len(names) > 1 else "…"
         first = names[0]
-        while first and utf16_length(first + more + tail) > budget:
+        while first and name_length(first + more + tail) > budget:
             first = first[:-1]
         organ = first.rstrip(". ") + more
     return safe_file_name(organ + tail) + suffix

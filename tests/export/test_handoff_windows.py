@@ -171,3 +171,16 @@ def test_a_temporary_file_held_by_an_antivirus_is_still_removed(tmp_path: Path, 
     with pytest.raises(HandoffError, match="拔出"):
         write_safely(tmp_path, NAME, DATA)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_long_name_is_written_on_linux_too(tmp_path: Path) -> None:
+    """Linux counts 255 bytes, 3 for a Chinese character: a name that fits Windows' 255 UTF-16 units failed there
+    with 'File name too long' (an organ of about 80 characters)."""
+    single = ["中共某某县某某镇委员会全面依法治镇委员会办公室" * 4]
+    for organs in (single, ["中共某某县某某镇委员会" * 4, "某某县人民政府" * 3]):
+        name = report_file_name(organs, 2024)
+        assert len(f".{next_free_name(Path(name)).name}.0123abcd.tmp".encode()) <= 255
+        written = write_safely(tmp_path, name, b"docx")
+        assert written.path.read_bytes() == b"docx"
+        temp = tmp_path / f".{next_free_name(written.path).name}.0123abcd.tmp"
+        temp.write_bytes(b"")  # (the temporary file of a second export, "(2)", can be made there too)
