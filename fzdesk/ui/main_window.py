@@ -65,6 +65,8 @@ def _box() -> type[QMessageBox]:
 ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole (the Qt namespace is not built at start-up)
 WINDOW_TITLE = "法治政府建设年度报告助手"
 FONT_SETTING = "editor_point_size"
+#: When the modules a pulled stick's messages need are loaded (ui/stick_ready.py), after the first paint.
+STICK_READY_MS = 1000
 
 
 class _PageHolder(QWidget):
@@ -120,7 +122,9 @@ class MainWindow(QMainWindow):
         from fzdesk.ui.check_hooks import CheckController
 
         self.checks = CheckController(self)
-        after_first_paint(self, self._ready_for_a_pulled_stick)
+        # a second after the first paint, when the window is idle: on a PC it only looks whether the program runs
+        # from a stick (~1 ms: /proc/mounts, the drive type), which the start need not wait for
+        after_first_paint(self, lambda: QTimer.singleShot(STICK_READY_MS, self, self._ready_for_a_pulled_stick))
         if first is not None:
             self._show_report(first.report, first.unit)
         else:
