@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import sys
 from pathlib import Path, PurePath
 
@@ -130,7 +129,8 @@ def portable_data_dir() -> Path | None:
 def _can_write(folder: Path) -> bool:
     """Whether a file can be made in folder, by making one: os.access cannot tell on Windows (a folder is
     "writable" there whatever the stick's write-protect switch or the folder's ACL say)."""
-    probe = folder / f".fzdesk-write-test-{secrets.token_hex(8)}"  # (a PID is reused: a crash's leftover would clash)
+    # (a PID is reused: a crash's leftover would clash; os.urandom, not secrets, which loads OpenSSL at start-up)
+    probe = folder / f".fzdesk-write-test-{os.urandom(8).hex()}"
     try:
         os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     except OSError:
