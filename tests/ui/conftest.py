@@ -103,3 +103,11 @@ def report(store: Store) -> Report:
 def sheet(qtbot: QtBot, store: Store, report: Report) -> FigureSheet:
     """The figure sheet on report, shown at 1366 x 768 in an active window."""
     return make_sheet(qtbot, store, report)
+
+
+@pytest.fixture
+def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's saver tries a failed write again after 150 ms instead of 3 s (the save-failure tests)."""
+    from fzdesk.ui import autosave
+
+    monkeypatch.setattr(autosave, "RETRY_MS", 150)

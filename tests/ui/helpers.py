@@ -7,6 +7,9 @@ from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QPlainTextEdit, QWidget
 
+#: What SQLite says when the disk is full (the save-failure tests make the store's writes fail with it).
+DISK_FULL = "database or disk is full"
+
 
 def type_text(widget: QWidget, text: str) -> None:
     """Types text key by key into widget (qtbot.keyClicks aborts on CJK: one key event per character)."""

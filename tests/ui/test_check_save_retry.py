@@ -18,21 +18,17 @@ from pytestqt.qtbot import QtBot
 from fzdesk.checks.findings import Finding
 from fzdesk.domain.model import Block, FigureState, FigureValue
 from fzdesk.storage.store import Store
-from fzdesk.ui import autosave
 from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.pages.block_page import BlockPage
 from fzdesk.ui.pages.figures_page import FiguresPage
-from tests.ui.helpers import key, type_at_end, type_text
+from tests.ui.helpers import DISK_FULL, key, type_at_end, type_text
 from tests.ui.test_checks_ui import check_page, select, shown
 from tests.ui.test_figure_save_retry import looks_unsaved, open_sheet, type_and_enter
 
-FULL = "database or disk is full"
 LEFT = Qt.MouseButton.LeftButton
 
 
-@pytest.fixture(autouse=True)
-def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(autosave, "RETRY_MS", 150)
+pytestmark = pytest.mark.usefixtures("quick_retries")  # (tests/ui/conftest.py)
 
 
 @pytest.fixture
@@ -52,7 +48,7 @@ def broken(monkeypatch: pytest.MonkeyPatch, name: str) -> list[bool]:
 
     def failing(self: Store, *args: Any, **kwargs: Any) -> Any:
         if not fixed[0]:
-            raise sqlite3.OperationalError(FULL)
+            raise sqlite3.OperationalError(DISK_FULL)
         return real(self, *args, **kwargs)
 
     monkeypatch.setattr(Store, name, failing)
@@ -62,7 +58,7 @@ def broken(monkeypatch: pytest.MonkeyPatch, name: str) -> list[bool]:
 def told_once(qtbot: QtBot, w: MainWindow, messages: list[tuple[str, str]]) -> None:
     qtbot.waitUntil(lambda: bool(messages), timeout=3000)
     qtbot.wait(300)  # retried meanwhile, still failing: not said again
-    assert [title for title, _ in messages] == ["保存失败"] and f"磁盘已满（{FULL}）" in messages[0][1]
+    assert [title for title, _ in messages] == ["保存失败"] and f"磁盘已满（{DISK_FULL}）" in messages[0][1]
     assert w.saved_label.text() == "保存失败！"
 
 

@@ -15,17 +15,13 @@ from pytestqt.qtbot import QtBot
 
 from fzdesk.domain.model import Block
 from fzdesk.storage.store import DB_NAME, Store
-from fzdesk.ui import autosave
 from fzdesk.ui.data_gone import ELSEWHERE, LATER, TITLE
 from fzdesk.ui.main_window import MainWindow
 from tests.ui.helpers import type_text
 from tests.ui.modal import Modals
 from tests.ui.test_items import open_block
 
-
-@pytest.fixture(autouse=True)
-def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(autosave, "RETRY_MS", 150)
+pytestmark = pytest.mark.usefixtures("quick_retries")  # (tests/ui/conftest.py)
 
 
 def stored_body(folder: Path, report_id: int, item_id: int) -> str:

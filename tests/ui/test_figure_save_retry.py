@@ -25,16 +25,13 @@ from fzdesk.ui.figure_sheet import FigureSheet
 from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.pages.figures_page import FiguresPage
 from tests.ui.figure_helpers import click, editor, saved, shown, type_in
-from tests.ui.helpers import key
+from tests.ui.helpers import DISK_FULL, key
 from tests.ui.modal import Modals
 
-FULL = "database or disk is full"
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-@pytest.fixture(autouse=True)
-def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(autosave, "RETRY_MS", 150)
+pytestmark = pytest.mark.usefixtures("quick_retries")  # (tests/ui/conftest.py)
 
 
 @pytest.fixture
@@ -101,12 +98,12 @@ def test_a_figure_typed_on_a_full_disk_stays_and_is_saved_once_there_is_room(
     sheet = open_sheet(w)
     code = first_figure(sheet)
     before = stored(filled_store, w.session.report, code)
-    fixed = broken_figures(monkeypatch, lambda _s: sqlite3.OperationalError(FULL))
+    fixed = broken_figures(monkeypatch, lambda _s: sqlite3.OperationalError(DISK_FULL))
     type_and_enter(qtbot, sheet, code, "4321")
     qtbot.waitUntil(lambda: bool(messages), timeout=3000)
     assert shown(sheet, code) == "4,321" or shown(sheet, code) == "4321"  # what the clerk typed, not the old one
     assert looks_unsaved(sheet, code)
-    assert [title for title, _ in messages] == ["保存失败"] and f"磁盘已满（{FULL}）" in messages[0][1]
+    assert [title for title, _ in messages] == ["保存失败"] and f"磁盘已满（{DISK_FULL}）" in messages[0][1]
     assert w.saved_label.text() == "保存失败！"
     # the Enter moved on to the next figure: the words under the sheet stay, and stay while the clerk goes on
     assert sheet.view.currentIndex() != sheet.model.index_of(code, COL_VALUE)
@@ -144,10 +141,10 @@ def test_closing_with_a_figure_not_saved_asks_and_a_retry_saves_it(
     sheet = open_sheet(w)
     code = first_figure(sheet)
     report = w.session.report
-    fixed = broken_figures(monkeypatch, lambda _s: sqlite3.OperationalError(FULL))
+    fixed = broken_figures(monkeypatch, lambda _s: sqlite3.OperationalError(DISK_FULL))
     type_and_enter(qtbot, sheet, code, "555")
     [question] = close_answering(qtbot, w, "取消(&C)")
-    assert "关闭程序会丢失这些修改" in question and FULL in question
+    assert "关闭程序会丢失这些修改" in question and DISK_FULL in question
     assert w.isVisible() and shown(sheet, code) == "555"
     fixed[0] = True
     close_answering(qtbot, w, "重试(&R)")
@@ -195,7 +192,7 @@ def test_a_paste_that_fails_part_way_stores_nothing_shows_all_and_lands_whole(
     def failing_third(report_id: int, figure: Any) -> None:
         calls.append(figure.code)
         if not fixed[0] and len(calls) % 3 == 0:  # the first two written inside the transaction, then the disk fills
-            raise sqlite3.OperationalError(FULL)
+            raise sqlite3.OperationalError(DISK_FULL)
         real(report_id, figure)
 
     monkeypatch.setattr(store, "set_figure", failing_third)
@@ -223,7 +220,7 @@ def test_undo_and_a_choice_on_a_full_disk_stay_on_screen_and_land_later(
     code = "A.accepted"
     type_and_enter(qtbot, sheet, code, "90")
     assert stored(store, report, code) == 90
-    fixed = broken_figures(monkeypatch, lambda _s: sqlite3.OperationalError(FULL))
+    fixed = broken_figures(monkeypatch, lambda _s: sqlite3.OperationalError(DISK_FULL))
     sheet.view.setFocus()
     QTest.keyClick(sheet.view, Qt.Key.Key_Z, CTRL)  # back to 88: shown at once, kept for the retry
     assert shown(sheet, code) == "88" and looks_unsaved(sheet, code)
@@ -252,7 +249,7 @@ def test_a_figure_not_saved_is_still_shown_after_switching_years_and_lands_later
     sheet = open_sheet(w)
     code = first_figure(sheet)
     report_id = w.session.report.id if w.session.report else None
-    fixed = broken_figures(monkeypatch, lambda _s: sqlite3.OperationalError(FULL))
+    fixed = broken_figures(monkeypatch, lambda _s: sqlite3.OperationalError(DISK_FULL))
     type_and_enter(qtbot, sheet, code, "707")
     qtbot.waitUntil(lambda: bool(messages), timeout=3000)
     key(w.year_combo, Qt.Key.Key_Down)  # to 2022
@@ -276,7 +273,7 @@ def test_a_figure_kept_lands_after_its_sheet_is_gone(
     sheet = open_sheet(w)
     code = first_figure(sheet)
     report = w.session.report
-    fixed = broken_figures(monkeypatch, lambda _s: sqlite3.OperationalError(FULL))
+    fixed = broken_figures(monkeypatch, lambda _s: sqlite3.OperationalError(DISK_FULL))
     type_and_enter(qtbot, sheet, code, "808")
     qtbot.waitUntil(lambda: bool(messages), timeout=3000)
     key(w.year_combo, Qt.Key.Key_Down)  # to 2022: the 2023 sheet is deleted
@@ -298,12 +295,12 @@ def test_write_now_says_a_failure_on_the_next_turn_and_not_once_it_worked(qtbot:
 
     def write() -> None:
         if not outcomes.pop(0):
-            raise sqlite3.OperationalError(FULL)
+            raise sqlite3.OperationalError(DISK_FULL)
 
     assert not saver.write_now("figures:1", write)
     assert failures == [] and saver.pending and saver.failing  # kept, not said yet
     qtbot.waitUntil(lambda: bool(failures), timeout=1000)
-    assert failures == [f"磁盘已满（{FULL}）"]
+    assert failures == [f"磁盘已满（{DISK_FULL}）"]
     outcomes[:] = [False, True]
     saver.discard()
     failures.clear()

@@ -15,19 +15,13 @@ from pytestqt.qtbot import QtBot
 
 from fzdesk.domain.model import Block
 from fzdesk.storage.store import DataGone, Store
-from fzdesk.ui import autosave
 from fzdesk.ui.autosave import Autosaver
 from fzdesk.ui.main_window import MainWindow
-from tests.ui.helpers import type_text
+from tests.ui.helpers import DISK_FULL, type_text
 from tests.ui.modal import Modals
 from tests.ui.test_items import open_block
 
-FULL = "database or disk is full"
-
-
-@pytest.fixture(autouse=True)
-def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(autosave, "RETRY_MS", 150)
+pytestmark = pytest.mark.usefixtures("quick_retries")  # (tests/ui/conftest.py)
 
 
 def test_a_failed_write_is_kept_and_tried_again_until_it_works(qtbot: QtBot) -> None:
@@ -41,12 +35,12 @@ def test_a_failed_write_is_kept_and_tried_again_until_it_works(qtbot: QtBot) -> 
 
     def write() -> None:
         if not next(outcomes):
-            raise OSError(FULL)
+            raise OSError(DISK_FULL)
         written.append("正文")
 
     saver.schedule("item:1:body", write)
     qtbot.waitUntil(lambda: written == ["正文"], timeout=3000)
-    assert failures == [f"磁盘已满（{FULL}）"]  # said once, not at every try, in words a clerk can act on
+    assert failures == [f"磁盘已满（{DISK_FULL}）"]  # said once, not at every try, in words a clerk can act on
     assert saved == [1] and not saver.pending and not saver.failing
 
 
@@ -55,7 +49,7 @@ def test_a_newer_edit_replaces_the_write_that_failed(qtbot: QtBot) -> None:
     written: list[str] = []
 
     def fails() -> None:
-        raise OSError(FULL)
+        raise OSError(DISK_FULL)
 
     saver.schedule("item:1:body", fails)
     saver.flush()
@@ -77,7 +71,7 @@ def broken_disk(monkeypatch: pytest.MonkeyPatch, store: Store) -> list[bool]:
 
     def update_item(self: Store, *args: Any, **kwargs: Any) -> None:
         if not fixed[0]:
-            raise sqlite3.OperationalError(FULL)
+            raise sqlite3.OperationalError(DISK_FULL)
         update(self, *args, **kwargs)
 
     monkeypatch.setattr(Store, "update_item", update_item)
@@ -112,7 +106,7 @@ def test_typing_on_a_full_disk_is_saved_once_there_is_room(window: MainWindow, f
     w = window
     item_id, _, fixed = type_on_a_full_disk(w, filled_store, qtbot, monkeypatch, messages, "又新增一段")
     assert [title for title, _ in messages] == ["保存失败"]
-    assert "自动重试" in messages[0][1] and f"原因：磁盘已满（{FULL}）" in messages[0][1]
+    assert "自动重试" in messages[0][1] and f"原因：磁盘已满（{DISK_FULL}）" in messages[0][1]
     assert w.saved_label.text() == "保存失败！"
     qtbot.wait(400)  # tried again meanwhile, still failing: no second message box
     assert len(messages) == 1 and "又新增一段" not in body_of(filled_store, w, item_id)
@@ -143,7 +137,7 @@ def test_closing_with_edits_not_saved_asks_and_a_retry_saves_them(window: MainWi
     w = window
     item_id, _, fixed = type_on_a_full_disk(w, filled_store, qtbot, monkeypatch, messages, "最后一句")
     [question] = close_answering(qtbot, w, "取消(&C)")
-    assert "关闭程序会丢失这些修改" in question and FULL in question
+    assert "关闭程序会丢失这些修改" in question and DISK_FULL in question
     assert w.isVisible()  # still open, the edit still waiting
     fixed[0] = True
     close_answering(qtbot, w, "重试(&R)")
@@ -169,7 +163,7 @@ def test_a_new_kind_of_trouble_is_said_again(qtbot: QtBot, tmp_path: Path) -> No
     saver = Autosaver(delay_ms=10, max_wait_ms=10)
     failures: list[str] = []
     saver.failed.connect(failures.append)
-    troubles: list[Exception] = [OSError(FULL), OSError(FULL), DataGone(tmp_path / "fzdesk.sqlite")]
+    troubles: list[Exception] = [OSError(DISK_FULL), OSError(DISK_FULL), DataGone(tmp_path / "fzdesk.sqlite")]
 
     def write() -> None:
         raise troubles.pop(0)

@@ -15,20 +15,14 @@ from pytestqt.qtbot import QtBot
 
 from fzdesk.domain.model import Block
 from fzdesk.storage.store import Store
-from fzdesk.ui import autosave
 from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.pages.block_page import BlockPage
 from fzdesk.ui.pages.report_page import ReportPage
 from fzdesk.ui.pages.text_page import OpeningPage
 from fzdesk.ui.pages.unit_page import UnitPage
-from tests.ui.helpers import key, type_at_end, type_text
+from tests.ui.helpers import DISK_FULL, key, type_at_end, type_text
 
-FULL = "database or disk is full"
-
-
-@pytest.fixture(autouse=True)
-def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(autosave, "RETRY_MS", 150)
+pytestmark = pytest.mark.usefixtures("quick_retries")  # (tests/ui/conftest.py)
 
 
 @pytest.fixture
@@ -44,7 +38,7 @@ def broken(monkeypatch: pytest.MonkeyPatch, *methods: str) -> list[bool]:
 
         def failing(self: Store, *args: Any, _real: Any = real, **kwargs: Any) -> Any:
             if not fixed[0]:
-                raise sqlite3.OperationalError(FULL)
+                raise sqlite3.OperationalError(DISK_FULL)
             return _real(self, *args, **kwargs)
 
         monkeypatch.setattr(Store, name, failing)
