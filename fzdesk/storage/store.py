@@ -327,16 +327,19 @@ class Store:
         values = (storable(unit.name), storable(unit.short_name), unit.unit_type.value,
                   json.dumps(storable_list(unit.organs), ensure_ascii=False), storable(unit.recipient),
                   storable(unit.cc), storable(unit.contact), json.dumps(unit.options, ensure_ascii=False))
+        new_id: int | None = None
         with self.transaction():
             if unit.id is None:
                 cur = self.conn.execute(
                     "INSERT INTO units (name, short_name, unit_type, organs, recipient, cc, contact, options) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values)
-                unit.id = int(cur.lastrowid or 0)
+                new_id = int(cur.lastrowid or 0)
             else:
                 self.conn.execute(
                     "UPDATE units SET name=?, short_name=?, unit_type=?, organs=?, recipient=?, cc=?, contact=?, "
                     "options=? WHERE id=?", (*values, unit.id))
+        if new_id is not None:  # only once committed: a commit that failed (the disk full) leaves the unit without
+            unit.id = new_id  # a row, and a retry must insert it, not update a row that is not there
         return unit.id
 
     def delete_unit(self, unit_id: int) -> None:

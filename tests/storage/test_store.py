@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from decimal import Decimal
 from pathlib import Path
 
@@ -147,3 +148,32 @@ def test_delete_unit_removes_its_reports(store: Store) -> None:
     store.delete_unit(u.id or 0)
     assert store.reports() == [] and store.units() == []
     assert store.conn.execute("SELECT COUNT(*) FROM items").fetchone()[0] == 0
+
+
+class _CommitFails:
+    """The store's connection, whose COMMIT fails as on a full disk (SQLite often says so only at the commit)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.conn, name)
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+        if sql == "COMMIT":
+            raise sqlite3.OperationalError("database or disk is full")
+        return self.conn.execute(sql, *args)
+
+
+def test_a_new_unit_whose_commit_fails_gets_no_id_and_a_retry_inserts_it(store: Store,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    unit = factories.unit()
+    real = store.conn
+    monkeypatch.setattr(store, "conn", _CommitFails(real))
+    with pytest.raises(sqlite3.OperationalError):
+        store.save_unit(unit)
+    real.execute("ROLLBACK")  # (the failed COMMIT left the transaction open, as SQLite does on SQLITE_FULL)
+    assert unit.id is None  # before: the id of a row that was never written, and the retry updated nothing
+    monkeypatch.setattr(store, "conn", real)
+    store.save_unit(unit)
+    assert unit.id is not None and [u.name for u in store.units()] == [unit.name]
