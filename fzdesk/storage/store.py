@@ -340,6 +340,7 @@ class Store:
                     "options=? WHERE id=?", (*values, unit.id))
         if new_id is not None:  # only once committed: a commit that failed (the disk full) leaves the unit without
             unit.id = new_id  # a row, and a retry must insert it, not update a row that is not there
+        assert unit.id is not None
         return unit.id
 
     def delete_unit(self, unit_id: int) -> None:
