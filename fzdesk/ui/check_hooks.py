@@ -13,7 +13,7 @@ from fzdesk.domain.model import Block
 from fzdesk.domain.progress import Progress
 from fzdesk.ui.check_runner import CheckRunner
 from fzdesk.ui.first_paint import after_first_paint
-from fzdesk.ui.kept_edits import show_kept
+from fzdesk.ui.kept_edits import kept_marks, show_kept
 
 if TYPE_CHECKING:  # what is only needed once a report is checked or a page is opened is imported then
     from PySide6.QtCore import QPoint
@@ -87,6 +87,7 @@ class CheckController(QObject):
         super().__init__(window)
         self.window = window
         self.runner = CheckRunner(window.session.store, self, deferred=True)
+        self.runner.kept_marks = partial(kept_marks, window.saver)  # (the 上年计划 marks not saved yet)
         self.runner.kept = partial(show_kept, window.saver)  # last year's report, as the clerk last saw it
         self._actions: CheckActions | None = None
         self.highlighters: list[FindingHighlighter] = []

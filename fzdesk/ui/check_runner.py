@@ -206,6 +206,8 @@ class CheckRunner(QObject):
         self.last_year: Report | None = None
         #: puts the edits kept for a retry (the window's Autosaver) on a report read from the store
         self.kept: Callable[[Report], None] | None = None
+        #: puts the 上年计划 marks kept for a retry on the checklist read from the store
+        self.kept_marks: Callable[[list[PlanCheck]], list[PlanCheck]] | None = None
         self._result: CheckResult | None = None
         self.checked = False
         self.threaded = threaded
@@ -459,7 +461,8 @@ class CheckRunner(QObject):
             return []
         from fzdesk.storage.checklist import plan_checks
 
-        return plan_checks(self.store, self.report.id)
+        checks = plan_checks(self.store, self.report.id)
+        return self.kept_marks(checks) if self.kept_marks is not None else checks
 
     def _first_check(self, generation: int, report_id: int, interval: float) -> None:
         """The first check after start(), in the worker: it reads the report, its unit, last year's report and the

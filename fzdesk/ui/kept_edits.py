@@ -4,12 +4,14 @@ while some are kept for a retry (the disk full, the stick pulled) shows them, an
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
 from fzdesk.domain.model import Report, Unit
 from fzdesk.storage.store import Store
 
 if TYPE_CHECKING:
+    from fzdesk.domain.checklist import PlanCheck
     from fzdesk.ui.autosave import Autosaver
 
 Kind = Literal["item", "section", "report"]
@@ -57,20 +59,62 @@ class TextEdit:
 
 
 class UnitEdit:
-    """The unit as shown, written whole (`Store.save_unit`); kept under the unit's key."""
+    """The unit as shown, written whole (`Store.save_unit`); kept under the unit's key. A unit not yet in the store
+    (新建单位, or the first name typed on 单位信息) is kept under its object's key until its row is written: it
+    exists only in the window till then (no report can be made for it), and `created` is called with its new id once
+    the write lands (the window lists it in the switcher)."""
 
-    __slots__ = ("store", "unit")
+    __slots__ = ("created", "store", "unit")
 
-    def __init__(self, store: Store, unit: Unit) -> None:
+    def __init__(self, store: Store, unit: Unit, created: Callable[[int], None] | None = None) -> None:
         self.store = store
         self.unit = unit
+        self.created = created
 
     @property
     def key(self) -> str:
-        return f"unit:{self.unit.id}"
+        return unit_key(self.unit)
 
     def __call__(self) -> None:
+        new = self.unit.id is None
         self.store.save_unit(self.unit)
+        if new and self.created is not None and self.unit.id is not None:
+            self.created(self.unit.id)
+
+
+def unit_key(unit: Unit) -> str:
+    """The Autosaver's key for a unit's write: its id, or (no row yet) the object's own."""
+    return f"unit:{unit.id}" if unit.id is not None else f"unit:new:{id(unit)}"
+
+
+class PlanMark:
+    """One plan of the 上年计划 checklist marked (status) or linked to this year's item (item_id, None unlinks),
+    written with `storage.checklist.update_plan_check`; kept under `plan:<check id>:<field>`."""
+
+    __slots__ = ("check_id", "fields", "store")
+
+    def __init__(self, store: Store, check_id: int, **fields: Any) -> None:
+        self.store = store
+        self.check_id = check_id
+        self.fields = fields
+
+    @property
+    def key(self) -> str:
+        return f"plan:{self.check_id}:{','.join(sorted(self.fields))}"
+
+    def __call__(self) -> None:
+        from fzdesk.storage import checklist
+
+        fields = dict(self.fields)
+        if "item_id" in fields and fields["item_id"] is None:
+            fields["unlink"] = True
+        checklist.update_plan_check(self.store, self.check_id, **fields)
+
+    def apply(self, checks: list[PlanCheck]) -> None:
+        for check in checks:
+            if check.id == self.check_id:
+                for name, value in self.fields.items():
+                    setattr(check, name, value)
 
 
 def save_text(saver: Autosaver, store: Store, kind: Kind, row_id: int, **fields: Any) -> TextEdit:
@@ -87,14 +131,34 @@ def write_text(saver: Autosaver, store: Store, kind: Kind, row_id: int, **fields
     return saver.write_now(edit.key, edit)
 
 
-def save_unit(saver: Autosaver, store: Store, unit: Unit) -> None:
-    edit = UnitEdit(store, unit)
+def save_unit(saver: Autosaver, store: Store, unit: Unit, created: Callable[[int], None] | None = None) -> None:
+    edit = UnitEdit(store, unit, created)
     saver.schedule(edit.key, edit)
 
 
-def write_unit(saver: Autosaver, store: Store, unit: Unit) -> bool:
-    edit = UnitEdit(store, unit)
+def write_unit(saver: Autosaver, store: Store, unit: Unit, created: Callable[[int], None] | None = None) -> bool:
+    edit = UnitEdit(store, unit, created)
     return saver.write_now(edit.key, edit)
+
+
+def unit_kept(saver: Autosaver, unit: Unit) -> bool:
+    """Whether a write of unit is queued or kept for a retry."""
+    return saver.queued(unit_key(unit)) is not None
+
+
+def write_plan_mark(saver: Autosaver, store: Store, check_id: int, **fields: Any) -> bool:
+    """Writes a plan's mark or link at once through the queue: True if it landed; else kept, retried and said."""
+    edit = PlanMark(store, check_id, **fields)
+    return saver.write_now(edit.key, edit)
+
+
+def kept_marks(saver: Autosaver, checks: list[PlanCheck]) -> list[PlanCheck]:
+    """A checklist read from the store gets the marks and links kept for a retry."""
+    if saver.pending:
+        for write in saver.kept():
+            if isinstance(write, PlanMark):
+                write.apply(checks)
+    return checks
 
 
 def take_kept(saver: Autosaver, report: Report | None, unit: Unit | None) -> Unit | None:

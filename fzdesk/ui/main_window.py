@@ -43,7 +43,7 @@ from fzdesk.storage.store import Store
 from fzdesk.ui import style
 from fzdesk.ui.autosave import Autosaver
 from fzdesk.ui.first_paint import after_first_paint
-from fzdesk.ui.kept_edits import take_kept
+from fzdesk.ui.kept_edits import take_kept, write_unit
 from fzdesk.ui.pages.base import Page, Session, opening_example
 from fzdesk.ui.pages.unit_page import NAME_MISSING
 from fzdesk.ui.steps import Step, steps_for
@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(WINDOW_TITLE)
         self.saver = Autosaver(self)
         self.session = Session(store, self.saver)
+        self.session.unit_written = self._unit_written
         self.pages: dict[str, Page] = {}
         self.steps: list[Step] = []
         self.current = 0
@@ -358,6 +359,8 @@ class MainWindow(QMainWindow):
         index = self.unit_combo.findData(unit.id) if unit is not None else -1
         if unit is not None and index >= 0:
             self.unit_combo.setItemText(index, unit.name)
+        elif unit is not None:  # a new unit whose row is not written yet (kept for a retry): listed without an id
+            self._refresh_switcher()
 
     def _unit_chosen(self, index: int) -> None:
         unit_id = self.unit_combo.itemData(index)
@@ -381,12 +384,36 @@ class MainWindow(QMainWindow):
         name, unit_type = dialog.values
         self.saver.flush()
         unit = Unit(name=name, unit_type=unit_type, organs=[name])
-        self.session.store.save_unit(unit)
+        # written through the saver: on a full disk it is kept for a retry and lives in the window only until then
+        # (no report can be made for it: `_unit_unwritten`); the switcher lists it once written
+        write_unit(self.saver, self.session.store, unit, self._unit_written)
         self.open_unit(unit)
         self._focus_page()  # on to what 单位信息 still needs, not left on the button
 
+    def _unit_written(self, _unit_id: int) -> None:
+        """A new unit's row is in the store now (maybe at a retry): the switcher lists it, 新建报告 opens."""
+        self._refresh_switcher()
+
+    def _unit_unwritten(self) -> bool:
+        """The unit shown has a name but no row yet (its write kept for a retry): one more try now; if it still fails
+        the clerk is told that no report can be made for it yet, and why. True if it is still not written."""
+        unit = self.session.unit
+        if unit is None or unit.id is not None or not unit.name:
+            return False
+        self.saver.flush()
+        if unit.id is not None:
+            return False
+        from fzdesk.ui.figure_saving import DISK_ADVICE
+
+        _box().information(self, "单位信息还没能保存",
+                           "单位信息还没能保存，所以还不能为这个单位建报告。程序会自动重试，状态栏显示“已保存”后再继续。\n\n"
+                           + DISK_ADVICE)
+        return True
+
     def new_report(self) -> None:
         unit = self.session.unit
+        if self._unit_unwritten():
+            return
         if unit is None or unit.id is None:
             _box().information(self, "请先填写单位信息", NAME_MISSING)
             return
@@ -431,6 +458,8 @@ class MainWindow(QMainWindow):
         if self.session.report is not None:
             return True
         unit = self.session.unit
+        if self._unit_unwritten():
+            return False
         if unit is None or unit.id is None or not unit.name:
             _box().information(self, "请先填写单位信息", NAME_MISSING)
             return False

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -22,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from fzdesk.domain.checklist import PlanCheck, PlanStatus
 from fzdesk.domain.model import Section
-from fzdesk.storage.checklist import plan_checks, update_plan_check
+from fzdesk.storage.checklist import plan_checks
 from fzdesk.ui import style
+from fzdesk.ui.kept_edits import kept_marks, write_plan_mark
 from fzdesk.ui.pages.base import Session
 
 #: The order of the choices; keys 0-3 in the plan list choose them.
@@ -35,7 +35,7 @@ def load_checks(session: Session) -> list[PlanCheck]:
     report = session.report
     if report is None or report.id is None:
         return []
-    return plan_checks(session.store, report.id)
+    return kept_marks(session.saver, plan_checks(session.store, report.id))  # (with the marks kept for a retry)
 
 
 def unmarked(checks: list[PlanCheck]) -> int:
@@ -170,28 +170,21 @@ class PlanChecklist(QWidget):
         check = self.current()
         if check is None or check.id is None or check.status is status:
             return
-        if not self._save(check.id, status=status):
-            return
         check.status = status
+        self._save(check.id, status=status)
         self._after_edit()
 
     def set_link(self, item_id: int | None) -> None:
         check = self.current()
         if check is None or check.id is None or check.item_id == item_id:
             return
-        if not self._save(check.id, item_id=item_id, unlink=item_id is None):
-            return
         check.item_id = item_id
+        self._save(check.id, item_id=item_id)
         self._after_edit()
 
-    def _save(self, check_id: int, **fields: object) -> bool:
-        try:
-            update_plan_check(self.session.store, check_id, **fields)  # type: ignore[arg-type]
-        except Exception as exc:  # one transaction: nothing was written
-            QMessageBox.critical(self, "保存失败", f"没能保存这项安排的落实情况，数据没有改动。\n\n原因：{exc}")
-            self._show(self.plans.currentRow())
-            return False
-        return True
+    def _save(self, check_id: int, **fields: object) -> None:
+        """Through the window's saver: a write that fails (the disk full) is kept on screen, retried and said once."""
+        write_plan_mark(self.session.saver, self.session.store, check_id, **fields)
 
     def _after_edit(self) -> None:
         row = self.plans.currentRow()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QLabel, QVBoxLayout, QWidget
@@ -18,13 +20,15 @@ class Session:
     """The store, the autosaver and the unit and report the window is working on. (A plain class: a dataclass
     takes ~0.6 ms to make at start-up.)"""
 
-    __slots__ = ("report", "saver", "store", "unit")
+    __slots__ = ("report", "saver", "store", "unit", "unit_written")
 
     def __init__(self, store: Store, saver: Autosaver, unit: Unit | None = None, report: Report | None = None) -> None:
         self.store = store
         self.saver = saver
         self.unit = unit
         self.report = report
+        #: called with a new unit's id once its first write lands (it may have been kept for a retry)
+        self.unit_written: Callable[[int], None] | None = None
 
 
 def opening_example(session: Session) -> str:

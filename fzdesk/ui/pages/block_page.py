@@ -373,9 +373,8 @@ class BlockPage(Page):
         item = self.current_item()
         if item is None or item.id is None:
             return
-        self.session.saver.flush()
-        self.session.store.update_item(item.id, carried_over=False)
-        item.carried_over = False
+        item.carried_over = False  # through the saver: kept for a retry if the disk is full
+        write_text(self.session.saver, self.session.store, "item", item.id, carried_over=False)
         self._update_stale()
         self._refresh_row()
         self.text.setFocus()

@@ -55,7 +55,7 @@ from fzdesk.typeset.preview import preview_pages
 from fzdesk.ui import ask as answers
 from fzdesk.ui import style
 from fzdesk.ui.ask import Role, ask
-from fzdesk.ui.kept_edits import save_unit
+from fzdesk.ui.kept_edits import save_unit, write_text
 from fzdesk.ui.pages.base import Page, Session, buddy_label
 from fzdesk.ui.pages.report_page import DateEdit
 
@@ -263,7 +263,7 @@ class ExportPage(Page):
         chosen = self.issued_on.date()
         own = dt.date(chosen.year(), chosen.month(), chosen.day())
         report.issued_on = None if self.issued_same.isChecked() else own
-        self.session.store.update_report(report.id, issued_on=report.issued_on)
+        write_text(self.session.saver, self.session.store, "report", report.id, issued_on=report.issued_on)
         self.changed.emit()
 
     def _options_edited(self) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from fzdesk.domain.model import Block, Item, Section
 from fzdesk.exchange.carry import CopyResult
 from fzdesk.ui.ask import CANCEL, Role, ask
-from fzdesk.ui.kept_edits import save_text
+from fzdesk.ui.kept_edits import save_text, write_text
 from fzdesk.ui.last_year_pane import (
     TOGGLE_KEYS,
     VISIBLE_SETTING,
@@ -132,9 +132,8 @@ class OneTextPage(Page):
 
     def _mark_reviewed(self) -> None:
         assert self.item.id is not None
-        self.session.saver.flush()
-        self.session.store.update_item(self.item.id, carried_over=False)
-        self.item.carried_over = False
+        self.item.carried_over = False  # through the saver: kept for a retry if the disk is full
+        write_text(self.session.saver, self.session.store, "item", self.item.id, carried_over=False)
         self._update_stale()
         self.changed.emit()
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 from fzdesk.domain.model import Unit, UnitType
 from fzdesk.domain.progress import missing_note, unit_missing
 from fzdesk.ui import style
-from fzdesk.ui.kept_edits import save_unit
+from fzdesk.ui.kept_edits import save_unit, unit_kept, write_unit
 from fzdesk.ui.pages.base import Page, Session
 
 NAME_MISSING = "请填写单位全称（例如“××镇人民政府”），填写后才能开始写报告。"
@@ -109,11 +109,16 @@ class UnitPage(Page):
         self.changed.emit()
         if not unit.name:
             return
-        if unit.id is None:
-            self.session.saver.flush()
-            self.session.store.save_unit(unit)
-            assert unit.id is not None
-            self.unit_created.emit(unit.id)
+        if unit.id is None:  # its row is written at once (or kept for a retry: the unit is then in the window only)
+            saver, created = self.session.saver, self.session.unit_written
+            if unit_kept(saver, unit):
+                save_unit(saver, self.session.store, unit, created)  # (with the retry: not a try at every key)
+            elif write_unit(saver, self.session.store, unit, created) and unit.id is not None:
+                if created is None:
+                    self.unit_created.emit(unit.id)
+                return
+            if renamed:
+                self.unit_renamed.emit()  # the switcher shows the unit kept in the window by the name typed
             return
         save_unit(self.session.saver, self.session.store, unit)
         if renamed:
