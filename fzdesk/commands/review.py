@@ -10,7 +10,15 @@ from typing import Any
 
 from fzdesk import resources
 from fzdesk.commands.common import CommandError, fail
-from fzdesk.review.batch import ReviewError, files_in, in_attention_order, in_subfolders, review_paths, year_state
+from fzdesk.review.batch import (
+    ReviewError,
+    duplicate_notes,
+    files_in,
+    in_attention_order,
+    in_subfolders,
+    review_paths,
+    year_state,
+)
 from fzdesk.review.findings_text import finding_lines
 from fzdesk.review.reading import ReviewedFile
 from fzdesk.review.summary import summary_csv
@@ -47,6 +55,8 @@ def handle(args: argparse.Namespace) -> int:
     unread = sum(1 for r in rows if not r.readable)
     print(f"\n共 {len(rows)} 个文件：{sum(1 for r in rows if r.errors)} 个有错误，{unread} 个读不了，"
           f"{sum(1 for r in rows if r.duplicates)} 个重复。")
+    for line in duplicate_notes(ordered):
+        print(f"重复：{line}")
     if not args.subfolders and (below := in_subfolders(folder)):
         print(f"子文件夹中还有 {below} 个文件没有读取（去掉 --no-subfolders 即可一并检查）。")
     if args.findings:

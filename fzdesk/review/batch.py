@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fzdesk.review.reading import SUFFIXES, Checker, ReviewedFile, review_file
+from fzdesk.domain.dates import written_date
+from fzdesk.review.reading import SUFFIXES, Checker, DuplicateRole, ReviewedFile, review_file
 from fzdesk.storage.trouble import read_trouble
 
 #: More files than this in one folder is not a stick of received reports (a folder picked by mistake).
@@ -104,11 +106,66 @@ def unit_key(name: str) -> str:
     return "".join(name.split())
 
 
+#: A file name with one of these words is a later version (石桥镇报告（修改稿）.docx), when dates cannot tell.
+NEWER_WORDS = ("修改", "修订", "终稿", "定稿")
+#: Modification times closer than this are the same: a FAT stick keeps them to two seconds.
+SAME_TIME_SECONDS = 2.0
+
+
+def _newer(a: ReviewedFile, b: ReviewedFile) -> str:
+    """Why a is newer than b (a few words), or "" when it is not, or cannot be told: by 成文日期, then by the file's
+    modification time, then by a name saying 修改/修订/终稿/定稿."""
+    if a.date is not None and b.date is not None and a.date != b.date:
+        return "成文日期较晚" if a.date > b.date else ""
+    if a.modified is not None and b.modified is not None and abs(a.modified - b.modified) >= SAME_TIME_SECONDS:
+        return "" if a.modified < b.modified else (
+            "成文日期相同，文件修改时间较晚" if a.date is not None and a.date == b.date else "文件修改时间较晚")
+    marked_a, marked_b = (any(w in r.path.stem for w in NEWER_WORDS) for r in (a, b))
+    if marked_a and not marked_b:
+        word = next(w for w in NEWER_WORDS if w in a.path.stem)
+        return f"文件名写有“{word}”"
+    return ""
+
+
+def file_date(row: ReviewedFile) -> str:
+    """The file's modification time as the office's file manager shows it (2023-12-20 10:31)."""
+    if row.modified is None:
+        return "未知"
+    return dt.datetime.fromtimestamp(row.modified).strftime("%Y-%m-%d %H:%M")
+
+
+def copy_facts(row: ReviewedFile) -> str:
+    """石桥镇\\报告.docx（成文日期2023年12月15日，文件日期2023-12-20 10:31）: what the office checks a copy by."""
+    date = written_date(row.date) if row.date else "未识别"
+    return f"{row.name}（成文日期{date}，文件日期{file_date(row)}）"
+
+
+def _mark_group(group: list[ReviewedFile]) -> None:
+    """The newest copy of one unit and year is counted, the others not; none when the newest cannot be told."""
+    newest, why = None, ""
+    for row in group:
+        reasons = [_newer(row, other) for other in group if other is not row]
+        if all(reasons):
+            newest, why = row, "，".join(dict.fromkeys(reasons))
+            break
+    for row in group:
+        others = [other for other in group if other is not row]
+        row.duplicates = [other.name for other in others]
+        row.duplicate_facts = [copy_facts(other) for other in others]
+        if newest is None:
+            row.duplicate_role = DuplicateRole.UNDECIDED
+        else:
+            row.duplicate_role = DuplicateRole.NEWEST if row is newest else DuplicateRole.OLDER
+            row.counted_copy, row.newest_reason = newest.name, why
+
+
 def mark_batch(rows: list[ReviewedFile], year: int | None = None) -> int | None:
-    """Marks duplicates (two readable files of one unit and year) and files of another year than `year` (None:
-    the year most files are of). Returns the batch's year. Marks are recomputed from scratch each time."""
+    """Marks duplicates (two readable files of one unit and year: the newest counted, see _newer) and files of
+    another year than `year` (None: the year most files are of). Returns the batch's year. Marks are recomputed from
+    scratch each time."""
     for row in rows:
-        row.duplicates, row.other_year = [], False
+        row.duplicates, row.other_year, row.duplicate_facts = [], False, []
+        row.duplicate_role, row.counted_copy, row.newest_reason = None, "", ""
     years = Counter(r.year for r in rows if r.year)
     if year is None and years:
         year = max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
@@ -117,11 +174,32 @@ def mark_batch(rows: list[ReviewedFile], year: int | None = None) -> int | None:
         if row.year and row.unit_name:
             groups.setdefault((unit_key(row.unit_name), row.year), []).append(row)
     for group in groups.values():
-        for row in group:
-            row.duplicates = [other.name for other in group if other is not row]
+        if len(group) > 1:
+            _mark_group(group)
     for row in rows:
         row.other_year = row.readable and year is not None and row.year is not None and row.year != year
     return year
+
+
+def duplicate_notes(rows: Iterable[ReviewedFile]) -> list[str]:
+    """One sentence per unit that sent several copies of one year: which file was counted and why, or that the
+    newest cannot be told (the summary's 说明 and `fzdesk review` say it)."""
+    lines: list[str] = []
+    seen: set[str] = set()
+    for row in rows:
+        if not row.duplicates or row.name in seen:
+            continue
+        group = [row.name, *row.duplicates]
+        seen.update(group)
+        unit = row.unit_name
+        if row.duplicate_role is DuplicateRole.UNDECIDED:
+            lines.append(f"{unit}有{len(group)}份{row.year}年度报告（{'、'.join(group)}），"
+                         "成文日期、文件日期和文件名都分不出先后，都未计入合计：无法判断哪一份较新，请核对后只保留一份。")
+        else:
+            older = [name for name in group if name != row.counted_copy]
+            lines.append(f"{unit}有{len(group)}份{row.year}年度报告，计入合计的是{row.counted_copy}"
+                         f"（{row.newest_reason}），未计入：{'、'.join(older)}。请核对后删去较旧的一份。")
+    return lines
 
 
 def year_state(row: ReviewedFile, year: int | None) -> str:

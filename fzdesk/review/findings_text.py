@@ -6,7 +6,8 @@ from fzdesk import resources
 from fzdesk.checks.findings import Severity
 from fzdesk.domain.dates import written_date
 from fzdesk.domain.naming import step_titles
-from fzdesk.review.reading import LAST_YEAR_NONE, ReviewedFile
+from fzdesk.review.batch import file_date
+from fzdesk.review.reading import LAST_YEAR_NONE, DuplicateRole, ReviewedFile
 
 
 def finding_lines(row: ReviewedFile, state: str = "") -> list[str]:
@@ -21,8 +22,7 @@ def finding_lines(row: ReviewedFile, state: str = "") -> list[str]:
               f"年度：{report.year or '（未识别）'}　来源：{row.source or ''}",
               f"成文日期：{written_date(report.date) if report.date else '（未识别）'}",
               f"状态：{state or row.state_text}",
-              *([f"重复：与{'、'.join(row.duplicates)}是同一单位同一年度的报告，合计时都不计入，请核实后留下一份。"]
-                if row.duplicates else []),
+              *(duplicate_lines(row) if row.duplicates else []),
               f"与去年比较：{row.last_year}" + ("。这份文件没有上年数，数据表中与去年比较的规则没有检查。"
                                                  if row.last_year == LAST_YEAR_NONE else "")]
     titles = step_titles(report)
@@ -48,4 +48,19 @@ def finding_lines(row: ReviewedFile, state: str = "") -> list[str]:
         lines += [f"· {f.severity.label}：{f.message}（理由：{f.reason or '未写'}）" for f in dismissed]
     if row.notes:
         lines += ["", "【读取时的说明】"] + [f"· {n}" for n in row.notes]
+    return lines
+
+
+def duplicate_lines(row: ReviewedFile) -> list[str]:
+    """A duplicate's lines: its own dates, the other copies with theirs, and which copy the 合计 counts and why."""
+    others = "、".join(row.duplicate_facts)
+    lines = [f"文件日期：{file_date(row)}", f"同一单位同一年度的其他文件：{others}"]
+    if row.duplicate_role is DuplicateRole.NEWEST:
+        lines.append(f"重复：这一份较新（{row.newest_reason}），计入合计；其他文件未计入。请核对后删去较旧的一份。")
+    elif row.duplicate_role is DuplicateRole.OLDER:
+        lines.append(f"重复：{row.counted_copy}较新（{row.newest_reason}），计入合计；这一份较旧，未计入合计。"
+                     "请核对后删去较旧的一份。")
+    else:
+        lines.append("重复：无法判断哪一份较新（成文日期、文件日期和文件名都分不出先后），合计时都不计入，"
+                     "请核对后只保留一份。")
     return lines

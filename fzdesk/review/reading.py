@@ -50,6 +50,14 @@ LAST_YEAR_CARRIED = "按自带上年数核对"
 LAST_YEAR_NONE = "未核对（无上年数）"
 
 
+class DuplicateRole(StrEnum):
+    """Where a file stands in a group of files of one unit and year (fzdesk.review.batch.mark_batch)."""
+
+    NEWEST = "这一份较新"
+    OLDER = "较旧"
+    UNDECIDED = "无法判断"
+
+
 class Source(StrEnum):
     EXPORTED = "本程序导出"
     EXPORTED_EDITED = "本程序导出（后在Word中改过）"
@@ -71,6 +79,12 @@ class ReviewedFile:
     last_year: str = ""  # how the checks against last year were done (LAST_YEAR_CARRIED / LAST_YEAR_NONE)
     notes: list[str] = field(default_factory=list)  # the reader's remarks (what it could not place, ...)
     duplicates: list[str] = field(default_factory=list)  # names of the other files of the same unit and year
+    #: of a duplicate group: NEWEST (counted), OLDER (not counted) or UNDECIDED (none counted); "" when no duplicate
+    duplicate_role: DuplicateRole | None = None
+    newest_reason: str = ""  # why the counted copy is the newest (成文日期较晚, ...), on every row of its group
+    counted_copy: str = ""  # the name of the copy counted in 合计, on every row of its group ("" when undecided)
+    duplicate_facts: list[str] = field(default_factory=list)  # the other files with their 成文日期 and file dates
+    modified: float | None = None  # the file's modification time (seconds since the epoch), when it could be read
     other_year: bool = False  # read, but of another year than the batch's
     shown: str = ""  # the name shown, with its subfolder (王集乡\\报告.docx) when read from a folder's subfolder
 
@@ -110,8 +124,10 @@ class ReviewedFile:
 
     @property
     def summed(self) -> bool:
-        """Whether its figures enter the summary's 合计: read, of the batch's year, and not one of a duplicate pair."""
-        return self.readable and not self.duplicates and not self.other_year and self.year is not None
+        """Whether its figures enter the summary's 合计: read, of the batch's year, and not a duplicate unless it is
+        the newest copy of its group."""
+        single = not self.duplicates or self.duplicate_role is DuplicateRole.NEWEST
+        return self.readable and single and not self.other_year and self.year is not None
 
     @property
     def state_text(self) -> str:
@@ -120,8 +136,17 @@ class ReviewedFile:
             return self.status
         parts = [self.status] if self.status else []
         if self.duplicates:
-            parts.append(f"重复（同一单位同一年度共{len(self.duplicates) + 1}个文件）")
+            parts.append(duplicate_mark(self))
         return "；".join(parts) or "正常"
+
+
+def duplicate_mark(row: ReviewedFile) -> str:
+    """重复（计入合计：这一份较新）, 重复（较旧，未计入合计）, or 重复 with the count when the newest is unknown."""
+    if row.duplicate_role is DuplicateRole.NEWEST:
+        return "重复（计入合计：这一份较新）"
+    if row.duplicate_role is DuplicateRole.OLDER:
+        return "重复（较旧，未计入合计）"
+    return f"重复（同一单位同一年度共{len(row.duplicates) + 1}个文件，无法判断哪一份较新）"
 
 
 class Checker:
@@ -143,6 +168,10 @@ def review_file(path: Path, checker: Checker) -> ReviewedFile:
     """The file read (open_import, read-only) and checked; a file that cannot be read gets its reason. Never
     raises for a bad file: a batch of dozens must not stop at one."""
     row = ReviewedFile(Path(path))
+    try:
+        row.modified = row.path.stat().st_mtime
+    except OSError:
+        row.modified = None  # the reader says why below
     try:
         preview = open_import(row.path)
     except (UnreadableFile, ReportDataError) as exc:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from fzdesk.domain.catalogue import Catalogue, Indicator, Kind
 from fzdesk.domain.figure_text import format_number
 from fzdesk.domain.model import Approx, FigureState, FigureValue
-from fzdesk.review.batch import year_state
+from fzdesk.review.batch import duplicate_notes, year_state
 from fzdesk.review.reading import ReviewedFile, Source
 
 HEAD = ["文件名", "单位", "年度", "来源", "成文日期", "状态", "问题", "提示", "与去年比较", "计入合计"]
@@ -101,6 +101,7 @@ def notes(rows: Sequence[ReviewedFile], catalogue: Catalogue, approx: dict[str, 
     for code, units in approx.items():
         indicator = catalogue[code]
         lines.append(f"“{column_name(indicator, catalogue)}”中的约数（近、余）未计入合计：{'、'.join(units)}。")
+    lines += duplicate_notes(rows)
     left_out = [r for r in rows if r.readable and not r.summed]
     if left_out:
         lines.append("以下文件未计入合计（重复、不是本年度或未识别年度，请核实后删去多余的一份再导出）："

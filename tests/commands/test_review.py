@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -88,7 +89,7 @@ def test_review_lists_the_files_problems_first_as_the_dialog_does(tmp_path: Path
                      "3王集乡（改）.docx", "4李寨乡.docx", "1石桥镇.docx"]
     assert [line.split("\t")[5] for line in table[2:4]] == ["2", "1"]
     assert table[6].split("\t")[-1] == "不是2023年度报告" and table[7].split("\t")[-1] == "正常"
-    findings = [printed.index(name, printed.index("共 8 个文件")) for name in names]
+    findings = [printed.index(name, printed.index("\n文件：")) for name in names]
     assert findings == sorted(findings)
 
 
@@ -101,3 +102,21 @@ def test_a_missing_csv_folder_is_said_before_any_file_is_read(tmp_path: Path, ca
     captured = capsys.readouterr()
     assert "找不到保存汇总表的文件夹" in captured.err and "没有的文件夹" in captured.err
     assert captured.out == "" and read == []  # nothing read, no table printed
+
+
+def test_review_says_which_copy_of_a_unit_was_counted_and_why(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    noon = dt.datetime(2024, 1, 10, 12, 0)
+    files.exported(tmp_path, "1石桥镇.docx", "石桥镇人民政府", accepted=88, modified=noon)
+    files.exported(tmp_path, "2石桥镇（修改稿）.docx", "石桥镇人民政府", accepted=90, modified=noon)
+    files.exported(tmp_path, "3王集乡.docx", "王集乡人民政府", modified=noon)
+    files.exported(tmp_path, "4王集乡再发.docx", "王集乡人民政府", modified=noon)
+    main(["review", str(tmp_path), "--csv", str(tmp_path / "汇总表.csv")])
+    printed = capsys.readouterr().out
+    lines = {line.split("\t")[0]: line.split("\t")[-1] for line in printed.split("\n\n")[0].splitlines()[1:]}
+    assert lines["2石桥镇（修改稿）.docx"] == "重复（计入合计：这一份较新）"
+    assert lines["1石桥镇.docx"] == "重复（较旧，未计入合计）"
+    assert "重复：石桥镇人民政府有2份2023年度报告，计入合计的是2石桥镇（修改稿）.docx（文件名写有“修改”），" \
+           "未计入：1石桥镇.docx。" in printed
+    assert "重复：王集乡人民政府有2份2023年度报告（3王集乡.docx、4王集乡再发.docx）" in printed
+    assert "无法判断哪一份较新，请核对后只保留一份。" in printed

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,12 +14,16 @@ from tests.exchange import samples
 
 
 def exported(folder: Path, file_name: str, unit_name: str, year: int = 2023, *, accepted: int = 88,
-             fines: str | None = None, approx_reviews: bool = True, last_year: bool = False) -> Path:
-    """The program's own export of a filled report of unit_name (受理 accepted, 审结 63, 合格率 100.0, ...)."""
+             fines: str | None = None, approx_reviews: bool = True, last_year: bool = False,
+             date: dt.date | None = None, modified: dt.datetime | None = None) -> Path:
+    """The program's own export of a filled report of unit_name (受理 accepted, 审结 63, 合格率 100.0, ...), dated
+    date (成文日期; else 12-15 of its year), the file's modification time set to modified when given."""
     unit = factories.unit(unit_name, UnitType.TOWNSHIP)
     unit.short_name = unit_name[:4]
     report = factories.report(unit, year)
     report.organs = [unit_name]
+    if date is not None:
+        report.date = date
     report.figures["A.accepted"] = FigureValue("A.accepted", FigureState.NUMBER, Decimal(accepted))
     report.figures["E.documents_reviewed"] = (
         FigureValue("E.documents_reviewed", FigureState.APPROX, Decimal(100), approx=Approx.NEAR) if approx_reviews
@@ -30,6 +36,8 @@ def exported(folder: Path, file_name: str, unit_name: str, year: int = 2023, *, 
         report.figures["A.carried_in"] = FigureValue("A.carried_in", FigureState.NUMBER, Decimal(12))
     path = folder / file_name
     path.write_bytes(export_docx(report, unit).data)
+    if modified is not None:
+        os.utime(path, (modified.timestamp(), modified.timestamp()))
     return path
 
 

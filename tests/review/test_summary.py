@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -49,14 +50,16 @@ def test_the_summary_sums_counts_and_amounts_but_not_rates_or_approximations(tmp
 
 
 def test_a_duplicate_is_listed_but_not_added_twice(tmp_path: Path) -> None:
-    files.exported(tmp_path, "1.docx", "石桥镇人民政府", accepted=88)
-    files.exported(tmp_path, "2.docx", "石桥镇人民政府", accepted=90)
+    """One 成文日期, one file date, no 修改 in the names: which copy is newer cannot be told, so neither is added."""
+    noon = dt.datetime(2024, 1, 10, 12, 0)
+    files.exported(tmp_path, "1.docx", "石桥镇人民政府", accepted=88, modified=noon)
+    files.exported(tmp_path, "2.docx", "石桥镇人民政府", accepted=90, modified=noon)
     files.exported(tmp_path, "3.docx", "王集乡人民政府", accepted=7)
     rows, year = review_paths(files_in(tmp_path))
     sheet = read_csv(summary_csv(rows, resources.catalogue(), year))
     col = sheet[0].index("行政复议·受理（件）")
     assert [r[9] for r in sheet[1:4]] == ["否", "否", "是"]
-    assert sheet[1][5] == "重复（同一单位同一年度共2个文件）"
+    assert sheet[1][5] == "重复（同一单位同一年度共2个文件，无法判断哪一份较新）"
     assert sheet[4][0] == "合计" and sheet[4][col] == "7" and sheet[4][1] == "1个单位"
     assert any(r[:1] == ["说明"] and "未计入合计" in r[1] and "1.docx" in r[1] for r in sheet)
 

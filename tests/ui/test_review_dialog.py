@@ -4,6 +4,7 @@ findings of the selected one, the summary CSV; and the office's own data untouch
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -21,17 +22,19 @@ from fzdesk.ui.review_dialog import ReviewDialog
 from tests.review import files
 
 WAIT_MS = 20_000
+NOON = dt.datetime(2024, 1, 10, 12, 0)
 
 
 @pytest.fixture
 def stick(tmp_path: Path) -> Path:
     """A stick as the county office receives it: three exports (two of one unit), a hand-written report, a
-    damaged file and a picture renamed .docx."""
+    damaged file and a picture renamed .docx. The 王集乡 pair has one 成文日期 and one file date: which is newer cannot
+    be told."""
     folder = tmp_path / "U盘"
     folder.mkdir()
     files.exported(folder, "1石桥镇.docx", "石桥镇人民政府", accepted=88, fines="12.5")
-    files.exported(folder, "2王集乡.docx", "王集乡人民政府", accepted=12, fines="0.75")
-    files.exported(folder, "3王集乡（改）.docx", "王集乡人民政府", accepted=13)
+    files.exported(folder, "2王集乡.docx", "王集乡人民政府", accepted=12, fines="0.75", modified=NOON)
+    files.exported(folder, "3王集乡（改）.docx", "王集乡人民政府", accepted=13, modified=NOON)
     files.hand_written(folder, "4县政府办.docx")
     files.corrupt(folder, "5坏文件.docx")
     files.not_docx(folder, "6照片.docx")
@@ -103,7 +106,7 @@ def test_a_stick_is_reviewed_row_by_row_and_the_summary_exported(
     assert rows["1石桥镇.docx"][1:5] == ["石桥镇人民政府", "2023", "本程序导出", "2023-12-15"]
     assert rows["1石桥镇.docx"][7:] == ["未核对（无上年数）", "正常"]
     assert rows["4县政府办.docx"][3] == "Word文件识别" and int(rows["4县政府办.docx"][6]) > 0
-    assert rows["2王集乡.docx"][8] == "重复（同一单位同一年度共2个文件）"
+    assert rows["2王集乡.docx"][8] == "重复（同一单位同一年度共2个文件，无法判断哪一份较新）"
     assert rows["5坏文件.docx"][8] == "文件已损坏" and rows["6照片.docx"][8] == "不是Word文件"
     assert rows["5坏文件.docx"][5] == ""  # no counts for a file not read
     assert "共 6 个文件" in dialog.progress.text() and "2 个读不了" in dialog.progress.text()
@@ -145,6 +148,39 @@ def test_a_stick_is_reviewed_row_by_row_and_the_summary_exported(
     dialog.close()
     window.saver.flush()
     assert data_files(filled_store.folder) == before  # nothing of the review reached the office's data
+
+
+def test_of_two_copies_the_newer_is_marked_counted_and_the_older_names_it(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A township sent its report, then a 修改稿 written a week later: the table marks which copy the 合计 counts,
+    and the older copy's findings name the newer with its dates; a pair that cannot be told apart says so."""
+    files.exported(tmp_path, "1王集乡.docx", "王集乡人民政府", date=dt.date(2023, 12, 15), modified=NOON)
+    files.exported(tmp_path, "2王集乡（修改稿）.docx", "王集乡人民政府", date=dt.date(2023, 12, 22), modified=NOON)
+    files.exported(tmp_path, "3石桥镇.docx", "石桥镇人民政府", modified=NOON)
+    files.exported(tmp_path, "4石桥镇（另一份）.docx", "石桥镇人民政府", modified=NOON)
+    files.exported(tmp_path, "5白集镇.docx", "白集镇人民政府")
+    dialog = shown(qtbot)
+    review(dialog, qtbot, monkeypatch, tmp_path)
+    rows = table(dialog)
+    assert rows["2王集乡（修改稿）.docx"][8] == "重复（计入合计：这一份较新）"
+    assert rows["1王集乡.docx"][8] == "重复（较旧，未计入合计）"
+    undecided = "重复（同一单位同一年度共2个文件，无法判断哪一份较新）"
+    assert rows["3石桥镇.docx"][8] == rows["4石桥镇（另一份）.docx"][8] == undecided
+    assert rows["5白集镇.docx"][8] == "正常"
+    # the clerk clicks the older copy: the findings name the counted one, its 成文日期 and file date
+    at = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == "1王集乡.docx")
+    rect = dialog.table.visualItemRect(dialog.table.item(at, 1))
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    text = dialog.details.toPlainText()
+    assert "2王集乡（修改稿）.docx（成文日期2023年12月22日，文件日期2024-01-10 12:00）" in text
+    assert "2王集乡（修改稿）.docx较新（成文日期较晚），计入合计；这一份较旧，未计入合计" in text
+    # and a copy of the undecided pair, by the arrow keys
+    at = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == "3石桥镇.docx")
+    dialog.table.selectRow(at - 1 if at else at + 1)
+    QTest.keyClick(dialog.table, Qt.Key.Key_Down if at else Qt.Key.Key_Up)
+    assert dialog.table.item(dialog.table.currentRow(), 0).text() == "3石桥镇.docx"
+    assert "无法判断哪一份较新" in dialog.details.toPlainText()
+    assert "请核对后只保留一份" in dialog.details.toPlainText()
 
 
 def test_the_table_sorts_by_problems_and_the_year_box_names_other_years(
