@@ -1,23 +1,28 @@
-"""Size and cold start of the frozen one-folder bundle against a frozen bare PySide6 window, in the same run.
+"""Size and start of the frozen one-folder bundle against a frozen bare PySide6 window, in the same run.
 
 Both are built by build.spec with the same Qt options (the bare one with `-- --bare`) into --out; both hold their
 Python code as bytecode in PyInstaller's archive, so PYTHONDONTWRITEBYTECODE (set on the development machines)
 changes nothing here. fzdesk opens a store of 10 units x 5 years of full reports. With FZDESK_QUIT_WHEN_IDLE=1
 each quits on the event loop's first turn after its main window's first paint (fzdesk: after the work queued for
 that moment) and writes that moment (time.perf_counter(), a system-wide monotonic clock) to a file. Figures are
-medians of N alternating runs after one discarded run of each:
+medians of N alternating runs:
 
-- start: process start to that moment (window painted, loop idle): the figure the target is about;
-- to exit: process start to process exit, for reference (adds the teardown and, for fzdesk, waiting for the
+- cold start: process start to that moment, with the page cache dropped before each run (sync, then 3 into
+  /proc/sys/vm/drop_caches), so that each program reads its files from the disk as on a PC's first start of the
+  day or from a USB stick: the figure the issue's target (1.3x) is about. Dropping the cache needs root on Linux;
+  elsewhere this line says it was not measured and the warm figure is held to the target instead;
+- warm start: the same with the files in the page cache (after one discarded run of each): a second start in the
+  same session, where the programs' own work, not the disk, decides;
+- to exit: process start to process exit, warm, for reference (adds the teardown and, for fzdesk, waiting for the
   first check still running in its worker thread);
-- counts shown: fzdesk with FZDESK_QUIT_WHEN_IDLE=checked, which quits once the first check's counts are shown.
+- counts shown: fzdesk with FZDESK_QUIT_WHEN_IDLE=checked, warm, which quits once the first check's counts are
+  shown.
 
-The file cache is warm (it cannot be dropped without root on the host): this is a warm-cache start, not a first
-start after boot. A run that has not quit after QUIT_TIMEOUT seconds (a stale bundle meeting a newer database
-schema shows a dialog and waits) is killed and ends the benchmark; the store is made in a temporary folder that
-is removed however the benchmark ends.
+A run that has not quit after QUIT_TIMEOUT seconds (a stale bundle meeting a newer database schema shows a dialog
+and waits) is killed and ends the benchmark; the store is made in a temporary folder that is removed however the
+benchmark ends.
 
-    xvfb-run -a .venv/bin/python -m benchmarks.bench_bundle [--runs 10] [--no-build]
+    xvfb-run -a .venv/bin/python -m benchmarks.bench_bundle [--runs 10] [--cold-runs 10] [--no-build]
 """
 
 from __future__ import annotations
@@ -79,9 +84,36 @@ def start_seconds(cmd: list[str], env: dict[str, str], stamp: Path | None = None
     return Start(float(stamp.read_text(encoding="ascii")) - started, exited)
 
 
+DROP_CACHES = Path("/proc/sys/vm/drop_caches")
+
+
+def drop_page_cache() -> bool:
+    """Writes dirty pages out and drops the page cache (Linux, root); False where that is not possible."""
+    if not sys.platform.startswith("linux"):
+        return False
+    os.sync()
+    try:
+        DROP_CACHES.write_text("3\n", encoding="ascii")
+    except OSError:  # not root, or a container that does not allow it
+        return False
+    return True
+
+
+def cold_starts(cmds: dict[str, list[str]], env: dict[str, str], stamp: Path, runs: int) -> dict[str, list[Start]]:
+    """Alternating runs of each command, the page cache dropped before each; empty lists if it cannot be."""
+    starts: dict[str, list[Start]] = {name: [] for name in cmds}
+    for _ in range(runs):
+        for name, cmd in cmds.items():
+            if not drop_page_cache():
+                return {name: [] for name in cmds}
+            starts[name].append(start_seconds(cmd, env, stamp))
+    return starts
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--runs", type=int, default=10, help="warm runs of each program")
+    parser.add_argument("--cold-runs", type=int, default=10, help="cold runs of each program (needs root)")
     parser.add_argument("--out", type=Path, default=REPO / "build" / "bench-bundle")
     parser.add_argument("--no-build", action="store_true", help="reuse the bundles already in --out")
     args = parser.parse_args(argv)
@@ -92,10 +124,10 @@ def main(argv: list[str] | None = None) -> int:
     else:
         app, bare = build(args.out, bare=False), build(args.out, bare=True)
     with tempfile.TemporaryDirectory(prefix="fzdesk-bench-") as work:
-        return measure(Path(work), app, bare, args.runs)
+        return measure(Path(work), app, bare, args.runs, args.cold_runs)
 
 
-def measure(work: Path, app: Path, bare: Path, runs: int) -> int:
+def measure(work: Path, app: Path, bare: Path, runs: int, cold_runs: int = 10) -> int:
     """Runs both bundles against a store made in work; prints the figures; 0 if both targets are met."""
     exe = ".exe" if sys.platform == "win32" else ""
     data = fill_store(work / "data")
@@ -115,18 +147,30 @@ def measure(work: Path, app: Path, bare: Path, runs: int) -> int:
         app_runs.append(start_seconds(app_cmd, env, stamp))
         checked_runs.append(start_seconds(app_cmd, checked_env, stamp))
         headless_runs.append(start_seconds(headless_cmd, env))
+    cold = cold_starts({"bare": bare_cmd, "app": app_cmd}, env, stamp, cold_runs)
     bt, at = statistics.median(r.shown for r in bare_runs), statistics.median(r.shown for r in app_runs)
     bx, ax = statistics.median(r.exited for r in bare_runs), statistics.median(r.exited for r in app_runs)
     app_mb, bare_mb = size_mb(app), size_mb(bare)
     print(f"bundle size   fzdesk {app_mb:.1f} MB   bare window {bare_mb:.1f} MB   (target <= {SIZE_TARGET_MB} MB)")
-    print(f"start, painted and idle (warm cache, median of {runs})   bare {bt * 1000:.0f} ms   "
-          f"fzdesk {at * 1000:.0f} ms   ratio {at / bt:.2f} (target <= {START_TARGET_RATIO})")
-    print(f"to process exit (reference)   bare {bx * 1000:.0f} ms   fzdesk {ax * 1000:.0f} ms   ratio {ax / bx:.2f}")
+    ratio = at / bt
+    if cold["app"]:
+        cb, ca = statistics.median(r.shown for r in cold["bare"]), statistics.median(r.shown for r in cold["app"])
+        ratio = ca / cb
+        print(f"cold start, painted and idle (page cache dropped before each run, median of {cold_runs})   "
+              f"bare {cb * 1000:.0f} ms   fzdesk {ca * 1000:.0f} ms   ratio {ratio:.2f} "
+              f"(target <= {START_TARGET_RATIO})")
+    else:
+        print("cold start: not measured (dropping the page cache needs root on Linux); the warm start is held to "
+              "the target instead")
+    print(f"warm start, painted and idle (files in the page cache, median of {runs})   bare {bt * 1000:.0f} ms   "
+          f"fzdesk {at * 1000:.0f} ms   ratio {at / bt:.2f}")
+    print(f"to process exit, warm (reference)   bare {bx * 1000:.0f} ms   fzdesk {ax * 1000:.0f} ms   "
+          f"ratio {ax / bx:.2f}")
     print(f"fzdesk: first check's problem counts shown "
-          f"{statistics.median(r.shown for r in checked_runs) * 1000:.0f} ms after process start")
+          f"{statistics.median(r.shown for r in checked_runs) * 1000:.0f} ms after process start (warm)")
     print(f"for comparison: fzdesk --version (Python and fzdesk's headless imports, no Qt) "
           f"{statistics.median(r.exited for r in headless_runs) * 1000:.0f} ms")
-    return 0 if app_mb <= SIZE_TARGET_MB and at / bt <= START_TARGET_RATIO else 1
+    return 0 if app_mb <= SIZE_TARGET_MB and ratio <= START_TARGET_RATIO else 1
 
 
 if __name__ == "__main__":

@@ -96,3 +96,28 @@ def test_ctrl_c_while_waiting_kills_the_program(tmp_path: Path) -> None:
             raise KeyboardInterrupt
         assert proc.returncode == -signal.SIGKILL
     assert_gone(proc.pid)
+
+
+def test_cold_starts_drop_the_cache_before_every_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    drops: list[str] = []
+    runs: list[str] = []
+    monkeypatch.setattr(bench_bundle, "drop_page_cache", lambda: drops.append("drop") or True)
+
+    def start(cmd: list[str], env: dict[str, str], stamp: Path) -> bench_bundle.Start:
+        runs.append(cmd[0])
+        assert len(drops) == len(runs)  # dropped just before this run
+        return bench_bundle.Start(0.1, 0.2)
+
+    monkeypatch.setattr(bench_bundle, "start_seconds", start)
+    starts = bench_bundle.cold_starts({"bare": ["b"], "app": ["a"]}, {}, tmp_path / "stamp", 3)
+    assert runs == ["b", "a"] * 3 and len(drops) == 6
+    assert [len(s) for s in starts.values()] == [3, 3]
+
+
+def test_cold_starts_are_not_measured_where_the_cache_cannot_be_dropped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bench_bundle, "DROP_CACHES", tmp_path / "no such folder" / "drop_caches")
+    monkeypatch.setattr(bench_bundle, "start_seconds", lambda *args: pytest.fail("ran without a dropped cache"))
+    assert bench_bundle.drop_page_cache() is False
+    assert bench_bundle.cold_starts({"bare": ["b"], "app": ["a"]}, {}, tmp_path / "stamp", 3) == {
+        "bare": [], "app": []}
