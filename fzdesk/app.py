@@ -34,6 +34,10 @@ from fzdesk.ui import style  # noqa: E402
 from fzdesk.ui.first_paint import after_first_paint  # noqa: E402
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+    from types import TracebackType
+
     from PySide6.QtWidgets import QMainWindow
 
     from fzdesk.ui.main_window import MainWindow
@@ -124,13 +128,39 @@ def run_gui(data: str | None, opened: Store | Refusal | None = None, first: Firs
         after_first_paint(window, lambda: announce_pc_data(window), first=True)
         after_first_paint(window, lambda: daily_backup(window, store), first=True)
         QTimer.singleShot(COLLECT_ANYWAY_MS, collect_from_now_on)  # (a window started minimized is not painted)
+        restore_hook = catch_unexpected(window, store.folder)
         show_window(window)
         quit_when = os.environ.get(QUIT_ENV)
         if quit_when:
             quit_for_benchmark(app, window, quit_when)
-        return int(app.exec())
+        try:
+            return int(app.exec())
+        finally:
+            restore_hook()
     finally:
         store.close()
+
+
+def catch_unexpected(window: QMainWindow, folder: Path) -> Callable[[], None]:
+    """An error nobody expected (a bug) raised in a slot is shown to the clerk and logged beside the data
+    (fzdesk.ui.error_dialog, loaded with the first one), not only printed on a console the windowed program lacks.
+    Returns what puts the previous hook back."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        previous(kind, value, tb)  # the traceback on stderr, as before
+        if issubclass(kind, Exception):
+            from fzdesk.ui.error_dialog import report
+
+            report(window, folder, kind, value, tb)
+
+    sys.excepthook = hook
+
+    def restore() -> None:
+        if sys.excepthook is hook:
+            sys.excepthook = previous
+
+    return restore
 
 
 def fits_screen(available_width: int, available_height: int) -> bool:

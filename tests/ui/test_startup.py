@@ -103,7 +103,8 @@ heavy = ("fzdesk.checks.engine", "fzdesk.checks.findings", "fzdesk.ui.check_acti
          "sqlite_utils", "fzdesk.domain.catalogue", "fzdesk.domain.figure_values", "fzdesk.ui.pages.figures_page",
          "fzdesk.storage.checklist", "fzdesk.export.record", "concurrent.futures", "fzdesk.domain.outline",
          "fzdesk.storage.backup_list", "fzdesk.ui.dialogs", "fzdesk.ui.qt_texts",
-         "hashlib", "_hashlib", "secrets", "hmac", "fzdesk.typeset", "fzdesk.review")
+         "hashlib", "_hashlib", "secrets", "hmac", "fzdesk.typeset", "fzdesk.review",
+         "fzdesk.ui.error_dialog")
 print(",".join(m for m in heavy if m in sys.modules))
 print("Qt namespace built" if "Qt" in QtCore.__dict__ else "Qt namespace not built")
 from PySide6 import QtWidgets
