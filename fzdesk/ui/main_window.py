@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import sys
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -269,7 +270,7 @@ class MainWindow(QMainWindow):
         self.stack.setFont(font)  # reaches every page, also those made later (no style sheet stops it)
         style.dialogs_follow(size)  # and every dialog and message box opened from now on
         if self.session.store.setting(FONT_SETTING, DEFAULT_POINT_SIZE) != size:
-            self.session.store.set_setting(FONT_SETTING, size)
+            self._remember(FONT_SETTING, size)
         if announce:
             self.statusBar().showMessage(f"正文字号：{size} 磅", 3000)
 
@@ -310,8 +311,19 @@ class MainWindow(QMainWindow):
         self.session.unit = unit
         self.session.report = report
         if store.setting(LAST_REPORT_SETTING) != report.id:
-            store.set_setting(LAST_REPORT_SETTING, report.id)
+            self._remember(LAST_REPORT_SETTING, report.id)
         self._reset(keep_step=True)
+
+    def _remember(self, key: str, value: object) -> None:
+        """A setting (text size, the report last opened): a failed write is said in the status bar, not in a box
+        (the setting holds until the program closes; only next time's start does not know it). Runs at start-up:
+        the message's module loads only when it is needed."""
+        try:
+            self.session.store.set_setting(key, value)
+        except (sqlite3.Error, OSError) as exc:
+            from fzdesk.ui.write_guard import setting_not_kept
+
+            setting_not_kept(self, exc)
 
     def _reset(self, keep_step: bool) -> None:
         key = self.steps[self.current].key if self.steps and keep_step else "unit"
@@ -442,16 +454,22 @@ class MainWindow(QMainWindow):
 
         open_review(self)
 
-    def create_report(self, year: int) -> int:
+    def create_report(self, year: int) -> int | None:
+        """A new empty report of year, opened; None (said in a box) if the disk refused it."""
         unit = self.session.unit
         assert unit is not None and unit.id is not None
         from fzdesk.domain.outline import new_report
 
         report = new_report(resources.outline(unit.unit_type), unit, year)
         report.catalogue_version = resources.catalogue().version  # a new report shows today's whole catalogue
-        report_id = self.session.store.create_report(report)
-        self.open_report(report_id)
-        return report_id
+        from fzdesk.ui.write_guard import attempt  # (loaded on first use: start-up stays fast)
+
+        created: list[int] = []
+        store = self.session.store
+        if not attempt(self, f"没能新建{year}年度的报告", lambda: created.append(store.create_report(report))):
+            return None
+        self.open_report(created[0])
+        return created[0]
 
     def _ensure_report(self) -> bool:
         """Steps after 单位信息 need a report: create this year's on the way, if the unit is named."""
@@ -470,7 +488,7 @@ class MainWindow(QMainWindow):
         else:
             from fzdesk.ui.dialogs import default_year
 
-            self.create_report(default_year())
+            return self.create_report(default_year()) is not None  # refused by the disk: the step stays
         return True
 
     # ----- steps ---------------------------------------------------------------------------------

@@ -34,4 +34,10 @@ def start_new_report(parent: QWidget | None, store: Store, unit: Unit) -> int | 
             return None
     report = new_report(resources.outline(unit.unit_type), unit, year)
     report.catalogue_version = resources.catalogue().version  # a new report shows today's whole catalogue
-    return store.create_report(report)
+    from fzdesk.ui.write_guard import attempt
+
+    created: list[int] = []
+    # refused by the disk: nothing was written (one transaction) and the year list stays as it was
+    if not attempt(parent, f"没能新建{year}年度的报告", lambda: created.append(store.create_report(report))):
+        return None
+    return created[0]

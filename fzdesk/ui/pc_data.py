@@ -3,6 +3,8 @@ module is loaded after the first paint, without the move code)."""
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from typing import TYPE_CHECKING
 
 from fzdesk.paths import pc_data_folder
@@ -34,5 +36,7 @@ def announce_pc_data(window: MainWindow) -> bool:
         return False
     window.statusBar().showMessage(f"这台电脑上已有 fzdesk 数据（{folder}）。U盘上的数据还是空的；"
                                    f"要在U盘上接着写，请用“{BRING_ENTRY}”把它们复制过来。", 0)
-    store.set_setting(NOTICE_SETTING, True)
+    # not kept (a full or write-protected stick): the notice shows again next time, and says no more now
+    with contextlib.suppress(sqlite3.Error, OSError):
+        store.set_setting(NOTICE_SETTING, True)
     return True

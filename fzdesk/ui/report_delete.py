@@ -57,8 +57,13 @@ def delete_report(window: MainWindow) -> Path | None:
         QMessageBox.critical(window, TITLE, f"没能先备份数据，所以没有删除报告。\n\n原因：{exc}\n\n"
                              "请检查磁盘空间是否已满、U盘是否设了写保护，然后再删除。")
         return None
+    from fzdesk.ui.write_guard import attempt
+
+    rid = report.id
+    # its last export's record goes with it, in the same transaction; refused by the disk, the report stays open
+    if not attempt(window, "没能删除报告", lambda: store.delete_report(rid)):
+        return None
     window.saver.discard()  # everything was saved above; nothing may write into the deleted report now
-    store.delete_report(report.id)  # its last export's record goes with it, in the same transaction
     window.open_unit(store.unit(session.unit.id or 0))
     window.statusBar().showMessage(f"已删除{summary.year_label}报告；删除前的数据已备份为 {saved.name}。", 10000)
     return saved

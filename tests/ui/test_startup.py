@@ -104,7 +104,7 @@ heavy = ("fzdesk.checks.engine", "fzdesk.checks.findings", "fzdesk.ui.check_acti
          "fzdesk.storage.checklist", "fzdesk.export.record", "concurrent.futures", "fzdesk.domain.outline",
          "fzdesk.storage.backup_list", "fzdesk.ui.dialogs", "fzdesk.ui.qt_texts",
          "hashlib", "_hashlib", "secrets", "hmac", "fzdesk.typeset", "fzdesk.review",
-         "fzdesk.ui.error_dialog")
+         "fzdesk.ui.error_dialog", "fzdesk.ui.write_guard")
 print(",".join(m for m in heavy if m in sys.modules))
 print("Qt namespace built" if "Qt" in QtCore.__dict__ else "Qt namespace not built")
 from PySide6 import QtWidgets

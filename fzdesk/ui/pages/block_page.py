@@ -336,7 +336,9 @@ class BlockPage(Page):
         had_focus = self.side.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
         self.side.setVisible(on)
         if self.session.store.setting(VISIBLE_SETTING, True) != on:
-            self.session.store.set_setting(VISIBLE_SETTING, on)
+            from fzdesk.ui.write_guard import remember  # (loaded on first use: start-up stays fast)
+
+            remember(self, self.session.store, VISIBLE_SETTING, on)  # a failure: said in the status bar
         if not on and had_focus:
             self.first_focus().setFocus()
 
@@ -522,7 +524,7 @@ class BlockPage(Page):
         self._update_preview()
 
     def _move_block(self, step: int) -> None:
-        if move_block(self.session, self.block, step):
+        if move_block(self.session, self.block, step, self):
             self._update_preview()
             self.order_changed.emit()
 
@@ -559,7 +561,11 @@ class BlockPage(Page):
         self.session.saver.flush()
         position = self.current_index() + 1 if self.section.items else 0
         item = Item("", [])
-        self.session.store.add_item(sid, position, item)
+        from fzdesk.ui.write_guard import attempt  # (loaded on first use: start-up stays fast)
+
+        # written first: refused by the disk, the list and the model stay as they were
+        if not attempt(self, "没能添加条目", lambda: self.session.store.add_item(sid, position, item)):
+            return
         self.section.items.insert(position, item)
         self._fill_list(position)
         self.title.setFocus()
@@ -578,7 +584,11 @@ class BlockPage(Page):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.session.saver.flush()
-        self.session.store.delete_item(item.id)
+        from fzdesk.ui.write_guard import attempt
+
+        iid = item.id
+        if not attempt(self, "没能删除条目", lambda: self.session.store.delete_item(iid)):
+            return  # the item stays, in the list and in the data
         del self.section.items[row]
         self._fill_list(min(row, len(self.section.items) - 1))
         self.changed.emit()
@@ -590,7 +600,11 @@ class BlockPage(Page):
         if item is None or item.id is None or not 0 <= target < len(self.section.items):
             return
         self.session.saver.flush()
-        self.session.store.move_item(item.id, target)
+        from fzdesk.ui.write_guard import attempt
+
+        iid = item.id
+        if not attempt(self, "没能移动条目", lambda: self.session.store.move_item(iid, target)):
+            return  # the order unchanged
         items = self.section.items
         items.insert(target, items.pop(row))
         self._fill_list(target)

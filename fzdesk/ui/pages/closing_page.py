@@ -32,7 +32,7 @@ class ClosingPage(OneTextPage):
         assert session.report is not None
         section = session.report.section(Block.CLOSING)
         assert section is not None
-        self.item = ensure_single_item(session, section)
+        self.item = ensure_single_item(session, section, parent)
         self.outer.addWidget(self.hint("结尾一般只写“特此报告。”。报告不能夹带请示事项。"))
         label = QLabel("结尾(&W)")
         self.closing = TextEditor()
@@ -67,6 +67,7 @@ class ClosingPage(OneTextPage):
         content.addStretch(1)
         self.outer.addWidget(self._with_last_year(section, head, content), 1)
         self.reload()
+        self.closing.setReadOnly(self.item.id is None)  # not stored (the disk refused it): nothing to save into
         self.closing.textChanged.connect(self._closing_edited)
         self.attachments.textChanged.connect(self._attachments_edited)
         self.checked.toggled.connect(self._check_toggled)
@@ -94,7 +95,16 @@ class ClosingPage(OneTextPage):
         report = self.session.report
         assert report is not None and report.id is not None
         self.session.saver.flush()
-        at = self.session.store.set_closing_checked(report.id, on)
+        from fzdesk.ui.write_guard import attempt  # (loaded on first use: start-up stays fast)
+
+        rid, stored = report.id, [""]
+        if not attempt(self, "没能记下“已核对”" if on else "没能取消“已核对”",
+                       lambda: stored.__setitem__(0, self.session.store.set_closing_checked(rid, on))):
+            self.checked.blockSignals(True)
+            self.checked.setChecked(not on)  # back as it is stored
+            self.checked.blockSignals(False)
+            return
+        at = stored[0]
         self.checked_note.setText(checked_note(at))
         self.changed.emit()
 

@@ -269,7 +269,8 @@ class ReportPage(Page):
         target = row + step
         if row < 0 or not 0 <= target < len(body):
             return
-        move_block(self.session, body[row].block, step)
+        if not move_block(self.session, body[row].block, step, self):
+            return  # the disk refused it: the list shows the stored order still
         self._fill_order(target)
         self.order_changed.emit()
 
@@ -293,8 +294,9 @@ def follow_year(session: Session, old: int, new: int) -> None:
         write_text(session.saver, session.store, "item", item.id, paragraphs=item.paragraphs)
 
 
-def move_block(session: Session, block: object, step: int) -> bool:
-    """Moves one of the five blocks up (-1) or down (+1) and stores the order; False at an end."""
+def move_block(session: Session, block: object, step: int, parent: QWidget) -> bool:
+    """Moves one of the five blocks up (-1) or down (+1) and stores the order; False at an end, or when the disk
+    refused the new order (said over parent; the report's order is then the stored one still)."""
     report = session.report
     assert report is not None and report.id is not None
     body = report.body_sections
@@ -302,11 +304,17 @@ def move_block(session: Session, block: object, step: int) -> bool:
     target = index + step
     if not 0 <= target < len(body):
         return False
+    before = list(report.sections)
     body[index], body[target] = body[target], body[index]
     head = [s for s in report.sections if s.block.value == "opening"]
     tail = [s for s in report.sections if s.block.value == "closing"]
     others = [s for s in report.sections if s not in head and s not in tail and s not in body]
     report.sections = [*head, *body, *others, *tail]
     session.saver.flush()
-    session.store.set_section_order(report.id, [s.id for s in report.sections if s.id is not None])
+    from fzdesk.ui.write_guard import attempt  # (loaded on first use: start-up stays fast)
+
+    rid, order = report.id, [s.id for s in report.sections if s.id is not None]
+    if not attempt(parent, "没能调整顺序", lambda: session.store.set_section_order(rid, order)):
+        report.sections = before
+        return False
     return True

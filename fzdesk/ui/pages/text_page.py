@@ -30,12 +30,17 @@ from fzdesk.ui.last_year_pane import (
 from fzdesk.ui.pages.base import Page, Session, opening_example, page_shortcut, paragraphs
 
 
-def ensure_single_item(session: Session, section: Section) -> Item:
-    """The opening and closing hold their text in one item; creates it if a report lacks it."""
+def ensure_single_item(session: Session, section: Section, parent: QWidget | None = None) -> Item:
+    """The opening and closing hold their text in one item; creates it if a report lacks it. Refused by the disk
+    (said over parent): an item without an id, not in the report, that the page shows read-only."""
     if not section.items:
         assert section.id is not None
         item = Item("", [])
-        session.store.add_item(section.id, 0, item)
+        from fzdesk.ui.write_guard import attempt  # (loaded on first use: start-up stays fast)
+
+        sid = section.id
+        if not attempt(parent, "没能建立这一段", lambda: session.store.add_item(sid, 0, item)):
+            return Item("", [])
         section.items.append(item)
     return section.items[0]
 
@@ -120,7 +125,9 @@ class OneTextPage(Page):
             return
         self.last_year_pane.setVisible(on)
         if self.session.store.setting(VISIBLE_SETTING, True) != on:
-            self.session.store.set_setting(VISIBLE_SETTING, on)
+            from fzdesk.ui.write_guard import remember  # (loaded on first use: start-up stays fast)
+
+            remember(self, self.session.store, VISIBLE_SETTING, on)  # a failure: said in the status bar
 
     def _update_stale(self) -> None:
         self.stale_bar.setVisible(self.item.carried_over)
@@ -148,7 +155,7 @@ class OpeningPage(OneTextPage):
         assert session.report is not None
         section = session.report.section(Block.OPENING)
         assert section is not None
-        self.item = ensure_single_item(session, section)
+        self.item = ensure_single_item(session, section, parent)
         self.outer.addWidget(self.hint(
             "开头一段：写明年度、指导思想和总体成效，一般以“现将有关情况报告如下：”结尾。"
             "新报告的开头是程序按单位类型填好的示例，或从去年的报告复制来的，请改成本单位今年的实际情况。"))
@@ -168,6 +175,7 @@ class OpeningPage(OneTextPage):
         content.addLayout(row)
         self.outer.addWidget(self._with_last_year(section, head, content), 1)
         self.reload()
+        self.editor.setReadOnly(self.item.id is None)  # not stored (the disk refused it): nothing to save into
         self.editor.textChanged.connect(self._edited)
 
     def first_focus(self) -> QWidget:
