@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from fzdesk.domain.model import Block
 from fzdesk.storage.store import DataGone, Store
+from fzdesk.ui.dialogs import NewReportDialog
 from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.pages.closing_page import UNCHECKED_NOTE
 from fzdesk.ui.pages.report_page import ReportPage
@@ -29,7 +30,9 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 def refuse(monkeypatch: pytest.MonkeyPatch, store: Store, method: str, error: Exception | None = None) -> None:
-    """store.method raises what a full disk gives (or error) until the test undoes it."""
+    """store.method raises what a full disk gives (or error) until the test undoes it. `_touch` (the report's edit
+    time, the last statement of an item's or the order's transaction) fails after the other rows were written:
+    the test sees the transaction roll back."""
 
     def full(*_a: Any, **_k: Any) -> None:
         raise error or sqlite3.OperationalError(DISK_FULL)
@@ -55,7 +58,7 @@ def test_an_item_not_added_leaves_the_list_and_the_data_and_adds_once_there_is_r
     texts, stored = list_texts(page), stored_titles(filled_store, rid, Block.PLANS)
     page.items.setCurrentRow(0)
     page.items.setFocus()
-    refuse(monkeypatch, filled_store, "add_item")
+    refuse(monkeypatch, filled_store, "_touch")  # inside add_item: rows moved and one inserted, then the disk is full
     key(page.items, Qt.Key.Key_N, CTRL_SHIFT)  # 添加条目
     said(messages, "没能添加条目")
     assert list_texts(page) == texts and page.items.currentRow() == 0
@@ -78,7 +81,7 @@ def test_an_item_not_deleted_stays(filled_store: Store, make_window: Callable[[S
     texts, stored = list_texts(page), stored_titles(filled_store, rid, Block.PLANS)
     page.items.setCurrentRow(1)
     page.items.setFocus()
-    refuse(monkeypatch, filled_store, "delete_item")
+    refuse(monkeypatch, filled_store, "_touch")
     key(page.items, Qt.Key.Key_Delete, CTRL_SHIFT)  # 删除条目
     said(messages, "没能删除条目")
     assert list_texts(page) == texts and page.items.currentRow() == 1
@@ -94,7 +97,7 @@ def test_an_item_not_moved_keeps_its_place(filled_store: Store, make_window: Cal
     page = open_block(w, Block.MEASURES)
     texts, stored = list_texts(page), stored_titles(filled_store, rid, Block.MEASURES)
     page.items.setCurrentRow(1)
-    refuse(monkeypatch, filled_store, "move_item")
+    refuse(monkeypatch, filled_store, "_touch")
     qtbot.mouseClick(page.down, LEFT)  # 下移
     said(messages, "没能移动条目")
     assert list_texts(page) == texts and page.items.currentRow() == 1
@@ -114,7 +117,7 @@ def test_the_blocks_order_not_stored_stays_as_stored(filled_store: Store, make_w
     steps = [s.title for s in w.steps]
     stored = [s.block for s in filled_store.load_report(rid).sections]
     page.order.setCurrentRow(0)
-    refuse(monkeypatch, filled_store, "set_section_order")
+    refuse(monkeypatch, filled_store, "_touch")
     key(page.order, Qt.Key.Key_Down, ALT)  # 下移
     said(messages, "没能调整顺序")
     assert [page.order.item(i).text() for i in range(page.order.count())] == order
@@ -240,3 +243,25 @@ def test_the_pc_data_notice_not_remembered_is_shown_all_the_same(
     assert pc_data.announce_pc_data(w)  # (it raised out of the after-first-paint call before)
     assert "这台电脑上已有 fzdesk 数据" in w.statusBar().currentMessage()
     assert store.setting(pc_data.NOTICE_SETTING) is None  # so it is shown again next time
+
+
+def test_a_new_empty_report_not_created_leaves_the_year_list(
+        store: Store, qtbot: QtBot, messages: list[tuple[str, str]], make_window: Callable[[Store], MainWindow],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.ui.modal import Modals
+    from tests.ui.test_new_report import click, dump, press_ok, run, set_year, unit_with
+
+    unit_with(store, 2022)
+    w = make_window(store)
+    years, before = _years(w), dump(store)
+    refuse(monkeypatch, store, "_insert_section")  # after the report's row was written
+
+    def choose(d: Any) -> None:
+        set_year(d, 2030)  # no 2029 report: 空白报告
+        click(d.empty)
+        press_ok(d)
+
+    run(w, qtbot, Modals().then(NewReportDialog, choose))
+    said(messages, "没能新建2030年度的报告")
+    assert _years(w) == years and w.session.report is not None and w.session.report.year == 2022
+    assert dump(store) == before
