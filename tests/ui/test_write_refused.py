@@ -49,16 +49,25 @@ def said(messages: list[tuple[str, str]], title: str) -> str:
     return text
 
 
+def items_with_full_disk(w: MainWindow, store: Store, block: Block, row: int,
+                         monkeypatch: pytest.MonkeyPatch) -> tuple[Any, int, list[str], list[str]]:
+    """block's page with row current, and the disk full inside the store's next structural write: the page,
+    the report's id, the list's texts and the stored titles as they were."""
+    rid = w.session.report.id  # type: ignore[union-attr]
+    assert rid is not None
+    page = open_block(w, block)
+    texts, stored = list_texts(page), stored_titles(store, rid, block)
+    page.items.setCurrentRow(row)
+    page.items.setFocus()
+    refuse(monkeypatch, store, "_touch")  # rows written inside the transaction, then the disk is full
+    return page, rid, texts, stored
+
+
 def test_an_item_not_added_leaves_the_list_and_the_data_and_adds_once_there_is_room(
         filled_store: Store, make_window: Callable[[Store], MainWindow], messages: list[tuple[str, str]],
         monkeypatch: pytest.MonkeyPatch) -> None:
     w = make_window(filled_store)
-    rid = w.session.report.id  # type: ignore[union-attr]
-    page = open_block(w, Block.PLANS)
-    texts, stored = list_texts(page), stored_titles(filled_store, rid, Block.PLANS)
-    page.items.setCurrentRow(0)
-    page.items.setFocus()
-    refuse(monkeypatch, filled_store, "_touch")  # inside add_item: rows moved and one inserted, then the disk is full
+    page, rid, texts, stored = items_with_full_disk(w, filled_store, Block.PLANS, 0, monkeypatch)
     key(page.items, Qt.Key.Key_N, CTRL_SHIFT)  # 添加条目
     said(messages, "没能添加条目")
     assert list_texts(page) == texts and page.items.currentRow() == 0
@@ -76,12 +85,7 @@ def test_an_item_not_deleted_stays(filled_store: Store, make_window: Callable[[S
                                    messages: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)  # 确定删除
     w = make_window(filled_store)
-    rid = w.session.report.id  # type: ignore[union-attr]
-    page = open_block(w, Block.PLANS)
-    texts, stored = list_texts(page), stored_titles(filled_store, rid, Block.PLANS)
-    page.items.setCurrentRow(1)
-    page.items.setFocus()
-    refuse(monkeypatch, filled_store, "_touch")
+    page, rid, texts, stored = items_with_full_disk(w, filled_store, Block.PLANS, 1, monkeypatch)
     key(page.items, Qt.Key.Key_Delete, CTRL_SHIFT)  # 删除条目
     said(messages, "没能删除条目")
     assert list_texts(page) == texts and page.items.currentRow() == 1
@@ -93,11 +97,7 @@ def test_an_item_not_moved_keeps_its_place(filled_store: Store, make_window: Cal
                                            messages: list[tuple[str, str]], qtbot: QtBot,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     w = make_window(filled_store)
-    rid = w.session.report.id  # type: ignore[union-attr]
-    page = open_block(w, Block.MEASURES)
-    texts, stored = list_texts(page), stored_titles(filled_store, rid, Block.MEASURES)
-    page.items.setCurrentRow(1)
-    refuse(monkeypatch, filled_store, "_touch")
+    page, rid, texts, stored = items_with_full_disk(w, filled_store, Block.MEASURES, 1, monkeypatch)
     qtbot.mouseClick(page.down, LEFT)  # 下移
     said(messages, "没能移动条目")
     assert list_texts(page) == texts and page.items.currentRow() == 1
