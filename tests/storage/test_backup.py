@@ -28,7 +28,9 @@ def test_a_backup_that_fills_the_disk_leaves_no_partial_file(store: Store) -> No
     failing = sqlite3.connect(store.path, factory=_DiskFills)
     try:
         with pytest.raises(sqlite3.OperationalError):
-            backup.daily_backup(failing, store.backup_folder, dt.date(2026, 11, 27))
+            # not today: Store.open has made today's backup already, and daily_backup would then do nothing
+            tomorrow = dt.date.today() + dt.timedelta(days=1)
+            backup.daily_backup(failing, store.backup_folder, tomorrow)
     finally:
         failing.close()
 

@@ -10,10 +10,11 @@ from fzdesk.storage.store import Store
 from tests import factories
 
 
-def test_copies_made_before_a_change_are_listed_with_the_dailies_newest_first(store: Store) -> None:
+def test_copies_made_before_a_change_are_listed_with_the_dailies_newest_first(store: Store, tmp_path: Path) -> None:
     unit = factories.two_years(store)
     report_id = next(s.id for s in store.reports(unit.id) if s.year == 2023)
-    folder = store.backup_folder
+    folder = tmp_path / "copies"  # not the store's own folder, where Store.open has put today's backup
+    folder.mkdir()
     backup.copy_database(store.conn, folder / "fzdesk-2026-11-25.sqlite")
     backup.copy_database(store.conn, folder / "fzdesk-2026-11-26.sqlite")
     backup.copy_database(store.conn, folder / f"before-delete-report-{report_id}-20261126-112052.sqlite")
