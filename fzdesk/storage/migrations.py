@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from fzdesk.storage.transaction import immediate
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -108,14 +110,9 @@ def migrate(conn: sqlite3.Connection) -> int:
     if current > SCHEMA_VERSION:
         raise NewerSchemaError(current)
     for number, migration in pending(conn):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate(conn):
             migration(conn)
             conn.execute(f"PRAGMA user_version = {number}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
     return schema_version(conn)
 
 

@@ -31,6 +31,7 @@ from fzdesk.storage import backup
 from fzdesk.storage.lock import FolderLock
 from fzdesk.storage.migrations import SCHEMA_VERSION, NewerSchemaError, migrate, schema_version
 from fzdesk.storage.report_settings import report_setting_keys
+from fzdesk.storage.transaction import immediate
 from fzdesk.storage.uri import read_only_uri
 
 DB_NAME = "fzdesk.sqlite"
@@ -178,13 +179,8 @@ class Store:
             return
         self.check_present()
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
+            with immediate(self.conn):
                 yield self.conn
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            self.conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
             if "disk i/o" in str(exc).lower():
                 self._stale = True  # the stick pulled: once it is back, a fresh connection is tried

@@ -172,8 +172,30 @@ def test_a_new_unit_whose_commit_fails_gets_no_id_and_a_retry_inserts_it(store: 
     monkeypatch.setattr(store, "conn", _CommitFails(real))
     with pytest.raises(sqlite3.OperationalError):
         store.save_unit(unit)
-    real.execute("ROLLBACK")  # (the failed COMMIT left the transaction open, as SQLite does on SQLITE_FULL)
+    assert not real.in_transaction  # the store ended what the failed COMMIT left open (SQLite does on SQLITE_FULL)
     assert unit.id is None  # before: the id of a row that was never written, and the retry updated nothing
     monkeypatch.setattr(store, "conn", real)
     store.save_unit(unit)
     assert unit.id is not None and [u.name for u in store.units()] == [unit.name]
+
+
+def test_a_commit_refused_by_sqlite_ends_the_transaction_and_writes_nothing(store: Store) -> None:
+    u = factories.unit()
+    store.save_unit(u)
+    with pytest.raises(sqlite3.IntegrityError), store.transaction() as conn:
+        conn.execute("PRAGMA defer_foreign_keys=ON")  # the broken link is found only at COMMIT, which SQLite refuses
+        conn.execute("INSERT INTO reports (unit_id, year) VALUES (?, ?)", (9999, 2023))
+    assert not store.conn.in_transaction  # before: left open, and the next write failed with "within a transaction"
+    assert store.reports() == []
+    store.create_report(factories.report(u))
+    assert [s.year for s in store.reports()] == [2023]
+
+
+def test_the_reason_a_transaction_failed_is_not_hidden_when_sqlite_rolled_back_already(store: Store) -> None:
+    class Full(Exception):
+        pass
+
+    with pytest.raises(Full), store.transaction() as conn:
+        conn.execute("ROLLBACK")  # as SQLite does by itself on some I/O and full-disk errors
+        raise Full  # before: "cannot rollback - no transaction is active" took its place
+    assert not store.conn.in_transaction
