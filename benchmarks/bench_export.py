@@ -104,8 +104,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     report, unit, options = big_report(args.chars), sample_unit(), ExportOptions()
     body = sum(len(p) for s in report.sections for i in s.items for p in i.paragraphs)
-    ours = lambda: fzdesk_export(report, unit, options)  # noqa: E731
-    theirs = lambda: python_docx_export(report, unit, options)  # noqa: E731
+
+    def ours() -> bytes:
+        return fzdesk_export(report, unit, options)
+
+    def theirs() -> bytes:
+        return python_docx_export(report, unit, options)
+
     ours(), theirs()  # warm-up, discarded
     a, b = [], []
     for _ in range(args.runs):

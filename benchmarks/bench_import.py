@@ -94,7 +94,8 @@ def fzdesk_import(path: Path) -> Callable[[], object]:
 def median_pair(a: Callable[[], object], b: Callable[[], object], runs: int) -> tuple[float, float]:
     a()
     b()
-    ta, tb = [], []
+    ta: list[float] = []
+    tb: list[float] = []
     for _ in range(runs):
         for fn, times in ((a, ta), (b, tb)):
             start = time.perf_counter()
