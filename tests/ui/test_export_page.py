@@ -25,6 +25,7 @@ from fzdesk.export.drives import Drive
 from fzdesk.export.handoff import TargetExists
 from fzdesk.export.options import FontSet, Variant, unit_options
 from fzdesk.storage.store import Store
+from fzdesk.ui import style
 from fzdesk.ui.autosave import Autosaver
 from fzdesk.ui.help import HelpDialog
 from fzdesk.ui.main_window import MainWindow
@@ -438,3 +439,41 @@ def test_last_years_doc_number_is_pointed_out(page: ExportPage, qtbot: QtBot) ->
     page.doc_number.selectAll()
     type_text(page.doc_number, "沈政办〔2023〕9号")
     assert page.doc_number_note.isHidden()
+
+
+def test_the_red_summary_follows_the_text_size(window: MainWindow, qtbot: QtBot) -> None:
+    """QA (frozen build, 1366x768): after 导出 (or 放大文字) the red 还有…个错误 line stayed at the old, smaller size:
+    a style sheet on the label stopped the pages' font from reaching it."""
+    w = window
+    click_row(qtbot, w, "export")
+    page = export_page_of(w)
+    assert "还有1个错误没有处理" in page.checks_summary.text()
+    page.refresh_checks()  # (as exporting does)
+    w.set_point_size(w.point_size + 3)
+    assert page.checks_summary.font().pointSize() == page.status.font().pointSize() == w.point_size
+    red = page.checks_summary.palette().color(page.checks_summary.foregroundRole())
+    assert red.name() == style.ERROR_COLOUR.lower()
+    # no error left: the line goes back to the page's own colour
+    error = next(f for f in page.result.open_findings if f.rule == "A.results")
+    click_row(qtbot, w, "check")
+    assert w.checks.actions.dismiss_with(error, "维持数含上年结转案件")
+    click_row(qtbot, w, "export")
+    assert page.checks_summary.text() == "没有未处理的错误和警告。"
+    assert (page.checks_summary.palette().color(page.checks_summary.foregroundRole())
+            == page.status.palette().color(page.status.foregroundRole()))
+
+
+def test_larger_text_on_the_export_step_does_not_clip_the_form(window: MainWindow, qtbot: QtBot) -> None:
+    """QA (frozen build, 1366x768): Ctrl++ three times on 导出 cut 转到检查, 刷新 and 选择文件夹 (the form's width was
+    measured only when the page was shown) and a sideways scroll bar appeared under the form."""
+    w = window
+    w.resize(1366, 768)
+    click_row(qtbot, w, "export")
+    page = export_page_of(w)
+    for _ in range(3):
+        w.set_point_size(w.point_size + 1)
+    QApplication.processEvents()
+    assert page.form_area.minimumWidth() >= page.form.minimumSizeHint().width()
+    assert not page.form_area.horizontalScrollBar().isVisible()
+    for button in (page.check_button, page.refresh_button, page.browse_button):
+        assert button.width() >= button.minimumSizeHint().width(), button.text()

@@ -8,8 +8,8 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QPixmap, QShowEvent
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtGui import QPalette, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -132,10 +132,21 @@ class ExportPage(Page):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        # Wide enough for the form's own minimum, so its buttons are never clipped; the preview column gives way.
+        self._fit_form()
+        self.refresh_checks()  # dismissals and fixes made in 检查 since the page was last shown
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self.isVisible():
+            # 放大文字 while on this step: measured only in showEvent, the form kept its old width and cut its
+            # buttons (转到检查, 刷新, 选择文件夹) behind a sideways scroll bar
+            self.form.ensurePolished()
+            self._fit_form()
+
+    def _fit_form(self) -> None:
+        """Wide enough for the form's own minimum, so its buttons are never clipped; the preview column gives way."""
         self.form_area.setMinimumWidth(max(460, self.form.minimumSizeHint().width()
                                            + self.form_area.verticalScrollBar().sizeHint().width() + 2))
-        self.refresh_checks()  # dismissals and fixes made in 检查 since the page was last shown
 
     # ----- options ------------------------------------------------------------------------------------
     def _options_box(self) -> QGroupBox:
@@ -375,7 +386,12 @@ class ExportPage(Page):
         else:
             text = "没有未处理的错误和警告。"
         self.checks_summary.setText(text)
-        self.checks_summary.setStyleSheet("color: #b00020;" if errors else "")
+        # red through the palette, not a style sheet: a sheet on the label stopped the pages' text size (视图 menu)
+        # from reaching it, and the line stayed small after 导出 or 放大文字
+        if errors:
+            style.error(self.checks_summary)
+        else:
+            self.checks_summary.setPalette(QPalette())  # nothing set: every colour inherited again
         dismissed = self.dismissed_findings()
         self.dismissed_label.setText(f"已忽略的问题 {len(dismissed)} 条（理由随报告数据一并导出）：" if dismissed
                                      else "没有忽略的问题。")
