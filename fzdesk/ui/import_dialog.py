@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
@@ -28,6 +30,7 @@ from fzdesk.exchange.apply import ExistingYear, Situation, apply_import, assess
 from fzdesk.exchange.changes import change_lines, compare_reports
 from fzdesk.exchange.importer import IMPORT_ERRORS, ImportPreview, SourceKind, open_import
 from fzdesk.exchange.new_year import start_new_year
+from fzdesk.storage import backup
 from fzdesk.storage.store import Store
 from fzdesk.storage.trouble import read_trouble
 from fzdesk.ui import style
@@ -373,6 +376,8 @@ class ImportDialog(QDialog):
                              "都不要就按“取消”。", self.replace)
                 return
             existing = ExistingYear.REPLACE if self.replace.isChecked() else ExistingYear.KEEP_BOTH
+            if existing is ExistingYear.REPLACE and not self._backed_up(s):
+                return
         start_next = self.next_year.isEnabled() and self.next_year.isChecked()
         try:
             with self.store.transaction():
@@ -386,6 +391,22 @@ class ImportDialog(QDialog):
         self.imported_id = imported
         self.report_id = started if started is not None else imported
         super().accept()
+
+
+    def _backed_up(self, s: Situation) -> bool:
+        """替换原有的报告 deletes a report: the whole store is copied aside first, as 删除这份报告 does, so that
+        文件 → 恢复备份 offers it as 删除…报告之前的数据 (the day's backup may predate the report). False, said
+        to the user, when the copy cannot be made: nothing is imported then."""
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self.store.backup_folder / f"before-delete-report-{s.existing[0].id}-{stamp}.sqlite"
+        try:
+            backup.copy_database(self.store.conn, target)
+        except (OSError, sqlite3.Error) as exc:  # (a full disk is sqlite3's "database or disk is full")
+            QMessageBox.critical(self, "没有导入", "替换原有的报告之前，没能先备份数据，所以没有导入。\n\n"
+                                 f"原因：{exc}\n\n"
+                                 "请检查磁盘空间是否已满、U盘是否设了写保护，然后再导入；也可以选“两份都保留”。")
+            return False
+        return True
 
 
 def import_file(parent: QWidget | None, store: Store, *, unit: Unit | None = None, path: Path | None = None,

@@ -234,6 +234,42 @@ def test_a_year_already_there_is_replaced_or_kept(store: Store, county: Path, ch
         assert store.load_report(first).recipient == "旧的主送"
 
 
+def test_replacing_a_report_keeps_a_backup_first(store: Store, county: Path, messages: list[tuple[str, str]],
+                                                monkeypatch: pytest.MonkeyPatch,
+                                                open_dialog: Callable[..., ImportDialog]) -> None:
+    """QA (frozen build): 替换原有的报告 deleted the report with no copy, though 恢复备份 says 删除报告…之前也会先备份;
+    the only backup offered was the morning's, taken before the report was written. Now the whole store is copied
+    first, offered as 删除2023年度报告之前的数据; a copy that cannot be made stops the import."""
+    from fzdesk.exchange.apply import apply_import
+    from fzdesk.storage import backup
+    from fzdesk.storage.backup_list import restorable
+
+    first = apply_import(store, open_import(county))
+    store.update_report(first, recipient="旧的主送")
+    before = dump(store)
+
+    def full(*_a: object, **_k: object) -> Path:
+        raise OSError(28, "No space left on device")
+
+    d = open_dialog(store, open_import(county))
+    click(d.replace)
+    d.next_year.setChecked(False)
+    with monkeypatch.context() as m:
+        m.setattr(backup, "copy_database", full)
+        press_import(d)
+    assert messages[-1][0] == "没有导入" and "没能先备份数据" in messages[-1][1]
+    assert d.isVisible() and dump(store) == before
+    press_import(d)
+    assert not d.isVisible() and [r.id for r in store.reports()] == [d.report_id]
+    (copy,) = [r for r in restorable(store.backup_folder) if "删除" in r.label]
+    assert copy.label.endswith("删除2023年度报告之前的数据")
+    kept = sqlite3.connect(copy.path)
+    try:
+        assert kept.execute("SELECT recipient FROM reports WHERE id = ?", (first,)).fetchone() == ("旧的主送",)
+    finally:
+        kept.close()
+
+
 def _exported_then_edited(tmp_path: Path) -> Path:
     u = factories.unit()
     r = factories.report(u, 2023)
