@@ -7,7 +7,9 @@ Qt asks every installed translator for every text it translates, and this one an
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QTimer, QTranslator
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox
+from shiboken6 import isValid
 
 from fzdesk.resources import load_json
 
@@ -41,4 +43,26 @@ def complete_qt_translation() -> None:
     app = QCoreApplication.instance()
     if app is None or app.findChild(MissingQtTexts) is not None:
         return
+    named = _standard_buttons()
     app.installTranslator(MissingQtTexts(missing_texts(), app))
+    # The install posts every window a LanguageChange, on which a button box gives its standard buttons Qt's words
+    # again: 新建年度报告's 确定(&O)/取消(&C) lost their Alt letters once its 选择文件… opened the first file dialog.
+    # Put back after those events (queued behind them; run by the file dialog's event loop).
+    if named:
+        QTimer.singleShot(0, lambda: _rename(named))
+
+
+def _standard_buttons() -> list[tuple[QAbstractButton, str]]:
+    """The standard buttons of the button boxes in the open windows, with the texts the program gave them."""
+    found: list[tuple[QAbstractButton, str]] = []
+    for window in QApplication.topLevelWidgets():
+        for box in window.findChildren(QDialogButtonBox):
+            found += [(b, b.text()) for b in box.buttons()
+                      if box.standardButton(b) != QDialogButtonBox.StandardButton.NoButton]
+    return found
+
+
+def _rename(named: list[tuple[QAbstractButton, str]]) -> None:
+    for button, text in named:
+        if isValid(button) and button.text() != text:  # (a dialog closed meanwhile is gone)
+            button.setText(text)

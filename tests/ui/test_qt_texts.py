@@ -150,3 +150,28 @@ def test_a_folder_chosen_in_the_dialog_becomes_the_export_folder(qtbot: QtBot, f
     qtbot.mouseClick(page.browse_button, Qt.MouseButton.LeftButton)
     assert not modals.errors, modals.errors
     assert page.folder.text() == str(target)
+
+
+def test_the_first_file_dialog_leaves_the_dialogs_open_their_alt_letters(qtbot: QtBot, qapp: QApplication) -> None:
+    """QA (frozen build): 新建年度报告 → 从去年的报告文件开始 → 选择文件…: back in the dialog, its buttons read 确定 and
+    取消, without (&O)/(&C). Installing the missing texts sends every widget a LanguageChange, and a button box then
+    gives its standard buttons Qt's own words again, the Alt letters and any text of the program's own lost."""
+    from fzdesk.ui.dialogs import NewReportDialog
+
+    for old in qapp.findChildren(MissingQtTexts):  # as at the session's first file dialog
+        qapp.removeTranslator(old)
+        old.setParent(None)
+    qtbot.wait(10)
+    d = NewReportDialog("红旗街道办事处", set())
+    qtbot.addWidget(d)
+    d.show()
+    box = d.findChild(QDialogButtonBox)
+    assert box is not None
+    own = box.addButton(QDialogButtonBox.StandardButton.Apply)
+    own.setText("导入(&I)")
+    before = sorted(b.text() for b in box.buttons())
+    assert before == ["取消(&C)", "导入(&I)", "确定(&O)"]
+    complete_qt_translation()
+    qtbot.wait(50)  # (the file dialog's event loop: the LanguageChange is delivered)
+    assert QCoreApplication.translate("QFileDialog", "&Look in:") == "查找范围(&L)："
+    assert sorted(b.text() for b in box.buttons()) == before
