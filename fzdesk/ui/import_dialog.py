@@ -300,8 +300,10 @@ class ImportDialog(QDialog):
         self.title_label.setText(report.display_title if known else "（年度未识别，请在右上方填写年度）")
         s = self.situation()
         name = s.unit.name if s.unit else (self.preview.unit.name or "未命名单位")
+        # from 新建年度报告 the unit is the one open, and the list is locked: no 另选单位 to offer there
+        other = "也可以在上面另选单位" if self.unit.isEnabled() else "选错了文件就按“取消”"
         self.other_label.setText(f"这个文件属于另一个单位：“{self.preview.unit.name}”。要导入到“{name}”名下，"
-                                 "请勾选确认；也可以在上面另选单位。")
+                                 f"请勾选确认；{other}。")
         self.other_unit.setText("确认导入到这个单位名下(&O)")
         self.unit_fills.setText("\n".join(s.notes))
         self.unit_fills.setVisible(bool(s.notes))

@@ -189,6 +189,7 @@ def test_another_units_file_is_imported_only_when_confirmed(store: Store, county
     assert d.unit.currentText() == "槐店回族镇人民政府"
     assert d.other_unit.isVisible() and d.other_label.isVisible()
     assert "沈丘县人民政府办公室" in d.other_label.text() and "槐店回族镇人民政府" in d.other_label.text()
+    assert d.other_label.text().endswith("也可以在上面另选单位。")
     press_import(d)
     assert messages and messages[-1][0] == "请确认单位" and d.isVisible()
     assert dump(store) == before
@@ -406,6 +407,8 @@ def test_from_the_menu_the_unit_the_file_names_comes_first(store: Store, county:
     assert not d.other_unit.isVisible()
     d2 = open_dialog(store, open_import(county), unit=mine, for_year=2024)  # 新建年度报告 of 槐店
     assert not d2.unit.isEnabled() and d2.unit.currentText() == "槐店回族镇人民政府" and d2.other_unit.isVisible()
+    # QA (frozen build): the locked list was offered as "也可以在上面另选单位"
+    assert "另选单位" not in d2.other_label.text() and d2.other_label.text().endswith("选错了文件就按“取消”。")
 
 
 def test_next_year_is_not_offered_when_it_exists(store: Store, county: Path,
