@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -24,8 +26,7 @@ from fzdesk.ui.pages.base import Session
 VISIBLE_SETTING = "last_year_pane_visible"
 TOGGLE_KEYS = "Ctrl+Shift+L"
 STALE_TIP = "这一条是从去年报告复制来的，还没有修改。改动文字后标记自动消失；检查会提醒其中去年的数字和年份。"
-STALE_STYLE = ("QLabel { background: #fff3cd; color: #7a4f00; border: 1px solid #d9a93a; border-radius: 3px;"
-               " padding: 1px 6px; font-weight: bold; }")
+STALE_BACKGROUND, STALE_TEXT = "#fff3cd", "#7a4f00"  # amber note, dark brown text and box
 
 
 def last_year_report(session: Session) -> Report | None:
@@ -44,7 +45,16 @@ def stale_badge() -> QLabel:
     """The 未更新 marker shown beside an editor whose text was copied from last year and not edited since."""
     badge = QLabel("未更新")
     badge.setObjectName("staleBadge")
-    badge.setStyleSheet(STALE_STYLE)
+    # colours, box and bold set in code, not by a style sheet: a sheet kept the mark at its first text size when
+    # the clerk enlarged the text (视图 → 放大文字)
+    palette = badge.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(STALE_BACKGROUND))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(STALE_TEXT))
+    badge.setPalette(palette)
+    badge.setAutoFillBackground(True)
+    badge.setFrameShape(QFrame.Shape.Box)  # (a plain box is drawn in the text's colour)
+    badge.setContentsMargins(6, 1, 6, 1)
+    style.strong(badge)  # bold at the inherited size
     badge.setToolTip(STALE_TIP)
     badge.setAccessibleName("未更新：从去年报告复制，尚未修改")
     return badge

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFrame, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from fzdesk.domain.checklist import PlanStatus
@@ -267,3 +267,24 @@ def test_the_checks_remind_of_unmarked_plans_until_they_are_marked(
     sheet.plans.setCurrentRow(0)
     key(sheet.plans, Qt.Key.Key_1)  # 已落实, with no item of this year named
     assert "structure.plans_unlinked" in rules()
+
+
+def test_the_mark_grows_with_the_text(two_years: Store, make_window: Callable[[Store], MainWindow],
+                                      qtbot: QtBot) -> None:
+    """QA (frozen build): at 19 pt the 未更新 mark stayed at its first size beside the larger text (a style sheet on
+    it stopped the pages' text size from reaching it); it keeps its colours, bold and box without one."""
+    w = make_window(two_years)
+    page = open_block(w, Block.MEASURES)
+    pane = page.last_year_pane
+    assert pane is not None
+    pane.items.setCurrentRow(2)
+    qtbot.mouseClick(pane.copy_one, LEFT)
+    assert page.stale.isVisible()
+    w.set_point_size(w.point_size + 5)
+    assert page.stale.font().pointSize() == page.text.font().pointSize() == w.point_size
+    w.set_point_size(w.point_size - 2)
+    assert page.stale.font().pointSize() == w.point_size and page.stale.font().bold()
+    palette = page.stale.palette()
+    assert palette.color(page.stale.foregroundRole()).name() == "#7a4f00"
+    assert palette.color(page.stale.backgroundRole()).name() == "#fff3cd" and page.stale.autoFillBackground()
+    assert page.stale.frameShape() == QFrame.Shape.Box and not page.stale.styleSheet()
