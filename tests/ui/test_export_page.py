@@ -477,3 +477,27 @@ def test_larger_text_on_the_export_step_does_not_clip_the_form(window: MainWindo
     assert not page.form_area.horizontalScrollBar().isVisible()
     for button in (page.check_button, page.refresh_button, page.browse_button):
         assert button.width() >= button.minimumSizeHint().width(), button.text()
+
+
+def test_no_stick_is_said_in_words_that_fit(qtbot: QtBot, checked_store: Store,
+                                            make_window: Callable[[Store], MainWindow],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA (frozen build, 1366x768): with no stick in, the U盘 list read 没有找到U盘：请插入U盘后点“刷新”，或选择 and
+    stopped there (the rest cut off by the list's width)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    monkeypatch.setattr(ExportPage, "list_drives", lambda self: [])
+    w = make_window(checked_store)
+    w.show()
+    w.resize(1366, 768)
+    click_row(qtbot, w, "export")
+    page = export_page_of(w)
+    qtbot.wait(20)
+    combo = page.drives
+    assert combo.count() == 1 and "没有找到U盘" in combo.currentText() and "刷新" in combo.currentText()
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
+    assert combo.fontMetrics().horizontalAdvance(combo.currentText()) <= field.width(), combo.currentText()
+    assert "文件夹" in combo.toolTip()  # the whole hint, when the pointer rests on it

@@ -319,8 +319,10 @@ class ExportPage(Page):
     def refresh_drives(self) -> None:
         self.drives.clear()
         found = self.list_drives()
+        # short enough for the list at 1366 px (the longer hint was cut after 或选择); the whole of it as a tip
+        self.drives.setToolTip("" if found else "没有找到U盘：请插入U盘后点“刷新”，或在下面选择任意文件夹")
         if not found:
-            self.drives.addItem("没有找到U盘：请插入U盘后点“刷新”，或选择任意文件夹", "")
+            self.drives.addItem("没有找到U盘，插入后点“刷新”", "")
         for d in found:
             self.drives.addItem(d.description, str(d.path))
         if found and not self.folder.text():
