@@ -123,3 +123,26 @@ def test_the_import_preview_fits_the_screen_with_its_buttons(qtbot: QtBot, fille
         corner = button.mapToGlobal(button.rect().bottomRight())
         assert screen.contains(corner), (button.text(), corner, screen)
     assert dialog.minimumSizeHint().width() <= 1024 * 9 // 10
+
+
+@pytest.mark.usefixtures("program_font")
+@pytest.mark.parametrize("point_size", [BASE_POINT_SIZE + 2, 20])
+def test_new_report_does_not_scroll_where_the_screen_has_room(qtbot: QtBot, point_size: int) -> None:
+    """QA (frozen build, 1366x768, the window's 14 pt): 新建年度报告 showed a scroll bar for its last 4 px (45 px at
+    20 pt) with the screen's lower third free: the body was measured before its layouts were set up, shorter than
+    it is once shown."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from fzdesk.ui import style
+    from fzdesk.ui.dialogs import NewReportDialog
+
+    style.dialogs_follow(point_size)
+    dialog = NewReportDialog("红旗街道办事处", set())
+    qtbot.addWidget(dialog)
+    show(qtbot, dialog)
+    body = dialog.findChild(QScrollArea)
+    assert body is not None
+    room = screen_of(dialog).height() * 9 // 10
+    if dialog.frameGeometry().height() < room:
+        assert not body.verticalScrollBar().isVisible(), (point_size, body.verticalScrollBar().maximum())
+    assert not unreadable(dialog)
