@@ -113,9 +113,19 @@ class ReviewedFile:
         return self._count(Severity.ERROR)
 
     @property
+    def warnings(self) -> int:
+        """Open 警告 (Severity.WARNING), counted apart from 提示 as the 检查 step counts them."""
+        return self._count(Severity.WARNING)
+
+    @property
+    def infos(self) -> int:
+        """Open 提示 (Severity.INFO)."""
+        return self._count(Severity.INFO)
+
+    @property
     def hints(self) -> int:
-        """Warnings and 提示 together."""
-        return self._count(Severity.WARNING) + self._count(Severity.INFO)
+        """警告 and 提示 together (`fzdesk review`'s 提示 column; the dialog and the summary count them apart)."""
+        return self.warnings + self.infos
 
     def _count(self, severity: Severity) -> int:
         if self.result is None:

@@ -1,6 +1,6 @@
-"""The county office's summary table: one row per unit with its check counts and every figure of the catalogue,
-a 合计 row where summing makes sense, and the files that could not be read. Written as CSV with a UTF-8 BOM, which
-WPS and Excel open as a sheet with the Chinese intact."""
+"""The county office's summary table: one row per unit with its check counts (错误, 警告, 提示) and every figure of
+the catalogue, a 合计 row where summing makes sense, and the files that could not be read. Written as CSV with a UTF-8
+BOM, which WPS and Excel open as a sheet with the Chinese intact."""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ from fzdesk.domain.model import Approx, FigureState, FigureValue
 from fzdesk.review.batch import duplicate_notes, year_state
 from fzdesk.review.reading import ReviewedFile, Source
 
-HEAD = ["文件名", "单位", "年度", "来源", "成文日期", "状态", "问题", "提示", "与去年比较", "计入合计"]
+#: 错误, 警告 and 提示 counted apart, in the words of the 检查 step (Severity.label): one 提示 column of 警告 and 提示
+#: together left the office unable to tell a 提示 5 with warnings from one without.
+HEAD = ["文件名", "单位", "年度", "来源", "成文日期", "状态", "错误", "警告", "提示", "与去年比较", "计入合计"]
 TOTAL = "合计"
 #: A text cell starting like a formula is kept as text (a unit name "=..." must not run in Excel).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -63,7 +65,7 @@ def summary_rows(rows: Sequence[ReviewedFile], catalogue: Catalogue, year: int |
         figures = row.report.figures
         out.append([_text(row.name), _text(row.unit_name), str(row.year or ""), str(row.source or ""),
                     row.date.isoformat() if row.date else "", _text(year_state(row, year)), str(row.errors),
-                    str(row.hints), row.last_year, "是" if row.summed else "否"]
+                    str(row.warnings), str(row.infos), row.last_year, "是" if row.summed else "否"]
                    + [figure_cell(figures.get(i.code)) for i in indicators])
         if not row.summed:
             continue
@@ -77,7 +79,7 @@ def summary_rows(rows: Sequence[ReviewedFile], catalogue: Catalogue, year: int |
                 approx.setdefault(i.code, []).append(row.unit_name or row.name)
     counted = [r for r in read if r.summed]
     out.append([TOTAL, f"{len(counted)}个单位", str(year or ""), "", "", "", str(sum(r.errors for r in counted)),
-                str(sum(r.hints for r in counted)), "", ""]
+                str(sum(r.warnings for r in counted)), str(sum(r.infos for r in counted)), "", ""]
                + [format_number(totals[i.code]) if i.code in totals else ("不合计" if not summed_kind(i) else "")
                   for i in indicators])
     out.append([])

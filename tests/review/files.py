@@ -6,7 +6,11 @@ import datetime as dt
 import os
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from fzdesk.checks.findings import Category, CheckResult, Finding, Location, Severity
 from fzdesk.domain.model import Approx, FigureState, FigureValue, UnitType
 from fzdesk.export.docx_writer import export_docx
 from tests import factories
@@ -68,3 +72,25 @@ def encrypted(folder: Path, file_name: str = "加密.docx") -> Path:
     path = folder / file_name
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096 + directory + b"\0" * 4096)
     return path
+
+
+def graded_findings(monkeypatch: pytest.MonkeyPatch, unit_name: str, errors: int = 1, warnings: int = 2,
+                    infos: int = 3) -> None:
+    """The checks of unit_name's report find `errors` 错误, `warnings` 警告 and `infos` 提示 (and one 警告 the unit
+    dismissed, which is not counted); the other files are checked as usual."""
+    from fzdesk.review import reading
+
+    real = reading.check_report
+
+    def check(report: Any, unit: Any, *args: Any) -> CheckResult:
+        if unit is None or unit.name.strip() != unit_name:
+            return real(report, unit, *args)
+        graded = [(Severity.ERROR, errors), (Severity.WARNING, warnings), (Severity.INFO, infos)]
+        found = [Finding(f"test.{severity.value}", Category.WORDING, severity, f"{severity.label}{n + 1}",
+                         Location("figures", figure="A.accepted"), excerpt=f"{severity.value}{n}")
+                 for severity, count in graded for n in range(count)]
+        found.append(Finding("test.dismissed", Category.WORDING, Severity.WARNING, "已忽略的警告",
+                             Location("figures", figure="A.accepted"), dismissed=True, reason="无误"))
+        return CheckResult(found)
+
+    monkeypatch.setattr(reading, "check_report", check)

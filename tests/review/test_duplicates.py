@@ -88,7 +88,7 @@ def test_the_summary_counts_the_newest_copy_and_says_which_and_why(tmp_path: Pat
     rows, year = review_paths(files_in(tmp_path))
     sheet = read_csv(summary_csv(rows, resources.catalogue(), year))
     col = sheet[0].index("行政复议·受理（件）")
-    assert [(r[0], r[5], r[9]) for r in sheet[1:4]] == [
+    assert [(r[0], r[5], r[10]) for r in sheet[1:4]] == [
         ("1石桥镇.docx", "重复（较旧，未计入合计）", "否"),
         ("2石桥镇（修改稿）.docx", "重复（计入合计：这一份较新）", "是"),
         ("3王集乡.docx", "正常", "是")]

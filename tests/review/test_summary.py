@@ -7,6 +7,8 @@ import datetime as dt
 import io
 from pathlib import Path
 
+import pytest
+
 from fzdesk import resources
 from fzdesk.review.batch import files_in, review_paths
 from fzdesk.review.summary import summary_csv, summary_name
@@ -26,8 +28,9 @@ def test_the_summary_sums_counts_and_amounts_but_not_rates_or_approximations(tmp
     rows, year = review_paths(files_in(tmp_path))
     sheet = read_csv(summary_csv(rows, resources.catalogue(), year))
     head = sheet[0]
-    assert head[:10] == ["文件名", "单位", "年度", "来源", "成文日期", "状态", "问题", "提示", "与去年比较", "计入合计"]
-    assert len(head) == 10 + len(resources.catalogue().indicators)
+    assert head[:11] == ["文件名", "单位", "年度", "来源", "成文日期", "状态", "错误", "警告", "提示", "与去年比较",
+                         "计入合计"]
+    assert len(head) == 11 + len(resources.catalogue().indicators)
     col = {name: i for i, name in enumerate(head)}
     by_file = {r[0]: r for r in sheet[1:4]}
     assert by_file["1石桥镇.docx"][1] == "石桥镇人民政府" and by_file["1石桥镇.docx"][3] == "本程序导出"
@@ -58,10 +61,31 @@ def test_a_duplicate_is_listed_but_not_added_twice(tmp_path: Path) -> None:
     rows, year = review_paths(files_in(tmp_path))
     sheet = read_csv(summary_csv(rows, resources.catalogue(), year))
     col = sheet[0].index("行政复议·受理（件）")
-    assert [r[9] for r in sheet[1:4]] == ["否", "否", "是"]
+    assert [r[10] for r in sheet[1:4]] == ["否", "否", "是"]
     assert sheet[1][5] == "重复（同一单位同一年度共2个文件，无法判断哪一份较新）"
     assert sheet[4][0] == "合计" and sheet[4][col] == "7" and sheet[4][1] == "1个单位"
     assert any(r[:1] == ["说明"] and "未计入合计" in r[1] and "1.docx" in r[1] for r in sheet)
+
+
+def test_errors_warnings_and_hints_have_a_column_each(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One 提示 column counted 警告 and 提示 together: a 提示 5 could hide warnings. 错误, 警告 and 提示 apart, as the
+    检查 step names them; the 合计 adds each; a dismissed 警告 counts nowhere."""
+    files.graded_findings(monkeypatch, "石桥镇人民政府", errors=1, warnings=2, infos=3)
+    files.exported(tmp_path, "1石桥镇.docx", "石桥镇人民政府")
+    files.exported(tmp_path, "2王集乡.docx", "王集乡人民政府")
+    rows, year = review_paths(files_in(tmp_path))
+    graded = next(r for r in rows if r.unit_name == "石桥镇人民政府")
+    assert (graded.errors, graded.warnings, graded.infos) == (1, 2, 3)
+    data = summary_csv(rows, resources.catalogue(), year)
+    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
+    sheet = read_csv(data)
+    col = {name: i for i, name in enumerate(sheet[0])}
+    shiqiao = next(r for r in sheet if r[0] == "1石桥镇.docx")
+    assert [shiqiao[col["错误"]], shiqiao[col["警告"]], shiqiao[col["提示"]]] == ["1", "2", "3"]
+    wangji = next(r for r in sheet if r[0] == "2王集乡.docx")
+    total = next(r for r in sheet if r[0] == "合计")
+    for name in ("错误", "警告", "提示"):
+        assert int(total[col[name]]) == int(shiqiao[col[name]]) + int(wangji[col[name]])
 
 
 def test_a_unit_name_like_a_formula_stays_text(tmp_path: Path) -> None:
