@@ -71,13 +71,18 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
     app.setWindowIcon(window_icon())
-    font = QFont(app.font())
+    app.setFont(program_font(app.font()))
+    style.keep_light(app)
+    return app
+
+
+def program_font(base: QFont) -> QFont:
+    """The window's font: 微软雅黑 on Windows, a CJK sans face elsewhere, at least BASE_POINT_SIZE."""
+    font = QFont(base)
     font.setFamilies(["Microsoft YaHei UI", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC",
                       font.family()])
     font.setPointSize(max(font.pointSize(), BASE_POINT_SIZE))
-    app.setFont(font)
-    style.keep_light(app)
-    return app
+    return font
 
 
 def window_icon() -> QIcon:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from fzdesk.domain.model import Block
 from fzdesk.domain.progress import Progress
+from fzdesk.ui import style
 from fzdesk.ui.check_runner import CheckRunner
 from fzdesk.ui.first_paint import after_first_paint
 from fzdesk.ui.kept_edits import kept_marks, show_kept
@@ -109,7 +110,7 @@ class CheckController(QObject):
     def _add_menu(self, window: QMainWindow) -> None:
         """A 工具 menu before 帮助: the unit's wording dictionary, check the whole text now (F5)."""
         bar = window.menuBar()
-        tools = bar.addMenu("工具(&T)")
+        tools = style.fit_menu_texts(bar.addMenu("工具(&T)"))
         help_menu = next((a for a in bar.actions() if a.text().startswith("帮助")), None)
         if help_menu is not None:
             bar.removeAction(tools.menuAction())
@@ -247,7 +248,7 @@ class CheckController(QObject):
         menu.exec(editor.viewport().mapToGlobal(editor.cursorRect().bottomLeft()))
 
     def _context_menu(self, editor: QPlainTextEdit, pos: QPoint) -> None:
-        menu = editor.createStandardContextMenu()
+        menu = style.fit_menu_texts(editor.createStandardContextMenu())
         menu.addSeparator()
         sub = self.insert_menu(editor, menu)
         sub.setTitle(f"插入数据(&S)\t{INSERT_KEY}")

@@ -31,6 +31,7 @@ from fzdesk.domain.figure_text import (
 )
 from fzdesk.domain.model import Report
 from fzdesk.storage.store import Store
+from fzdesk.ui import style
 from fzdesk.ui.autosave import Autosaver
 from fzdesk.ui.elided_label import ElidedLabel
 from fzdesk.ui.figure_clipboard import FigureClipboard
@@ -239,7 +240,7 @@ class FigureSheet(QWidget):
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)  # viewport coordinates
-        menu = QMenu(self)
+        menu = style.fit_menu_texts(QMenu(self))
         self.undo_action.setEnabled(self.model.can_undo())
         self.redo_action.setEnabled(self.model.can_redo())
         for action in (self.undo_action, self.redo_action):

@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
-        file = menu.addMenu("文件(&F)")
+        file = style.fit_menu_texts(menu.addMenu("文件(&F)"))
         file.addAction(self._action("新建单位(&U)…", None, self.new_unit))
         file.addAction(self._action("新建年度报告(&N)…", None, self.new_report))
         self.import_action = self._action("导入上一年度报告(&I)…", "Ctrl+O", self.import_report)
@@ -246,18 +246,18 @@ class MainWindow(QMainWindow):
         file.addAction(self.bring_data_action)
         file.addSeparator()
         file.addAction(self._action("退出(&X)", "Ctrl+Q", self.close))
-        go = menu.addMenu("转到(&G)")
+        go = style.fit_menu_texts(menu.addMenu("转到(&G)"))
         self.back_action = self._action("上一步(&P)", "Ctrl+PgUp", lambda: self.go(self.current - 1, focus=True))
         self.next_action = self._action("下一步(&N)", "Ctrl+PgDown", lambda: self.go(self.current + 1, focus=True))
         go.addAction(self.back_action)
         go.addAction(self.next_action)
         go.addAction(self._action("步骤列表(&L)", "Ctrl+L", self.step_list.setFocus))
-        view = menu.addMenu("视图(&V)")
+        view = style.fit_menu_texts(menu.addMenu("视图(&V)"))
         view.addAction(self._action("放大文字(&I)", ["Ctrl++", "Ctrl+="],
                                     lambda: self.set_point_size(self.point_size + 1)))
         view.addAction(self._action("缩小文字(&O)", "Ctrl+-", lambda: self.set_point_size(self.point_size - 1)))
         view.addAction(self._action("默认大小(&D)", "Ctrl+0", lambda: self.set_point_size(DEFAULT_POINT_SIZE)))
-        helpm = menu.addMenu("帮助(&H)")
+        helpm = style.fit_menu_texts(menu.addMenu("帮助(&H)"))
         helpm.addAction(self._action("本步骤说明(&S)", "F1", self.show_help))
         helpm.addAction(self._action("关于(&A)", None, self._about))
 
