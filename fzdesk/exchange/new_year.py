@@ -8,6 +8,7 @@ from fzdesk import resources
 from fzdesk.domain.checklist import PlanCheck
 from fzdesk.domain.model import Block, FigureState, FigureValue, Item, Report, Section, Unit
 from fzdesk.domain.outline import fill
+from fzdesk.domain.signing import foreign_organs, names_unit, own_organs
 from fzdesk.storage.checklist import replace_plan_checks
 from fzdesk.storage.store import Store
 
@@ -42,10 +43,28 @@ def plan_checklist(last: Report) -> list[PlanCheck]:
     return out
 
 
+def carried_signature(last: Report, unit: Unit) -> tuple[list[str], str]:
+    """The organs and title next year's report takes from last year's: both kept when last year's organs are the
+    unit's own; another unit's (its file imported under this unit) give way to the unit profile's organs, and a
+    title that does not name this unit or names the other body is dropped (the default title then names the unit).
+    """
+    organs = [o for o in last.organs if o.strip()]
+    title = shift_years(last.title, last.year) if last.title else ""
+    if not organs:
+        return own_organs(unit), title
+    if not foreign_organs(organs, unit):
+        return list(last.organs), title
+    if title and (not names_unit(title, unit) or any(o.strip() in title for o in organs)):
+        title = ""
+    return own_organs(unit), title
+
+
 def next_year_report(last: Report, unit: Unit, *, copy_text: bool = False) -> Report:
-    """This year's report built from last year's; copied paragraphs are marked 未更新 (carried_over)."""
+    """This year's report built from last year's; copied paragraphs are marked 未更新 (carried_over).
+    The 署名 (and with it the default title and the generated opening) is this unit's: see carried_signature."""
     year = last.year + 1
-    organ = (last.organs or unit.organs or [unit.name])[0]
+    organs, title = carried_signature(last, unit)
+    organ = (organs or [unit.name])[0]
     sections = []
     for s in last.sections:
         items: list[Item] = []
@@ -70,9 +89,9 @@ def next_year_report(last: Report, unit: Unit, *, copy_text: bool = False) -> Re
     return Report(
         unit_id=last.unit_id,
         year=year,
-        title=shift_years(last.title, last.year) if last.title else "",
+        title=title,
         recipient=last.recipient or unit.recipient,
-        organs=list(last.organs) or list(unit.organs),
+        organs=organs,
         sections=sections,
         figures=figures,
         attachments=[shift_years(a, last.year) for a in last.attachments],
