@@ -12,6 +12,8 @@ from fzdesk.checks.wording import Wording, shipped_wording
 from fzdesk.domain.checklist import PlanCheck, PlanStatus
 from fzdesk.domain.dates import written_date
 from fzdesk.domain.model import BODY_BLOCKS, Block, Numbering, Report, Section, Unit, UnitType
+from fzdesk.domain.naming import step_title
+from fzdesk.domain.signing import foreign_organs
 
 BLOCK_NAMES = {
     Block.MEASURES: "推进法治政府建设的主要举措和成效",
@@ -168,6 +170,11 @@ def head_findings(report: Report, unit: Unit | None) -> list[Finding]:
     if not organs:
         out.append(_field("structure.signature", Category.STRUCTURE, Severity.ERROR, "organs",
                           "没有署名（发文机关名称）。"))
+    if unit is not None and foreign_organs(organs, unit):
+        out.append(_field("structure.organs_unit", Category.STRUCTURE, Severity.WARNING, "organs",
+                          f"署名机关“{'、'.join(organs)}”与本单位“{unit.name}”不符："
+                          f"请在“{step_title('report')}”一步改为本单位的署名。",
+                          {"organs": organs, "unit": unit.name}))
     joint = unit is not None and unit.unit_type is UnitType.JOINT
     if joint and len(organs) < 2:
         out.append(_field("structure.joint_organs", Category.STRUCTURE, Severity.ERROR, "organs",

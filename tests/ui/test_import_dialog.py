@@ -15,7 +15,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
-from fzdesk.domain.model import Block, FigureState
+from fzdesk.domain.model import Block, FigureState, UnitType
 from fzdesk.exchange.importer import ImportPreview, open_import
 from fzdesk.export.docx_writer import export_docx
 from fzdesk.storage.checklist import plan_checks
@@ -393,6 +393,43 @@ def test_import_and_start_next_year_in_one_go(store: Store, county: Path,
     assert measures.items[0].carried_over and measures.items[0].paragraphs  # copied as a first draft: 未更新
     assert [c.plan for c in plan_checks(store, years[2024])] == [
         "完善法治法宣工作机制", "进一步强化推进依法行政", "不断加强法治宣传教育"]
+
+
+def test_next_year_from_another_units_file_signs_with_this_unit(store: Store, county: Path,
+                                                                open_dialog: Callable[..., ImportDialog]) -> None:
+    """QA: 红旗街道办事处 imported 青山镇's file (confirmed) and ticked 接着新建: the new report's 标题, 署名 and 开头
+    said 青山镇人民政府. The new year now signs with this unit; the imported report keeps its signature, and the check
+    says it is not the unit's."""
+    from fzdesk.checks.structure import structure_findings
+
+    mine = factories.unit("红旗街道办事处", UnitType.TOWNSHIP)
+    mine.short_name = "红旗街道"
+    store.save_unit(mine)
+    d = open_dialog(store, open_import(county), unit=mine, for_year=2024)  # the file is 沈丘县人民政府办公室's
+    assert d.other_unit.isVisible()
+    click(d.other_unit)
+    if not d.next_year.isChecked():
+        click(d.next_year)
+    assert not d.copy_text.isChecked()
+    press_import(d)
+    assert not d.isVisible()
+    imported, new = store.load_report(d.imported_id or 0), store.load_report(d.report_id or 0)
+    assert (imported.year, new.year) == (2023, 2024) and new.unit_id == mine.id
+    assert imported.organs == ["沈丘县人民政府办公室"]  # the file as it was
+    assert new.organs == ["红旗街道办事处"]
+    assert new.title == "" and new.display_title == "红旗街道办事处关于2024年度法治政府建设情况的报告"
+    opening = new.section(Block.OPENING)
+    assert opening is not None and "红旗街道办事处" in opening.items[0].paragraphs[0]
+    assert "沈丘县人民政府办公室" not in opening.items[0].paragraphs[0]
+    unit = store.unit(mine.id or 0)
+
+    def organ_rules(report_id: int) -> list[str]:
+        found = structure_findings(store.load_report(report_id), unit)
+        return [f.message for f in found if f.rule == "structure.organs_unit"]
+
+    assert organ_rules(d.imported_id or 0) == [
+        "署名机关“沈丘县人民政府办公室”与本单位“红旗街道办事处”不符：请在“报告信息”一步改为本单位的署名。"]
+    assert organ_rules(d.report_id or 0) == []
 
 
 def test_from_the_menu_the_unit_the_file_names_comes_first(store: Store, county: Path,
