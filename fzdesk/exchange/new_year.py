@@ -59,6 +59,15 @@ def carried_signature(last: Report, unit: Unit) -> tuple[list[str], str]:
     return own_organs(unit), title
 
 
+def carried_recipient(last: Report, unit: Unit) -> str:
+    """The 主送 next year's report takes: last year's, unless last year's was signed by another body (its file
+    imported under this unit) and the unit profile names one of its own."""
+    organs = [o for o in last.organs if o.strip()]
+    if organs and foreign_organs(organs, unit) and unit.recipient.strip():
+        return unit.recipient
+    return last.recipient or unit.recipient
+
+
 def next_year_report(last: Report, unit: Unit, *, copy_text: bool = False) -> Report:
     """This year's report built from last year's; copied paragraphs are marked 未更新 (carried_over).
     The 署名 (and with it the default title and the generated opening) is this unit's: see carried_signature."""
@@ -90,7 +99,7 @@ def next_year_report(last: Report, unit: Unit, *, copy_text: bool = False) -> Re
         unit_id=last.unit_id,
         year=year,
         title=title,
-        recipient=last.recipient or unit.recipient,
+        recipient=carried_recipient(last, unit),
         organs=organs,
         sections=sections,
         figures=figures,

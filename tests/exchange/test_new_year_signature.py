@@ -121,3 +121,19 @@ def test_last_year_without_organs_takes_the_profiles() -> None:
     last.title = ""
     new = next_year_report(last, unit)
     assert new.organs == [HONGQI] and HONGQI in opening(new)
+
+
+def test_another_units_addressee_gives_way_to_the_profiles() -> None:
+    last = qingshan_2026()
+    last.recipient = "青山镇党委"  # the other unit's own addressee, not this unit's
+    unit = hongqi()
+    assert next_year_report(last, unit).recipient == "青山县人民政府"  # the profile's
+    unit.recipient = ""
+    assert next_year_report(last, unit).recipient == "青山镇党委"  # nothing better known: kept, for the clerk
+
+
+def test_the_units_own_addressee_is_kept_over_the_profiles() -> None:
+    unit = hongqi()
+    last = factories.report(unit, 2026)
+    last.recipient = "青山县委、县政府"
+    assert next_year_report(last, unit).recipient == "青山县委、县政府"
