@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -55,8 +55,8 @@ HELP = """**检查收到的报告**
    勾选“包括子文件夹”（默认勾选）时，各乡镇、各部门子文件夹里的报告也一并读取，文件名前写明所在的子文件夹。
    也可以用“添加文件”逐个加入。
 2. 表格每行是一个文件：单位、年度、来源（本程序导出的文件带有完整数据；手写的 Word 文件由程序识别）、成文日期、
-   问题（错误）和提示（警告、提示）的条数、状态。读不了的文件在“状态”中写明原因（不是Word文件、文件已损坏、加密等），
-   其他文件照常检查。同一单位同一年度有两个以上文件时标为“重复”：较新的一份（先看成文日期，再看文件修改时间，
+   错误、警告和提示各有几条（说法与报告窗口“检查”一步相同）、状态。
+   读不了的文件在“状态”中写明原因（不是Word文件、文件已损坏、加密等），其他文件照常检查。同一单位同一年度有两个以上文件时标为“重复”：较新的一份（先看成文日期，再看文件修改时间，
    再看文件名中有没有“修改”“修订”“终稿”“定稿”）计入合计，其他的标为“较旧，未计入合计”；分不出哪一份较新时都不计入，
    请核对后只保留一份。与多数文件年度不同的标为“不是××年度报告”（也可以在“报告年度”中指定年度）。读不了的和有问题的文件排在前面；点列标题可以按那一列排序。
 3. 选中一行，下方列出这个文件的检查结果，说法与报告窗口“检查”一步相同。收到的报告没有上一年度的报告可比：
@@ -153,6 +153,10 @@ class ReviewDialog(QDialog):
         self.ensurePolished()  # (the text size arrives when the dialog is polished: style.dialogs_follow)
         self._follow_text_size()
         style.fit_dialog(self, 96, 46)
+        # ten columns: on a small screen the whole width, not 90% of it (at 1366 px 状态 was behind a scroll bar)
+        wide = min(96 * QFontMetrics(self.font()).horizontalAdvance("字"),
+                   self.screen().availableGeometry().width() - style.FRAME_ROOM.width())
+        self.resize(max(self.width(), wide), self.height())
 
     # ----- building ------------------------------------------------------------------------------
     def _build_top(self) -> QGridLayout:
@@ -326,7 +330,7 @@ class ReviewDialog(QDialog):
             QMessageBox.warning(self, "无法检查", run.error)
         unread = sum(1 for r in self.rows if not r.readable)
         problems = sum(1 for r in self.rows if r.errors)
-        said = [f"共 {len(self.rows)} 个文件", f"{problems} 个有问题（错误）"]
+        said = [f"共 {len(self.rows)} 个文件", f"{problems} 个有错误"]
         if unread:
             said.append(f"{unread} 个读不了")
         duplicates = sum(1 for r in self.rows if r.duplicates)
@@ -340,7 +344,10 @@ class ReviewDialog(QDialog):
                   if run.cancelled else "检查完毕：")
         below = in_subfolders(self.folder) if self.folder and not self.subfolders_box.isChecked() else 0
         skipped = f"子文件夹中还有 {below} 个文件没有读取（勾选“包括子文件夹”可一并检查）。" if below else ""
-        self.progress.setText(prefix + "，".join(said) + "。" + skipped + "选中一行查看详情。")
+        read_rows = [r for r in self.rows if r.readable]
+        counts = (f"；错误 {sum(r.errors for r in read_rows)} 条，警告 {sum(r.warnings for r in read_rows)} 条，"
+                  f"提示 {sum(r.infos for r in read_rows)} 条" if read_rows else "")
+        self.progress.setText(prefix + "，".join(said) + counts + "。" + skipped + "选中一行查看详情。")
         if self.table.rowCount() and not self.table.selectedItems():
             self.table.selectRow(0)
 

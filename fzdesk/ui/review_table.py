@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from fzdesk.review.batch import attention_key, year_state
 from fzdesk.review.reading import ReviewedFile
 from fzdesk.ui import style
 
-COLUMNS = ("文件名", "单位", "年度", "来源", "成文日期", "问题", "提示", "与去年比较", "状态")
-PROBLEM_COLUMN = 5
-STATE_COLUMN = 8
+#: 错误, 警告 and 提示 apart, in the 检查 step's words (Severity.label): a 提示 column counting 警告 too hid them.
+COLUMNS = ("文件名", "单位", "年度", "来源", "成文日期", "错误", "警告", "提示", "与去年比较", "状态")
+PROBLEM_COLUMN = 5  # 错误: sorted problems first (attention_key)
+STATE_COLUMN = 9
+#: The least the names, the units and 状态 keep (in characters) when the table is narrower than its columns want.
+NAME_EMS, UNIT_EMS, STATE_EMS = 9, 7, 12
 ROW = Qt.ItemDataRole.UserRole  # a cell's row in the dialog's list of files (the table is sorted)
 
 
@@ -21,12 +24,13 @@ def spoken(row: ReviewedFile, state: str) -> str:
     if not row.readable:
         return f"{row.name}，{state}"
     year = f"{row.year}年度" if row.year else "未识别年度"
-    return f"{row.name}，{row.unit_name}，{year}，{row.errors}个问题，{row.hints}条提示，{state}"
+    return (f"{row.name}，{row.unit_name}，{year}，错误{row.errors}条，警告{row.warnings}条，提示{row.infos}条，"
+            f"{state}")
 
 
 class _Item(QTableWidgetItem):
-    """A cell sorted by its key when it has one (问题: the files to act on first), by its number when it has one
-    (提示, 年度), else by its text."""
+    """A cell sorted by its key when it has one (错误: the files to act on first), by its number when it has one
+    (警告, 提示, 年度), else by its text."""
 
     key: tuple[int, int, str] | None = None
 
@@ -79,7 +83,8 @@ class ReviewTable(QTableWidget):
         values: list[str | int | None] = [row.name, row.unit_name, row.year, str(row.source or ""),
                                           row.date.isoformat() if row.date else "",
                                           row.errors if row.readable else None,
-                                          row.hints if row.readable else None, row.last_year, row.state_text]
+                                          row.warnings if row.readable else None,
+                                          row.infos if row.readable else None, row.last_year, row.state_text]
         for column, value in enumerate(values):
             item = _Item()
             if isinstance(value, int):
@@ -100,12 +105,32 @@ class ReviewTable(QTableWidget):
     def fit_names(self) -> None:
         """The file names as wide as they are, up to 18 characters and a third of the table, the units up to 14
         characters and a quarter (a long name is elided; its tooltip is whole): at the largest text size on a small
-        screen the counts and 状态 still show beside them (a joint report's two organs pushed them out of sight)."""
+        screen the counts and 状态 still show beside them (a joint report's two organs pushed them out of sight).
+        When the columns would still be wider than the table, the names and units give way (down to NAME_EMS and
+        UNIT_EMS) so that 状态 keeps STATE_EMS: at 1366x768 and the default text size 状态 lay behind a sideways scroll
+        bar once 错误, 警告 and 提示 had a column each."""
         em = QFontMetrics(self.font()).horizontalAdvance("字")
         header = self.horizontalHeader()
-        for column, ems, share in ((0, 18, 3), (1, 14, 4)):
-            most = min(ems * em, self.viewport().width() // share)
-            self.setColumnWidth(column, min(max(self.sizeHintForColumn(column), header.sectionSizeHint(column)), most))
+        room = self.viewport().width()
+
+        def wanted(column: int) -> int:
+            return max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
+
+        widths = [min(wanted(column), ems * em, room // share) for column, ems, share in ((0, 18, 3), (1, 14, 4))]
+        others = sum(wanted(column) for column in range(2, STATE_COLUMN))
+        over = sum(widths) + others + min(wanted(STATE_COLUMN), STATE_EMS * em) - room
+        floors = [min(widths[0], NAME_EMS * em), min(widths[1], UNIT_EMS * em)]
+        give = [width - floor for width, floor in zip(widths, floors, strict=True)]
+        spare: int = sum(give)
+        if over > 0 and spare > 0:
+            cut = min(over, spare)
+            widths = [width - cut * g // spare for width, g in zip(widths, give, strict=True)]
+        for column, width in enumerate(widths):
+            self.setColumnWidth(column, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_names()
 
     def refresh_marks(self, rows: list[ReviewedFile], year: int | None) -> None:
         """Duplicates and other years are known only for the whole batch (rows, marked): their 状态 is written
@@ -126,6 +151,7 @@ class ReviewTable(QTableWidget):
             problems.setForeground(QBrush(QColor(style.ERROR_COLOUR)) if row.errors else QBrush())
         header = self.horizontalHeader()
         self.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.fit_names()  # (状态 has its words now)
 
     def selected_index(self) -> int | None:
         """The index (in the dialog's list of files) of the selected row's file."""

@@ -104,11 +104,11 @@ def test_a_stick_is_reviewed_row_by_row_and_the_summary_exported(
                             "6照片.docx"]
     assert list(rows)[:2] == ["5坏文件.docx", "6照片.docx"]  # problems first: the files that could not be read
     assert rows["1石桥镇.docx"][1:5] == ["石桥镇人民政府", "2023", "本程序导出", "2023-12-15"]
-    assert rows["1石桥镇.docx"][7:] == ["未核对（无上年数）", "正常"]
-    assert rows["4县政府办.docx"][3] == "Word文件识别" and int(rows["4县政府办.docx"][6]) > 0
-    assert rows["2王集乡.docx"][8] == "重复（同一单位同一年度共2个文件，无法判断哪一份较新）"
-    assert rows["5坏文件.docx"][8] == "文件已损坏" and rows["6照片.docx"][8] == "不是Word文件"
-    assert rows["5坏文件.docx"][5] == ""  # no counts for a file not read
+    assert rows["1石桥镇.docx"][8:] == ["未核对（无上年数）", "正常"]
+    assert rows["4县政府办.docx"][3] == "Word文件识别" and sum(map(int, rows["4县政府办.docx"][5:8])) > 0
+    assert rows["2王集乡.docx"][9] == "重复（同一单位同一年度共2个文件，无法判断哪一份较新）"
+    assert rows["5坏文件.docx"][9] == "文件已损坏" and rows["6照片.docx"][9] == "不是Word文件"
+    assert rows["5坏文件.docx"][5:8] == ["", "", ""]  # no counts for a file not read
     assert "共 6 个文件" in dialog.progress.text() and "2 个读不了" in dialog.progress.text()
 
     # the clerk clicks the hand-written report's row: its findings, worded as the 检查 step words them
@@ -162,11 +162,11 @@ def test_of_two_copies_the_newer_is_marked_counted_and_the_older_names_it(
     dialog = shown(qtbot)
     review(dialog, qtbot, monkeypatch, tmp_path)
     rows = table(dialog)
-    assert rows["2王集乡（修改稿）.docx"][8] == "重复（计入合计：这一份较新）"
-    assert rows["1王集乡.docx"][8] == "重复（较旧，未计入合计）"
+    assert rows["2王集乡（修改稿）.docx"][9] == "重复（计入合计：这一份较新）"
+    assert rows["1王集乡.docx"][9] == "重复（较旧，未计入合计）"
     undecided = "重复（同一单位同一年度共2个文件，无法判断哪一份较新）"
-    assert rows["3石桥镇.docx"][8] == rows["4石桥镇（另一份）.docx"][8] == undecided
-    assert rows["5白集镇.docx"][8] == "正常"
+    assert rows["3石桥镇.docx"][9] == rows["4石桥镇（另一份）.docx"][9] == undecided
+    assert rows["5白集镇.docx"][9] == "正常"
     # the clerk clicks the older copy: the findings name the counted one, its 成文日期 and file date
     at = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == "1王集乡.docx")
     rect = dialog.table.visualItemRect(dialog.table.item(at, 1))
@@ -190,7 +190,7 @@ def test_the_table_sorts_by_problems_and_the_year_box_names_other_years(
     files.exported(tmp_path, "c.docx", "白集镇人民政府", 2022)
     dialog = shown(qtbot)
     review(dialog, qtbot, monkeypatch, tmp_path)
-    assert table(dialog)["c.docx"][8] == "不是2023年度报告"
+    assert table(dialog)["c.docx"][9] == "不是2023年度报告"
     header = dialog.table.horizontalHeader()
     QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(header.sectionViewportPosition(6) + 5, header.height() // 2))
@@ -199,7 +199,57 @@ def test_the_table_sorts_by_problems_and_the_year_box_names_other_years(
     assert isinstance(order[0], int)
     dialog.year_box.setFocus()
     dialog.year_box.setValue(2022)
-    assert table(dialog)["c.docx"][8] == "正常" and table(dialog)["a.docx"][8] == "不是2022年度报告"
+    assert table(dialog)["c.docx"][9] == "正常" and table(dialog)["a.docx"][9] == "不是2022年度报告"
+
+
+def test_errors_warnings_and_hints_are_counted_apart_in_the_table_and_the_summary(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """QA: the 提示 column counted 警告 and 提示 together, so a clerk reading 提示 5 could not tell that some were
+    warnings. 错误, 警告 and 提示 have a column each, named as the 检查 step names them, in the CSV too."""
+    from PySide6.QtGui import QColor
+
+    from fzdesk.ui import style
+
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    files.graded_findings(monkeypatch, "石桥镇人民政府", errors=1, warnings=2, infos=3)
+    files.exported(stick, "石桥镇.docx", "石桥镇人民政府")
+    files.exported(stick, "王集乡.docx", "王集乡人民政府")
+    files.not_docx(stick, "照片.docx")
+    dialog = shown(qtbot)
+    review(dialog, qtbot, monkeypatch, stick)
+    t = dialog.table
+    titles = [t.horizontalHeaderItem(c).text() for c in range(t.columnCount())]
+    assert titles[5:8] == ["错误", "警告", "提示"]
+    col = {title: c for c, title in enumerate(titles)}
+    rows = table(dialog)
+    assert [rows["石桥镇.docx"][col[name]] for name in ("错误", "警告", "提示")] == ["1", "2", "3"]
+    assert rows["照片.docx"][5:8] == ["", "", ""]
+    at = next(r for r in range(t.rowCount()) if t.item(r, 0).text() == "石桥镇.docx")
+    assert t.item(at, col["错误"]).foreground().color() == QColor(style.ERROR_COLOUR)
+    assert "错误1条，警告2条，提示3条" in t.item(at, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert list(table(dialog))[:2] == ["照片.docx", "石桥镇.docx"]  # still problems first: unread, then 错误
+    wangji = rows["王集乡.docx"]
+    total = [1 + int(wangji[col["错误"]]), 2 + int(wangji[col["警告"]]), 3 + int(wangji[col["提示"]])]
+    said = dialog.progress.text()
+    assert "1 个有错误" in said and f"；错误 {total[0]} 条，警告 {total[1]} 条，提示 {total[2]} 条。" in said
+    # 警告 and 提示 sort as numbers, like the other counts
+    for name in ("警告", "提示"):
+        t.sortByColumn(col[name], Qt.SortOrder.AscendingOrder)
+        order = [t.item(r, col[name]).data(Qt.ItemDataRole.EditRole) for r in range(t.rowCount())]
+        assert isinstance(order[0], int) and order[:2] == sorted(order[:2])  # the unread file's blank after them
+
+    out = tmp_path / "汇总"
+    out.mkdir()
+    monkeypatch.setattr(review_dialog, "choose_summary_path", lambda _parent, _start, name: out / name)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    data = next(out.glob("*.csv")).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data  # as before: Excel and WPS read it as UTF-8
+    sheet = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    head = {name: c for c, name in enumerate(sheet[0])}
+    shiqiao = next(r for r in sheet if r and r[0] == "石桥镇.docx")
+    assert [shiqiao[head[name]] for name in ("错误", "警告", "提示")] == ["1", "2", "3"]
+    assert "问题" not in sheet[0]
 
 
 def test_an_empty_folder_says_what_to_do_and_files_can_be_added_one_by_one(
@@ -297,6 +347,34 @@ def test_the_table_follows_the_largest_text_size(qtbot: QtBot, monkeypatch: pyte
     assert dialog.minimumSizeHint().width() + style.FRAME_ROOM.width() <= 1024  # fits the smallest office screen
 
 
+def test_every_column_shows_at_1366x768_and_the_default_text_size(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """With 错误, 警告 and 提示 apart the table has ten columns: on a 1366x768 screen 状态 (why a file was refused,
+    重复) lay behind a sideways scroll bar. The names and units give way; 状态 keeps 12 characters."""
+    from PySide6.QtGui import QFontMetrics
+
+    from fzdesk.ui import review_table, style
+
+    style.dialogs_follow(style.DEFAULT_POINT_SIZE)
+    stick = tmp_path / "U盘"
+    (stick / "王集乡").mkdir(parents=True)
+    files.corrupt(stick, "付井镇报告.docx")
+    files.exported(stick / "王集乡", "王集乡人民政府关于2023年度法治政府建设情况的报告.docx", "王集乡人民政府",
+                   modified=NOON)
+    files.exported(stick / "王集乡", "王集乡报告（改）.docx", "王集乡人民政府", modified=NOON)
+    files.hand_written(stick, "县政府办.docx")
+    files.exported(stick, "开发区.docx", "中共沈丘经济开发区工作委员会 沈丘经济开发区管理委员会")
+    dialog = shown(qtbot)
+    dialog.resize(1366 - style.FRAME_ROOM.width(), 768 - style.FRAME_ROOM.height())
+    review(dialog, qtbot, monkeypatch, stick)
+    t = dialog.table
+    qtbot.waitUntil(lambda: not t.horizontalScrollBar().isVisible(), timeout=2000)
+    assert sum(t.columnWidth(c) for c in range(t.columnCount())) <= t.viewport().width()
+    em = QFontMetrics(t.font()).horizontalAdvance("字")
+    assert t.columnWidth(review_table.STATE_COLUMN) >= review_table.STATE_EMS * em - 1
+    assert t.columnWidth(0) >= review_table.NAME_EMS * em and t.columnWidth(1) >= review_table.UNIT_EMS * em
+
+
 @OFFSCREEN
 def test_closing_the_window_closes_the_dialog_and_stops_its_run(
         filled_store: Store, make_window: Callable[[Store], MainWindow], qtbot: QtBot,
@@ -353,7 +431,7 @@ def test_a_corrected_file_is_checked_again(qtbot: QtBot, monkeypatch: pytest.Mon
     review(dialog, qtbot, monkeypatch, stick)
     after = table(dialog)
     assert list(after) == ["白集镇.docx"] and after["白集镇.docx"] != before
-    assert after["白集镇.docx"][7] == "未核对（无上年数）"
+    assert after["白集镇.docx"][8] == "未核对（无上年数）"
 
 
 def test_the_last_file_is_shown_when_the_run_ends_while_the_rows_are_taken(qtbot: QtBot, tmp_path: Path) -> None:
