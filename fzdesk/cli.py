@@ -16,6 +16,8 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     """The parser; without the subcommands (whose imports cost more than Qt's) when only the window is wanted."""
     import argparse
 
+    from fzdesk.argparse_zh import ChineseParser
+
     class _VersionAction(argparse.Action):
         """Prints the version; looked up only when asked for (it is not free to find)."""
 
@@ -23,7 +25,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
             print(f"fzdesk {fzdesk.__version__}")
             parser.exit()
 
-    parser = argparse.ArgumentParser(
+    parser = ChineseParser(
         prog="fzdesk",
         description="法治政府建设年度报告助手：不带子命令时打开程序窗口。",
     )
@@ -35,7 +37,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     if with_commands:
         from fzdesk.commands import COMMANDS
 
-        sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+        sub = parser.add_subparsers(dest="command", metavar="子命令")
         for command in COMMANDS:
             command.register(sub)
     return parser
