@@ -28,10 +28,18 @@ from fzdesk.storage.store import DB_NAME, Store
 
 CANCELLED = "已取消，数据未作任何改动。"
 
+#: `fzdesk import --help`'s text: the module's docstring above, for the clerk (it printed the English one).
+DESCRIPTION = ("逐项询问的问题从键盘（标准输入）读取回答（y/N）；没有回答（输入已结束）时一律当作“否”，不会导入。"
+               "--yes：“是否导入”“是否导入到另一个单位名下”都回答“是”；fzdesk 导出的 .docx 在导出后被修改过时，"
+               "采用其中内嵌的完整数据（加 --document-text 则采用修改后的文字）；正文中找到的数字都不填入"
+               "（加 --figures all 则全部填入）。该单位已有同一年度的报告时，由 --existing replace（替换，"
+               "替换前先备份全部数据）或 --existing keep（两份都保留）决定；不加时，--yes 会停下说明原因，"
+               "数据不作改动。退出状态：0 已导入，1 已取消，2 出错。")
+
 
 def register(sub: Any) -> None:
     parser = sub.add_parser("import", help="导入上一年度的报告（fzdesk 导出的 .docx 或 .json、手写的 .docx 或 .txt）",
-                            description=__doc__.split("\n\n")[1] if __doc__ else None)
+                            description=DESCRIPTION)
     parser.add_argument("file", metavar="FILE", help="要导入的文件")
     parser.add_argument("--unit", metavar="NAME", help="导入到数据中的这个单位名下（名称或简称）")
     parser.add_argument("--year", type=int, metavar="YYYY", help="报告年度（文件中认不出年度时填写，或用来更正）")
