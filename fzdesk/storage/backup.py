@@ -31,6 +31,15 @@ def copy_database(conn: sqlite3.Connection, target: Path) -> Path:
     return target
 
 
+def before_deleting_report(conn: sqlite3.Connection, folder: Path, report_id: int) -> Path:
+    """A copy of the whole store made before report_id is deleted (删除这份报告, and an import that replaces a
+    report, in the window and in `fzdesk import`): 文件 → 恢复备份… offers it as 删除…报告之前的数据
+    (backup_list), where the day's backup may predate the report. Raises OSError or sqlite3.Error (a full disk is
+    sqlite3's "database or disk is full") when it cannot be made: then nothing may be deleted."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return copy_database(conn, folder / f"before-delete-report-{report_id}-{stamp}.sqlite")
+
+
 def backups(folder: Path) -> list[Path]:
     """Existing daily backups, newest first."""
     if not folder.is_dir():

@@ -50,3 +50,13 @@ def test_the_copy_made_before_a_deletion_names_the_report() -> None:
     assert backup_list.deleted_report(Path("before-delete-report-7-20261126-112052.sqlite")) == 7
     assert backup_list.deleted_report(Path("before-restore-20261126-113000.sqlite")) is None
     assert backup_list.deleted_report(Path("fzdesk-2026-11-26.sqlite")) is None
+
+
+def test_the_copy_made_before_deleting_a_report_is_offered_under_its_year(store: Store, tmp_path: Path) -> None:
+    """backup.before_deleting_report names the copy as 恢复备份 reads it (the window and `fzdesk import` share it)."""
+    unit = factories.two_years(store)
+    report_id = next(s.id for s in store.reports(unit.id) if s.year == 2023)
+    made = backup.before_deleting_report(store.conn, tmp_path / "copies", report_id)
+    [listed] = backup_list.restorable(tmp_path / "copies")
+    assert listed.path == made and backup_list.deleted_report(made) == report_id
+    assert listed.label.endswith(" 删除2023年度报告之前的数据")
