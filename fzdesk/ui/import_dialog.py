@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from pathlib import Path
 
@@ -399,10 +398,8 @@ class ImportDialog(QDialog):
         """替换原有的报告 deletes a report: the whole store is copied aside first, as 删除这份报告 does, so that
         文件 → 恢复备份 offers it as 删除…报告之前的数据 (the day's backup may predate the report). False, said
         to the user, when the copy cannot be made: nothing is imported then."""
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = self.store.backup_folder / f"before-delete-report-{s.existing[0].id}-{stamp}.sqlite"
         try:
-            backup.copy_database(self.store.conn, target)
+            backup.before_deleting_report(self.store.conn, self.store.backup_folder, s.existing[0].id)
         except (OSError, sqlite3.Error) as exc:  # (a full disk is sqlite3's "database or disk is full")
             QMessageBox.critical(self, "没有导入", "替换原有的报告之前，没能先备份数据，所以没有导入。\n\n"
                                  f"原因：{exc}\n\n"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,10 +48,8 @@ def delete_report(window: MainWindow) -> Path | None:
         return None
     window.saver.flush()
     window.checks.runner.wait()
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     try:
-        saved = backup.copy_database(store.conn,
-                                     store.backup_folder / f"before-delete-report-{report.id}-{stamp}.sqlite")
+        saved = backup.before_deleting_report(store.conn, store.backup_folder, report.id)
     except (OSError, sqlite3.Error) as exc:  # (a full disk is sqlite3's "database or disk is full")
         QMessageBox.critical(window, TITLE, f"没能先备份数据，所以没有删除报告。\n\n原因：{exc}\n\n"
                              "请检查磁盘空间是否已满、U盘是否设了写保护，然后再删除。")
