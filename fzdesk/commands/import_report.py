@@ -4,7 +4,8 @@ Questions are read from standard input (y/N). With no input (end of file) every 
 imported. --yes answers "yes" to "import?" and "import it under this other unit?", keeps an fzdesk .docx's
 embedded data when its text was edited (--document-text takes the edited text instead), and fills in no figure
 found in the prose (--figures all fills in every one). When the unit already has a report of that year,
---existing replace|keep decides; without it, --yes stops with a message and changes nothing.
+--existing replace|keep decides (replace copies the whole store aside first, as the window's import does, and
+imports nothing if it cannot); without it, --yes stops with a message and changes nothing.
 Exit status: 0 imported, 1 cancelled, 2 error.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import shutil
+import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +26,7 @@ from fzdesk.exchange.apply import ExistingYear, ImportConflict, Situation, apply
 from fzdesk.exchange.figure_finder import FigureCandidate
 from fzdesk.exchange.importer import IMPORT_ERRORS, ImportPreview, open_import
 from fzdesk.paths import data_dir
+from fzdesk.storage import backup
 from fzdesk.storage.store import DB_NAME, Store
 
 CANCELLED = "已取消，数据未作任何改动。"
@@ -150,6 +153,20 @@ def _apply(store: Store, preview: ImportPreview, decision: _Decision) -> int:
                         other_unit_confirmed=decision.situation.other_unit, figures=decision.figures)
 
 
+def _back_up_before_replacing(store: Store, decision: _Decision) -> Path | None:
+    """--existing replace deletes a report: the whole store is copied aside first, as the window's import does
+    (恢复备份 offers the copy as 删除…报告之前的数据; the day's backup may predate the report). The copy, or None
+    when nothing is replaced; a CommandError, with nothing imported, when it cannot be made."""
+    if decision.existing is not ExistingYear.REPLACE or not decision.situation.existing:
+        return None
+    try:
+        return backup.before_deleting_report(store.conn, store.backup_folder, decision.situation.existing[0].id)
+    except (OSError, sqlite3.Error) as exc:
+        raise CommandError(f"替换原有的报告之前，没能先备份数据，所以没有导入，数据未作任何改动。原因：{exc}。"
+                           "请检查磁盘空间是否已满、U盘是否设了写保护，然后再导入；"
+                           "也可以改用 --existing keep（两份都保留）。") from exc
+
+
 def _import_into_new_store(args: argparse.Namespace, folder: Path, preview: ImportPreview,
                            decision: _Decision) -> int:
     """Creates the store only now that the import is decided; if writing fails, removes what this created
@@ -207,7 +224,10 @@ def handle(args: argparse.Namespace) -> int:
         if (folder / DB_NAME).is_file():
             with open_store(args) as store:
                 decision = _decide(store, preview, args)
+                saved = _back_up_before_replacing(store, decision)
                 report_id = _apply(store, preview, decision)
+            if saved is not None:
+                print(f"替换前的全部数据已备份为 {saved}（打开程序，文件 → 恢复备份… 可以找回）。")
         else:  # a new data folder: nothing is created there unless the import is decided and written
             decision = _decide(None, preview, args)
             report_id = _import_into_new_store(args, folder, preview, decision)
