@@ -138,6 +138,14 @@ class ChineseHelpFormatter(argparse.HelpFormatter):
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         return "\n".join(indent + line for line in wrap(text, width - len(indent)))
 
+    def _format_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None) -> str:
+        """The usage's later lines indented under its first option: argparse counts 用法： as 3 columns, not 6."""
+        text: str = super()._format_usage(usage, actions, groups, prefix)
+        shown = TEXTS["usage: "] if prefix is None else prefix
+        extra = " " * (_columns(shown) - len(shown))
+        return "\n".join(extra + line if n and line.startswith(" ") else line
+                         for n, line in enumerate(text.split("\n")))
+
 
 class ChineseParser(argparse.ArgumentParser):
     """An ArgumentParser that speaks Chinese; its subparsers are ChineseParsers too (argparse makes them of the

@@ -124,3 +124,11 @@ def test_help_lines_fit_the_terminal(capsys: pytest.CaptureFixture[str], monkeyp
 def test_wrap_keeps_ascii_words_whole_and_punctuation_off_a_line_start() -> None:
     assert argparse_zh.wrap("加 --document-text 则采用", 8) == ["加", "--document-text", "则采用"]
     assert argparse_zh.wrap("一二三四。五", 8) == ["一二三四。", "五"]
+
+
+def test_the_usage_lines_line_up(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """用法： takes 6 columns, not the 3 argparse counted: the usage's later lines start under its first option."""
+    monkeypatch.setenv("COLUMNS", "80")
+    _, text = run(capsys, "export", "--help")
+    first, second = text.splitlines()[:2]
+    assert argparse_zh._columns(first[:first.index("[-h]")]) == len(second) - len(second.lstrip()) == 20
