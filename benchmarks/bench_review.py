@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
             summary_csv(rows, resources.catalogue(), year)
             csv_times.append(time.perf_counter() - start)
         read = sum(1 for r in rows if r.readable)
-        findings = sum(r.errors + r.hints for r in rows)
+        findings = sum(r.errors + r.warnings + r.infos for r in rows)
         median = statistics.median(times)
         print(f"{len(paths)} files ({size} KB; {read} read, {findings} findings in all), {args.runs} runs")
         print(f"  read and check:  median {median:.2f} s  = {len(paths) / median:.1f} files/s "

@@ -23,7 +23,7 @@ from fzdesk.review.findings_text import finding_lines
 from fzdesk.review.reading import ReviewedFile
 from fzdesk.review.summary import summary_csv
 
-COLUMNS = ("文件名", "单位", "年度", "来源", "成文日期", "问题", "提示", "与去年比较", "状态")
+COLUMNS = ("文件名", "单位", "年度", "来源", "成文日期", "错误", "警告", "提示", "与去年比较", "状态")  # as the dialog
 
 
 def register(sub: Any) -> None:
@@ -71,7 +71,7 @@ def handle(args: argparse.Namespace) -> int:
 
 
 def cells(row: ReviewedFile, year: int | None) -> list[str]:
-    counts = [str(row.errors), str(row.hints)] if row.readable else ["", ""]
+    counts = [str(row.errors), str(row.warnings), str(row.infos)] if row.readable else ["", "", ""]
     return [row.name, row.unit_name, str(row.year or ""), str(row.source or ""),
             row.date.isoformat() if row.date else "", *counts, row.last_year, year_state(row, year)]
 

@@ -122,11 +122,6 @@ class ReviewedFile:
         """Open 提示 (Severity.INFO)."""
         return self._count(Severity.INFO)
 
-    @property
-    def hints(self) -> int:
-        """警告 and 提示 together (`fzdesk review`'s 提示 column; the dialog and the summary count them apart)."""
-        return self.warnings + self.infos
-
     def _count(self, severity: Severity) -> int:
         if self.result is None:
             return 0

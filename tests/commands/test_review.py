@@ -30,8 +30,8 @@ def test_review_prints_a_line_per_file_and_writes_the_summary(tmp_path: Path,
     status = main(["--data", str(data), "review", str(stick), "--csv", str(out / "汇总表"), "--findings"])
     assert status == 1  # a file could not be read
     printed = capsys.readouterr().out.splitlines()
-    assert printed[0].split("\t") == ["文件名", "单位", "年度", "来源", "成文日期", "问题", "提示", "与去年比较",
-                                     "状态"]
+    assert printed[0].split("\t") == ["文件名", "单位", "年度", "来源", "成文日期", "错误", "警告", "提示",
+                                     "与去年比较", "状态"]
     assert printed[1].split("\t")[0] == "c.docx" and printed[1].split("\t")[-1] == "不是Word文件"  # problems first
     assert printed[2].split("\t")[:5] == ["a.docx", "石桥镇人民政府", "2023", "本程序导出", "2023-12-15"]
     assert "共 3 个文件" in "\n".join(printed) and "文件：" in "\n".join(printed)
@@ -70,7 +70,7 @@ def test_review_reads_the_townships_subfolders_unless_told_not_to(tmp_path: Path
 def test_review_lists_the_files_problems_first_as_the_dialog_does(tmp_path: Path,
                                                                    capsys: pytest.CaptureFixture[str]) -> None:
     """Unreadable, then most 错误 first, then duplicates and other years, then the rest, each group by name (the
-    order of the dialog's 问题 column: fzdesk.review.batch.attention_key), in the table and in --findings."""
+    order of the dialog's 错误 column: fzdesk.review.batch.attention_key), in the table and in --findings."""
     stick = tmp_path / "stick"
     stick.mkdir()
     files.exported(stick, "1石桥镇.docx", "石桥镇人民政府")
@@ -120,3 +120,14 @@ def test_review_says_which_copy_of_a_unit_was_counted_and_why(tmp_path: Path,
            "未计入：1石桥镇.docx。" in printed
     assert "重复：王集乡人民政府有2份2023年度报告（3王集乡.docx、4王集乡再发.docx）" in printed
     assert "无法判断哪一份较新，请核对后只保留一份。" in printed
+
+
+def test_errors_warnings_and_hints_are_printed_apart_as_the_dialog_shows_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command's 提示 column counted 警告 and 提示 together, after the dialog had split them."""
+    files.graded_findings(monkeypatch, "石桥镇人民政府", errors=1, warnings=2, infos=3)
+    files.exported(tmp_path, "1石桥镇.docx", "石桥镇人民政府")
+    main(["review", str(tmp_path)])
+    head, row = capsys.readouterr().out.splitlines()[:2]
+    counts = dict(zip(head.split("\t"), row.split("\t"), strict=True))
+    assert (counts["错误"], counts["警告"], counts["提示"]) == ("1", "2", "3")

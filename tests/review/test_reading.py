@@ -29,7 +29,7 @@ def test_a_hand_written_report_is_recognised_and_its_findings_are_worded_as_the_
         tmp_path: Path, checker: Checker) -> None:
     row = review_file(files.hand_written(tmp_path), checker)
     assert row.source is Source.WORD and row.year == 2023 and row.unit_name
-    assert row.hints > 0  # the sample's 法制政府, 近十余 ...
+    assert row.warnings + row.infos > 0  # the sample's 法制政府, 近十余 ...
     text = "\n".join(finding_lines(row))
     assert "“法制政府”应写作“法治政府”" in text and "（开头 · 第1段）" in text
     assert "【警告】" in text and "数据表中与去年比较的规则没有检查" in text
