@@ -129,6 +129,10 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
+#: A section heading's line in the help: at the margin, ending in CJK text and an ASCII colon.
+_HEADING_COLON = re.compile(r"(?m)^(\S[^\n]*[\u4e00-\u9fff]):$")
+
+
 class ChineseHelpFormatter(argparse.HelpFormatter):
     """Help text wrapped by the columns it takes (see wrap)."""
 
@@ -176,8 +180,11 @@ class ChineseParser(argparse.ArgumentParser):
             return super().format_usage()
 
     def format_help(self) -> str:
+        """The help, its section headings (参数, 选项) ending in a full-width colon like 用法：(argparse writes an
+        ASCII one after them on Python 3.11 and 3.12, without asking gettext)."""
         with chinese():
-            return super().format_help()
+            text = super().format_help()
+        return _HEADING_COLON.sub(r"\1：", text)
 
     def error(self, message: str) -> NoReturn:
         with chinese():

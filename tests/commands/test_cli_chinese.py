@@ -44,14 +44,14 @@ def test_help_is_chinese(capsys: pytest.CaptureFixture[str], command: list[str])
     code, text = run(capsys, *command, "--help")
     assert code == 0
     assert text.startswith(f"用法：fzdesk{''.join(' ' + c for c in command)} [-h]")
-    assert "选项:" in text and "-h, --help" in text and "显示本帮助后退出" in text
+    assert "选项：\n" in text and "-h, --help" in text and "显示本帮助后退出" in text
     assert not ENGLISH.search(text), ENGLISH.search(text)
 
 
 def test_the_program_help_lists_the_subcommands_and_the_version_line(capsys: pytest.CaptureFixture[str]) -> None:
     _, text = run(capsys, "--help")
     assert "fzdesk [-h] [--version] [--data DIR] [--self-test] 子命令 ..." in text
-    assert "参数:\n  子命令\n" in text and "    export " in text and "--version    显示版本号后退出" in text
+    assert "参数：\n  子命令\n" in text and "    export " in text and "--version    显示版本号后退出" in text
 
 
 @pytest.mark.parametrize(("argv", "says"), [
