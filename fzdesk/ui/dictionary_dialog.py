@@ -296,8 +296,9 @@ class DictionaryDialog(QDialog):
 
     # ----- changes -------------------------------------------------------------------------------
     def _say(self, text: str, error: bool) -> None:
-        self.message.setObjectName("error" if error else "hint")
-        self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+        # red or green through the palette, not a style sheet: a sheet on the label kept it at the size it had
+        # when the dialog opened, under 放大文字 (as it did the 导出 step's red line)
+        (style.error if error else style.done)(self.message)
         self.message.setText(text)
 
     def _apply(self, change: Callable[[], str], keep: bool = False) -> bool:

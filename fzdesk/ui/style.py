@@ -27,6 +27,7 @@ MAX_POINT_SIZE = 28
 TITLE_COLOUR = "#1f3a5f"  # page titles and item numbers
 HINT_COLOUR = "#555555"
 ERROR_COLOUR = "#b00020"
+DONE_COLOUR = "#1b5e20"  # a change made and saved
 PREVIEW_TEXT = "#333333"
 PREVIEW_BACKGROUND = "#f6f6f0"
 SELECTED_BACKGROUND = "#dbe7f5"  # the selected step or item, with black text
@@ -150,6 +151,13 @@ def error(label: QLabel) -> QLabel:
     """A message saying what is wrong, in red."""
     label.setObjectName("error")
     _colour(label, ERROR_COLOUR)
+    return label
+
+
+def done(label: QLabel) -> QLabel:
+    """A message saying that a change was made, in green."""
+    label.setObjectName("hint")
+    _colour(label, DONE_COLOUR)
     return label
 
 

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from fzdesk.checks.findings import Finding
 from fzdesk.storage.store import Store
+from fzdesk.ui import style
 from fzdesk.ui.dictionary_dialog import DictionaryDialog
 from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.wording_dialog import ExceptionDialog
@@ -295,3 +296,18 @@ def test_a_user_file_an_antivirus_holds_for_good_is_said_and_kept(window: MainWi
     assert dialog.user_texts() == ["沈邱县 → 沈丘县"]
     assert user_file(filled_store).read_bytes() == before
     assert sorted(p.name for p in user_file(filled_store).parent.iterdir()) == ["user.json"]
+
+
+@OFFSCREEN
+def test_the_message_follows_the_text_size_in_red_and_in_green(window: MainWindow, qtbot: QtBot) -> None:
+    """A style sheet coloured the message: it kept the size the dialog had when it opened, under 放大文字."""
+    dialog = open_dictionary(window, qtbot)
+    assert not dialog.remove()  # nothing chosen: the one message this can be said with before any change
+    assert dialog.message.text().startswith("请先在“本单位添加”里选中")
+    window.set_point_size(window.point_size + 4)  # the open dialog gets the size at once (style.dialogs_follow)
+    assert dialog.message.font().pointSize() == dialog.explanation.font().pointSize() == window.point_size
+    colour = dialog.message.palette().color(dialog.message.foregroundRole()).name()
+    assert colour == style.ERROR_COLOUR and dialog.message.objectName() == "error"
+    dialog._say("已保存。", error=False)
+    assert dialog.message.palette().color(dialog.message.foregroundRole()).name() == style.DONE_COLOUR
+    assert dialog.message.font().pointSize() == window.point_size

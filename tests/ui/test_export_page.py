@@ -436,6 +436,12 @@ def test_last_years_doc_number_is_pointed_out(page: ExportPage, qtbot: QtBot) ->
     type_text(page.doc_number, "沈政办〔2022〕1号")
     assert page.doc_number_note.isVisible()
     assert page.doc_number_note.text().startswith("发文字号的年份是2022年，成文日期是2023年12月15日")
+    # in red, and at the page's text size (a style sheet on it kept it from 放大文字, as it did the 还有…个错误 line)
+    assert page.doc_number_note.palette().color(page.doc_number_note.foregroundRole()).name() == style.ERROR_COLOUR
+    font = page.font()
+    font.setPointSize(font.pointSize() + 6)
+    page.setFont(font)  # (what MainWindow.set_point_size does to the pages)
+    assert page.doc_number_note.font().pointSize() == page.doc_number.font().pointSize() == font.pointSize()
     page.doc_number.selectAll()
     type_text(page.doc_number, "沈政办〔2023〕9号")
     assert page.doc_number_note.isHidden()

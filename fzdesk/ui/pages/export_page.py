@@ -174,9 +174,8 @@ class ExportPage(Page):
         self.doc_number.setPlaceholderText("例如：沈政办〔2024〕1号")
         self.signer = QLineEdit()
         form.addRow(buddy_label("发文字号(&W)", self.doc_number), self.doc_number)
-        self.doc_number_note = QLabel()
+        self.doc_number_note = style.error(QLabel())  # (the palette: a style sheet kept it from the text size)
         self.doc_number_note.setWordWrap(True)
-        self.doc_number_note.setStyleSheet(f"color: {style.ERROR_COLOUR};")
         form.addRow("", self.doc_number_note)
         form.addRow(buddy_label("签发人(&S)", self.signer), self.signer)
         # 版记 (GB/T 9704-2012 7.4.3): 印发机关 per unit, 印发日期 per report (else the 成文日期).
