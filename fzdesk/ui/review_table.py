@@ -98,6 +98,9 @@ class ReviewTable(QTableWidget):
                 item.setToolTip(row.unit_name)
             if column == PROBLEM_COLUMN:
                 item.key = attention_key(row)
+                _red(item, row.errors > 0)  # at once, not only when the whole batch is read
+            elif column == STATE_COLUMN:
+                _red(item, item.text() not in ("", "正常"))
             self.setItem(at, column, item)
         self.setSortingEnabled(True)
         self.fit_names()
@@ -140,7 +143,7 @@ class ReviewTable(QTableWidget):
             assert item is not None
             row = rows[int(item.data(ROW))]
             item.setText(year_state(row, year))
-            item.setForeground(QBrush(QColor(style.ERROR_COLOUR)) if item.text() != "正常" else QBrush())
+            _red(item, item.text() != "正常")
             item.setToolTip(row.detail or item.text())
             name = self.item(at, 0)
             assert name is not None
@@ -148,7 +151,7 @@ class ReviewTable(QTableWidget):
             problems = self.item(at, PROBLEM_COLUMN)
             assert isinstance(problems, _Item)
             problems.key = attention_key(row)
-            problems.setForeground(QBrush(QColor(style.ERROR_COLOUR)) if row.errors else QBrush())
+            _red(problems, row.errors > 0)
         header = self.horizontalHeader()
         self.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.fit_names()  # (状态 has its words now)
@@ -157,3 +160,8 @@ class ReviewTable(QTableWidget):
         """The index (in the dialog's list of files) of the selected row's file."""
         items = self.selectedItems()
         return int(items[0].data(ROW)) if items else None
+
+
+def _red(item: QTableWidgetItem, red: bool) -> None:
+    """A cell in the error colour, or in the table's own."""
+    item.setForeground(QBrush(QColor(style.ERROR_COLOUR)) if red else QBrush())

@@ -15,10 +15,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
+from fzdesk.review.batch import files_in, review_paths
 from fzdesk.storage.store import DB_NAME, Store
-from fzdesk.ui import review_dialog
+from fzdesk.ui import review_dialog, style
 from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.review_dialog import ReviewDialog
+from fzdesk.ui.review_table import PROBLEM_COLUMN, STATE_COLUMN, ReviewTable
 from tests.review import files
 
 WAIT_MS = 20_000
@@ -481,3 +483,24 @@ def test_files_added_one_by_one_stay_when_subfolders_are_ticked_or_unticked(
     assert sorted(table(dialog)) == sorted(["县公安局.docx", str(Path("石桥镇") / "报告.docx"), "王集乡（邮件）.docx"])
     review(dialog, qtbot, monkeypatch, stick)  # another choice of folder starts afresh
     assert "王集乡（邮件）.docx" not in table(dialog)
+
+
+def test_errors_are_red_as_soon_as_their_row_is_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   qtbot: QtBot) -> None:
+    """QA: while a stick was being read the 错误 counts were black; only the end of the run made them red."""
+    files.graded_findings(monkeypatch, "石桥镇人民政府", errors=1, warnings=0, infos=0)
+    files.exported(tmp_path, "1石桥镇.docx", "石桥镇人民政府")
+    files.not_docx(tmp_path, "2照片.docx")
+    rows, _ = review_paths(files_in(tmp_path))
+    table = ReviewTable()
+    qtbot.addWidget(table)
+    for index, row in enumerate(rows):
+        table.append(row, index)  # (what the dialog does as each file is read)
+    colours = {}
+    for at in range(table.rowCount()):
+        name, errors, state = (table.item(at, column) for column in (0, PROBLEM_COLUMN, STATE_COLUMN))
+        assert name is not None and errors is not None and state is not None
+        colours[name.text()] = (errors.foreground().color().name(), state.foreground().color().name(), state.text())
+    red = style.ERROR_COLOUR
+    assert colours["1石桥镇.docx"][0] == red
+    assert colours["2照片.docx"][1] == red and colours["2照片.docx"][2] != "正常"
