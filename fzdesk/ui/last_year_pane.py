@@ -21,11 +21,13 @@ from fzdesk.domain.numbering import item_label
 from fzdesk.exchange.carry import CopyResult, already_copied, copy_items, replace_text, undo_copy
 from fzdesk.exchange.new_year import previous_report
 from fzdesk.ui import style
+from fzdesk.ui.font_room import Column, keep_lines, keep_rows
 from fzdesk.ui.pages.base import Session
 
 VISIBLE_SETTING = "last_year_pane_visible"
 TOGGLE_KEYS = "Ctrl+Shift+L"
 STALE_TIP = "这一条是从去年报告复制来的，还没有修改。改动文字后标记自动消失；检查会提醒其中去年的数字和年份。"
+LIST_ROWS, TEXT_LINES = 3, 3  # what the pane shows at least, at any text size
 STALE_BACKGROUND, STALE_TEXT = "#fff3cd", "#7a4f00"  # amber note, dark brown text and box
 
 
@@ -81,7 +83,7 @@ def _item_text(item: Item) -> str:
     return "\n".join(p for p in (item.title.strip(), *item.paragraphs) if p)
 
 
-class LastYearPane(QWidget):
+class LastYearPane(Column):
     """Shows last year's items of one block; copies one or all into this year's section (single: the one text)."""
 
     copied = Signal(object)  # the CopyResult (or an empty one after 撤销复制)
@@ -113,6 +115,10 @@ class LastYearPane(QWidget):
         self.text.setAccessibleName("上年条目全文（只读）")
         self.text.setTabChangesFocus(True)
         self.text.setObjectName("lastYearText")
+        # at any text size (below the editor at a large one): three of last year's items and three lines of the one
+        # selected, the page scrolling where the window has less room
+        keep_rows(self.items, LIST_ROWS)
+        keep_lines(self.text, TEXT_LINES)
         self.empty = QLabel(f"{last.year}年度的报告中这一部分没有内容。")
         style.hint(self.empty)
         self.empty.setWordWrap(True)

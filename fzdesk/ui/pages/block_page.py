@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -28,6 +29,7 @@ from fzdesk.domain.numbering import item_label, numbered_sections
 from fzdesk.domain.outline import fill
 from fzdesk.ui import style
 from fzdesk.ui.block_preview import item_preview
+from fzdesk.ui.font_room import Column, keep_chars, keep_lines, keep_rows, wrapped_extra
 from fzdesk.ui.kept_edits import save_text, write_text
 from fzdesk.ui.last_year_pane import (
     TOGGLE_KEYS,
@@ -40,10 +42,17 @@ from fzdesk.ui.last_year_pane import (
 from fzdesk.ui.pages.base import Page, Session, buddy_label, open_history, page_shortcut, paragraphs
 from fzdesk.ui.pages.report_page import move_block
 from fzdesk.ui.pages.text_page import TextEditor
+from fzdesk.ui.style import DEFAULT_POINT_SIZE
 
 if TYPE_CHECKING:
     from fzdesk.exchange.carry import CopyResult
     from fzdesk.ui.plan_checklist import PlanChecklist
+
+# what the editing parts keep at any text size; where the window has less room the page scrolls (docs/ui-large-text.md)
+EDITOR_LINES = 5  # the item's text
+TITLE_CHARS = 10  # the item's title
+LIST_ROWS = 3  # the item list
+PREVIEW_LINES = 2  # the preview: the block's heading and the item's start
 
 NUMBERING_CHOICES = (
     (Numbering.HEADINGS, "（一）标题另起一段"),
@@ -51,6 +60,11 @@ NUMBERING_CHOICES = (
     (Numbering.YISHI, "一是……二是……"),
     (Numbering.NONE, "不编号"),
 )
+
+
+def _least_width(widget: QWidget) -> int:
+    """The least width a layout gives widget (what QSplitter and the box layouts use)."""
+    return max(widget.minimumSizeHint().width(), widget.minimumWidth())
 
 
 class ItemList(QListWidget):
@@ -117,17 +131,31 @@ class BlockPage(Page):
         self.block_down = QPushButton("本部分后移(&4)")
         self.block_up.setToolTip("把这一部分在报告中往前移一位")
         self.block_down.setToolTip("把这一部分在报告中往后移一位")
-        row2 = QHBoxLayout()
-        row2.addWidget(self.numbering)
-        row2.addStretch(1)
+        self.row2 = QHBoxLayout()
+        self.row2.addWidget(self.numbering)
+        self.row2.addStretch(1)
         self.toggle_last_year = QPushButton("上年内容(&J)")
         self.toggle_last_year.setCheckable(True)
         self.toggle_last_year.setToolTip(f"显示或隐藏去年报告中的这一部分（{TOGGLE_KEYS}）")
         page_shortcut(self, self.toggle_last_year, TOGGLE_KEYS)
-        row2.addWidget(self.toggle_last_year)
-        row2.addWidget(self.block_up)
-        row2.addWidget(self.block_down)
-        form.addRow(buddy_label("条目编号(&B)", self.numbering), row2)
+        # the three buttons beside the numbering, or on a line of their own below it when the text is too large
+        # for one line (_arrange_buttons)
+        self.block_buttons = QWidget()
+        buttons_row = QHBoxLayout(self.block_buttons)
+        buttons_row.setContentsMargins(0, 0, 0, 0)
+        buttons_row.setSpacing(self.outer.spacing())  # as the line's own (a layout in a layout takes its parent's)
+        buttons_row.addWidget(self.toggle_last_year)
+        buttons_row.addWidget(self.block_up)
+        buttons_row.addWidget(self.block_down)
+        self.row2.addWidget(self.block_buttons)
+        self.numbering_label = buddy_label("条目编号(&B)", self.numbering)
+        form.addRow(self.numbering_label, self.row2)
+        self.buttons_line = QHBoxLayout()
+        self.buttons_line.setContentsMargins(0, 0, 0, 0)
+        self.buttons_line.addStretch(1)
+        form.addRow(self.buttons_line)
+        self.form = form
+        form.setRowVisible(self.buttons_line, False)
         self.outer.addLayout(form)
         self.omitted = QCheckBox("无（本部分不写入报告）(&O)")
         self.outer.addWidget(self.omitted)  # first: shown without a parent it was a window of its own for a moment,
@@ -135,8 +163,14 @@ class BlockPage(Page):
 
         self.body = QSplitter(Qt.Orientation.Horizontal)
         self.body.setChildrenCollapsible(False)
-        self.outer.addWidget(self.body, 1)
-        left = QWidget()
+        # the list and editor, and below them last year's pane when the text is too large for it beside them: a
+        # splitter gives each at least its minimum (a box layout gave the pane its wrapped height first and
+        # squeezed the editor)
+        self.column = QSplitter(Qt.Orientation.Vertical)
+        self.column.setChildrenCollapsible(False)
+        self.column.addWidget(self.body)
+        self.outer.addWidget(self.column, 1)
+        left = Column()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         items_label = QLabel("条目(&M)")
@@ -145,6 +179,7 @@ class BlockPage(Page):
         style.item_list(self.items)
         self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.items.setWordWrap(True)
+        keep_rows(self.items, LIST_ROWS)
         items_label.setBuddy(self.items)
         left_layout.addWidget(items_label)
         left_layout.addWidget(self.items, 1)
@@ -161,8 +196,9 @@ class BlockPage(Page):
         left_layout.addLayout(grid)
         left_layout.addLayout(grid2)
         self.body.addWidget(left)
+        self.left = left
 
-        right = QWidget()
+        right = Column()
         outer_right = QVBoxLayout(right)
         outer_right.setContentsMargins(8, 0, 0, 0)
         self.editor_box = QWidget()  # the current item's editor; hidden while the block has no item
@@ -174,6 +210,7 @@ class BlockPage(Page):
         self.label.setToolTip("编号由程序自动生成，无需输入")
         self.title = QLineEdit(placeholderText="条目标题（可不填）")
         self.title.setAccessibleName("条目标题")
+        keep_chars(self.title, TITLE_CHARS)
         self.title_history = QPushButton("标题历史…(&Y)")
         self.title_history.setAccessibleDescription("本条目标题的历史版本")
         title_label = QLabel("标题(&I)")
@@ -194,10 +231,12 @@ class BlockPage(Page):
         right_layout.addWidget(self.stale_bar)
         self.text = TextEditor()
         self.text.setAccessibleName("条目正文")
+        keep_lines(self.text, EDITOR_LINES)
         body_label.setBuddy(self.text)
         right_layout.addWidget(self.text, 1)
         self.preview = style.Preview()
         self.preview.setWordWrap(True)
+        keep_lines(self.preview, PREVIEW_LINES)
         self.preview.setToolTip("预览：本条目在报告中的样子（只读）")
         right_layout.addWidget(self.preview)
         self.empty = QLabel("这一部分还没有条目。按“添加条目”（Ctrl+Shift+N）开始写。")
@@ -206,12 +245,15 @@ class BlockPage(Page):
         outer_right.addWidget(self.empty)
         outer_right.addStretch(0)
         self.body.addWidget(right)
+        self.right = right
         self.omitted_note = QLabel("本部分已标记为“无”，不会写入报告。需要填写时，取消勾选上面的“无”。")
         style.hint(self.omitted_note)
         self.omitted_note.setWordWrap(True)
         self.outer.addWidget(self.omitted_note)
         self.omitted_stretch = QWidget()
         self.outer.addWidget(self.omitted_stretch, 1)
+        self._below = False  # last year's pane below the editor (large text), not beside it
+        self._buttons_one_line = True  # the block's buttons beside the numbering
         self.body.setStretchFactor(0, 1)
         self.body.setStretchFactor(1, 3)
         self.side = self._build_side()
@@ -288,24 +330,55 @@ class BlockPage(Page):
         self.side_tabs = tabs
         return tabs
 
-    # ----- a narrow window: last year's pane folds away instead of widening the page ---------------
+    # ----- the room the page has: three columns, two, or one above the other --------------------------
+    # At the default text size and below, a window too narrow for last year's pane beside the editor folds the pane
+    # (the toggle says why). At a larger text size the clerk chose larger text over seeing everything at once: the
+    # pane goes below the editor, the list above the editor when the two do not fit side by side, and the buttons
+    # beside the numbering onto a line of their own; the page then scrolls (vertically) in the window's page area.
     def minimumSizeHint(self) -> QSize:
-        """Without last year's pane: the page can be given less room than the three panes need, and then
-        folds the pane (_fit_side) rather than making the window wider than the screen."""
+        """Without last year's pane beside the editor: the page can be given less room than the three columns need,
+        and then arranges itself (_fit_side) rather than making the window wider than the screen."""
         hint = super().minimumSizeHint()
-        if self.side is not None and not self.side.isHidden():
-            hint.setWidth(hint.width() - self.side.minimumSizeHint().width() - self.body.handleWidth())
+        # the wrapped texts (the hint, the 未更新 note, last year's heading) take their height at the page's width
+        # first, and the page's layout squeezes the rest below their minimum when the page is not given it (the
+        # window's page scroller asks without height-for-width): the editor was 3 lines at 19 pt, the preview cut
+        hint.setHeight(hint.height() + wrapped_extra(self))
+        if self._side_beside():
+            assert self.side is not None
+            hint.setWidth(hint.width() - _least_width(self.side) - self.body.handleWidth())
         return hint
+
+    def _side_beside(self) -> bool:
+        return self.side is not None and self.side.parentWidget() is self.body and not self.side.isHidden()
 
     def room_for_side(self) -> int:
         """The page width the editor needs with last year's pane beside it."""
-        width = super().minimumSizeHint().width()
-        if self.side is not None and self.side.isHidden():
-            width += self.side.minimumSizeHint().width() + self.body.handleWidth()
+        width = self._columns_width()
+        if self.side is not None:
+            width += _least_width(self.side) + self.body.handleWidth()
         return width
+
+    def _columns_width(self) -> int:
+        """The width the item list and the editor need side by side."""
+        return _least_width(self.left) + self.body.handleWidth() + _least_width(self.right)
+
+    def _numbering_line_width(self) -> int:
+        """The width the numbering and the three buttons beside it need on one line."""
+        spacing = max(self.form.horizontalSpacing(), 0) + 2 * max(self.row2.spacing(), 0)
+        return (self.numbering_label.sizeHint().width() + self.numbering.sizeHint().width()
+                + self.block_buttons.sizeHint().width() + spacing)
+
+    def _room(self) -> int:
+        """The width the window gives the page: its scroll area's, not the page's own (at least its minimum)."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QAbstractScrollArea):
+            parent = parent.parentWidget()
+        return parent.viewport().width() if isinstance(parent, QAbstractScrollArea) else self.width()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the least height follows the width (minimumSizeHint)
         self._fit_side()
 
     def event(self, event: QEvent) -> bool:
@@ -315,19 +388,50 @@ class BlockPage(Page):
         return handled
 
     def _fit_side(self) -> None:
+        room = self._room()
+        larger = self.font().pointSize() > DEFAULT_POINT_SIZE
+        self._arrange_buttons(room >= self._numbering_line_width())
+        stacked = larger and room < self._columns_width()
+        if stacked != (self.body.orientation() == Qt.Orientation.Vertical):
+            if stacked and self.side is not None and self.side.parentWidget() is self.body:
+                self._place_side(below=True)
+            self.body.setOrientation(Qt.Orientation.Vertical if stacked else Qt.Orientation.Horizontal)
         if self.side is None:
             return
-        fits = self.width() >= self.room_for_side()
+        beside = not stacked and room >= self.room_for_side()
+        fits = beside or larger
         self.toggle_last_year.setEnabled(fits)
         self.toggle_last_year.setToolTip(
             f"显示或隐藏去年报告中的这一部分（{TOGGLE_KEYS}）" if fits else
             "窗口太窄，上年内容已收起：把窗口放大，或按 Ctrl+- 把字调小，就会显示。")
         show = self._side_wanted and fits
+        if show and self._below == beside:
+            self._place_side(below=not beside)
         if self.side.isHidden() == show:
             self.side.setVisible(show)
             self.toggle_last_year.blockSignals(True)
             self.toggle_last_year.setChecked(show or (self._side_wanted and not fits))
             self.toggle_last_year.blockSignals(False)
+
+    def _arrange_buttons(self, one_line: bool) -> None:
+        """上年内容, 本部分前移 and 本部分后移 beside the numbering, or on a line of their own below it."""
+        if self._buttons_one_line == one_line:
+            return
+        self._buttons_one_line = one_line
+        (self.row2 if one_line else self.buttons_line).addWidget(self.block_buttons)
+        self.form.setRowVisible(self.buttons_line, not one_line)
+
+    def _place_side(self, *, below: bool) -> None:
+        """Last year's pane below the item list and editor (the page grows and scrolls), or beside them."""
+        side = self.side
+        assert side is not None
+        self._below = below
+        if below:
+            self.column.addWidget(side)
+        else:
+            self.body.addWidget(side)
+            self.body.setStretchFactor(2, 2)
+            self.body.setSizes([220, 520, 380])
 
     def _toggle_side(self, on: bool) -> None:
         if self.side is None:
@@ -396,6 +500,7 @@ class BlockPage(Page):
 
     def reload(self) -> None:
         self.heading.setText(self.section.heading)
+        self.heading.setCursorPosition(0)  # a long heading shows its start (at a large text size it is cut)
         self.numbering.blockSignals(True)
         self.numbering.setCurrentIndex([s for s, _ in NUMBERING_CHOICES].index(self.section.numbering))
         self.numbering.blockSignals(False)
@@ -470,7 +575,7 @@ class BlockPage(Page):
         on = not self.section.omitted
         row = self.current_index()
         n = len(self.section.items)
-        self.body.setVisible(on)
+        self.column.setVisible(on)
         self.omitted_note.setVisible(not on)
         self.omitted_stretch.setVisible(not on)
         self.add.setEnabled(on)
