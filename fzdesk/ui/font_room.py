@@ -12,7 +12,17 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QListView, QPlainTextEdit, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QStyle,
+    QWidget,
+)
 from shiboken6 import isValid
 
 #: a full-width character: Chinese text is measured in these
@@ -105,6 +115,10 @@ class _KeepsRows(QObject):
         view.model().modelReset.connect(self.fit)
         self.fit()
 
+    def set_rows(self, rows: int) -> None:
+        self.rows = rows
+        self.fit()
+
     def fit(self) -> None:
         if not isValid(self.view):  # a layout posted before the list was deleted
             return
@@ -121,9 +135,9 @@ class _KeepsRows(QObject):
         return False
 
 
-def keep_rows(view: QListView, rows: int) -> None:
-    """view shows at least its first `rows` rows whole."""
-    _KeepsRows(view, rows)
+def keep_rows(view: QListView, rows: int) -> _KeepsRows:
+    """view shows at least its first `rows` rows whole (set_rows on the answer changes how many)."""
+    return _KeepsRows(view, rows)
 
 
 def wrapped_extra(owner: QWidget) -> int:
@@ -138,8 +152,39 @@ def wrapped_extra(owner: QWidget) -> int:
             parent = parent.parentWidget()
         if parent is owner:
             least = max(label.minimumSizeHint().height(), label.minimumHeight())
-            extra += max(0, label.heightForWidth(label.width()) - least)
+            beside = _tallest_beside(label)  # a line as tall as the label's neighbours grows only past them
+            extra += max(0, max(label.heightForWidth(label.width()), beside) - max(least, beside))
     return extra
+
+
+def _line_of(layout: QLayout, widget: QWidget) -> QLayout | None:
+    """The layout (inside layout) that holds widget itself."""
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item is None:
+            continue
+        if item.widget() is widget:
+            return layout
+        inner = item.layout()
+        found = _line_of(inner, widget) if inner is not None else None
+        if found is not None:
+            return found
+    return None
+
+
+def _tallest_beside(label: QLabel) -> int:
+    """The least height of the tallest part beside label on a horizontal line (0 when it is alone on its line)."""
+    parent = label.parentWidget()
+    top = parent.layout() if parent is not None else None
+    line = _line_of(top, label) if top is not None else None
+    if not isinstance(line, QHBoxLayout):
+        return 0
+    tallest = 0
+    for index in range(line.count()):
+        item = line.itemAt(index)
+        if item is not None and item.widget() is not label and not item.isEmpty():
+            tallest = max(tallest, item.minimumSize().height())
+    return tallest
 
 
 class Column(QWidget):

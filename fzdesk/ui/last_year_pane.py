@@ -27,7 +27,9 @@ from fzdesk.ui.pages.base import Session
 VISIBLE_SETTING = "last_year_pane_visible"
 TOGGLE_KEYS = "Ctrl+Shift+L"
 STALE_TIP = "这一条是从去年报告复制来的，还没有修改。改动文字后标记自动消失；检查会提醒其中去年的数字和年份。"
-LIST_ROWS, TEXT_LINES = 3, 3  # what the pane shows at least, at any text size
+# what the pane shows at least, at any text size: 3 of last year's items below the editor (a large text size), 2
+# beside it (its rows wrap there, and 3 made the page scroll from 15 pt on 1366x768), and 3 lines of the one selected
+LIST_ROWS, BESIDE_ROWS, TEXT_LINES = 3, 2, 3
 STALE_BACKGROUND, STALE_TEXT = "#fff3cd", "#7a4f00"  # amber note, dark brown text and box
 
 
@@ -115,9 +117,8 @@ class LastYearPane(Column):
         self.text.setAccessibleName("上年条目全文（只读）")
         self.text.setTabChangesFocus(True)
         self.text.setObjectName("lastYearText")
-        # at any text size (below the editor at a large one): three of last year's items and three lines of the one
-        # selected, the page scrolling where the window has less room
-        keep_rows(self.items, LIST_ROWS)
+        # at any text size, the page scrolling where the window has less room (LIST_ROWS)
+        self._rows_kept = keep_rows(self.items, BESIDE_ROWS)
         keep_lines(self.text, TEXT_LINES)
         self.empty = QLabel(f"{last.year}年度的报告中这一部分没有内容。")
         style.hint(self.empty)
@@ -154,6 +155,10 @@ class LastYearPane(Column):
         self.copy_one.clicked.connect(self.copy_current)
         self.copy_all.clicked.connect(self.copy_everything)
         self.undo.clicked.connect(self.undo_last)
+
+    def stand_below(self, below: bool) -> None:
+        """The pane is below the editor, full width (its list keeps 3 rows), or beside it (2)."""
+        self._rows_kept.set_rows(LIST_ROWS if below else BESIDE_ROWS)
 
     # ----- showing -------------------------------------------------------------------------------
     @property

@@ -426,6 +426,8 @@ class BlockPage(Page):
         side = self.side
         assert side is not None
         self._below = below
+        if self.last_year_pane is not None:
+            self.last_year_pane.stand_below(below)
         if below:
             self.column.addWidget(side)
         else:
