@@ -202,9 +202,10 @@ def duplicate_notes(rows: Iterable[ReviewedFile]) -> list[str]:
     return lines
 
 
-def year_state(row: ReviewedFile, year: int | None) -> str:
-    """The 状态 with the batch's year: 不是YYYY年度报告 for a file of another year."""
-    text = row.state_text
+def year_state(row: ReviewedFile, year: int | None, short: bool = False) -> str:
+    """The 状态 with the batch's year: 不是YYYY年度报告 for a file of another year; short for the dialog's table
+    (ReviewedFile.state)."""
+    text = row.state(short)
     if row.other_year and year is not None:
         mark = f"不是{year}年度报告"
         return mark if text == "正常" else f"{mark}；{text}"

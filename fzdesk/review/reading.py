@@ -136,21 +136,35 @@ class ReviewedFile:
 
     @property
     def state_text(self) -> str:
-        """The 状态 column: 正常, the reason it could not be read, 重复, 不是YYYY年度报告 (several joined by ；)."""
+        """The 状态: 正常, the reason it could not be read, 重复, 不是YYYY年度报告 (several joined by ；)."""
+        return self.state()
+
+    def state(self, short: bool = False) -> str:
+        """The 状态 in full (the details, the tooltip, the CSV, the command), or short (the dialog's table, whose
+        column keeps 14 characters at 1366 px: TABLE_STATES, duplicate_mark)."""
         if not self.readable:
-            return self.status
+            return TABLE_STATES.get(self.status, self.status) if short else self.status
         parts = [self.status] if self.status else []
         if self.duplicates:
-            parts.append(duplicate_mark(self))
+            parts.append(duplicate_mark(self, short))
         return "；".join(parts) or "正常"
 
 
-def duplicate_mark(row: ReviewedFile) -> str:
-    """重复（计入合计：这一份较新）, 重复（较旧，未计入合计）, or 重复 with the count when the newest is unknown."""
+#: The 状态 of an unreadable file that the dialog's table words shorter (its column keeps 14 characters at 1366 px and
+#: 14 pt): "不是Word文件（旧版.doc/.wps）" showed as "不是Word文…c/.wps）". The others are short already.
+TABLE_STATES = {"不是Word文件（旧版.doc/.wps）": "旧版Word/WPS文件"}
+
+
+def duplicate_mark(row: ReviewedFile, short: bool = False) -> str:
+    """重复（计入合计：这一份较新）, 重复（较旧，未计入合计）, or 重复 with the count when the newest is unknown;
+    short (the dialog's table): 重复（无法判断哪一份较新）, the count being in the details (the table showed
+    重复（同一单位…断哪一份较新）)."""
     if row.duplicate_role is DuplicateRole.NEWEST:
         return "重复（计入合计：这一份较新）"
     if row.duplicate_role is DuplicateRole.OLDER:
         return "重复（较旧，未计入合计）"
+    if short:
+        return "重复（无法判断哪一份较新）"
     return f"重复（同一单位同一年度共{len(row.duplicates) + 1}个文件，无法判断哪一份较新）"
 
 

@@ -94,3 +94,47 @@ def graded_findings(monkeypatch: pytest.MonkeyPatch, unit_name: str, errors: int
         return CheckResult(found)
 
     monkeypatch.setattr(reading, "check_report", check)
+
+
+def old_word(folder: Path, file_name: str = "县住建局.doc") -> Path:
+    """A .doc or .wps (an OLE file) where a .docx was asked for."""
+    path = folder / file_name
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    return path
+
+
+#: The townships of townships_stick, each a folder holding its report under the official title (the first four with
+#: 错误: 受理 50 below 审结 63; 白集镇's of 2022).
+TOWNSHIPS = ("付井镇", "范营乡", "冯营乡", "刘庄店镇", "老城镇", "槐店回族镇", "北城办事处", "纸店镇", "新安集镇",
+             "白集镇", "周营镇")
+TITLE = "{}人民政府关于2023年度法治政府建设情况的报告.docx"
+
+
+def townships_stick(folder: Path) -> Path:
+    """A county office's stick of 24 files (docs/screenshots/review-townships.png): county departments' files at the
+    top, five of them unreadable (.doc, .wps, a password, an empty file, a meeting notice), a hand-written report and
+    a joint one; a folder per township with its report under the official title; 王集乡's report and its 修改稿 a
+    week later, 石桥镇's two copies that cannot be told apart."""
+    folder.mkdir(parents=True)
+    old_word(folder, "县住建局.doc")
+    old_word(folder, "县农业农村局.wps")
+    encrypted(folder, "县审计局（有密码）.docx")
+    (folder / "县文广旅局.docx").write_bytes(b"")
+    samples.write_docx(folder / "县水利局会议通知.docx",
+                       ["关于召开防汛工作会议的通知", "各乡镇：", "定于下周一召开防汛会议。"])
+    hand_written(folder, "县政府办.docx")
+    exported(folder, "县公安局.docx", "沈丘县公安局")
+    exported(folder, "县司法局.docx", "沈丘县司法局", last_year=True)
+    exported(folder, "开发区.docx", "中共沈丘经济开发区工作委员会 沈丘经济开发区管理委员会")
+    for n, town in enumerate(TOWNSHIPS):
+        (folder / town).mkdir()
+        exported(folder / town, TITLE.format(town), f"{town}人民政府", 2022 if town == "白集镇" else 2023,
+                 accepted=50 if n < 4 else 88)
+    noon = dt.datetime(2024, 1, 10, 12, 0)
+    (folder / "王集乡").mkdir()
+    exported(folder / "王集乡", "王集乡报告.docx", "王集乡人民政府", modified=noon)
+    exported(folder / "王集乡", "王集乡报告（修改稿）.docx", "王集乡人民政府", modified=noon + dt.timedelta(days=7))
+    (folder / "石桥镇").mkdir()
+    exported(folder / "石桥镇", "报告.docx", "石桥镇人民政府", modified=noon)
+    exported(folder / "石桥镇", "报告（另一份）.docx", "石桥镇人民政府", modified=noon)
+    return folder

@@ -97,3 +97,24 @@ def test_the_summary_counts_the_newest_copy_and_says_which_and_why(tmp_path: Pat
     assert f"{UNIT}有2份2023年度报告，计入合计的是2石桥镇（修改稿）.docx（成文日期较晚），未计入：1石桥镇.docx。" \
            "请核对后删去较旧的一份。" in notes
     assert any("未计入合计" in n and "1石桥镇.docx" in n and "2石桥镇" not in n for n in notes)
+
+
+def test_the_table_s_short_words_keep_the_long_ones_for_the_details_the_csv_and_the_command(tmp_path: Path) -> None:
+    """QA: at 1366 px the table cut 重复（同一单位同一年度共2个文件，无法判断哪一份较新） and
+    不是Word文件（旧版.doc/.wps） to 12 characters. The table says them short (state(short=True)); everything
+    else keeps the long words."""
+    from fzdesk.review.batch import year_state
+
+    files.exported(tmp_path, "1.docx", UNIT, modified=NOON)
+    files.exported(tmp_path, "2.docx", UNIT, modified=NOON)
+    files.exported(tmp_path, "3.docx", "王集乡人民政府", 2022)
+    files.old_word(tmp_path, "4.doc")
+    rows, year = review_paths(files_in(tmp_path))
+    first, _second, other, old = rows
+    assert first.state(short=True) == "重复（无法判断哪一份较新）"
+    assert first.state_text == first.state() == "重复（同一单位同一年度共2个文件，无法判断哪一份较新）"
+    assert old.state(short=True) == "旧版Word/WPS文件" and old.state_text == "不是Word文件（旧版.doc/.wps）"
+    assert year_state(other, year, short=True) == year_state(other, year) == "不是2023年度报告"
+    sheet = read_csv(summary_csv(rows, resources.catalogue(), year))
+    assert next(r for r in sheet if r and r[0] == "1.docx")[sheet[0].index("状态")] == first.state_text
+    assert any(r[:2] == ["4.doc", "不是Word文件（旧版.doc/.wps）"] for r in sheet)
