@@ -106,9 +106,12 @@ def test_a_stick_is_reviewed_row_by_row_and_the_summary_exported(
                             "6照片.docx"]
     assert list(rows)[:2] == ["5坏文件.docx", "6照片.docx"]  # problems first: the files that could not be read
     assert rows["1石桥镇.docx"][1:5] == ["石桥镇人民政府", "2023", "本程序导出", "2023-12-15"]
-    assert rows["1石桥镇.docx"][8:] == ["未核对（无上年数）", "正常"]
+    assert rows["1石桥镇.docx"][8:] == ["未核对", "正常"]  # (in the table's short words; whole in the tooltip)
     assert rows["4县政府办.docx"][3] == "Word文件识别" and sum(map(int, rows["4县政府办.docx"][5:8])) > 0
-    assert rows["2王集乡.docx"][9] == "重复（同一单位同一年度共2个文件，无法判断哪一份较新）"
+    assert rows["2王集乡.docx"][9] == "重复（无法判断哪一份较新）"
+    wangji = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == "2王集乡.docx")
+    assert dialog.table.item(wangji, 9).toolTip() == "重复（同一单位同一年度共2个文件，无法判断哪一份较新）"
+    assert dialog.table.item(wangji, 8).toolTip() == "未核对（无上年数）"
     assert rows["5坏文件.docx"][9] == "文件已损坏" and rows["6照片.docx"][9] == "不是Word文件"
     assert rows["5坏文件.docx"][5:8] == ["", "", ""]  # no counts for a file not read
     assert "共 6 个文件" in dialog.progress.text() and "2 个读不了" in dialog.progress.text()
@@ -166,7 +169,7 @@ def test_of_two_copies_the_newer_is_marked_counted_and_the_older_names_it(
     rows = table(dialog)
     assert rows["2王集乡（修改稿）.docx"][9] == "重复（计入合计：这一份较新）"
     assert rows["1王集乡.docx"][9] == "重复（较旧，未计入合计）"
-    undecided = "重复（同一单位同一年度共2个文件，无法判断哪一份较新）"
+    undecided = "重复（无法判断哪一份较新）"  # the table's short words: the details say how many files
     assert rows["3石桥镇.docx"][9] == rows["4石桥镇（另一份）.docx"][9] == undecided
     assert rows["5白集镇.docx"][9] == "正常"
     # the clerk clicks the older copy: the findings name the counted one, its 成文日期 and file date
@@ -349,32 +352,69 @@ def test_the_table_follows_the_largest_text_size(qtbot: QtBot, monkeypatch: pyte
     assert dialog.minimumSizeHint().width() + style.FRAME_ROOM.width() <= 1024  # fits the smallest office screen
 
 
-def test_every_column_shows_at_1366x768_and_the_default_text_size(
+def test_the_table_reads_whole_at_1366x768_and_the_default_text_size(
         qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """With 错误, 警告 and 提示 apart the table has ten columns: on a 1366x768 screen 状态 (why a file was refused,
-    重复) lay behind a sideways scroll bar. The names and units give way; 状态 keeps 12 characters."""
+    """QA, a stick of 24 files with the townships in subfolders at 1366x768 and 14 pt: the names were cut to 9
+    characters (付井镇/付井…告.docx: every township's row alike but its folder) and 状态 to 12 (不是Word文…c/.wps）,
+    重复（同一单位…断哪一份较新）), while the counts were as wide as their titles with a sort arrow each and
+    与去年比较 kept 未核对（无上年数） whole. (Before that, 状态 lay behind a sideways scroll bar once 错误, 警告
+    and 提示 had a column each.)"""
     from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QStyle
 
     from fzdesk.ui import review_table, style
 
     style.dialogs_follow(style.DEFAULT_POINT_SIZE)
-    stick = tmp_path / "U盘"
-    (stick / "王集乡").mkdir(parents=True)
-    files.corrupt(stick, "付井镇报告.docx")
-    files.exported(stick / "王集乡", "王集乡人民政府关于2023年度法治政府建设情况的报告.docx", "王集乡人民政府",
-                   modified=NOON)
-    files.exported(stick / "王集乡", "王集乡报告（改）.docx", "王集乡人民政府", modified=NOON)
-    files.hand_written(stick, "县政府办.docx")
-    files.exported(stick, "开发区.docx", "中共沈丘经济开发区工作委员会 沈丘经济开发区管理委员会")
+    stick = files.townships_stick(tmp_path / "U盘")
     dialog = shown(qtbot)
     dialog.resize(1366 - style.FRAME_ROOM.width(), 768 - style.FRAME_ROOM.height())
     review(dialog, qtbot, monkeypatch, stick)
     t = dialog.table
+    assert t.rowCount() == 24
     qtbot.waitUntil(lambda: not t.horizontalScrollBar().isVisible(), timeout=2000)
     assert sum(t.columnWidth(c) for c in range(t.columnCount())) <= t.viewport().width()
-    em = QFontMetrics(t.font()).horizontalAdvance("字")
-    assert t.columnWidth(review_table.STATE_COLUMN) >= review_table.STATE_EMS * em - 1
+    metrics = QFontMetrics(t.font())
+    em = metrics.horizontalAdvance("字")
     assert t.columnWidth(0) >= review_table.NAME_EMS * em and t.columnWidth(1) >= review_table.UNIT_EMS * em
+    # what a cell shows: its text in the column's width less the text's margins (as the style draws it) and the grid
+    margins = 2 * (t.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, t) + 1) + 1
+    at = {dialog.rows[int(t.item(r, 0).data(review_table.ROW))].path.name: r for r in range(t.rowCount())}
+
+    def seen(name: str, column: int) -> str:
+        text = t.item(at[name], column).text()
+        return metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, t.columnWidth(column) - margins)
+
+    states = {name: t.item(at[name], STATE_COLUMN).text() for name in (
+        "县住建局.doc", "县农业农村局.wps", "县审计局（有密码）.docx", "县文广旅局.docx", "县水利局会议通知.docx",
+        "王集乡报告.docx", "王集乡报告（修改稿）.docx", "报告.docx", "报告（另一份）.docx", "县公安局.docx")}
+    for name, state in states.items():
+        assert seen(name, STATE_COLUMN) == state, name
+    assert set(states.values()) == {"旧版Word/WPS文件", "加密", "空文件", "不是年度报告", "重复（较旧，未计入合计）",
+                                    "重复（计入合计：这一份较新）", "重复（无法判断哪一份较新）", "正常"}
+    # the long words stay in the tooltip (and the details and the CSV)
+    assert t.item(at["县住建局.doc"], STATE_COLUMN).toolTip().startswith("不是Word文件（旧版.doc/.wps）")
+    assert t.item(at["报告.docx"], STATE_COLUMN).toolTip() == "重复（同一单位同一年度共2个文件，无法判断哪一份较新）"
+    assert "状态：不是Word文件（旧版.doc/.wps）" in review_paths_details(dialog, at["县住建局.doc"])
+    # a township's two files tell apart by what shows, and a long official title shows its start and its end
+    old, revised = seen("王集乡报告.docx", 0), seen("王集乡报告（修改稿）.docx", 0)
+    assert "王集乡" in old and "王集乡" in revised and "修改稿" in revised and old != revised
+    fujing = seen(files.TITLE.format("付井镇"), 0)
+    assert fujing.startswith("付井镇人民政府") and fujing.endswith("报告.docx")
+    assert seen("报告（另一份）.docx", 0).startswith(str(Path("石桥镇") / "报告"))  # only its folder says whose
+    # the screen reader and the tooltip still have the whole name, folder and all
+    spoken = t.item(at[files.TITLE.format("付井镇")], 0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken.startswith(str(Path("付井镇") / files.TITLE.format("付井镇")) + "，付井镇人民政府，2023年度，错误")
+    # 与去年比较 and 来源 whole
+    for column in (3, 8):
+        assert all(seen(name, column) == t.item(r, column).text() for name, r in at.items()), column
+    assert t.item(at["县公安局.docx"], 8).text() == "未核对"
+    assert t.item(at["县公安局.docx"], 8).toolTip() == "未核对（无上年数）"
+
+
+def review_paths_details(dialog: ReviewDialog, at: int) -> str:
+    """The findings pane once row `at` is selected."""
+    dialog.table.selectRow(at)
+    return dialog.details.toPlainText()
 
 
 @OFFSCREEN
@@ -433,7 +473,7 @@ def test_a_corrected_file_is_checked_again(qtbot: QtBot, monkeypatch: pytest.Mon
     review(dialog, qtbot, monkeypatch, stick)
     after = table(dialog)
     assert list(after) == ["白集镇.docx"] and after["白集镇.docx"] != before
-    assert after["白集镇.docx"][8] == "未核对（无上年数）"
+    assert after["白集镇.docx"][8] == "未核对"
 
 
 def test_the_last_file_is_shown_when_the_run_ends_while_the_rows_are_taken(qtbot: QtBot, tmp_path: Path) -> None:
@@ -504,3 +544,28 @@ def test_errors_are_red_as_soon_as_their_row_is_in(tmp_path: Path, monkeypatch: 
     red = style.ERROR_COLOUR
     assert colours["1石桥镇.docx"][0] == red
     assert colours["2照片.docx"][1] == red and colours["2照片.docx"][2] != "正常"
+
+
+def test_a_file_whose_name_names_its_folder_is_shown_without_the_folder(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """付井镇/付井镇人民政府关于…报告.docx spent the column on the folder: the name says whose it is already. Two files
+    that would then show one name keep their folders; sorting by 文件名 still goes by the whole name."""
+    from fzdesk.ui.review_table import visible_name
+
+    assert visible_name(str(Path("付井镇") / "付井镇报告.docx")) == "付井镇报告.docx"
+    assert visible_name(str(Path("王集乡") / "报告.docx")) == str(Path("王集乡") / "报告.docx")
+    assert visible_name(str(Path("2023") / "付井镇" / "付井镇报告.docx")) == str(Path("2023") / "付井镇报告.docx")
+    assert visible_name("县公安局.docx") == "县公安局.docx"
+    stick = tmp_path / "U盘"
+    for folder in ("付井镇", "范营乡"):
+        (stick / folder).mkdir(parents=True)
+        files.exported(stick / folder, f"{folder}报告.docx", f"{folder}人民政府")
+    files.exported(stick, "付井镇报告.docx", "付井镇人民政府", 2022)  # (an old copy left at the top)
+    files.exported(stick, "范营乡2.docx", "范营乡人民政府", 2022)
+    dialog = shown(qtbot)
+    review(dialog, qtbot, monkeypatch, stick)
+    t = dialog.table
+    t.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    # by the whole name (范营乡/… before 范营乡2), and the two that would show one name with their folders
+    assert [t.item(r, 0).text() for r in range(t.rowCount())] == [
+        str(Path("付井镇") / "付井镇报告.docx"), "付井镇报告.docx", "范营乡报告.docx", "范营乡2.docx"]
