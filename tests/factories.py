@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from decimal import Decimal
 from pathlib import Path
 
@@ -54,3 +55,20 @@ def two_years_folder(folder: Path) -> Path:
     with Store.open(folder, daily_backup=False) as store:
         two_years(store)
     return folder
+
+
+def dump(store: Store) -> list[str]:
+    """The store's database as SQL statements, to compare before and after (sqlite_sequence left out: the
+    counters of AUTOINCREMENT tables)."""
+    return [line for line in store.conn.iterdump() if "sqlite_sequence" not in line]
+
+
+def dump_folder(folder: Path) -> list[str]:
+    """The database in a data folder as SQL statements, read through a connection of its own ([] if there is none)."""
+    if not (folder / "fzdesk.sqlite").exists():
+        return []
+    conn = sqlite3.connect(folder / "fzdesk.sqlite")
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -13,15 +12,8 @@ import pytest
 from fzdesk.cli import main
 from fzdesk.domain.model import Block
 from fzdesk.storage.store import Store
+from tests import factories
 from tests.exchange import clerk_docx
-
-
-def _dump(folder: Path) -> list[str]:
-    conn = sqlite3.connect(folder / "fzdesk.sqlite")
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def test_the_township_report_imports_with_its_date_blocks_and_colophon(
@@ -55,8 +47,8 @@ def test_the_same_year_again_with_yes_changes_nothing(tmp_path: Path, capsys: py
     data = tmp_path / "data"
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     assert main(["--data", str(data), "import", str(path), "--yes"]) == 0
-    before = _dump(data)
+    before = factories.dump_folder(data)
     capsys.readouterr()
     assert main(["--data", str(data), "import", str(path), "--yes"]) == 2
     assert "2023" in capsys.readouterr().err
-    assert _dump(data) == before
+    assert factories.dump_folder(data) == before

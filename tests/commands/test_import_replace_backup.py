@@ -14,15 +14,8 @@ from fzdesk.cli import main
 from fzdesk.storage import backup
 from fzdesk.storage.backup_list import deleted_report, restorable
 from fzdesk.storage.store import Store
+from tests import factories
 from tests.exchange import samples
-
-
-def _dump(folder: Path) -> list[str]:
-    conn = sqlite3.connect(folder / "fzdesk.sqlite")
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def _run(monkeypatch: pytest.MonkeyPatch, answers: str, *argv: str) -> int:
@@ -87,7 +80,7 @@ def test_keeping_both_makes_no_copy(data: Path, county: Path, monkeypatch: pytes
 def test_a_copy_that_cannot_be_made_imports_nothing(data: Path, county: Path, trouble: Exception,
                                                      capsys: pytest.CaptureFixture[str],
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    before = _dump(data)
+    before = factories.dump_folder(data)
 
     def full(*_a: object, **_k: object) -> Path:
         raise trouble
@@ -99,4 +92,4 @@ def test_a_copy_that_cannot_be_made_imports_nothing(data: Path, county: Path, tr
     assert "替换原有的报告之前，没能先备份数据，所以没有导入，数据未作任何改动。" in err
     assert str(trouble) in err and "磁盘空间是否已满" in err and "--existing keep" in err
     assert "已导入" not in out
-    assert _dump(data) == before and _copies(data) == []
+    assert factories.dump_folder(data) == before and _copies(data) == []

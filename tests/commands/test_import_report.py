@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -18,16 +17,6 @@ from fzdesk.exchange import report_json
 from fzdesk.storage.store import Store
 from tests import factories
 from tests.exchange import samples
-
-
-def _dump(folder: Path) -> list[str]:
-    if not (folder / "fzdesk.sqlite").exists():
-        return []
-    conn = sqlite3.connect(folder / "fzdesk.sqlite")
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 @pytest.fixture
@@ -90,13 +79,13 @@ def test_an_existing_year_with_yes_needs_existing(tmp_path: Path, county: Path, 
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     data = tmp_path / "data"
     assert _run(monkeypatch, "", "--data", str(data), "import", str(county), "--yes") == 0
-    before = _dump(data)
+    before = factories.dump_folder(data)
     assert _run(monkeypatch, "", "--data", str(data), "import", str(county), "--yes") == 2
     err = capsys.readouterr().err
     assert "已有2023年度的报告" in err and "--existing" in err
-    assert _dump(data) == before
+    assert factories.dump_folder(data) == before
     assert _run(monkeypatch, "c\n", "--data", str(data), "import", str(county), "--figures", "none") == 1
-    assert _dump(data) == before
+    assert factories.dump_folder(data) == before
     assert _run(monkeypatch, "k\ny\n", "--data", str(data), "import", str(county), "--figures", "none") == 0
     assert _run(monkeypatch, "", "--data", str(data), "import", str(county), "--yes", "--existing", "replace") == 0
     with Store.open(data) as store:
@@ -108,11 +97,11 @@ def test_another_units_file_is_asked_about(tmp_path: Path, county: Path, capsys:
     data = tmp_path / "data"
     with Store.open(data) as store:
         store.save_unit(factories.unit("沈丘县司法局"))
-    before = _dump(data)
+    before = factories.dump_folder(data)
     assert _run(monkeypatch, "n\n", "--data", str(data), "import", str(county), "--unit", "沈丘县司法局") == 1
     assert ("这个文件属于另一个单位“沈丘县人民政府办公室”，不是“沈丘县司法局”。确定要把它导入到“沈丘县司法局”名下吗？"
             in capsys.readouterr().out)
-    assert _dump(data) == before
+    assert factories.dump_folder(data) == before
     assert _run(monkeypatch, "", "--data", str(data), "import", str(county), "--unit", "没有的单位", "--yes") == 2
     assert "找不到单位" in capsys.readouterr().err
     assert _run(monkeypatch, "", "--data", str(data), "import", str(county), "--unit", "沈丘县司法局", "--yes") == 0
@@ -132,7 +121,7 @@ def test_bad_files_fail_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[st
     data = tmp_path / "data"
     assert _run(monkeypatch, "", "--data", str(data), "import", str(path), "--yes") == 2
     assert message in capsys.readouterr().err
-    assert _dump(data) == []
+    assert factories.dump_folder(data) == []
 
 
 def test_a_newer_data_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

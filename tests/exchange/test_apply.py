@@ -17,10 +17,6 @@ from tests import factories
 from tests.exchange import samples
 
 
-def _dump(store: Store) -> list[str]:
-    return [line for line in store.conn.iterdump() if "sqlite_sequence" not in line]
-
-
 def _county(tmp_path: Path) -> ImportPreview:
     path = tmp_path / "county.txt"
     path.write_text(samples.county_text(), encoding="utf-8")
@@ -47,14 +43,14 @@ def test_a_first_import_creates_the_unit_and_the_report(store: Store, tmp_path: 
 
 def test_an_existing_year_needs_a_decision_and_nothing_changes_without_one(store: Store, tmp_path: Path) -> None:
     apply_import(store, _county(tmp_path))
-    before = _dump(store)
+    before = factories.dump(store)
     preview = _county(tmp_path)
     situation = assess(store, preview)
     assert situation.unit is not None and len(situation.existing) == 1
     assert "替换" in situation.questions[0]
     with pytest.raises(ImportConflict, match="已有2023年度的报告"):
         apply_import(store, preview)
-    assert _dump(store) == before
+    assert factories.dump(store) == before
 
 
 def test_replace_and_keep_both(store: Store, tmp_path: Path) -> None:
@@ -73,14 +69,14 @@ def test_a_file_of_another_unit_is_asked_about(store: Store, tmp_path: Path) -> 
     mine = factories.unit("槐店回族镇人民政府")
     mine.short_name = "槐店镇"
     store.save_unit(mine)
-    before = _dump(store)
+    before = factories.dump(store)
     preview = _county(tmp_path)
     situation = assess(store, preview, mine)
     assert situation.other_unit
     assert "另一个单位" in situation.questions[0]
     with pytest.raises(ImportConflict, match="另一个单位"):
         apply_import(store, preview, unit=mine)
-    assert _dump(store) == before
+    assert factories.dump(store) == before
     rid = apply_import(store, preview, unit=mine, other_unit_confirmed=True)
     assert store.load_report(rid).unit_id == mine.id
     assert [u.name for u in store.units()] == ["槐店回族镇人民政府"]  # the profile is not overwritten
@@ -89,7 +85,7 @@ def test_a_file_of_another_unit_is_asked_about(store: Store, tmp_path: Path) -> 
 def test_a_failure_half_way_leaves_the_store_as_it_was(store: Store, tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     apply_import(store, _county(tmp_path))
-    before = _dump(store)
+    before = factories.dump(store)
     preview = _county(tmp_path)
     preview.plan_checks = [PlanCheck("完善机制")]
     preview.plan_links = [None]
@@ -100,7 +96,7 @@ def test_a_failure_half_way_leaves_the_store_as_it_was(store: Store, tmp_path: P
     monkeypatch.setattr(apply_mod, "replace_plan_checks", broken)
     with pytest.raises(OSError):
         apply_import(store, preview, existing=ExistingYear.REPLACE)
-    assert _dump(store) == before
+    assert factories.dump(store) == before
 
 
 def test_without_a_year_nothing_is_written(store: Store, tmp_path: Path) -> None:

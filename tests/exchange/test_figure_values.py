@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import sqlite3
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -37,14 +36,6 @@ def _set(data: dict[str, Any], code: str, key: str, value: str) -> None:
     figure = next(f for f in data["figures"] if f["code"] == code)
     figure[key] = value
     figure["state" if key == "value" else "last_state"] = "number"
-
-
-def _dump(folder: Path) -> list[str]:
-    conn = sqlite3.connect(folder / "fzdesk.sqlite")
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def test_the_audits_file_is_refused_naming_both_figures(tmp_path: Path) -> None:
@@ -101,7 +92,7 @@ def test_fzdesk_import_yes_refuses_and_leaves_the_store_unchanged(tmp_path: Path
         u = factories.unit()
         u.id = store.save_unit(u)
         store.create_report(factories.report(u, 2022))
-    before = _dump(folder)
+    before = factories.dump_folder(folder)
     data = _data()
     _set(data, "A.accepted", "value", "12.5")
     _set(data, "A.closed", "value", "-3")
@@ -109,7 +100,7 @@ def test_fzdesk_import_yes_refuses_and_leaves_the_store_unchanged(tmp_path: Path
     assert main(["--data", str(folder), "import", str(_write(tmp_path, data)), "--yes"]) == 2
     err = capsys.readouterr().err
     assert "“12.5”" in err and "-3件" in err
-    assert _dump(folder) == before
+    assert factories.dump_folder(folder) == before
     assert main(["--data", str(folder), "check", "--year", "2023"]) == 2  # nothing was imported to check
 
 
@@ -118,13 +109,13 @@ def test_store_set_figure_refuses_and_writes_nothing(tmp_path: Path) -> None:
         u = factories.unit()
         u.id = store.save_unit(u)
         rid = store.create_report(factories.report(u))
-        before = _dump(tmp_path)
+        before = factories.dump_folder(tmp_path)
         for bad in (FigureValue("A.closed", FigureState.NUMBER, Decimal(-3)),
                     FigureValue("A.accepted", FigureState.NUMBER, Decimal("12.5")),
                     FigureValue("A.accepted", FigureState.APPROX, Decimal("-100"))):
             with pytest.raises(ValueError, match="没有保存"):
                 store.set_figure(rid, bad)
-        assert _dump(tmp_path) == before
+        assert factories.dump_folder(tmp_path) == before
         store.set_figure(rid, FigureValue("A.accepted", FigureState.NUMBER, Decimal(90)))
         store.set_figure(rid, FigureValue("I.fines", FigureState.NUMBER, Decimal("3.25")))
         assert store.load_report(rid).figures["I.fines"].value == Decimal("3.25")

@@ -27,10 +27,6 @@ def _report(store: Store, unit_id: int, year: int = 2023) -> int:
     return store.create_report(factories.report(store.unit(unit_id), year))
 
 
-def _dump(store: Store) -> list[str]:
-    return list(store.conn.iterdump())
-
-
 def test_the_export_record_is_one_of_the_reports_settings() -> None:
     assert setting_key(7) in report_setting_keys(7)
 
@@ -85,10 +81,10 @@ def test_a_failed_delete_leaves_the_report_and_its_record(store: Store) -> None:
     store.set_setting(setting_key(rid), RECORD)
     # the report's row is the last thing deleted: refusing it fails the delete after the record went
     store.conn.execute("CREATE TRIGGER refuse BEFORE DELETE ON reports BEGIN SELECT RAISE(ABORT, 'disk full'); END")
-    before = _dump(store)
+    before = factories.dump(store)
     with pytest.raises(sqlite3.IntegrityError, match="disk full"):
         store.delete_report(rid)
-    assert _dump(store) == before
+    assert factories.dump(store) == before
     assert store.setting(setting_key(rid)) == RECORD and [r.id for r in store.reports()] == [rid]
     assert not store.conn.in_transaction
 
@@ -99,7 +95,7 @@ def test_a_failed_create_leaves_a_left_behind_record_as_it_was(store: Store,
     rid = _report(store, unit_id)
     store.delete_report(rid)
     store.set_setting(setting_key(rid), RECORD)
-    before = _dump(store)
+    before = factories.dump(store)
 
     def broken(*args: object) -> None:
         raise OSError("disk full")
@@ -107,4 +103,4 @@ def test_a_failed_create_leaves_a_left_behind_record_as_it_was(store: Store,
     monkeypatch.setattr(store_module.Store, "_insert_section", broken)
     with pytest.raises(OSError):
         _report(store, unit_id)
-    assert _dump(store) == before
+    assert factories.dump(store) == before

@@ -17,15 +17,12 @@ from fzdesk.storage.store import Store
 from fzdesk.ui.import_dialog import ImportDialog
 from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.style import MAX_POINT_SIZE
+from tests import factories
 from tests.ui.helpers import type_text
 from tests.ui.test_dialog_text_size import enlarge_to_the_largest
 from tests.ui.test_dictionary_dialog import OFFSCREEN, click_class, open_dictionary, user_file
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-def dump(store: Store) -> list[str]:
-    return [line for line in store.conn.iterdump() if "sqlite_sequence" not in line]
 
 
 def options_column(dialog: ImportDialog) -> QScrollArea:
@@ -53,13 +50,13 @@ def test_the_import_options_wrap_in_their_column_at_the_largest_size(
     for option in options:
         assert option.mapTo(column.viewport(), QPoint(option.width(), 0)).x() <= room, option.text()
         assert option.height() >= option.heightForWidth(option.width()), option.text()  # no line cut off
-    before = dump(filled_store)
+    before = factories.dump(filled_store)
     column.ensureWidgetVisible(dialog.replace)
     # the clerk clicks the option's second line, at its end: it is chosen
     qtbot.mouseClick(dialog.replace, LEFT, pos=QPoint(dialog.replace.width() - 4, dialog.replace.height() - line // 2))
     assert dialog.replace.isChecked() and not dialog.keep_both.isChecked()
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
-    assert not dialog.isVisible() and dump(filled_store) == before  # Esc: nothing replaced
+    assert not dialog.isVisible() and factories.dump(filled_store) == before  # Esc: nothing replaced
 
 
 @OFFSCREEN

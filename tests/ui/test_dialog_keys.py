@@ -34,13 +34,10 @@ from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.pages import export_page
 from fzdesk.ui.pages.export_page import ExportPage
 from fzdesk.ui.wording_dialog import ExceptionDialog
+from tests import factories
 from tests.ui.modal import Modals
 from tests.ui.test_dialog_text_size import _dialogs, enlarge_to_the_largest
 from tests.ui.test_export_page import NAME, page  # noqa: F401  # (page: the export step on a stick, a fixture)
-
-
-def dump(store: Store) -> list[str]:
-    return [line for line in store.conn.iterdump() if "sqlite_sequence" not in line]
 
 
 def mnemonics(dialog: QWidget) -> tuple[list[str], dict[str, list[str]]]:
@@ -66,7 +63,7 @@ def test_every_button_of_the_dialog_has_its_own_alt_letter_and_esc_cancels(
     w = make_window(filled_store)
     dialog = _dialogs(filled_store, w, tmp_path)[name]
     qtbot.addWidget(dialog)
-    before = dump(filled_store)
+    before = factories.dump(filled_store)
     dialog.show()
     qtbot.waitExposed(dialog)
     without, shared = mnemonics(dialog)
@@ -75,7 +72,7 @@ def test_every_button_of_the_dialog_has_its_own_alt_letter_and_esc_cancels(
     assert len(cancel) == 1, name  # Alt+C is 取消 (or 关闭) in every dialog
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible(), name
-    assert dump(filled_store) == before, name
+    assert factories.dump(filled_store) == before, name
 
 
 def show_active(qtbot: QtBot, dialog: QDialog) -> None:

@@ -32,10 +32,6 @@ from tests.ui.modal import Modals, cancel, pick_file
 LEFT = Qt.MouseButton.LeftButton
 
 
-def dump(store: Store) -> list[str]:
-    return [line for line in store.conn.iterdump() if "sqlite_sequence" not in line]
-
-
 @pytest.fixture
 def open_dialog(qtbot: QtBot) -> Iterator[Callable[..., ImportDialog]]:
     dialogs: list[ImportDialog] = []
@@ -74,7 +70,7 @@ def tree_texts(d: ImportDialog) -> list[str]:
 # ----- what is shown ---------------------------------------------------------------------------------------
 def test_the_sample_is_previewed_with_everything_it_holds(store: Store, county: Path, qtbot: QtBot,
                                                           open_dialog: Callable[..., ImportDialog]) -> None:
-    before = dump(store)
+    before = factories.dump(store)
     d = open_dialog(store, open_import(county))
     assert "文本文件" in d.kind.text() and "county.txt" in d.kind.text()
     assert d.file_unit.text() == "沈丘县人民政府办公室"
@@ -121,7 +117,7 @@ def test_the_sample_is_previewed_with_everything_it_holds(store: Store, county: 
     # a new store: the unit is created from the file
     assert d.unit.currentText() == "新建单位：沈丘县人民政府办公室"
     assert not d.other_unit.isVisible() and not d.replace.isVisible() and not d.embedded.isVisible()
-    assert dump(store) == before  # looking changes nothing
+    assert factories.dump(store) == before  # looking changes nothing
 
 
 def test_a_hand_written_joint_docx_with_automatic_numbering(store: Store, tmp_path: Path,
@@ -184,7 +180,7 @@ def test_another_units_file_is_imported_only_when_confirmed(store: Store, county
     mine = factories.unit("槐店回族镇人民政府")
     mine.short_name = "槐店镇"
     store.save_unit(mine)
-    before = dump(store)
+    before = factories.dump(store)
     d = open_dialog(store, open_import(county), unit=mine)
     assert d.unit.currentText() == "槐店回族镇人民政府"
     assert d.other_unit.isVisible() and d.other_label.isVisible()
@@ -192,7 +188,7 @@ def test_another_units_file_is_imported_only_when_confirmed(store: Store, county
     assert d.other_label.text().endswith("也可以在上面另选单位。")
     press_import(d)
     assert messages and messages[-1][0] == "请确认单位" and d.isVisible()
-    assert dump(store) == before
+    assert factories.dump(store) == before
     # choosing to make it a unit of its own instead: no question
     d.unit.setCurrentIndex(d.unit.findText("新建单位：沈丘县人民政府办公室"))
     assert not d.other_unit.isVisible() and not d.other_label.isVisible()
@@ -214,14 +210,14 @@ def test_a_year_already_there_is_replaced_or_kept(store: Store, county: Path, ch
 
     first = apply_import(store, open_import(county))
     store.update_report(first, recipient="旧的主送")
-    before = dump(store)
+    before = factories.dump(store)
     d = open_dialog(store, open_import(county))
     assert d.unit.currentText() == "沈丘县人民政府办公室"  # the stored unit the file names
     assert d.replace.isVisible() and d.keep_both.isVisible()
     assert "已经有2023年度的报告" in d.existing_label.text()
     press_import(d)
     assert messages[-1][0] == "请选择怎样处理已有的报告" and d.isVisible()
-    assert dump(store) == before
+    assert factories.dump(store) == before
     click(getattr(d, choice))
     d.next_year.setChecked(False)
     press_import(d)
@@ -247,7 +243,7 @@ def test_replacing_a_report_keeps_a_backup_first(store: Store, county: Path, mes
 
     first = apply_import(store, open_import(county))
     store.update_report(first, recipient="旧的主送")
-    before = dump(store)
+    before = factories.dump(store)
 
     def full(*_a: object, **_k: object) -> Path:
         raise OSError(28, "No space left on device")
@@ -259,7 +255,7 @@ def test_replacing_a_report_keeps_a_backup_first(store: Store, county: Path, mes
         m.setattr(backup, "copy_database", full)
         press_import(d)
     assert messages[-1][0] == "没有导入" and "没能先备份数据" in messages[-1][1]
-    assert d.isVisible() and dump(store) == before
+    assert d.isVisible() and factories.dump(store) == before
     press_import(d)
     assert not d.isVisible() and [r.id for r in store.reports()] == [d.report_id]
     (copy,) = [r for r in restorable(store.backup_folder) if "删除" in r.label]
@@ -317,7 +313,7 @@ def test_the_dialog_lists_what_was_changed_in_word(store: Store, tmp_path: Path,
     document = docx.Document(str(path))
     document.paragraphs[-1].text = "2024年1月8日"
     document.save(str(path))
-    before = dump(store)
+    before = factories.dump(store)
     d = open_dialog(store, open_import(path))
     assert d.changes.isVisible()
     assert d.changes.text().splitlines() == [
@@ -327,7 +323,7 @@ def test_the_dialog_lists_what_was_changed_in_word(store: Store, tmp_path: Path,
     click(d.edited)  # the list says what the document's text changes, whichever is chosen
     assert "成文日期：2023年12月15日 → 2024年1月8日" in d.changes.text()
     assert d.date.text() == "2024年1月8日"
-    assert dump(store) == before  # nothing written before 导入
+    assert factories.dump(store) == before  # nothing written before 导入
     d.next_year.setChecked(False)
     press_import(d)
     assert store.load_report(d.report_id or 0).date == dt.date(2024, 1, 8)
@@ -465,7 +461,7 @@ def test_next_year_is_not_offered_when_it_exists(store: Store, county: Path,
 def test_a_failed_import_changes_nothing(store: Store, county: Path, messages: list[tuple[str, str]],
                                          monkeypatch: pytest.MonkeyPatch,
                                          open_dialog: Callable[..., ImportDialog]) -> None:
-    before = dump(store)
+    before = factories.dump(store)
     d = open_dialog(store, open_import(county))
     d.tabs.figures.set_accepted(6, True)
     d.next_year.setChecked(True)
@@ -477,13 +473,13 @@ def test_a_failed_import_changes_nothing(store: Store, county: Path, messages: l
     press_import(d)
     assert messages[-1][0] == "导入失败" and "数据没有任何改动" in messages[-1][1]
     assert "disk is full" in messages[-1][1]
-    assert d.isVisible() and dump(store) == before
+    assert d.isVisible() and factories.dump(store) == before
     monkeypatch.setattr(Store, "create_report", broken)  # and when the import itself fails
     d.next_year.setChecked(False)
     press_import(d)
-    assert len(messages) == 2 and dump(store) == before
+    assert len(messages) == 2 and factories.dump(store) == before
     QTest.keyClick(d, Qt.Key.Key_Escape)
-    assert not d.isVisible() and dump(store) == before
+    assert not d.isVisible() and factories.dump(store) == before
 
 
 # ----- from the window ---------------------------------------------------------------------------------------
@@ -513,7 +509,7 @@ def test_cancel_at_any_point_changes_nothing(filled_store: Store, county: Path, 
                                              make_window: Callable[[Store], MainWindow]) -> None:
     w = make_window(filled_store)
     opened = w.session.report.id if w.session.report else None
-    before = dump(filled_store)
+    before = factories.dump(filled_store)
     for steps in ([(QFileDialog, cancel)], [(QFileDialog, pick_file(county)), (ImportDialog, cancel)]):
         modals = Modals()
         for kind, act in steps:
@@ -522,7 +518,7 @@ def test_cancel_at_any_point_changes_nothing(filled_store: Store, county: Path, 
         w.import_action.trigger()
         qtbot.waitUntil(lambda m=modals: m.done)  # type: ignore[misc]
         assert not modals.errors, modals.errors
-        assert dump(filled_store) == before
+        assert factories.dump(filled_store) == before
         assert w.session.report is not None and w.session.report.id == opened
 
 
@@ -556,7 +552,7 @@ def test_a_bad_file_gets_a_message_and_changes_nothing(filled_store: Store, tmp_
     path = tmp_path / name
     path.write_bytes(content)
     w = make_window(filled_store)
-    before = dump(filled_store)
+    before = factories.dump(filled_store)
     modals = Modals().then(QFileDialog, pick_file(path))
     modals.start()
     w.import_action.trigger()
@@ -566,6 +562,6 @@ def test_a_bad_file_gets_a_message_and_changes_nothing(filled_store: Store, tmp_
     title, text = messages[0]
     assert title == "不能导入这个文件" and name in text and says in text and "数据没有任何改动" in text
     assert "旧版" not in text  # (only a real old .doc is called one)
-    assert dump(filled_store) == before
+    assert factories.dump(filled_store) == before
     assert not [d for d in QApplication.topLevelWidgets() if isinstance(d, ImportDialog) and d.isVisible()]
-    assert dump(filled_store) == before
+    assert factories.dump(filled_store) == before

@@ -25,10 +25,6 @@ from tests.ui.modal import Modals, cancel
 LEFT = Qt.MouseButton.LeftButton
 
 
-def dump(store: Store) -> list[str]:
-    return [line for line in store.conn.iterdump() if "sqlite_sequence" not in line]
-
-
 def click(button: QAbstractButton) -> None:
     QTest.mouseClick(button, LEFT, pos=QPoint(8, button.height() // 2))
 
@@ -145,7 +141,7 @@ def test_a_year_already_taken_is_refused(store: Store, qtbot: QtBot, messages: l
                                          make_window: Callable[[Store], MainWindow]) -> None:
     unit_with(store, 2022, 2023)
     w = make_window(store)
-    before = dump(store)
+    before = factories.dump(store)
 
     def choose(d: NewReportDialog) -> None:
         set_year(d, 2023)
@@ -155,7 +151,7 @@ def test_a_year_already_taken_is_refused(store: Store, qtbot: QtBot, messages: l
         cancel(d)
 
     run(w, qtbot, Modals().then(NewReportDialog, choose))
-    assert dump(store) == before
+    assert factories.dump(store) == before
 
 
 def test_from_last_years_file_imports_it_then_starts_this_year(store: Store, county: Path, qtbot: QtBot,
@@ -204,7 +200,7 @@ def test_a_bad_file_is_refused_in_the_dialog_and_nothing_changes(
     bad.write_bytes(b"%PDF-1.7\n")
     chosen.append(bad)
     w = make_window(store)
-    before = dump(store)
+    before = factories.dump(store)
 
     def choose(d: NewReportDialog) -> None:
         click(d.from_file)
@@ -214,7 +210,7 @@ def test_a_bad_file_is_refused_in_the_dialog_and_nothing_changes(
         cancel(d)
 
     run(w, qtbot, Modals().then(NewReportDialog, choose))
-    assert dump(store) == before
+    assert factories.dump(store) == before
 
 
 def test_cancelling_the_preview_changes_nothing(store: Store, county: Path, qtbot: QtBot, chosen: list[Path],
@@ -223,14 +219,14 @@ def test_cancelling_the_preview_changes_nothing(store: Store, county: Path, qtbo
     chosen.append(county)
     w = make_window(store)
     opened = w.session.report.id if w.session.report else None
-    before = dump(store)
+    before = factories.dump(store)
 
     def choose(d: NewReportDialog) -> None:
         click(d.from_file)
         press_ok(d)
 
     run(w, qtbot, Modals().then(NewReportDialog, choose).then(ImportDialog, cancel))
-    assert dump(store) == before
+    assert factories.dump(store) == before
     assert w.session.report is not None and w.session.report.id == opened
     # the preview is deleted, not kept hidden in the window: left to PySide's clean-up at the interpreter's exit,
     # its views crashed the process after the tests had passed (exit status 139)
