@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -29,7 +28,7 @@ from fzdesk.domain.numbering import item_label, numbered_sections
 from fzdesk.domain.outline import fill
 from fzdesk.ui import style
 from fzdesk.ui.block_preview import item_preview
-from fzdesk.ui.font_room import Column, keep_chars, keep_lines, keep_rows, wrapped_extra
+from fzdesk.ui.font_room import Column, keep_chars, keep_lines, keep_rows
 from fzdesk.ui.kept_edits import save_text, write_text
 from fzdesk.ui.last_year_pane import (
     TOGGLE_KEYS,
@@ -39,9 +38,10 @@ from fzdesk.ui.last_year_pane import (
     pane_visible,
     stale_bar,
 )
-from fzdesk.ui.pages.base import Page, Session, buddy_label, open_history, page_shortcut, paragraphs
+from fzdesk.ui.pages.base import Session, buddy_label, open_history, page_shortcut, paragraphs
 from fzdesk.ui.pages.report_page import move_block
 from fzdesk.ui.pages.text_page import TextEditor
+from fzdesk.ui.side_room import TOGGLE_TIP, SidePage, SidePlace, least_width, page_room
 from fzdesk.ui.style import DEFAULT_POINT_SIZE
 
 if TYPE_CHECKING:
@@ -60,11 +60,6 @@ NUMBERING_CHOICES = (
     (Numbering.YISHI, "一是……二是……"),
     (Numbering.NONE, "不编号"),
 )
-
-
-def _least_width(widget: QWidget) -> int:
-    """The least width a layout gives widget (what QSplitter and the box layouts use)."""
-    return max(widget.minimumSizeHint().width(), widget.minimumWidth())
 
 
 class ItemList(QListWidget):
@@ -93,7 +88,7 @@ class ItemList(QListWidget):
         super().keyPressEvent(event)
 
 
-class BlockPage(Page):
+class BlockPage(SidePage):
     """Edits one of the five blocks of session.report."""
 
     order_changed = Signal()
@@ -136,7 +131,7 @@ class BlockPage(Page):
         self.row2.addStretch(1)
         self.toggle_last_year = QPushButton("上年内容(&J)")
         self.toggle_last_year.setCheckable(True)
-        self.toggle_last_year.setToolTip(f"显示或隐藏去年报告中的这一部分（{TOGGLE_KEYS}）")
+        self.toggle_last_year.setToolTip(TOGGLE_TIP)
         page_shortcut(self, self.toggle_last_year, TOGGLE_KEYS)
         # the three buttons beside the numbering, or on a line of their own below it when the text is too large
         # for one line (_arrange_buttons)
@@ -252,8 +247,8 @@ class BlockPage(Page):
         self.outer.addWidget(self.omitted_note)
         self.omitted_stretch = QWidget()
         self.outer.addWidget(self.omitted_stretch, 1)
-        self._below = False  # last year's pane below the editor (large text), not beside it
         self._buttons_one_line = True  # the block's buttons beside the numbering
+        self.place: SidePlace | None = None  # where last year's pane is (made below, once the pane is)
         self.body.setStretchFactor(0, 1)
         self.body.setStretchFactor(1, 3)
         self.side = self._build_side()
@@ -265,9 +260,12 @@ class BlockPage(Page):
             self.body.setSizes([280, 760])
         self.toggle_last_year.setVisible(self.side is not None)
         self.toggle_last_year.setChecked(self.side is not None and pane_visible(session))
-        self._side_wanted = self.toggle_last_year.isChecked()
+        # last year's pane beside the editor, below it (large text) or folded away (fzdesk/ui/side_room.py)
+        self.place = None if self.side is None else SidePlace(
+            self.side, self.body, self.column, self.toggle_last_year, pane=self.last_year_pane,
+            wanted=self.toggle_last_year.isChecked(), beside_sizes=[220, 520, 380], stretch=2)
         if self.side is not None:
-            self.side.setVisible(self._side_wanted)
+            self.side.setVisible(self.toggle_last_year.isChecked())
 
         QWidget.setTabOrder(self.title, self.text)  # Tab: an item's title, its text, then the history buttons
         self.reload()
@@ -335,32 +333,17 @@ class BlockPage(Page):
     # (the toggle says why). At a larger text size the clerk chose larger text over seeing everything at once: the
     # pane goes below the editor, the list above the editor when the two do not fit side by side, and the buttons
     # beside the numbering onto a line of their own; the page then scrolls (vertically) in the window's page area.
-    def minimumSizeHint(self) -> QSize:
-        """Without last year's pane beside the editor: the page can be given less room than the three columns need,
-        and then arranges itself (_fit_side) rather than making the window wider than the screen."""
-        hint = super().minimumSizeHint()
-        # the wrapped texts (the hint, the 未更新 note, last year's heading) take their height at the page's width
-        # first, and the page's layout squeezes the rest below their minimum when the page is not given it (the
-        # window's page scroller asks without height-for-width): the editor was 3 lines at 19 pt, the preview cut
-        hint.setHeight(hint.height() + wrapped_extra(self))
-        if self._side_beside():
-            assert self.side is not None
-            hint.setWidth(hint.width() - _least_width(self.side) - self.body.handleWidth())
-        return hint
-
-    def _side_beside(self) -> bool:
-        return self.side is not None and self.side.parentWidget() is self.body and not self.side.isHidden()
-
+    # (fzdesk/ui/side_room.py moves the pane; 开头 and 结尾 use it too.)
     def room_for_side(self) -> int:
         """The page width the editor needs with last year's pane beside it."""
         width = self._columns_width()
-        if self.side is not None:
-            width += _least_width(self.side) + self.body.handleWidth()
+        if self.place is not None:
+            width += self.place.width()
         return width
 
     def _columns_width(self) -> int:
         """The width the item list and the editor need side by side."""
-        return _least_width(self.left) + self.body.handleWidth() + _least_width(self.right)
+        return least_width(self.left) + self.body.handleWidth() + least_width(self.right)
 
     def _numbering_line_width(self) -> int:
         """The width the numbering and the three buttons beside it need on one line."""
@@ -368,50 +351,17 @@ class BlockPage(Page):
         return (self.numbering_label.sizeHint().width() + self.numbering.sizeHint().width()
                 + self.block_buttons.sizeHint().width() + spacing)
 
-    def _room(self) -> int:
-        """The width the window gives the page: its scroll area's, not the page's own (at least its minimum)."""
-        parent = self.parentWidget()
-        while parent is not None and not isinstance(parent, QAbstractScrollArea):
-            parent = parent.parentWidget()
-        return parent.viewport().width() if isinstance(parent, QAbstractScrollArea) else self.width()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.updateGeometry()  # the least height follows the width (minimumSizeHint)
-        self._fit_side()
-
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):  # shown, or the text size changed
-            self._fit_side()
-        return handled
-
-    def _fit_side(self) -> None:
-        room = self._room()
+    def fit_side(self) -> None:
+        room = page_room(self)
         larger = self.font().pointSize() > DEFAULT_POINT_SIZE
         self._arrange_buttons(room >= self._numbering_line_width())
         stacked = larger and room < self._columns_width()
         if stacked != (self.body.orientation() == Qt.Orientation.Vertical):
-            if stacked and self.side is not None and self.side.parentWidget() is self.body:
-                self._place_side(below=True)
+            if stacked and self.place is not None and self.side is not None and self.side.parentWidget() is self.body:
+                self.place.place(below=True)
             self.body.setOrientation(Qt.Orientation.Vertical if stacked else Qt.Orientation.Horizontal)
-        if self.side is None:
-            return
-        beside = not stacked and room >= self.room_for_side()
-        fits = beside or larger
-        self.toggle_last_year.setEnabled(fits)
-        self.toggle_last_year.setToolTip(
-            f"显示或隐藏去年报告中的这一部分（{TOGGLE_KEYS}）" if fits else
-            "窗口太窄，上年内容已收起：把窗口放大，或按 Ctrl+- 把字调小，就会显示。")
-        show = self._side_wanted and fits
-        if show and self._below == beside:
-            self._place_side(below=not beside)
-        if self.side.isHidden() == show:
-            self.side.setVisible(show)
-            self.toggle_last_year.blockSignals(True)
-            self.toggle_last_year.setChecked(show or (self._side_wanted and not fits))
-            self.toggle_last_year.blockSignals(False)
+        if self.place is not None:
+            self.place.fit(beside=not stacked and room >= self.room_for_side(), larger=larger)
 
     def _arrange_buttons(self, one_line: bool) -> None:
         """上年内容, 本部分前移 and 本部分后移 beside the numbering, or on a line of their own below it."""
@@ -421,26 +371,11 @@ class BlockPage(Page):
         (self.row2 if one_line else self.buttons_line).addWidget(self.block_buttons)
         self.form.setRowVisible(self.buttons_line, not one_line)
 
-    def _place_side(self, *, below: bool) -> None:
-        """Last year's pane below the item list and editor (the page grows and scrolls), or beside them."""
-        side = self.side
-        assert side is not None
-        self._below = below
-        if self.last_year_pane is not None:
-            self.last_year_pane.stand_below(below)
-        if below:
-            self.column.addWidget(side)
-        else:
-            self.body.addWidget(side)
-            self.body.setStretchFactor(2, 2)
-            self.body.setSizes([220, 520, 380])
-
     def _toggle_side(self, on: bool) -> None:
-        if self.side is None:
+        if self.side is None or self.place is None:
             return
-        self._side_wanted = on
         had_focus = self.side.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
-        self.side.setVisible(on)
+        self.place.want(on)
         if self.session.store.setting(VISIBLE_SETTING, True) != on:
             from fzdesk.ui.write_guard import remember  # (loaded on first use: start-up stays fast)
 
