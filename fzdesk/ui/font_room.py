@@ -70,6 +70,38 @@ def keep_lines(widget: QPlainTextEdit | QLabel, lines: int) -> None:
     _Follows(widget, fit)
 
 
+def keep_lines_above(editor: QPlainTextEdit, lines: int, points: int, most: int) -> None:
+    """A small editor, at most `most` px high at `points` pt and below (结尾's line, left as it was at the default
+    size), and `lines` lines of its font high at a larger size, where `most` px holds fewer."""
+
+    def fit(w: QWidget) -> None:
+        assert isinstance(w, QPlainTextEdit)
+        least = text_lines_height(w, lines) if w.font().pointSize() > points else 0
+        w.setMinimumHeight(least)
+        w.setMaximumHeight(max(most, least))
+
+    _Follows(editor, fit)
+
+
+def text_chars_width(editor: QPlainTextEdit, chars: int) -> int:
+    """The width of an editor whose lines hold `chars` Chinese characters of its font beside its vertical scroll bar."""
+    margins = editor.contentsMargins()
+    inner = editor.viewportMargins()
+    bar = editor.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, editor)
+    return (chars * QFontMetrics(editor.font()).horizontalAdvance(WIDE) + 2 * int(editor.document().documentMargin())
+            + margins.left() + margins.right() + inner.left() + inner.right() + bar)
+
+
+def keep_line_chars(editor: QPlainTextEdit, chars: int) -> None:
+    """editor's lines are at least `chars` Chinese characters of its font long."""
+
+    def fit(w: QWidget) -> None:
+        assert isinstance(w, QPlainTextEdit)
+        w.setMinimumWidth(text_chars_width(w, chars))
+
+    _Follows(editor, fit)
+
+
 def line_edit_width(field: QLineEdit, chars: int) -> int:
     """The width of a one-line field that shows `chars` Chinese characters of its font."""
     metrics = QFontMetrics(field.font())

@@ -7,11 +7,15 @@ import datetime as dt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from fzdesk.domain.model import Block
+from fzdesk.ui.font_room import keep_lines, keep_lines_above
 from fzdesk.ui.kept_edits import save_text
 from fzdesk.ui.pages.base import Session, paragraphs
-from fzdesk.ui.pages.text_page import OneTextPage, TextEditor, ensure_single_item
+from fzdesk.ui.pages.text_page import EDITOR_LINES, OneTextPage, TextEditor, ensure_single_item
+from fzdesk.ui.style import DEFAULT_POINT_SIZE
 
 DEFAULT_CLOSING = "特此报告。"
+CLOSING_MOST = 110  # px: the closing's box at the default text size and below (4.9 lines at 14 pt)
+ATTACHMENT_LINES = 3  # the attachments' box at any text size
 UNCHECKED_NOTE = "“特此报告。”是程序预先填好的。看过结尾和附件说明后请勾选，本步才显示“已完成”。"
 
 
@@ -37,7 +41,8 @@ class ClosingPage(OneTextPage):
         label = QLabel("结尾(&W)")
         self.closing = TextEditor()
         self.closing.setAccessibleName("结尾")
-        self.closing.setMaximumHeight(110)
+        # a small box for its line (特此报告。) as before at the default size, and 5 lines at a larger one
+        keep_lines_above(self.closing, EDITOR_LINES, DEFAULT_POINT_SIZE, CLOSING_MOST)
         label.setBuddy(self.closing)
         self.default = self._example_button(self.closing, "结尾", DEFAULT_CLOSING)
         head = QHBoxLayout()
@@ -57,6 +62,7 @@ class ClosingPage(OneTextPage):
         att_label.setBuddy(self.attachments)
         content.addWidget(att_label)
         self.attachments.setMaximumHeight(200)
+        keep_lines(self.attachments, ATTACHMENT_LINES)  # (and at most 200 px, as before)
         content.addWidget(self.attachments)
         self.checked = QCheckBox("已核对结尾和附件说明(&Y)")
         self.checked.setAccessibleName("已核对结尾和附件说明")
@@ -65,7 +71,7 @@ class ClosingPage(OneTextPage):
         content.addWidget(self.checked)
         content.addWidget(self.checked_note)
         content.addStretch(1)
-        self.outer.addWidget(self._with_last_year(section, head, content), 1)
+        self.outer.addWidget(self._with_last_year(section, head, content, self.closing), 1)
         self.reload()
         self.closing.setReadOnly(self.item.id is None)  # not stored (the disk refused it): nothing to save into
         self.closing.textChanged.connect(self._closing_edited)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from fzdesk.domain.model import Block, Item, Section
 from fzdesk.exchange.carry import CopyResult
 from fzdesk.ui.ask import CANCEL, Role, ask
+from fzdesk.ui.font_room import keep_line_chars, keep_lines
 from fzdesk.ui.kept_edits import save_text, write_text
 from fzdesk.ui.last_year_pane import (
     TOGGLE_KEYS,
@@ -27,7 +28,9 @@ from fzdesk.ui.last_year_pane import (
     pane_visible,
     stale_bar,
 )
-from fzdesk.ui.pages.base import Page, Session, opening_example, page_shortcut, paragraphs
+from fzdesk.ui.pages.base import Session, opening_example, page_shortcut, paragraphs
+from fzdesk.ui.side_room import TOGGLE_TIP, SidePage, SidePlace, least_width, page_room
+from fzdesk.ui.style import DEFAULT_POINT_SIZE
 
 
 def ensure_single_item(session: Session, section: Section, parent: QWidget | None = None) -> Item:
@@ -57,28 +60,40 @@ class TextEditor(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
 
 
-class OneTextPage(Page):
-    """A page whose text is one item (开头, 结尾): the 未更新 marker and last year's text beside the editor."""
+# what 开头's and 结尾's text keeps at any text size, as a block item's (docs/ui-large-text.md): 5 lines, and lines of
+# 20 characters beside last year's pane; where the window has less room the pane goes below (above the default size)
+EDITOR_LINES = 5
+EDITOR_CHARS = 20
+
+
+class OneTextPage(SidePage):
+    """A page whose text is one item (开头, 结尾): the 未更新 marker and last year's text beside the editor, or below
+    it at a large text size where the two do not fit side by side (fzdesk/ui/side_room.py)."""
 
     item: Item
 
-    def _with_last_year(self, section: Section, head: QHBoxLayout, content: QVBoxLayout) -> QSplitter:
+    def _with_last_year(self, section: Section, head: QHBoxLayout, content: QVBoxLayout,
+                        editor: QPlainTextEdit) -> QSplitter:
         """Adds the 上年内容 button to head and the 未更新 bar below it; returns a splitter of content and last
-        year's pane."""
+        year's pane beside it, in one that takes the pane below instead."""
         self.stale_bar, self.stale, self.stale_ok = stale_bar()
         self.toggle_last_year = QPushButton("上年内容(&J)")
         self.toggle_last_year.setCheckable(True)
-        self.toggle_last_year.setToolTip(f"显示或隐藏去年报告中的这一部分（{TOGGLE_KEYS}）")
+        self.toggle_last_year.setToolTip(TOGGLE_TIP)
         page_shortcut(self, self.toggle_last_year, TOGGLE_KEYS)
         head.addStretch(1)
         head.addWidget(self.toggle_last_year)
         content.insertWidget(1, self.stale_bar)  # below the head line (the first in content)
-        left = QWidget()
-        left.setLayout(content)
+        keep_line_chars(editor, EDITOR_CHARS)
+        self.left = QWidget()
+        self.left.setLayout(content)
         content.setContentsMargins(0, 0, 0, 0)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
-        split.addWidget(left)
+        split.addWidget(self.left)
+        column = QSplitter(Qt.Orientation.Vertical)  # a splitter gives the pane below at least its minimum
+        column.setChildrenCollapsible(False)
+        column.addWidget(split)
         last = last_year_report(self.session)
         self.last_year_pane = LastYearPane(self.session, section, last) if last is not None else None
         if self.last_year_pane is not None:
@@ -87,10 +102,21 @@ class OneTextPage(Page):
             self.last_year_pane.copied.connect(self._copied)
             self.toggle_last_year.setChecked(pane_visible(self.session))
             self.last_year_pane.setVisible(self.toggle_last_year.isChecked())
+            self.place = SidePlace(self.last_year_pane, split, column, self.toggle_last_year,
+                                   pane=self.last_year_pane, wanted=self.toggle_last_year.isChecked(),
+                                   beside_sizes=[600, 420])
         self.toggle_last_year.setVisible(self.last_year_pane is not None)
         self.toggle_last_year.toggled.connect(self._toggle_side)
         self.stale_ok.clicked.connect(self._mark_reviewed)
-        return split
+        return column
+
+    def fit_side(self) -> None:
+        """Last year's pane beside the editor where both fit there; else below it above the default text size, or
+        folded away (as on a block page)."""
+        if self.place is None:
+            return
+        beside = page_room(self) >= least_width(self.left) + self.place.width()
+        self.place.fit(beside=beside, larger=self.font().pointSize() > DEFAULT_POINT_SIZE)
 
     def _example_button(self, editor: QPlainTextEdit, what: str, example: str) -> QPushButton:
         """恢复示例文字…: the same button on 开头 and 结尾. It asks before it replaces the clerk's own text, replaces
@@ -121,9 +147,9 @@ class OneTextPage(Page):
         editor.setFocus()
 
     def _toggle_side(self, on: bool) -> None:
-        if self.last_year_pane is None:
+        if self.place is None:
             return
-        self.last_year_pane.setVisible(on)
+        self.place.want(on)
         if self.session.store.setting(VISIBLE_SETTING, True) != on:
             from fzdesk.ui.write_guard import remember  # (loaded on first use: start-up stays fast)
 
@@ -162,6 +188,7 @@ class OpeningPage(OneTextPage):
         label = QLabel("开头(&W)")
         self.editor = TextEditor()
         self.editor.setAccessibleName("开头")
+        keep_lines(self.editor, EDITOR_LINES)
         label.setBuddy(self.editor)
         head = QHBoxLayout()
         head.addWidget(label)
@@ -173,7 +200,7 @@ class OpeningPage(OneTextPage):
         row.addWidget(self.default)
         row.addStretch(1)
         content.addLayout(row)
-        self.outer.addWidget(self._with_last_year(section, head, content), 1)
+        self.outer.addWidget(self._with_last_year(section, head, content, self.editor), 1)
         self.reload()
         self.editor.setReadOnly(self.item.id is None)  # not stored (the disk refused it): nothing to save into
         self.editor.textChanged.connect(self._edited)
