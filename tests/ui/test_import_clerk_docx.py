@@ -18,6 +18,7 @@ from fzdesk.domain.model import Block, UnitType
 from fzdesk.storage.store import Store
 from fzdesk.ui.import_dialog import ImportDialog
 from fzdesk.ui.main_window import MainWindow
+from tests import factories
 from tests.exchange import clerk_docx
 from tests.ui.modal import Modals, pick_file
 
@@ -74,7 +75,7 @@ def test_a_scanned_report_saved_as_word_gets_its_own_message(filled_store: Store
     path = tmp_path / "2023年报告（扫描件）.docx"
     document.save(str(path))
     w = make_window(filled_store)
-    before = [line for line in filled_store.conn.iterdump() if "sqlite_sequence" not in line]
+    before = factories.dump(filled_store)
     modals = Modals().then(QFileDialog, pick_file(path))
     modals.start()
     w.import_action.trigger()
@@ -83,7 +84,7 @@ def test_a_scanned_report_saved_as_word_gets_its_own_message(filled_store: Store
     [(title, text)] = messages
     assert title == "不能导入这个文件" and "只有图片，没有文字" in text and "扫描件" in text and "图片转文字" in text
     assert "数据没有任何改动" in text
-    assert [line for line in filled_store.conn.iterdump() if "sqlite_sequence" not in line] == before
+    assert factories.dump(filled_store) == before
 
 
 #: A 1x1 white PNG.

@@ -249,11 +249,11 @@ def test_a_new_empty_report_not_created_leaves_the_year_list(
         store: Store, qtbot: QtBot, messages: list[tuple[str, str]], make_window: Callable[[Store], MainWindow],
         monkeypatch: pytest.MonkeyPatch) -> None:
     from tests.ui.modal import Modals
-    from tests.ui.test_new_report import click, dump, press_ok, run, set_year, unit_with
+    from tests.ui.test_new_report import click, press_ok, run, set_year, unit_with
 
     unit_with(store, 2022)
     w = make_window(store)
-    years, before = _years(w), dump(store)
+    years, before = _years(w), factories.dump(store)
     refuse(monkeypatch, store, "_insert_section")  # after the report's row was written
 
     def choose(d: Any) -> None:
@@ -264,4 +264,4 @@ def test_a_new_empty_report_not_created_leaves_the_year_list(
     run(w, qtbot, Modals().then(NewReportDialog, choose))
     said(messages, "没能新建2030年度的报告")
     assert _years(w) == years and w.session.report is not None and w.session.report.year == 2022
-    assert dump(store) == before
+    assert factories.dump(store) == before
