@@ -51,9 +51,17 @@ def spoken(row: ReviewedFile, state: str) -> str:
             f"{state}")
 
 
+def state_key(row: ReviewedFile, state: str) -> tuple[int, int, str]:
+    """Where a file comes when the table is sorted by 状态 (state: the cell's words): the files that could not be read
+    together, then the other 状态 that are not 正常, a 状态's files together, then 正常. By the words alone 空文件
+    came between 正常 and 重复, away from the other unreadable files."""
+    group = 0 if not row.readable else 2 if state == "正常" else 1
+    return group, 0, f"{state}\n{row.name}"
+
+
 class _Item(QTableWidgetItem):
-    """A cell sorted by its key when it has one (错误: the files to act on first), by its number when it has one
-    (警告, 提示, 年度), else by its text."""
+    """A cell sorted by its key when it has one (错误: the files to act on first; 状态: state_key), by its number
+    when it has one (警告, 提示, 年度), else by its text."""
 
     key: tuple[int, int, str] | None = None
     order: str | None = None  # 文件名: the whole name, folder first (the cell may show it without its folder)
@@ -132,6 +140,7 @@ class ReviewTable(QTableWidget):
                 _red(item, row.errors > 0)  # at once, not only when the whole batch is read
             elif column == STATE_COLUMN:
                 item.setToolTip(_state_tip(row, row.state_text))
+                item.key = state_key(row, item.text())
                 _red(item, item.text() not in ("", "正常"))
             self.setItem(at, column, item)
         self.setSortingEnabled(True)
@@ -209,6 +218,8 @@ class ReviewTable(QTableWidget):
             row = rows[int(item.data(ROW))]
             whole = year_state(row, year)
             item.setText(year_state(row, year, short=True))
+            assert isinstance(item, _Item)
+            item.key = state_key(row, item.text())
             _red(item, item.text() != "正常")
             item.setToolTip(_state_tip(row, whole))
             name = self._cell(at, 0)

@@ -569,3 +569,29 @@ def test_a_file_whose_name_names_its_folder_is_shown_without_the_folder(
     # by the whole name (范营乡/… before 范营乡2), and the two that would show one name with their folders
     assert [t.item(r, 0).text() for r in range(t.rowCount())] == [
         str(Path("付井镇") / "付井镇报告.docx"), "付井镇报告.docx", "范营乡报告.docx", "范营乡2.docx"]
+
+
+def test_sorting_by_state_keeps_the_unreadable_files_together_and_normal_last(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """QA, the townships' stick sorted by 状态: the words sorted by their characters, so 空文件 (an unreadable file)
+    came between the 正常 and the 重复 rows, and the other unreadable files at the other end. Sorted by 状态, the files
+    that could not be read come together, then those whose 状态 is not 正常 (one 状态 together), then 正常."""
+    stick = files.townships_stick(tmp_path / "U盘")
+    dialog = shown(qtbot)
+    review(dialog, qtbot, monkeypatch, stick)
+    t = dialog.table
+
+    def groups() -> list[int]:
+        rows = [dialog.rows[int(t.item(r, 0).data(Qt.ItemDataRole.UserRole))] for r in range(t.rowCount())]
+        return [0 if not row.readable else 2 if t.item(r, STATE_COLUMN).text() == "正常" else 1
+                for r, row in enumerate(rows)]
+
+    def states() -> list[str]:
+        return [t.item(r, STATE_COLUMN).text() for r in range(t.rowCount())]
+
+    t.sortByColumn(STATE_COLUMN, Qt.SortOrder.AscendingOrder)
+    assert groups() == sorted(groups()) and groups()[0] == 0
+    said = states()
+    assert all(said.index(state) + said.count(state) - 1 == len(said) - 1 - said[::-1].index(state) for state in said)
+    t.sortByColumn(STATE_COLUMN, Qt.SortOrder.DescendingOrder)
+    assert groups() == sorted(groups(), reverse=True)
