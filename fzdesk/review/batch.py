@@ -60,6 +60,9 @@ def files_in(folder: Path, subfolders: bool = False) -> list[Path]:
     hidden files and folders (._... of a Mac), the system's folders and a copy of this program are left out.
     ReviewError when there are none."""
     folder = Path(folder)
+    if folder.is_file():  # (fzdesk review 付井镇.docx: the window's dialog picks folders only)
+        raise ReviewError(f"“{folder}”是一个文件，不是文件夹。请给出存放各单位报告的文件夹（例如U盘），"
+                          f"如它所在的文件夹“{folder.parent}”。")
     if not folder.is_dir():
         raise ReviewError(f"找不到文件夹“{folder}”。请确认U盘已经插好，再重新选择文件夹。")
     found: list[Path] = []

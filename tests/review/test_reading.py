@@ -95,6 +95,14 @@ def test_an_empty_folder_and_a_missing_one_say_what_to_do(tmp_path: Path) -> Non
         files_in(tmp_path / "gone")
 
 
+def test_a_file_given_for_the_folder_is_named_a_file(tmp_path: Path) -> None:
+    """QA: `fzdesk review 付井镇.docx` said 找不到文件夹 and to check the stick, of a file that was there."""
+    report = files.exported(tmp_path, "付井镇.docx", "付井镇人民政府")
+    with pytest.raises(ReviewError, match=r"“.*付井镇\.docx”是一个文件，不是文件夹.*所在的文件夹") as said:
+        files_in(report)
+    assert "找不到" not in str(said.value)
+
+
 def test_a_run_stops_between_two_files_when_cancelled(tmp_path: Path, checker: Checker) -> None:
     paths = [files.exported(tmp_path, f"{n}.docx", f"单位{n}") for n in range(3)]
     run = ReviewRun(paths)
