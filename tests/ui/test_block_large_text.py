@@ -114,3 +114,57 @@ def test_every_text_size_keeps_the_editing_parts_usable(
         if w.point_size == 28:
             break
         larger.trigger()
+
+
+@pytest.fixture
+def new_year(store: Store) -> Store:
+    """A unit's filled 2023 report and the 2024 report started from it: the measures block has last year's pane and
+    the 安排落实 checklist, as tabs."""
+    from fzdesk.exchange.new_year import start_new_year
+    from tests import factories
+
+    unit = factories.unit()
+    store.save_unit(unit)
+    last = factories.report(unit, 2023)
+    store.create_report(last)
+    assert last.id is not None
+    start_new_year(store, last.id)
+    return store
+
+
+def test_last_years_tabs_show_whole_beside_the_editor_at_a_larger_text_size(
+        qtbot: QtBot, new_year: Store, make_window: Callable[[Store], MainWindow]) -> None:
+    """QA, 1366x768 at 16 pt with 上年内容 open: the pane stayed beside the editor, its tabs cut to 上年内容 and
+    安排落实（2项未 with scroll arrows. Above the default size the pane stays beside only where its tabs show whole
+    (else it goes below, as for the other parts)."""
+    w = make_window(new_year)
+    page = _measures_page(w, LAPTOP, DEFAULT_POINT_SIZE, pane=True)
+    tabs = page.side_tabs
+    assert tabs is not None, "the sample report has last year's plans: the pane has the 安排落实 tab"
+    larger = next(a for a in w.findChildren(QAction) if a.text() == "放大文字(&I)")
+    beside = set()
+    while w.point_size < 20:
+        larger.trigger()
+        for width in range(LAPTOP[0], LAPTOP[0] - 200, -10):  # the window's room, from a little to much too little
+            w.resize(width, LAPTOP[1])
+
+            def whole(width: int = width) -> None:
+                assert tabs.isVisible() and page.place is not None
+                bar = tabs.tabBar()
+                assert not page.place.is_beside() or bar.width() >= bar.sizeHint().width(), (
+                    w.point_size, width, bar.width(), bar.sizeHint().width())
+                assert not w.page_scroller.horizontalScrollBar().maximum()
+
+            qtbot.waitUntil(whole, timeout=3000)
+            beside.add(page.place is not None and page.place.is_beside())
+    assert beside == {True, False}, "the pane was beside the editor at some sizes, below it at others"
+
+
+def test_the_default_text_size_keeps_last_years_tabs_as_they_were(
+        qtbot: QtBot, new_year: Store, make_window: Callable[[Store], MainWindow]) -> None:
+    """At 14 pt the pane stays beside the editor on 1366x768 and 1280x800 (folded only where it did not fit before)."""
+    w = make_window(new_year)
+    for size in (LAPTOP, WINDOW):
+        page = _measures_page(w, size, DEFAULT_POINT_SIZE, pane=True)
+        qtbot.waitUntil(lambda page=page: page.place is not None and page.place.is_beside(), timeout=3000)
+        assert page.side_tabs is not None and page.side_tabs.minimumWidth() == 0

@@ -354,6 +354,13 @@ class BlockPage(SidePage):
     def fit_side(self) -> None:
         room = page_room(self)
         larger = self.font().pointSize() > DEFAULT_POINT_SIZE
+        if self.side_tabs is not None:
+            # above the default size the tabs keep their whole titles (at 16 pt on 1366x768 beside the editor they
+            # were cut to 安排落实（2项未 behind scroll arrows): the pane goes below where they do not fit beside.
+            # At the default size and below the page is as before (a narrow window folds the pane).
+            whole = self.side_tabs.tabBar().sizeHint().width() if larger else 0
+            if self.side_tabs.minimumWidth() != whole:
+                self.side_tabs.setMinimumWidth(whole)
         self._arrange_buttons(room >= self._numbering_line_width())
         stacked = larger and room < self._columns_width()
         if stacked != (self.body.orientation() == Qt.Orientation.Vertical):
