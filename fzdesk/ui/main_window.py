@@ -512,6 +512,10 @@ class MainWindow(QMainWindow):
             step = self.steps[index]
         self.current = index
         page = self.pages.get(step.key) or self._make_page(step)
+        if page is not self.stack.currentWidget():
+            # another step opens at its top: the steps share one scroll area, and at a large text size the next
+            # step opened as far down as the last one was scrolled, its title and first field out of sight
+            self.page_scroller.verticalScrollBar().setValue(0)
         self.stack.setCurrentWidget(page)
         self.page_title.setText(step.title)
         self.step_list.blockSignals(True)

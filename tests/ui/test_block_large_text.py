@@ -9,17 +9,21 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFontMetrics
 from pytestqt.qtbot import QtBot
 
+from fzdesk.checks.findings import Finding
 from fzdesk.domain.model import Block
 from fzdesk.storage.store import Store
 from fzdesk.ui.main_window import MainWindow
 from fzdesk.ui.pages.block_page import EDITOR_LINES, LIST_ROWS, TITLE_CHARS, BlockPage
 from fzdesk.ui.style import DEFAULT_POINT_SIZE
+from tests.ui.helpers import type_at_end
 from tests.ui.test_items import open_block
 
 LAPTOP = (1366, 768)
+LEFT = Qt.MouseButton.LeftButton
 WINDOW = (1280, 800)  # the window's own size where the screen holds it
 
 
@@ -168,3 +172,42 @@ def test_the_default_text_size_keeps_last_years_tabs_as_they_were(
         page = _measures_page(w, size, DEFAULT_POINT_SIZE, pane=True)
         qtbot.waitUntil(lambda page=page: page.place is not None and page.place.is_beside(), timeout=3000)
         assert page.side_tabs is not None and page.side_tabs.minimumWidth() == 0
+
+
+def test_the_next_step_opens_at_its_top_after_scrolling_down_a_step(
+        qtbot: QtBot, filled_store: Store, make_window: Callable[[Store], MainWindow]) -> None:
+    """QA (frozen build, 28 pt, 1366x768): scrolled to the bottom of 二, 下一步 opened 三 scrolled as far down, its
+    description and 部分标题 (where the cursor was put) out of sight."""
+    w = make_window(filled_store)
+    page = _measures_page(w, LAPTOP, 28, pane=True)
+    bar = w.page_scroller.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    qtbot.mouseClick(w.next_button, LEFT)
+    assert w.stack.currentWidget() is not page
+    assert bar.value() == 0
+    qtbot.waitUntil(lambda: bar.maximum() > 0)  # (the next step scrolls too at this size)
+    assert bar.value() == 0
+    w.go(w.current)  # the same step again (a report reloaded): where the clerk was stays
+    bar.setValue(bar.maximum())
+    w.go(w.current)
+    assert bar.value() == bar.maximum()
+
+
+def test_a_finding_opened_from_the_check_step_shows_its_text_at_a_large_text_size(
+        qtbot: QtBot, filled_store: Store, make_window: Callable[[Store], MainWindow]) -> None:
+    """From 检查, a finding opens its step and selects the words: at 28 pt the editor lies below the list, and the
+    step opens at its top (see above); the focused editor is scrolled into sight (Qt's scroll area does it)."""
+    from tests.ui.test_checks_ui import check_page, click_finding, shown
+
+    w = make_window(filled_store)
+    page = _measures_page(w, LAPTOP, 28, pane=True)
+    type_at_end(page.text, "推进法制政府建设。")
+    cp = check_page(w)
+    qtbot.waitUntil(lambda: any(f.rule == "wording.fazhi" for f in cp.findings() if isinstance(f, Finding)),
+                    timeout=5000)
+    click_finding(qtbot, cp, shown(cp, "wording.fazhi"))
+    assert w.current_page() is page and page.text.textCursor().selectedText() == "法制政府"
+    viewport = w.page_scroller.viewport()
+    qtbot.waitUntil(lambda: viewport.rect().contains(
+        page.text.mapTo(viewport, page.text.cursorRect().center())), timeout=2000)
