@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QWidget
 
 
@@ -51,3 +51,22 @@ class ScrollingBody(QScrollArea):
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self._body().minimumSizeHint().width(), 4 * self.fontMetrics().height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        handled = super().eventFilter(watched, event)
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest and self.isVisible():
+            QTimer.singleShot(0, self._grow_window)  # once the body's layout has its new size
+        return handled
+
+    def _grow_window(self) -> None:
+        """Makes the dialog taller by what its body now lacks, as far as the screen has room below it: a text that
+        grew while the dialog was open (新建年度报告 after another year was chosen) made it scroll, with 选择文件
+        cut off at the bottom and the lower part of the screen free."""
+        window = self.window()
+        short = self._body_height(self.viewport().width()) - self.viewport().height()
+        screen = window.screen()
+        if short <= 0 or screen is None:
+            return
+        grow = min(short, screen.availableGeometry().bottom() - window.frameGeometry().bottom())
+        if grow > 0:
+            window.resize(window.width(), window.height() + grow)

@@ -146,3 +146,26 @@ def test_new_report_does_not_scroll_where_the_screen_has_room(qtbot: QtBot, poin
     if dialog.frameGeometry().height() < room:
         assert not body.verticalScrollBar().isVisible(), (point_size, body.verticalScrollBar().maximum())
     assert not unreadable(dialog)
+
+
+@pytest.mark.usefixtures("program_font")
+def test_new_report_grows_when_its_text_grows_where_the_screen_has_room(qtbot: QtBot) -> None:
+    """QA (frozen build, 1366x768): choosing a year whose last year is in the program makes the texts longer
+    (从本程序中的…年度报告开始 and what it does); the dialog, sized once when shown, then scrolled and cut 选择文件(B)…
+    at its bottom with the screen's lower part free."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from fzdesk.ui.dialogs import NewReportDialog
+
+    dialog = NewReportDialog("红旗街道办事处", {2023})
+    qtbot.addWidget(dialog)
+    dialog.year.setValue(2030)  # no 2029 report: the short texts
+    show(qtbot, dialog)
+    body = dialog.findChild(QScrollArea)
+    assert body is not None and not body.verticalScrollBar().isVisible()
+    before = dialog.height()
+    dialog.year.setValue(2024)  # 2023 is in the program: 从本程序中的2023年度报告开始, and its long note
+    assert dialog.last_year.isChecked()
+    qtbot.waitUntil(lambda: dialog.height() > before)
+    qtbot.waitUntil(lambda: not body.verticalScrollBar().isVisible())
+    assert dialog.frameGeometry().bottom() <= screen_of(dialog).bottom()
