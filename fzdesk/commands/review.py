@@ -11,6 +11,7 @@ from typing import Any
 from fzdesk import resources
 from fzdesk.commands.common import CommandError, fail
 from fzdesk.review.batch import (
+    NoReports,
     ReviewError,
     duplicate_notes,
     files_in,
@@ -46,6 +47,9 @@ def handle(args: argparse.Namespace) -> int:
                                  "或在 --csv 后面写一个已有文件夹中的文件名，再运行一次。"))
     try:
         rows, year = review_paths(files_in(folder, args.subfolders), year=args.year, root=folder)
+    except NoReports as exc:  # (in the command's words, not the dialog's buttons)
+        return fail(CommandError(exc.said("请在 fzdesk review 后面写存放各单位报告的文件夹（例如U盘）",
+                                          "请去掉 --no-subfolders")))
     except ReviewError as exc:
         return fail(CommandError(str(exc)))
     ordered = in_attention_order(rows)  # problems first, as the dialog lists them

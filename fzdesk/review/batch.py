@@ -22,6 +22,22 @@ class ReviewError(ValueError):
     """A folder that cannot be reviewed; the message is Chinese and says what to do."""
 
 
+class NoReports(ReviewError):
+    """A folder without report files. Its message says what to do in the dialog's words (添加文件, 包括子文件夹);
+    `said` puts it in other words (the command line's options)."""
+
+    def __init__(self, folder: Path, subfolders: bool) -> None:
+        self.folder = folder
+        self.subfolders = subfolders
+        super().__init__(self.said("请选择存放各单位报告的文件夹，或用“添加文件”逐个添加", "请勾选“包括子文件夹”"))
+
+    def said(self, what_to_do: str, read_subfolders: str) -> str:
+        where = "及其子文件夹" if self.subfolders else ""
+        hint = "" if self.subfolders else f"如果报告放在各乡镇、各部门的子文件夹里，{read_subfolders}。"
+        return (f"文件夹“{self.folder}”{where}中没有 Word 文档（.docx）或本程序的报告数据文件（.json）。"
+                f"{what_to_do}。{hint}")
+
+
 #: Folders never searched for reports: the system's own on a stick, and a copy of this program (its resources/*.json
 #: are not reports).
 SKIPPED_FOLDERS = ("$RECYCLE.BIN", "System Volume Information", "_internal", "resources", "__MACOSX")
@@ -71,10 +87,7 @@ def files_in(folder: Path, subfolders: bool = False) -> list[Path]:
     except OSError as exc:
         raise ReviewError(f"无法读取文件夹“{folder}”（{read_trouble(exc)}）。请确认U盘已经插好，再试一次。") from exc
     if not found:
-        where = "及其子文件夹" if subfolders else ""
-        hint = "" if subfolders else "如果报告放在各乡镇、各部门的子文件夹里，请勾选“包括子文件夹”。"
-        raise ReviewError(f"文件夹“{folder}”{where}中没有 Word 文档（.docx）或本程序的报告数据文件（.json）。"
-                          f"请选择存放各单位报告的文件夹，或用“添加文件”逐个添加。{hint}")
+        raise NoReports(folder, subfolders)
     if len(found) > MAX_FILES:
         where = "（含子文件夹）" if subfolders else ""
         raise ReviewError(f"文件夹“{folder}”{where}中有{MAX_FILES}个以上的文档，不像是收到的报告。"

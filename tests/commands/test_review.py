@@ -43,8 +43,14 @@ def test_review_prints_a_line_per_file_and_writes_the_summary(tmp_path: Path,
 
 
 def test_an_empty_folder_is_an_error_with_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """In the command's words: it said 用“添加文件”逐个添加 and 勾选“包括子文件夹”, the dialog's controls."""
     assert main(["review", str(tmp_path)]) == 2
-    assert "没有 Word 文档" in capsys.readouterr().err
+    said = capsys.readouterr().err
+    assert "没有 Word 文档" in said and "在 fzdesk review 后面写存放各单位报告的文件夹" in said
+    assert "添加文件" not in said
+    assert main(["review", str(tmp_path), "--no-subfolders"]) == 2
+    said = capsys.readouterr().err
+    assert "请去掉 --no-subfolders" in said and "包括子文件夹" not in said
 
 
 def test_a_clean_batch_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
