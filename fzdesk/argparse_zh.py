@@ -167,8 +167,22 @@ class ChineseParser(argparse.ArgumentParser):
 
     def parse_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
                    namespace: argparse.Namespace | None = None) -> argparse.Namespace:
+        """As argparse's, but arguments no parser knows are said by the subcommand's parser when one was given
+        (fzdesk export --bogus pointed to fzdesk --help, not to fzdesk export --help)."""
         with chinese():  # ("unrecognized arguments" is said here, not in parse_known_args)
-            return super().parse_args(args, namespace)
+            parsed, extras = self.parse_known_args(args, namespace)
+            if extras:
+                self._chosen_parser(parsed).error(TEXTS["unrecognized arguments: %s"] % " ".join(extras))
+            return parsed
+
+    def _chosen_parser(self, parsed: argparse.Namespace) -> argparse.ArgumentParser:
+        """The subcommand's parser when the arguments named one, else this one."""
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction) and action.dest != argparse.SUPPRESS:
+                chosen = action.choices.get(getattr(parsed, action.dest, None) or "")
+                if isinstance(chosen, ChineseParser):
+                    return chosen._chosen_parser(parsed)
+        return self
 
     def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
                          namespace: argparse.Namespace | None = None) -> tuple[argparse.Namespace, list[str]]:

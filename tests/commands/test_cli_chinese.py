@@ -61,7 +61,9 @@ def test_the_program_help_lists_the_subcommands_and_the_version_line(capsys: pyt
      "fzdesk import：--existing 有误：不能是“bogus”，只能从这些中选一个："),
     (["bogus"], "fzdesk：子命令 有误：不能是“bogus”，只能从这些中选一个："),
     (["--bogus"], "fzdesk：不认识这些参数：--bogus。请检查是否拼错，或是否属于别的子命令。"),
-    (["list", "--bogus", "x"], "fzdesk：不认识这些参数：--bogus x。请检查是否拼错，或是否属于别的子命令。"),
+    # said by the subcommand, which points to its own help (it pointed to fzdesk --help)
+    (["list", "--bogus", "x"], "fzdesk list：不认识这些参数：--bogus x。请检查是否拼错，或是否属于别的子命令。"),
+    (["export", "--out", "D", "--bogus"], "fzdesk export：不认识这些参数：--bogus。"),
     (["check", "--year", "二〇二三"], "fzdesk check：--year 有误：“二〇二三”不是整数，请只填写数字。"),
     (["export", "--out", "D", "--report", "x"], "fzdesk export：--report 有误：“x”不是整数，请只填写数字。"),
     (["check", "--year"], "fzdesk check：--year 有误：后面要跟一个值。"),
