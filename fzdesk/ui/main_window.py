@@ -512,7 +512,8 @@ class MainWindow(QMainWindow):
             step = self.steps[index]
         self.current = index
         page = self.pages.get(step.key) or self._make_page(step)
-        if page is not self.stack.currentWidget():
+        shown = self.stack.currentWidget()
+        if shown is not None and page is not shown:  # (none shown yet at start-up: nothing scrolled, no QScrollBar)
             # another step opens at its top: the steps share one scroll area, and at a large text size the next
             # step opened as far down as the last one was scrolled, its title and first field out of sight
             self.page_scroller.verticalScrollBar().setValue(0)
