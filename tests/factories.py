@@ -72,3 +72,17 @@ def dump_folder(folder: Path) -> list[str]:
         return list(conn.iterdump())
     finally:
         conn.close()
+
+
+def with_next_year(store: Store) -> Store:
+    """store with a unit, its filled 2023 report and the 2024 report started from it (titles, last year's figures
+    and the plan checklist)."""
+    from fzdesk.exchange.new_year import start_new_year
+
+    u = unit()
+    store.save_unit(u)
+    last = report(u, 2023)
+    store.create_report(last)
+    assert last.id is not None
+    start_new_year(store, last.id)
+    return store

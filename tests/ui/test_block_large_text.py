@@ -124,16 +124,9 @@ def test_every_text_size_keeps_the_editing_parts_usable(
 def new_year(store: Store) -> Store:
     """A unit's filled 2023 report and the 2024 report started from it: the measures block has last year's pane and
     the 安排落实 checklist, as tabs."""
-    from fzdesk.exchange.new_year import start_new_year
     from tests import factories
 
-    unit = factories.unit()
-    store.save_unit(unit)
-    last = factories.report(unit, 2023)
-    store.create_report(last)
-    assert last.id is not None
-    start_new_year(store, last.id)
-    return store
+    return factories.with_next_year(store)
 
 
 def test_last_years_tabs_show_whole_beside_the_editor_at_a_larger_text_size(

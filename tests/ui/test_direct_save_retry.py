@@ -17,7 +17,6 @@ from pytestqt.qtbot import QtBot
 
 from fzdesk.domain.checklist import PlanStatus
 from fzdesk.domain.model import Block, Report, UnitType
-from fzdesk.exchange.new_year import start_new_year
 from fzdesk.storage import checklist
 from fzdesk.storage.store import Store
 from fzdesk.ui.dialogs import NewUnitDialog
@@ -37,13 +36,7 @@ LEFT = Qt.MouseButton.LeftButton
 @pytest.fixture
 def two_years(store: Store) -> Store:
     """A unit with its filled 2023 report and the 2024 report started from it (titles and plan checklist)."""
-    unit = factories.unit()
-    store.save_unit(unit)
-    last = factories.report(unit, 2023)
-    store.create_report(last)
-    assert last.id is not None
-    start_new_year(store, last.id)
-    return store
+    return factories.with_next_year(store)
 
 
 def broken(monkeypatch: pytest.MonkeyPatch, owner: Any, *names: str) -> list[bool]:

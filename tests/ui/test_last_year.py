@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 
 from fzdesk.domain.checklist import PlanStatus
 from fzdesk.domain.model import Block, Item, Report
-from fzdesk.exchange.new_year import start_new_year
 from fzdesk.storage import checklist
 from fzdesk.storage.store import Store
 from fzdesk.ui.last_year_pane import VISIBLE_SETTING
@@ -29,13 +28,7 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 @pytest.fixture
 def two_years(store: Store) -> Store:
     """A unit with its filled 2023 report and the 2024 report started from it (titles and plan checklist)."""
-    unit = factories.unit()
-    store.save_unit(unit)
-    last = factories.report(unit, 2023)
-    store.create_report(last)
-    assert last.id is not None
-    start_new_year(store, last.id)
-    return store
+    return factories.with_next_year(store)
 
 
 def this_year(store: Store) -> Report:
