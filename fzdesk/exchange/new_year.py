@@ -62,8 +62,7 @@ def carried_signature(last: Report, unit: Unit) -> tuple[list[str], str]:
 def carried_recipient(last: Report, unit: Unit) -> str:
     """The 主送 next year's report takes: last year's, unless last year's was signed by another body (its file
     imported under this unit) and the unit profile names one of its own."""
-    organs = [o for o in last.organs if o.strip()]
-    if organs and foreign_organs(organs, unit) and unit.recipient.strip():
+    if foreign_organs(last.organs, unit) and unit.recipient.strip():  # (blank organs count for nothing there)
         return unit.recipient
     return last.recipient or unit.recipient
 

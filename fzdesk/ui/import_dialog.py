@@ -393,7 +393,6 @@ class ImportDialog(QDialog):
         self.report_id = started if started is not None else imported
         super().accept()
 
-
     def _backed_up(self, s: Situation) -> bool:
         """替换原有的报告 deletes a report: the whole store is copied aside first, as 删除这份报告 does, so that
         文件 → 恢复备份 offers it as 删除…报告之前的数据 (the day's backup may predate the report). False, said
