@@ -16,7 +16,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QPushButton, QSplitter, QWidget
 
 from fzdesk.ui.font_room import wrapped_extra
-from fzdesk.ui.last_year_pane import TOGGLE_KEYS
+from fzdesk.ui.last_year_pane import TOGGLE_KEYS, VISIBLE_SETTING
 from fzdesk.ui.pages.base import Page
 
 if TYPE_CHECKING:
@@ -124,6 +124,16 @@ class SidePage(Page):
     def fit_side(self) -> None:
         """Arranges the page for the room the window gives it (page_room) at its text size."""
         raise NotImplementedError
+
+    def want_side(self, on: bool) -> None:
+        """The clerk's 上年内容: shows or hides the pane, and remembers it for every page and the next start."""
+        if self.place is None:
+            return
+        self.place.want(on)
+        if self.session.store.setting(VISIBLE_SETTING, True) != on:
+            from fzdesk.ui.write_guard import remember  # (loaded on first use: start-up stays fast)
+
+            remember(self, self.session.store, VISIBLE_SETTING, on)  # a failure: said in the status bar
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

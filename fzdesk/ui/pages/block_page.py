@@ -32,7 +32,6 @@ from fzdesk.ui.font_room import Column, keep_chars, keep_lines, keep_rows
 from fzdesk.ui.kept_edits import save_text, write_text
 from fzdesk.ui.last_year_pane import (
     TOGGLE_KEYS,
-    VISIBLE_SETTING,
     LastYearPane,
     last_year_report,
     pane_visible,
@@ -382,11 +381,7 @@ class BlockPage(SidePage):
         if self.side is None or self.place is None:
             return
         had_focus = self.side.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
-        self.place.want(on)
-        if self.session.store.setting(VISIBLE_SETTING, True) != on:
-            from fzdesk.ui.write_guard import remember  # (loaded on first use: start-up stays fast)
-
-            remember(self, self.session.store, VISIBLE_SETTING, on)  # a failure: said in the status bar
+        self.want_side(on)
         if not on and had_focus:
             self.first_focus().setFocus()
 

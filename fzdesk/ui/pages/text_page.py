@@ -22,7 +22,6 @@ from fzdesk.ui.font_room import keep_line_chars, keep_lines
 from fzdesk.ui.kept_edits import save_text, write_text
 from fzdesk.ui.last_year_pane import (
     TOGGLE_KEYS,
-    VISIBLE_SETTING,
     LastYearPane,
     last_year_report,
     pane_visible,
@@ -106,7 +105,7 @@ class OneTextPage(SidePage):
                                    pane=self.last_year_pane, wanted=self.toggle_last_year.isChecked(),
                                    beside_sizes=[600, 420])
         self.toggle_last_year.setVisible(self.last_year_pane is not None)
-        self.toggle_last_year.toggled.connect(self._toggle_side)
+        self.toggle_last_year.toggled.connect(self.want_side)
         self.stale_ok.clicked.connect(self._mark_reviewed)
         return column
 
@@ -145,15 +144,6 @@ class OneTextPage(SidePage):
         editor.setTextCursor(cursor)
         self.session.saver.flush()  # saved at once, not 400 ms later
         editor.setFocus()
-
-    def _toggle_side(self, on: bool) -> None:
-        if self.place is None:
-            return
-        self.place.want(on)
-        if self.session.store.setting(VISIBLE_SETTING, True) != on:
-            from fzdesk.ui.write_guard import remember  # (loaded on first use: start-up stays fast)
-
-            remember(self, self.session.store, VISIBLE_SETTING, on)  # a failure: said in the status bar
 
     def _update_stale(self) -> None:
         self.stale_bar.setVisible(self.item.carried_over)
