@@ -136,12 +136,9 @@ class ReviewTable(QTableWidget):
             elif column in (SOURCE_COLUMN, LAST_YEAR_COLUMN):
                 item.setToolTip(str(row.source or "") if column == SOURCE_COLUMN else row.last_year)
             if column == PROBLEM_COLUMN:
-                item.key = attention_key(row)
-                _red(item, row.errors > 0)  # at once, not only when the whole batch is read
+                _mark_problems(item, row)  # at once, not only when the whole batch is read
             elif column == STATE_COLUMN:
-                item.setToolTip(_state_tip(row, row.state_text))
-                item.key = state_key(row, item.text())
-                _red(item, item.text() not in ("", "正常"))
+                _mark_state(item, row, row.state(short=True), row.state_text)
             self.setItem(at, column, item)
         self.setSortingEnabled(True)
         self.fit_names()
@@ -217,18 +214,14 @@ class ReviewTable(QTableWidget):
             item = self._cell(at, STATE_COLUMN)
             row = rows[int(item.data(ROW))]
             whole = year_state(row, year)
-            item.setText(year_state(row, year, short=True))
             assert isinstance(item, _Item)
-            item.key = state_key(row, item.text())
-            _red(item, item.text() != "正常")
-            item.setToolTip(_state_tip(row, whole))
+            _mark_state(item, row, year_state(row, year, short=True), whole)
             name = self._cell(at, 0)
             name.setText(visible_name(row.name) if seen[visible_name(row.name)] == 1 else row.name)
             name.setData(Qt.ItemDataRole.AccessibleTextRole, spoken(row, whole))
             problems = self.item(at, PROBLEM_COLUMN)
             assert isinstance(problems, _Item)
-            problems.key = attention_key(row)
-            _red(problems, row.errors > 0)
+            _mark_problems(problems, row)
         self.setSortingEnabled(True)
         header = self.horizontalHeader()
         self.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
@@ -243,6 +236,20 @@ class ReviewTable(QTableWidget):
         """The index (in the dialog's list of files) of the selected row's file."""
         items = self.selectedItems()
         return int(items[0].data(ROW)) if items else None
+
+
+def _mark_problems(item: _Item, row: ReviewedFile) -> None:
+    """The 错误 cell: sorted problems first (attention_key), red when the file has errors."""
+    item.key = attention_key(row)
+    _red(item, row.errors > 0)
+
+
+def _mark_state(item: _Item, row: ReviewedFile, shown: str, whole: str) -> None:
+    """The 状态 cell: its short words (shown), sorted by state_key, red unless 正常, the full words (whole) as tip."""
+    item.setText(shown)
+    item.key = state_key(row, shown)
+    _red(item, shown != "正常")
+    item.setToolTip(_state_tip(row, whole))
 
 
 def _state_tip(row: ReviewedFile, whole: str) -> str:
